@@ -1,0 +1,340 @@
+/**
+ * Compiles a validated edition once into closures over a fixed-shape value vector, so that evaluating an
+ * observation never walks the YAML-shaped tree again. Three-valued (Kleene) logic: F, T, U(nknown).
+ */
+import type {
+  ClauseSpec,
+  Condition,
+  EditionSpec,
+  FactSpec,
+  I18nText,
+  LeafCondition,
+  ParameterSpec,
+  SourceDoc,
+} from '../model/edition.js';
+import { OPERATORS, type OperatorDef } from '../operators/index.js';
+import { hashJson } from '../hash/index.js';
+
+/** Kleene truth values: 0 false, 1 true, 2 unknown. */
+export type Tri = 0 | 1 | 2;
+/** False. */
+export const F: Tri = 0;
+/** True. */
+export const T: Tri = 1;
+/** Unknown: a fact it needs is missing. */
+export const U: Tri = 2;
+
+/** Observed values by fact index, in comparable form (dates as epoch milliseconds); `undefined` is unknown. */
+export type Values = readonly unknown[];
+
+/** A fact of the catalogue with its position in the value vector. */
+export interface CompiledFact {
+  readonly id: string;
+  readonly index: number;
+  readonly spec: FactSpec;
+}
+
+/** A parameter with the value in force (after any profile's settings). */
+export interface CompiledParam {
+  readonly id: string;
+  readonly spec: ParameterSpec;
+  /** Plain value, or undefined for a keyed parameter. */
+  readonly value?: number | string | boolean;
+  /** For a keyed parameter: the enum fact and the table. */
+  readonly byFact?: CompiledFact;
+  readonly table?: ReadonlyMap<string, number | string | boolean>;
+  /** True when a profile set this value. */
+  readonly overridden: boolean;
+}
+
+/** What one condition leaf saw, for the trace. */
+export interface LeafTrace {
+  fact: string;
+  operator: string;
+  /** The required value, resolved (a parameter's value in force, or the other fact's value). */
+  required: unknown;
+  /** Where the required value came from, when it is not a literal. */
+  requiredFrom?: { param: string } | { fact: string };
+  /** The observed value as given, or undefined when missing. */
+  observed: unknown;
+  result: 'true' | 'false' | 'unknown';
+  description?: string;
+}
+
+/** A compiled condition node. */
+export interface CNode {
+  /** Evaluates to F, T or U. */
+  ev(v: Values): Tri;
+  /** Adds the indexes of the facts whose absence makes this node unknown; call only when `ev` gave U. */
+  missing(v: Values, out: Set<number>): void;
+  /** Appends each leaf's trace, in document order. */
+  trace(v: Values, raw: readonly unknown[], out: LeafTrace[]): void;
+  /** Every fact index this node reads. */
+  facts(out: Set<number>): void;
+}
+
+/** A clause ready to evaluate. */
+export interface CompiledClause {
+  readonly id: string;
+  readonly group: { readonly id: string; readonly label: I18nText };
+  readonly spec: ClauseSpec;
+  readonly applies?: CNode;
+  readonly check: CNode;
+  /** Whether the clause counts towards the overall outcome. */
+  readonly required: boolean;
+  /** Hash of what the clause says and decides (text, label, check, applicability, severity, deduction, citations). */
+  readonly hash: string;
+}
+
+/** An edition compiled for evaluation. */
+export interface CompiledEdition {
+  readonly spec: EditionSpec;
+  readonly id: string;
+  readonly version: string;
+  /** `id@version`. */
+  readonly ref: string;
+  /** Content hash of the edition's decisions and texts (everything but its test cases). */
+  readonly hash: string;
+  readonly facts: readonly CompiledFact[];
+  readonly factById: ReadonlyMap<string, CompiledFact>;
+  readonly params: ReadonlyMap<string, CompiledParam>;
+  readonly sources: ReadonlyMap<string, SourceDoc>;
+  readonly groups: readonly { readonly id: string; readonly label: I18nText; readonly clauses: readonly CompiledClause[] }[];
+  readonly clauses: readonly CompiledClause[];
+  readonly clauseById: ReadonlyMap<string, CompiledClause>;
+  /** The profile this edition was compiled under, if any. */
+  readonly profile?: { readonly id: string; readonly version: string; readonly hash: string };
+}
+
+/** Turns a literal into its comparable form for a fact: dates become epoch milliseconds. */
+export function comparable(spec: FactSpec, v: unknown): unknown {
+  if (spec.type === 'date' && typeof v === 'string') return Date.parse(`${v}T00:00:00Z`);
+  if (spec.type === 'datetime' && typeof v === 'string') return Date.parse(v);
+  return v;
+}
+
+const RESULT_NAME = ['false', 'true', 'unknown'] as const;
+
+class Leaf implements CNode {
+  constructor(
+    private readonly fi: number,
+    private readonly fact: CompiledFact,
+    private readonly op: OperatorDef,
+    private readonly leaf: LeafCondition,
+    private readonly rhs: (v: Values) => unknown,
+    private readonly rhsFact: number | undefined,
+    private readonly requiredDisplay: (raw: readonly unknown[]) => unknown,
+    private readonly requiredFrom: LeafTrace['requiredFrom'],
+  ) {}
+  ev(v: Values): Tri {
+    const a = v[this.fi];
+    if (a === undefined) return U;
+    const b = this.rhs(v);
+    if (b === undefined) return U;
+    return this.op.test(a, b) ? T : F;
+  }
+  missing(v: Values, out: Set<number>): void {
+    if (v[this.fi] === undefined) out.add(this.fi);
+    if (this.rhsFact !== undefined && v[this.rhsFact] === undefined) out.add(this.rhsFact);
+  }
+  trace(v: Values, raw: readonly unknown[], out: LeafTrace[]): void {
+    const t: LeafTrace = {
+      fact: this.fact.id,
+      operator: this.op.name,
+      required: this.requiredDisplay(raw),
+      observed: raw[this.fi],
+      result: RESULT_NAME[this.ev(v)],
+    };
+    if (this.requiredFrom) t.requiredFrom = this.requiredFrom;
+    if (this.leaf.description) t.description = this.leaf.description;
+    out.push(t);
+  }
+  facts(out: Set<number>): void {
+    out.add(this.fi);
+    if (this.rhsFact !== undefined) out.add(this.rhsFact);
+  }
+}
+
+class All implements CNode {
+  constructor(private readonly kids: readonly CNode[]) {}
+  ev(v: Values): Tri {
+    let r: Tri = T;
+    for (const k of this.kids) {
+      const x = k.ev(v);
+      if (x === F) return F;
+      if (x === U) r = U;
+    }
+    return r;
+  }
+  missing(v: Values, out: Set<number>): void {
+    for (const k of this.kids) if (k.ev(v) === U) k.missing(v, out);
+  }
+  trace(v: Values, raw: readonly unknown[], out: LeafTrace[]): void {
+    for (const k of this.kids) k.trace(v, raw, out);
+  }
+  facts(out: Set<number>): void {
+    for (const k of this.kids) k.facts(out);
+  }
+}
+
+class Any implements CNode {
+  constructor(private readonly kids: readonly CNode[]) {}
+  ev(v: Values): Tri {
+    let r: Tri = F;
+    for (const k of this.kids) {
+      const x = k.ev(v);
+      if (x === T) return T;
+      if (x === U) r = U;
+    }
+    return r;
+  }
+  missing(v: Values, out: Set<number>): void {
+    for (const k of this.kids) if (k.ev(v) === U) k.missing(v, out);
+  }
+  trace(v: Values, raw: readonly unknown[], out: LeafTrace[]): void {
+    for (const k of this.kids) k.trace(v, raw, out);
+  }
+  facts(out: Set<number>): void {
+    for (const k of this.kids) k.facts(out);
+  }
+}
+
+class Not implements CNode {
+  constructor(private readonly kid: CNode) {}
+  ev(v: Values): Tri {
+    const x = this.kid.ev(v);
+    return x === U ? U : x === T ? F : T;
+  }
+  missing(v: Values, out: Set<number>): void {
+    this.kid.missing(v, out);
+  }
+  trace(v: Values, raw: readonly unknown[], out: LeafTrace[]): void {
+    this.kid.trace(v, raw, out);
+  }
+  facts(out: Set<number>): void {
+    this.kid.facts(out);
+  }
+}
+
+/** Options for compiling an edition. */
+export interface CompileOptions {
+  /** Parameter values that replace the edition's defaults (from a city profile). */
+  parameters?: Readonly<Record<string, number | string | boolean | Readonly<Record<string, number | string | boolean>>>>;
+  /** Profile identity, recorded in every verdict made under it. */
+  profile?: { id: string; version: string; hash: string };
+  /** Clause ids of optional clauses that count towards the outcome. */
+  requireOptional?: readonly string[];
+  /** Clause ids to leave out entirely. */
+  disable?: readonly string[];
+  /** Clauses to use instead of (same id) or in addition to (new id, appended to `group`) the edition's. */
+  replaceClauses?: readonly { group: string; clause: ClauseSpec }[];
+}
+
+/** The decision-relevant content of an edition: everything but its test cases. Its hash is the edition's identity. */
+export function editionContent(spec: EditionSpec): Omit<EditionSpec, 'cases'> {
+  const { cases: _cases, ...content } = spec;
+  return content;
+}
+
+/**
+ * Compiles a validated edition. The spec must have passed `validateEdition`; compile does not re-check it.
+ */
+export function compileEdition(spec: EditionSpec, options: CompileOptions = {}): CompiledEdition {
+  const facts: CompiledFact[] = Object.entries(spec.facts).map(([id, s], index) => ({ id, index, spec: s }));
+  const factById = new Map(facts.map((f) => [f.id, f]));
+  const params = new Map<string, CompiledParam>();
+  for (const [id, p] of Object.entries(spec.parameters ?? {})) {
+    const o = options.parameters?.[id];
+    if (p.byFact !== undefined) {
+      const table = new Map(Object.entries(o !== undefined && typeof o === 'object' ? { ...p.values, ...o } : (p.values ?? {})));
+      params.set(id, { id, spec: p, byFact: factById.get(p.byFact)!, table, overridden: o !== undefined });
+    } else {
+      params.set(id, { id, spec: p, value: o !== undefined && typeof o !== 'object' ? o : p.value!, overridden: o !== undefined });
+    }
+  }
+
+  const build = (c: Condition): CNode => {
+    if ('all' in c) return new All(c.all.map(build));
+    if ('any' in c) return new Any(c.any.map(build));
+    if ('not' in c) return new Not(build(c.not));
+    const fact = factById.get(c.fact)!;
+    const op = OPERATORS.get(c.operator)!;
+    const v = c.value;
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      if ('fact' in v) {
+        const other = factById.get(v.fact)!;
+        return new Leaf(fact.index, fact, op, c, (vals) => vals[other.index], other.index, (raw) => raw[other.index], { fact: other.id });
+      }
+      const p = params.get(v.param)!;
+      if (p.byFact) {
+        const key = p.byFact;
+        const table = new Map([...p.table!].map(([k, x]) => [k, comparable(fact.spec, x)]));
+        const rawTable = p.table!;
+        return new Leaf(
+          fact.index,
+          fact,
+          op,
+          c,
+          (vals) => {
+            const k = vals[key.index];
+            return k === undefined ? undefined : table.get(k as string);
+          },
+          key.index,
+          (raw) => (raw[key.index] === undefined ? Object.fromEntries(rawTable) : rawTable.get(raw[key.index] as string)),
+          { param: p.id },
+        );
+      }
+      const value = comparable(fact.spec, p.value);
+      return new Leaf(fact.index, fact, op, c, () => value, undefined, () => p.value, { param: p.id });
+    }
+    const value = Array.isArray(v) ? v.map((x) => comparable(fact.spec, x)) : comparable(fact.spec, v);
+    return new Leaf(fact.index, fact, op, c, () => value, undefined, () => v, undefined);
+  };
+
+  const disabled = new Set(options.disable ?? []);
+  const requireOptional = new Set(options.requireOptional ?? []);
+  const replacements = new Map((options.replaceClauses ?? []).map((r) => [r.clause.id, r]));
+  const groups = spec.groups.map((g) => {
+    const group = { id: g.id, label: g.label };
+    const specs = g.clauses.map((c) => replacements.get(c.id)?.clause ?? c);
+    for (const r of options.replaceClauses ?? []) {
+      if (r.group === g.id && !g.clauses.some((c) => c.id === r.clause.id)) specs.push(r.clause);
+    }
+    const clauses = specs
+      .filter((c) => !disabled.has(c.id))
+      .map(
+        (c): CompiledClause => ({
+          id: c.id,
+          group,
+          spec: c,
+          ...(c.appliesWhen ? { applies: build(c.appliesWhen) } : {}),
+          check: build(c.check),
+          required: !c.optional || requireOptional.has(c.id),
+          hash: hashJson(clauseContent(c, spec)),
+        }),
+      );
+    return { id: g.id, label: g.label, clauses };
+  });
+  const clauses = groups.flatMap((g) => g.clauses);
+  return {
+    spec,
+    id: spec.id,
+    version: spec.version,
+    ref: `${spec.id}@${spec.version}`,
+    hash: hashJson(editionContent(spec)),
+    facts,
+    factById,
+    params,
+    sources: new Map(spec.sources.map((s) => [s.id, s])),
+    groups,
+    clauses,
+    clauseById: new Map(clauses.map((c) => [c.id, c])),
+    ...(options.profile ? { profile: options.profile } : {}),
+  };
+}
+
+/** What a clause's hash covers: the clause as written, plus the sources it cites, so a changed citation shows. */
+function clauseContent(c: ClauseSpec, spec: EditionSpec) {
+  const cited = new Set(c.cites.map((x) => x.source));
+  return { clause: c, sources: spec.sources.filter((s) => cited.has(s.id)) };
+}

@@ -1,0 +1,237 @@
+/**
+ * Evaluates one observation against a compiled edition. Pure and synchronous: no I/O, no clock, the same
+ * verdict for the same inputs whatever the key order of the observation.
+ */
+import { F, T, U, type CompiledClause, type CompiledEdition, type LeafTrace, type Tri } from '../compile/compile.js';
+import type { Locale, Outcome } from '../model/edition.js';
+import { ObservationError } from '../errors.js';
+import { ENGINE_VERSION } from '../version.js';
+import { formatFactValue, formatParamValue, joinList } from '../result/format.js';
+import { renderTemplate } from '../result/template.js';
+import type { Citation, ClauseResult, MissingFact, Totals, Verdict } from '../result/types.js';
+import { normaliseObservation, type NormalisedObservation, type Observation } from './observation.js';
+
+/** Options of one evaluation. */
+export interface EvaluateOptions {
+  /** Language of the rendered messages (default zh). */
+  locale?: Locale;
+  /** When the evaluation is made; recorded in the verdict. The engine never reads the clock itself. */
+  evaluatedAt?: string;
+  /** Include each condition leaf's trace (default true). */
+  trace?: boolean;
+}
+
+/** The outcome of one clause, from its applicability and its check, in three-valued logic. */
+export function clauseOutcome(applies: Tri, check: Tri): Outcome {
+  if (applies === F) return 'not_applicable';
+  if (applies === U) return 'indeterminate'; // it might apply and might fail: never a pass
+  return check === T ? 'pass' : check === F ? 'fail' : 'indeterminate';
+}
+
+/** The overall outcome from the required clauses' outcomes: fail beats indeterminate beats pass. */
+export function overallOutcome(totals: Totals): Outcome {
+  if (totals.fail > 0) return 'fail';
+  if (totals.indeterminate > 0) return 'indeterminate';
+  if (totals.pass > 0) return 'pass';
+  return 'not_applicable';
+}
+
+/** Outcomes of every clause only, without messages or citations: the fast path for batch and SDK updates. */
+export function evaluateOutcomes(ed: CompiledEdition, values: readonly unknown[]): Outcome[] {
+  const out: Outcome[] = new Array(ed.clauses.length);
+  for (let i = 0; i < ed.clauses.length; i++) {
+    const c = ed.clauses[i]!;
+    const a = c.applies ? c.applies.ev(values) : T;
+    out[i] = clauseOutcome(a, a === F ? F : c.check.ev(values));
+  }
+  return out;
+}
+
+/**
+ * Evaluates an observation against an edition and returns the verdict with a citation per clause.
+ * Throws `ObservationError` when the observation does not fit the edition's fact catalogue.
+ *
+ * @example
+ * ```ts
+ * const verdict = evaluate(edition, { standard: 'san-duan@1.0.0', facts: { 'water-cut': true } }, { locale: 'en' });
+ * verdict.outcome; // 'indeterminate' until every clause's facts are given
+ * ```
+ */
+export function evaluate(ed: CompiledEdition, observation: Observation | unknown, options: EvaluateOptions = {}): Verdict {
+  const obs = observation as Observation;
+  const n = normaliseObservation(ed, observation);
+  checkStandardRef(ed, obs);
+  return buildVerdict(ed, n, obs, options);
+}
+
+function checkStandardRef(ed: CompiledEdition, obs: Observation): void {
+  const ref = obs.standard;
+  if (ref !== ed.id && ref !== ed.ref) {
+    throw new ObservationError([
+      { code: 'E_STANDARD_REF', path: 'standard', message: `observation is for "${ref}", not ${ed.ref}`, value: ref, allowed: [ed.id, ed.ref] },
+    ]);
+  }
+}
+
+/** Builds the full verdict from a normalised observation. */
+export function buildVerdict(ed: CompiledEdition, n: NormalisedObservation, obs: Partial<Observation>, options: EvaluateOptions = {}): Verdict {
+  const locale = options.locale ?? 'zh';
+  const withTrace = options.trace ?? true;
+  const totals: Totals = { pass: 0, fail: 0, indeterminate: 0, not_applicable: 0 };
+  const clauses: ClauseResult[] = [];
+  const missingCount = new Map<number, number>();
+  let deducted = 0;
+  let atStake = 0;
+  for (const c of ed.clauses) {
+    const a = c.applies ? c.applies.ev(n.values) : T;
+    const k = a === F ? F : c.check.ev(n.values);
+    const outcome = clauseOutcome(a, k);
+    const missingIdx = new Set<number>();
+    if (outcome === 'indeterminate') {
+      if (a === U) c.applies!.missing(n.values, missingIdx);
+      if (k === U) c.check.missing(n.values, missingIdx);
+    }
+    for (const i of missingIdx) missingCount.set(i, (missingCount.get(i) ?? 0) + 1);
+    if (c.required) totals[outcome]++;
+    const d = c.spec.deduction;
+    if (d !== undefined && c.required) {
+      if (outcome === 'fail') deducted += d;
+      if (outcome === 'indeterminate') atStake += d;
+    }
+    clauses.push(clauseResult(ed, c, outcome, n, [...missingIdx].sort((x, y) => x - y), locale, withTrace));
+  }
+  const missing = [...missingCount.entries()]
+    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+    .map(([i, count]) => missingFact(ed, n, i, locale, count));
+  // Each clause's own list says how many clauses the fact settles overall, so an app can sort by it.
+  const countById = new Map(missing.map((m) => [m.fact, m.clauses]));
+  for (const r of clauses) for (const m of r.missing) m.clauses = countById.get(m.fact) ?? 1;
+
+  const verdict: Verdict = {
+    standard: { id: ed.id, version: ed.version, ref: ed.ref, hash: ed.hash, nickname: ed.spec.nickname, title: ed.spec.title[locale] },
+    ...(ed.profile ? { profile: ed.profile } : {}),
+    ...(obs.subject ? { subject: obs.subject } : {}),
+    ...(obs.observer ? { observer: obs.observer } : {}),
+    ...(obs.observedAt ? { observedAt: obs.observedAt } : {}),
+    ...(options.evaluatedAt ? { evaluatedAt: options.evaluatedAt } : {}),
+    locale,
+    outcome: overallOutcome(totals),
+    totals,
+    clauses,
+    missing,
+    engine: { name: 'daoze', version: ENGINE_VERSION },
+  };
+  if (ed.spec.scoring) {
+    const base = ed.spec.scoring.base;
+    verdict.score = { base, deducted, value: Math.max(0, base - deducted), atStake, lowest: Math.max(0, base - deducted - atStake) };
+  }
+  return verdict;
+}
+
+function missingFact(ed: CompiledEdition, n: NormalisedObservation, i: number, locale: Locale, count: number): MissingFact {
+  const f = ed.facts[i]!;
+  return {
+    fact: f.id,
+    label: f.spec.label[locale],
+    question: f.spec.question[locale],
+    reason: n.why[i] ?? 'absent',
+    evidence: f.spec.evidence?.kinds ?? [],
+    clauses: count,
+  };
+}
+
+/** The citation of a clause: standard, edition, clause, printed label, text, sources. */
+export function citationOf(ed: CompiledEdition, c: CompiledClause): Citation {
+  const s = c.spec;
+  const citation: Citation = {
+    standard: ed.id,
+    version: ed.version,
+    editionHash: ed.hash,
+    clauseHash: c.hash,
+    clause: c.id,
+    label: s.label,
+    group: { id: c.group.id, label: c.group.label },
+    text: s.text,
+    provenance: s.provenance,
+    sources: s.cites.map((cite) => {
+      const src = ed.sources.get(cite.source)!;
+      return {
+        id: src.id,
+        kind: src.kind,
+        title: src.title,
+        ...(src.designation ? { designation: src.designation } : {}),
+        ...(src.url ? { url: src.url } : {}),
+        ...(cite.section ? { section: cite.section } : {}),
+        ...(cite.task !== undefined ? { task: cite.task } : {}),
+        ...(cite.clause ? { clause: cite.clause } : {}),
+        ...(cite.quote ? { quote: cite.quote } : {}),
+      };
+    }),
+  };
+  if (s.provisionalReason) citation.provisionalReason = s.provisionalReason;
+  if (ed.profile) citation.profile = ed.profile;
+  return citation;
+}
+
+function clauseResult(
+  ed: CompiledEdition,
+  c: CompiledClause,
+  outcome: Outcome,
+  n: NormalisedObservation,
+  missingIdx: number[],
+  locale: Locale,
+  withTrace: boolean,
+): ClauseResult {
+  const s = c.spec;
+  const missing = missingIdx.map((i) => missingFact(ed, n, i, locale, 1));
+  const template =
+    outcome === 'pass'
+      ? s.messages.pass
+      : outcome === 'fail'
+        ? s.messages.fail
+        : outcome === 'indeterminate'
+          ? s.messages.indeterminate
+          : (s.messages.notApplicable ?? NOT_APPLICABLE);
+  const message = renderTemplate(template[locale], (name) => {
+    if (name === 'missing') return joinList(missing.map((m) => m.label), locale);
+    const f = ed.factById.get(name);
+    if (f) return formatFactValue(f.spec, n.raw[f.index], locale);
+    const p = ed.params.get(name);
+    if (p) {
+      if (p.byFact) {
+        const key = n.raw[p.byFact.index];
+        if (key === undefined) return [...p.table!].map(([k, v]) => `${formatFactValue(p.byFact!.spec, k, locale)} ${formatParamValue(v, p.spec.unit, locale)}`).join(' / ');
+        return formatParamValue(p.table!.get(key as string), p.spec.unit, locale);
+      }
+      return formatParamValue(p.value, p.spec.unit, locale);
+    }
+    return undefined;
+  });
+  const r: ClauseResult = {
+    clause: c.id,
+    group: c.group.id,
+    label: s.label[locale],
+    outcome,
+    severity: s.severity,
+    required: c.required,
+    message,
+    citation: citationOf(ed, c),
+    missing,
+  };
+  if (s.deduction !== undefined && (outcome === 'fail' || outcome === 'indeterminate')) r.deduction = s.deduction;
+  const routing = s.routing ?? ed.spec.routing;
+  if (routing) r.routing = routing;
+  if (withTrace) {
+    const check: LeafTrace[] = [];
+    c.check.trace(n.values, n.raw, check);
+    r.trace = { check };
+    if (c.applies) {
+      const appliesWhen: LeafTrace[] = [];
+      c.applies.trace(n.values, n.raw, appliesWhen);
+      r.trace.appliesWhen = appliesWhen;
+    }
+  }
+  return r;
+}
+
+const NOT_APPLICABLE = { zh: '本条不适用于此检查对象。', en: 'This clause does not apply to the inspected subject.' };

@@ -1,0 +1,269 @@
+/**
+ * Observations: the format, and its validation against an edition's fact catalogue. Bad input is a typed
+ * `ObservationError` naming the fact; it never reaches evaluation, so it can never become a pass.
+ */
+import { ObservationError, preview, type ObservationIssue } from '../errors.js';
+import type { EvidenceKind, FactSpec } from '../model/edition.js';
+import { comparable, type CompiledEdition } from '../compile/compile.js';
+import { isIsoDate, isIsoDateTime } from '../model/dates.js';
+
+/** A reference to a piece of evidence (a photo, a meter reading, a document) kept elsewhere. */
+export interface EvidenceRef {
+  kind: EvidenceKind;
+  /** Where the evidence is kept (a URL, a file name, an archive id). */
+  ref: string;
+  /** `sha256:<hex>` of the evidence file, so an auditor can check it is the one recorded. */
+  sha256?: string;
+  capturedAt?: string;
+  note?: string;
+}
+
+/** What was inspected. */
+export interface Subject {
+  id: string;
+  kind?: string;
+  name?: string;
+  /** Location as the app records it (address, coordinates). */
+  location?: { address?: string; lat?: number; lng?: number };
+  /** The U型空间 unit, when the subject lies in one. */
+  unit?: string;
+  /** The grid cell (万米单元网格) id, when known. */
+  gridCell?: string;
+}
+
+/** Who observed. */
+export interface Observer {
+  id: string;
+  name?: string;
+  role?: string;
+}
+
+/** One inspection's observations, as an app or the CLI passes them to the engine. */
+export interface Observation {
+  /** `id@version` pins an edition; a bare `id` takes the edition in force on `observedAt`. */
+  standard: string;
+  subject?: Subject;
+  observer?: Observer;
+  /** When the observations were made (RFC 3339 with time zone). */
+  observedAt?: string;
+  /** Fact values by fact id; `null` records that the inspector could not determine the value. */
+  facts: Record<string, unknown>;
+  /** Evidence by fact id. */
+  evidence?: Record<string, EvidenceRef[]>;
+  /** Profile to evaluate under, as `id@version` (a city's adaptation of the standard). */
+  profile?: string;
+}
+
+/** Why a fact counts as missing. */
+export type MissingReason = 'absent' | 'unknown' | 'no-evidence';
+
+/** An observation checked and laid out in the edition's fixed fact order. */
+export interface NormalisedObservation {
+  /** Comparable values by fact index; undefined = unknown to the evaluator. */
+  values: unknown[];
+  /** Values as given, by fact index (for display and trace). */
+  raw: unknown[];
+  /** Why each unknown fact is unknown, by fact index. */
+  why: (MissingReason | undefined)[];
+}
+
+/** Keys that must never be used as data keys: they reach into JavaScript's object machinery. */
+export const HOSTILE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+const OBS_KEYS = new Set(['standard', 'subject', 'observer', 'observedAt', 'facts', 'evidence', 'profile']);
+const EVIDENCE_KINDS = new Set(['photo', 'measurement', 'document', 'video', 'gps']);
+const EVIDENCE_KEYS = new Set(['kind', 'ref', 'sha256', 'capturedAt', 'note']);
+/** Longest string accepted anywhere in an observation. */
+export const MAX_STRING = 10_000;
+/** Most evidence references accepted per fact. */
+export const MAX_EVIDENCE_PER_FACT = 100;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+function ownKeys(o: Record<string, unknown>): string[] {
+  return Object.keys(o);
+}
+
+/** Checks one fact value against its spec; returns an issue or undefined. */
+export function checkFactValue(id: string, spec: FactSpec, v: unknown, path = `facts.${id}`): ObservationIssue | undefined {
+  const bad = (code: ObservationIssue['code'], message: string, allowed?: ObservationIssue['allowed']): ObservationIssue => ({
+    code,
+    path,
+    message,
+    value: v,
+    ...(allowed !== undefined ? { allowed } : {}),
+  });
+  switch (spec.type) {
+    case 'boolean':
+      return typeof v === 'boolean' ? undefined : bad('E_FACT_TYPE', `must be true or false, got ${preview(v)}`, [true, false]);
+    case 'number':
+    case 'integer':
+    case 'duration': {
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        return bad('E_FACT_TYPE', `must be a finite number${spec.unit ? ` in ${spec.unit}` : ''}, got ${preview(v)}`);
+      }
+      if (spec.type === 'integer' && !Number.isInteger(v)) return bad('E_FACT_TYPE', `must be a whole number, got ${v}`);
+      const range = `${spec.minimum ?? '-∞'} to ${spec.maximum ?? '∞'}${spec.unit ? ` ${spec.unit}` : ''}`;
+      if (spec.minimum !== undefined && v < spec.minimum) return bad('E_FACT_RANGE', `${v} is below the minimum ${spec.minimum}`, range);
+      if (spec.maximum !== undefined && v > spec.maximum) return bad('E_FACT_RANGE', `${v} is above the maximum ${spec.maximum}`, range);
+      return undefined;
+    }
+    case 'enum': {
+      const choices = (spec.choices ?? []).map((c) => c.value);
+      return typeof v === 'string' && choices.includes(v) ? undefined : bad('E_FACT_CHOICE', `must be one of the choices, got ${preview(v)}`, choices);
+    }
+    case 'date':
+      return typeof v === 'string' && isIsoDate(v) ? undefined : bad('E_FACT_TYPE', `must be a date YYYY-MM-DD, got ${preview(v)}`);
+    case 'datetime':
+      return typeof v === 'string' && isIsoDateTime(v)
+        ? undefined
+        : bad('E_FACT_TYPE', `must be a date-time with time zone (2026-11-20T09:30:00+08:00), got ${preview(v)}`);
+  }
+}
+
+/**
+ * Validates an observation's shape and facts against an edition and lays the facts out in the edition's
+ * order (one object shape for every observation, which also keeps evaluation fast). Throws ObservationError
+ * listing every problem.
+ */
+export function normaliseObservation(ed: CompiledEdition, input: unknown): NormalisedObservation {
+  const issues: ObservationIssue[] = [];
+  if (!isPlainObject(input)) throw new ObservationError([{ code: 'E_SHAPE', path: '', message: 'an observation must be a JSON object', value: input }]);
+  for (const k of ownKeys(input)) {
+    if (HOSTILE_KEYS.has(k)) issues.push({ code: 'E_HOSTILE_KEY', path: k, message: `key "${k}" is not allowed` });
+    else if (!OBS_KEYS.has(k)) issues.push({ code: 'E_SHAPE', path: k, message: `unknown field "${k}"`, allowed: [...OBS_KEYS] });
+  }
+  checkEnvelope(input, issues);
+  const n = ed.facts.length;
+  const values: unknown[] = new Array(n).fill(undefined);
+  const raw: unknown[] = new Array(n).fill(undefined);
+  const why: (MissingReason | undefined)[] = new Array(n).fill('absent');
+  const facts = input.facts;
+  if (!isPlainObject(facts)) {
+    issues.push({ code: 'E_SHAPE', path: 'facts', message: 'facts must be an object of fact id → value', value: facts });
+  } else {
+    for (const k of ownKeys(facts)) {
+      if (HOSTILE_KEYS.has(k)) {
+        issues.push({ code: 'E_HOSTILE_KEY', path: `facts.${k}`, message: `key "${k}" is not allowed` });
+        continue;
+      }
+      const f = ed.factById.get(k);
+      if (!f) {
+        issues.push({ code: 'E_UNKNOWN_FACT', path: `facts.${k}`, message: `unknown fact "${k}" for ${ed.ref}`, allowed: ed.facts.map((x) => x.id) });
+        continue;
+      }
+      const v = facts[k];
+      if (v === null) {
+        why[f.index] = 'unknown';
+        continue;
+      }
+      const issue = checkFactValue(k, f.spec, v);
+      if (issue) {
+        issues.push(issue);
+        continue;
+      }
+      raw[f.index] = v;
+      values[f.index] = comparable(f.spec, v);
+      why[f.index] = undefined;
+    }
+  }
+  const evidence = input.evidence;
+  const withEvidence = new Set<string>();
+  if (evidence !== undefined) {
+    if (!isPlainObject(evidence)) issues.push({ code: 'E_SHAPE', path: 'evidence', message: 'evidence must be an object of fact id → list of evidence references' });
+    else {
+      for (const k of ownKeys(evidence)) {
+        const path = `evidence.${k}`;
+        if (HOSTILE_KEYS.has(k)) {
+          issues.push({ code: 'E_HOSTILE_KEY', path, message: `key "${k}" is not allowed` });
+          continue;
+        }
+        if (!ed.factById.has(k)) {
+          issues.push({ code: 'E_UNKNOWN_FACT', path, message: `evidence for unknown fact "${k}"`, allowed: ed.facts.map((x) => x.id) });
+          continue;
+        }
+        const list = evidence[k];
+        if (!Array.isArray(list) || list.length > MAX_EVIDENCE_PER_FACT) {
+          issues.push({ code: 'E_SHAPE', path, message: `must be a list of at most ${MAX_EVIDENCE_PER_FACT} evidence references` });
+          continue;
+        }
+        list.forEach((e, i) => checkEvidence(e, `${path}[${i}]`, issues));
+        if (list.length > 0) withEvidence.add(k);
+      }
+    }
+  }
+  if (issues.length > 0) throw new ObservationError(issues);
+  // A fact whose catalogue requires evidence counts as missing until evidence is attached: never a pass on an unbacked claim.
+  for (const f of ed.facts) {
+    if (f.spec.evidence?.required && values[f.index] !== undefined && !withEvidence.has(f.id)) {
+      values[f.index] = undefined;
+      why[f.index] = 'no-evidence';
+    }
+  }
+  return { values, raw, why };
+}
+
+function checkString(v: unknown, path: string, issues: ObservationIssue[], required = false): void {
+  if (v === undefined && !required) return;
+  if (typeof v !== 'string') issues.push({ code: 'E_SHAPE', path, message: 'must be a string', value: v });
+  else if (v.length > MAX_STRING) issues.push({ code: 'E_LIMIT', path, message: `is longer than ${MAX_STRING} characters` });
+}
+
+function checkObject(v: unknown, path: string, keys: readonly string[], issues: ObservationIssue[]): v is Record<string, unknown> {
+  if (!isPlainObject(v)) {
+    issues.push({ code: 'E_SHAPE', path, message: 'must be an object', value: v });
+    return false;
+  }
+  for (const k of ownKeys(v)) {
+    if (HOSTILE_KEYS.has(k)) issues.push({ code: 'E_HOSTILE_KEY', path: `${path}.${k}`, message: `key "${k}" is not allowed` });
+    else if (!keys.includes(k)) issues.push({ code: 'E_SHAPE', path: `${path}.${k}`, message: `unknown field "${k}"`, allowed: keys });
+  }
+  return true;
+}
+
+function checkEnvelope(o: Record<string, unknown>, issues: ObservationIssue[]): void {
+  checkString(o.standard, 'standard', issues, true);
+  checkString(o.profile, 'profile', issues);
+  if (o.observedAt !== undefined && (typeof o.observedAt !== 'string' || !isIsoDateTime(o.observedAt))) {
+    issues.push({ code: 'E_SHAPE', path: 'observedAt', message: 'must be a date-time with time zone (2026-11-20T09:30:00+08:00)', value: o.observedAt });
+  }
+  if (o.subject !== undefined && checkObject(o.subject, 'subject', ['id', 'kind', 'name', 'location', 'unit', 'gridCell'], issues)) {
+    const s = o.subject;
+    checkString(s.id, 'subject.id', issues, true);
+    for (const k of ['kind', 'name', 'unit', 'gridCell']) checkString(s[k], `subject.${k}`, issues);
+    if (s.location !== undefined && checkObject(s.location, 'subject.location', ['address', 'lat', 'lng'], issues)) {
+      const l = s.location;
+      checkString(l.address, 'subject.location.address', issues);
+      for (const [k, lim] of [['lat', 90], ['lng', 180]] as const) {
+        const x = l[k];
+        if (x !== undefined && (typeof x !== 'number' || !(Math.abs(x) <= lim))) {
+          issues.push({ code: 'E_SHAPE', path: `subject.location.${k}`, message: `must be a number from -${lim} to ${lim}`, value: x });
+        }
+      }
+    }
+  }
+  if (o.observer !== undefined && checkObject(o.observer, 'observer', ['id', 'name', 'role'], issues)) {
+    checkString(o.observer.id, 'observer.id', issues, true);
+    checkString(o.observer.name, 'observer.name', issues);
+    checkString(o.observer.role, 'observer.role', issues);
+  }
+}
+
+function checkEvidence(e: unknown, path: string, issues: ObservationIssue[]): void {
+  if (!checkObject(e, path, [...EVIDENCE_KEYS], issues)) return;
+  if (typeof e.kind !== 'string' || !EVIDENCE_KINDS.has(e.kind)) {
+    issues.push({ code: 'E_SHAPE', path: `${path}.kind`, message: 'unknown evidence kind', value: e.kind, allowed: [...EVIDENCE_KINDS] });
+  }
+  checkString(e.ref, `${path}.ref`, issues, true);
+  if (e.sha256 !== undefined && (typeof e.sha256 !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(e.sha256))) {
+    issues.push({ code: 'E_SHAPE', path: `${path}.sha256`, message: 'must be "sha256:" and 64 lowercase hex digits', value: e.sha256 });
+  }
+  if (e.capturedAt !== undefined && (typeof e.capturedAt !== 'string' || !isIsoDateTime(e.capturedAt))) {
+    issues.push({ code: 'E_SHAPE', path: `${path}.capturedAt`, message: 'must be a date-time with time zone', value: e.capturedAt });
+  }
+  checkString(e.note, `${path}.note`, issues);
+}

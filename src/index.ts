@@ -1,0 +1,62 @@
+/**
+ * Daoze (导则): a rules-as-code engine for city-management inspection standards.
+ *
+ * Read an edition (`parseEdition`), compile it once (`compileEdition`), evaluate many observations
+ * (`evaluate`): each clause is pass / fail / indeterminate / not_applicable, with its citation.
+ * This entry is pure and runs in browsers; file access lives in `daoze/node`.
+ *
+ * @example
+ * ```ts
+ * import { parseEdition, compileEdition, evaluate } from 'daoze';
+ * const { edition, diagnostics } = parseEdition(yamlText, { file: 'san-duan/1.0.0.yaml' });
+ * if (!edition) throw new Error(diagnostics.map((d) => d.message).join('\n'));
+ * const verdict = evaluate(compileEdition(edition), observation, { locale: 'en' });
+ * ```
+ * @packageDocumentation
+ */
+export { DaozeError, StandardError, ObservationError, NotFoundError, formatDiagnostic, formatDiagnostics } from './errors.js';
+export type { Diagnostic, DiagnosticCode, SourceLocation, ObservationIssue } from './errors.js';
+export type {
+  EditionSpec,
+  ClauseSpec,
+  GroupSpec,
+  FactSpec,
+  FactType,
+  ParameterSpec,
+  SourceDoc,
+  Cite,
+  Condition,
+  LeafCondition,
+  ConditionValue,
+  ValueRef,
+  ClauseMessages,
+  CaseSpec,
+  EnumChoice,
+  EvidenceKind,
+  I18nText,
+  Locale,
+  Outcome,
+  Provenance,
+  Routing,
+  Severity,
+} from './model/edition.js';
+export { parseEdition, validateEdition, loadEdition } from './load/index.js';
+export type { EditionParseResult, ParseEditionOptions } from './load/index.js';
+export type { ExpectedIdentity } from './load/check.js';
+export { compileEdition, editionContent, F, T, U } from './compile/compile.js';
+export type { CompiledEdition, CompiledClause, CompiledFact, CompiledParam, CompileOptions, CNode, LeafTrace, Tri, Values } from './compile/compile.js';
+export { evaluate, evaluateOutcomes, buildVerdict, citationOf, clauseOutcome, overallOutcome } from './evaluate/evaluate.js';
+export type { EvaluateOptions } from './evaluate/evaluate.js';
+export { normaliseObservation, checkFactValue, HOSTILE_KEYS } from './evaluate/observation.js';
+export type { Observation, EvidenceRef, Subject, Observer, NormalisedObservation, MissingReason } from './evaluate/observation.js';
+export type { Verdict, ClauseResult, Citation, CitedSource, MissingFact, Totals } from './result/types.js';
+export { formatFactValue, formatParamValue } from './result/format.js';
+export { createRegistry } from './registry.js';
+export type { Registry } from './registry.js';
+export { runCase, runCases, caseCoverageGaps } from './cases/run.js';
+export type { CaseResult, CaseMismatch } from './cases/run.js';
+export { OPERATORS, OPERATOR_NAMES } from './operators/index.js';
+export type { OperatorDef } from './operators/index.js';
+export { canonicalJson, hashJson, sha256Text } from './hash/index.js';
+export { compareSemver } from './model/semver.js';
+export { ENGINE_VERSION } from './version.js';

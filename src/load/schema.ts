@@ -1,0 +1,138 @@
+/** Schema validation of editions with ajv (draft 2020-12, strict), and ajv errors turned into authors' diagnostics. */
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import editionSchema from '../../schema/edition.schema.json';
+import type { Diagnostic } from '../errors.js';
+import { formatPath, type DocPath, type ParsedText } from './yaml.js';
+
+type SchemaName = 'edition';
+const SCHEMAS: Record<SchemaName, object> = { edition: editionSchema };
+const compiled = new Map<SchemaName, ValidateFunction>();
+
+// Compiled on first use, so that importing the engine (or the SDK, which never validates YAML) costs nothing.
+function validator(name: SchemaName): ValidateFunction {
+  let v = compiled.get(name);
+  if (!v) {
+    // strictRequired is off because the condition schema dispatches with if: {required: [all]}, which it flags.
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true });
+    addFormats(ajv, ['date', 'date-time', 'uri']);
+    v = ajv.compile(SCHEMAS[name]);
+    compiled.set(name, v);
+  }
+  return v;
+}
+
+const PATTERN_MEANINGS: Record<string, string> = {
+  '^[a-z0-9]+(-[a-z0-9]+)*$': 'a kebab-case id (lowercase letters and digits, words joined by single hyphens)',
+};
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function valueAt(data: unknown, path: DocPath): unknown {
+  let cur: unknown = data;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, seg)) return undefined;
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return cur;
+}
+
+function toDiagnostic(e: ErrorObject, parsed: ParsedText): Diagnostic | undefined {
+  const path = pointerToPath(e.instancePath);
+  const value = valueAt(parsed.data, path);
+  let message: string;
+  let allowed: Diagnostic['allowed'];
+  let at: DocPath = path;
+  let key = false;
+  switch (e.keyword) {
+    case 'required':
+      message = `missing required property "${(e.params as { missingProperty: string }).missingProperty}"`;
+      return { code: 'E_SCHEMA', message, location: loc(parsed, path, false) };
+    case 'additionalProperties': {
+      const prop = (e.params as { additionalProperty: string }).additionalProperty;
+      message = `unknown property "${prop}"`;
+      const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+      allowed = props ? Object.keys(props) : undefined;
+      at = [...path, prop];
+      key = true;
+      return { code: 'E_SCHEMA', message, location: loc(parsed, at, key), ...(allowed ? { allowed } : {}) };
+    }
+    case 'enum':
+      message = 'value is not one of the allowed values';
+      allowed = (e.params as { allowedValues: unknown[] }).allowedValues;
+      break;
+    case 'const':
+      message = 'value is not the allowed value';
+      allowed = [(e.params as { allowedValue: unknown }).allowedValue];
+      break;
+    case 'pattern': {
+      const pattern = (e.params as { pattern: string }).pattern;
+      message = `must be ${PATTERN_MEANINGS[pattern] ?? `a string matching ${pattern}`}`;
+      if (e.propertyName !== undefined) {
+        at = [...path, e.propertyName];
+        key = true;
+        return { code: 'E_SCHEMA', message: `key ${JSON.stringify(e.propertyName)} ${message}`, location: loc(parsed, at, key), value: e.propertyName };
+      }
+      break;
+    }
+    case 'propertyNames':
+      return undefined; // the nested pattern error says it better
+    case 'type':
+      message = `must be ${(e.params as { type: string | string[] }).type.toString().replace(/,/g, ' or ')}`;
+      break;
+    case 'format':
+      message = `must be a valid ${(e.params as { format: string }).format}${(e.params as { format: string }).format === 'date' ? ' (YYYY-MM-DD)' : ''}`;
+      break;
+    case 'anyOf':
+      message = 'must be a scalar, a list of scalars, {fact: <id>} or {param: <id>}';
+      break;
+    case 'if':
+      return undefined; // the failing branch reports the real problem
+    default:
+      message = e.message ?? `fails ${e.keyword}`;
+  }
+  return { code: 'E_SCHEMA', message, location: loc(parsed, at, key), value, ...(allowed ? { allowed } : {}) };
+}
+
+function loc(parsed: ParsedText, path: DocPath, key: boolean) {
+  const pos = parsed.locate(path, key);
+  return { file: parsed.file, path: formatPath(path), ...(pos ? { line: pos.line, col: pos.col } : {}) };
+}
+
+/** Validates parsed data against a schema; returns every problem as a positioned diagnostic, in document order. */
+export function validateSchema(name: SchemaName, parsed: ParsedText): Diagnostic[] {
+  const validate = validator(name);
+  if (validate(parsed.data)) return [];
+  const errors = validate.errors ?? [];
+  // Branch errors under an anyOf say the same thing several times; keep the anyOf's own summary instead.
+  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath);
+  const kept = errors.filter((e) => !anyOfPaths.some((p) => e.schemaPath !== p && e.schemaPath.startsWith(p.slice(0, -'/anyOf'.length) + '/anyOf/')));
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const e of kept) {
+    const d = toDiagnostic(e, parsed);
+    if (!d) continue;
+    const k = `${d.location.path}|${d.message}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(d);
+  }
+  return sortDiagnostics(out);
+}
+
+/** Orders diagnostics by file position, then path. */
+export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return ds.sort(
+    (a, b) =>
+      (a.location.line ?? 0) - (b.location.line ?? 0) ||
+      (a.location.col ?? 0) - (b.location.col ?? 0) ||
+      a.location.path.localeCompare(b.location.path),
+  );
+}

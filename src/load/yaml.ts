@@ -1,0 +1,81 @@
+/** YAML text → plain data, keeping a way back from a path inside the data to a line and column in the text. */
+import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Node as YamlNode, type Document } from 'yaml';
+import type { Diagnostic } from '../errors.js';
+
+/** A path inside a document: object keys and array indexes. */
+export type DocPath = readonly (string | number)[];
+
+/** Parsed text: the data and a locator from paths to positions. */
+export interface ParsedText {
+  file: string;
+  data: unknown;
+  /** Line and column of the node at `path` (or of its key, when `key` is true), or of the nearest ancestor that exists. */
+  locate(path: DocPath, key?: boolean): { line: number; col: number } | undefined;
+}
+
+/** Largest standard or profile file we read, in characters; a guard against accidental or hostile input. */
+export const MAX_TEXT_LENGTH = 2_000_000;
+
+/** Renders a path the way authors read it: `groups[0].clauses[2].check`. */
+export function formatPath(path: DocPath): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out;
+}
+
+/**
+ * Parses YAML text. Returns the data, or the YAML errors as positioned diagnostics. Duplicate keys are errors
+ * (a repeated key silently overriding the first is a classic rule-file bug); aliases are capped (billion laughs).
+ */
+export function parseYamlText(text: string, file: string): { parsed?: ParsedText; diagnostics: Diagnostic[] } {
+  if (text.length > MAX_TEXT_LENGTH) {
+    return {
+      diagnostics: [
+        { code: 'E_LIMIT', message: `file is larger than ${MAX_TEXT_LENGTH} characters`, location: { file, path: '' }, value: text.length },
+      ],
+    };
+  }
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  let data: unknown;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, merge: true });
+    if (doc.errors.length > 0) {
+      // Only the first syntax error: the ones after it are almost always its echo (one stray brace gives hundreds).
+      const e = doc.errors[0]!;
+      const pos = lineCounter.linePos(e.pos[0]);
+      const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} further YAML errors follow from here)` : '';
+      const message = `${e.message.split('\n')[0] ?? e.message}${more}`;
+      return { diagnostics: [{ code: 'E_YAML', message, location: { file, path: '', line: pos.line, col: pos.col } }] };
+    }
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // Deeply nested or alias-bombed input: the parser's own guard or the stack gives out. Either way, a clear error.
+    const message = err instanceof RangeError ? 'document is nested too deeply to read' : `cannot read YAML: ${(err as Error).message}`;
+    return { diagnostics: [{ code: err instanceof RangeError ? 'E_LIMIT' : 'E_YAML', message, location: { file, path: '' } }] };
+  }
+  const locate = (path: DocPath, key = false) => {
+    let node: unknown = doc.contents;
+    let best: YamlNode | undefined = node as YamlNode;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break;
+        if (key && i === path.length - 1) {
+          best = pair.key as YamlNode;
+          break;
+        }
+        node = pair.value;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        node = node.items[seg];
+      } else break;
+      if (node && typeof node === 'object' && 'range' in node) best = node as YamlNode;
+      else break;
+    }
+    const start = best?.range?.[0];
+    if (start === undefined) return undefined;
+    return lineCounter.linePos(start);
+  };
+  return { parsed: { file, data, locate }, diagnostics: [] };
+}

@@ -1,0 +1,183 @@
+/**
+ * Types of the authoring format: a standard edition as written in YAML (after schema validation).
+ * The JSON Schema in `schema/edition.schema.json` is the contract; these types mirror it.
+ */
+
+/** Text in both working languages. Chinese is the primary text; English a faithful translation. */
+export interface I18nText {
+  zh: string;
+  en: string;
+}
+
+/** The locales messages are rendered in. */
+export type Locale = 'zh' | 'en';
+
+/** Where a clause's requirement comes from. */
+export type Provenance = 'seed' | 'national' | 'local' | 'provisional';
+
+/** How serious a failure of the clause is. */
+export type Severity = 'minor' | 'major' | 'critical';
+
+/** A document an edition cites (the seed plan, a national standard, a local rule). */
+export interface SourceDoc {
+  id: string;
+  kind: 'plan' | 'national' | 'industry' | 'local' | 'other';
+  title: I18nText;
+  /** Edition or designation as printed (`GB/T 17217-1998`). */
+  designation?: string;
+  url?: string;
+  note?: I18nText;
+}
+
+/** A pointer from a clause (or parameter) to a place in a source document. */
+export interface Cite {
+  /** Id of a document in the edition's `sources`. */
+  source: string;
+  /** Section of the document (`四(二)`). */
+  section?: string;
+  /** Task number in the seed plan. */
+  task?: number;
+  /** Clause number of a national standard (`4.2`). */
+  clause?: string;
+  /** A short quote of the source text. */
+  quote?: string;
+}
+
+/** Value of a parameter: a plain value, or a table keyed by the value of an enum fact. */
+export interface ParameterSpec {
+  label: I18nText;
+  unit?: string;
+  /** The default value, for a plain parameter. */
+  value?: number | string | boolean;
+  /** For a keyed parameter: the enum fact whose value picks the entry. */
+  byFact?: string;
+  /** For a keyed parameter: value per enum choice. */
+  values?: Record<string, number | string | boolean>;
+  cites: Cite[];
+  note?: I18nText;
+}
+
+/** The types an observation fact can have. */
+export type FactType = 'boolean' | 'number' | 'integer' | 'enum' | 'date' | 'datetime' | 'duration';
+
+/** Kinds of evidence a fact can ask for. */
+export type EvidenceKind = 'photo' | 'measurement' | 'document' | 'video' | 'gps';
+
+/** One choice of an enum fact. */
+export interface EnumChoice {
+  value: string;
+  label: I18nText;
+}
+
+/** One entry of the fact catalogue: what an inspector records. */
+export interface FactSpec {
+  type: FactType;
+  label: I18nText;
+  /** The question put to the inspector. */
+  question: I18nText;
+  /** Unit of a number or duration (`mg/m³`, `h`). */
+  unit?: string;
+  minimum?: number;
+  maximum?: number;
+  choices?: EnumChoice[];
+  evidence?: {
+    kinds: EvidenceKind[];
+    /** When true, a value without attached evidence counts as missing (never a pass on an unbacked claim). */
+    required?: boolean;
+    note?: I18nText;
+  };
+  help?: I18nText;
+}
+
+/** A reference to another fact or to a parameter, used as a condition's right-hand side. */
+export type ValueRef = { fact: string } | { param: string };
+
+/** A scalar or a list of scalars, or a reference. */
+export type ConditionValue = string | number | boolean | Array<string | number | boolean> | ValueRef;
+
+/** A leaf in json-rules-engine's syntax. */
+export interface LeafCondition {
+  fact: string;
+  operator: string;
+  value: ConditionValue;
+  /** Business-language note on what this leaf checks, copied into the trace. */
+  description?: string;
+}
+
+/** A json-rules-engine condition: `all` / `any` / `not` / a leaf. */
+export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | LeafCondition;
+
+/** The messages of a clause, per outcome, with `{placeholder}`s. */
+export interface ClauseMessages {
+  pass: I18nText;
+  fail: I18nText;
+  indeterminate: I18nText;
+  notApplicable?: I18nText;
+}
+
+/** Who carries out and who answers for a task (实施单位 / 责任单位), so that a failure can be routed. */
+export interface Routing {
+  implementing: string[];
+  responsible: string[];
+}
+
+/** A clause: one checkable requirement as the standard prints it. */
+export interface ClauseSpec {
+  id: string;
+  label: I18nText;
+  text: I18nText;
+  cites: Cite[];
+  provenance: Provenance;
+  provisionalReason?: I18nText;
+  severity: Severity;
+  appliesWhen?: Condition;
+  check: Condition;
+  deduction?: number;
+  messages: ClauseMessages;
+  routing?: Routing;
+  /** Optional clauses are local practice beyond the printed standard; their failure is reported but is not a standard failure unless a profile enables them. */
+  optional?: boolean;
+}
+
+/** A group of clauses, as printed (四净 / 三无 / 两通 / 一明). */
+export interface GroupSpec {
+  id: string;
+  label: I18nText;
+  clauses: ClauseSpec[];
+}
+
+/** The four outcomes. */
+export type Outcome = 'pass' | 'fail' | 'indeterminate' | 'not_applicable';
+
+/** A test case carried by the standard. */
+export interface CaseSpec {
+  name: string;
+  facts: Record<string, unknown>;
+  evidence?: Record<string, unknown>;
+  expect: {
+    outcome: Outcome;
+    clauses?: Record<string, Outcome>;
+    missing?: string[];
+    score?: number;
+  };
+}
+
+/** A standard edition, as written. */
+export interface EditionSpec {
+  id: string;
+  version: string;
+  status: 'draft' | 'published';
+  nickname: string;
+  title: I18nText;
+  summary?: I18nText;
+  effective: { from: string; until?: string };
+  supersedes?: string;
+  subject?: { kinds: string[] };
+  routing?: Routing;
+  sources: SourceDoc[];
+  parameters?: Record<string, ParameterSpec>;
+  facts: Record<string, FactSpec>;
+  groups: GroupSpec[];
+  scoring?: { base: number };
+  cases?: CaseSpec[];
+}

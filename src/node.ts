@@ -1,0 +1,73 @@
+/**
+ * Node-only helpers: reading standards from disk. The only module of the engine that touches the file system.
+ * @packageDocumentation
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { StandardError, type Diagnostic } from './errors.js';
+import type { EditionSpec } from './model/edition.js';
+import { parseEdition } from './load/index.js';
+import { createRegistry, type Registry } from './registry.js';
+
+/** The folder of the standards that ship with Daoze. */
+export function builtinStandardsDir(): string {
+  // src/node.ts and dist/node.js both sit one level below the package root.
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', 'standards');
+}
+
+/** One edition file found on disk. */
+export interface EditionFile {
+  path: string;
+  /** Path relative to the current directory, for messages. */
+  display: string;
+  expectedId: string;
+  expectedVersion: string;
+}
+
+const EDITION_FILE = /^(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\.ya?ml$/;
+
+/** Lists edition files: `<dir>/<id>/<version>.yaml`, or a single file. */
+export function findEditionFiles(path: string): EditionFile[] {
+  const abs = resolve(path);
+  const st = statSync(abs);
+  const files: string[] = [];
+  if (st.isFile()) files.push(abs);
+  else {
+    const walk = (d: string, depth: number) => {
+      for (const name of readdirSync(d).sort()) {
+        const p = join(d, name);
+        const s = statSync(p);
+        if (s.isDirectory() && depth < 3) walk(p, depth + 1);
+        else if (s.isFile() && EDITION_FILE.test(name)) files.push(p);
+      }
+    };
+    walk(abs, 0);
+  }
+  return files.map((p) => ({
+    path: p,
+    display: relative(process.cwd(), p) || p,
+    expectedId: basename(dirname(p)),
+    expectedVersion: basename(p).replace(/\.ya?ml$/, ''),
+  }));
+}
+
+/** Reads and validates every edition under a path; returns the valid specs and all diagnostics. */
+export function readEditions(path: string = builtinStandardsDir()): { editions: { file: EditionFile; spec: EditionSpec }[]; diagnostics: Diagnostic[] } {
+  const editions: { file: EditionFile; spec: EditionSpec }[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const file of findEditionFiles(path)) {
+    const text = readFileSync(file.path, 'utf8');
+    const r = parseEdition(text, { file: file.display, expected: { id: file.expectedId, version: file.expectedVersion } });
+    diagnostics.push(...r.diagnostics);
+    if (r.edition) editions.push({ file, spec: r.edition });
+  }
+  return { editions, diagnostics };
+}
+
+/** Loads every edition under a path into a registry; throws `StandardError` listing every problem if any file is invalid. */
+export function loadRegistry(path: string = builtinStandardsDir()): Registry {
+  const { editions, diagnostics } = readEditions(path);
+  if (diagnostics.length > 0) throw new StandardError(diagnostics);
+  return createRegistry(editions.map((e) => e.spec));
+}
