@@ -136,6 +136,7 @@ function missingFact(ed: CompiledEdition, n: NormalisedObservation, i: number, l
     question: f.spec.question[locale],
     reason: n.why[i] ?? 'absent',
     evidence: f.spec.evidence?.kinds ?? [],
+    evidenceRequired: f.spec.evidence?.required ?? false,
     clauses: count,
   };
 }

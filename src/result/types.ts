@@ -43,6 +43,8 @@ export interface MissingFact {
   question: string;
   reason: MissingReason;
   evidence: EvidenceKind[];
+  /** Whether a value counts only with evidence attached. */
+  evidenceRequired: boolean;
   /** How many clauses this fact would help settle. */
   clauses: number;
 }

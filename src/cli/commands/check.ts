@@ -1,0 +1,72 @@
+/** `daoze check <observation.json|folder>`: evaluates observations and prints each verdict with its citations. */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { overallOutcome } from '../../evaluate/evaluate.js';
+import { isIsoDateTime } from '../../model/dates.js';
+import type { Verdict } from '../../result/types.js';
+import { EXIT, exitFor, out, readJsonFile, UsageError } from '../io.js';
+import { registryFor } from '../load.js';
+import { paint, renderVerdict } from '../render.js';
+import { words } from '../words.js';
+import type { Command } from './types.js';
+
+/** The observation files a path names: the file itself, or the .json files of a folder, in name order. */
+function observationFiles(path: string): string[] {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new UsageError(`${path}: no such file or folder`);
+  }
+  if (!st.isDirectory()) return [path];
+  return readdirSync(path)
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((n) => join(path, n));
+}
+
+export const check: Command = {
+  name: 'check',
+  summary: 'Evaluate observations and print verdicts with citations',
+  usage: 'daoze check <observation.json|folder> [--locale zh|en] [--format text|json] [--evaluated-at <date-time>] [--no-trace] [--exit-zero]',
+  args: { 'evaluated-at': { type: 'string' }, 'no-trace': { type: 'boolean' }, 'exit-zero': { type: 'boolean' } },
+  run({ positionals, values, common }) {
+    if (positionals.length === 0) throw new UsageError('check needs an observation file or folder');
+    const evaluatedAt = values['evaluated-at'] as string | undefined;
+    if (evaluatedAt !== undefined && !isIsoDateTime(evaluatedAt)) throw new UsageError('--evaluated-at must be a date-time with time zone');
+    const registry = registryFor(common);
+    const files = positionals.flatMap(observationFiles);
+    const verdicts: Verdict[] = [];
+    files.forEach((file, i) => {
+      const verdict = registry.evaluate(readJsonFile(file), {
+        locale: common.locale,
+        trace: !values['no-trace'],
+        ...(evaluatedAt ? { evaluatedAt } : {}),
+      });
+      verdicts.push(verdict);
+      if (common.format === 'text') {
+        if (i > 0) out(`\n${'─'.repeat(60)}\n`);
+        out(`${file}\n`);
+        out(renderVerdict(verdict, common.locale));
+      }
+    });
+    if (common.format === 'json') out(JSON.stringify(verdicts.length === 1 ? verdicts[0] : verdicts, null, 2));
+    else if (verdicts.length > 1) {
+      const w = words(common.locale);
+      const counts = (['pass', 'fail', 'indeterminate', 'not_applicable'] as const)
+        .map((o) => [o, verdicts.filter((v) => v.outcome === o).length] as const)
+        .filter(([, n]) => n > 0)
+        .map(([o, n]) => paint(o, `${w.outcome[o]} ${n}`));
+      out(`\n${'─'.repeat(60)}\n${verdicts.length} ${common.locale === 'zh' ? '份检查记录' : 'observations'}: ${counts.join(' · ')}`);
+    }
+    // The exit code is the worst outcome over all observations.
+    const worst = overallOutcome({
+      pass: verdicts.filter((v) => v.outcome === 'pass').length,
+      fail: verdicts.filter((v) => v.outcome === 'fail').length,
+      indeterminate: verdicts.filter((v) => v.outcome === 'indeterminate').length,
+      not_applicable: 0,
+    });
+    // --exit-zero: a report run (npm start) succeeds whatever the outcomes; invalid input still fails.
+    return verdicts.length && !values['exit-zero'] ? exitFor(worst) : EXIT.ok;
+  },
+};

@@ -1,0 +1,36 @@
+/** `daoze list`: every standard with its version, status and how many clauses are provisional. */
+import { color, EXIT, out } from '../io.js';
+import { registryFor } from '../load.js';
+import type { Command } from './types.js';
+
+export const list: Command = {
+  name: 'list',
+  summary: 'List the standards with version, status, clause counts and provisional clauses',
+  usage: 'daoze list [--standards dir] [--format text|json]',
+  args: {},
+  run({ common }) {
+    const rows = registryFor(common).editions.map((e) => ({
+      ref: e.ref,
+      nickname: e.spec.nickname,
+      title: e.spec.title[common.locale],
+      status: e.spec.status,
+      effective: `${e.spec.effective.from}${e.spec.effective.until ? ` – ${e.spec.effective.until}` : ' –'}`,
+      clauses: e.clauses.length,
+      provisional: e.clauses.filter((c) => c.spec.provenance === 'provisional').length,
+      hash: e.hash,
+    }));
+    if (common.format === 'json') {
+      out(JSON.stringify(rows, null, 2));
+      return EXIT.ok;
+    }
+    const head = common.locale === 'zh' ? ['标准@版本', '简称', '状态', '生效', '条款', '暂定'] : ['standard@version', 'nickname', 'status', 'effective', 'clauses', 'provisional'];
+    const table = [head, ...rows.map((r) => [r.ref, r.nickname, r.status, r.effective, String(r.clauses), String(r.provisional)])];
+    const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
+    const cols = head.map((_, i) => Math.max(...table.map((r) => width(r[i]!))));
+    table.forEach((r, i) => {
+      const line = r.map((c, j) => c + ' '.repeat(cols[j]! - width(c))).join('  ');
+      out(i === 0 ? color.bold(line) : line);
+    });
+    return EXIT.ok;
+  },
+};

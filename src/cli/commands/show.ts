@@ -1,0 +1,46 @@
+/** `daoze show <id[@version]>`: the checklist an inspector fills in — groups, questions, units, choices, evidence. */
+import { color, EXIT, out, UsageError } from '../io.js';
+import { registryFor } from '../load.js';
+import { words } from '../words.js';
+import type { Command } from './types.js';
+
+export const show: Command = {
+  name: 'show',
+  summary: 'Show the checklist of a standard: groups, clauses, questions, units, evidence',
+  usage: 'daoze show <id[@version]> [--locale zh|en] [--format text|json]',
+  args: {},
+  run({ positionals, common }) {
+    const ref = positionals[0];
+    if (!ref) throw new UsageError('show needs a standard, e.g. daoze show san-duan');
+    const ed = registryFor(common).get(ref);
+    const L = common.locale;
+    const w = words(L);
+    if (common.format === 'json') {
+      out(JSON.stringify({ ref: ed.ref, hash: ed.hash, spec: ed.spec }, null, 2));
+      return EXIT.ok;
+    }
+    out(color.bold(`${ed.spec.nickname} ${ed.spec.title[L]}`) + color.dim(`  ${ed.ref}`));
+    if (ed.spec.summary) out(ed.spec.summary[L]);
+    for (const g of ed.groups) {
+      out('');
+      out(color.bold(g.label[L]));
+      for (const c of g.clauses) {
+        const tags = [c.required ? '' : w.optional, c.spec.provenance === 'provisional' ? w.provisional : ''].filter(Boolean);
+        out(`  ${color.bold(c.spec.label[L])}${tags.length ? color.yellow(` [${tags.join(', ')}]`) : ''}  ${c.spec.text[L]}`);
+      }
+    }
+    out('');
+    out(color.bold(w.question));
+    for (const f of ed.facts) {
+      const s = f.spec;
+      const bits: string[] = [];
+      if (s.choices) bits.push(`${w.choices}: ${s.choices.map((c) => `${c.value}=${c.label[L]}`).join(', ')}`);
+      if (s.minimum !== undefined || s.maximum !== undefined) bits.push(`${w.range}: ${s.minimum ?? ''}–${s.maximum ?? ''}`);
+      if (s.unit) bits.push(`${w.unit}: ${s.unit}`);
+      if (s.evidence) bits.push(`${w.evidence}: ${s.evidence.kinds.join(', ')}${s.evidence.required ? ' (required)' : ''}`);
+      out(`  ${color.cyan(f.id)} (${s.type}) ${s.question[L]}`);
+      if (bits.length) out(color.dim(`      ${bits.join(' · ')}`));
+    }
+    return EXIT.ok;
+  },
+};

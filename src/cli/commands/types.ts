@@ -1,0 +1,20 @@
+/** The shape of a CLI command: one file per command, registered in main.ts. */
+import type { CommonOptions } from '../context.js';
+
+/** Arguments a command receives. */
+export interface CommandInput {
+  positionals: string[];
+  values: Record<string, unknown>;
+  common: CommonOptions;
+}
+
+/** A CLI command. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Extra options for node:util parseArgs, besides the common ones. */
+  args: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+  /** Runs the command; returns the exit code. */
+  run(input: CommandInput): number;
+}

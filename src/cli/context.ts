@@ -1,0 +1,28 @@
+/** What every command gets: parsed options and the standards they work on. */
+import type { Locale } from '../model/edition.js';
+import { UsageError } from './io.js';
+
+/** Common options. */
+export interface CommonOptions {
+  locale: Locale;
+  format: 'text' | 'json';
+  /** Folder (or file) of standards; defaults to the built-in ones. */
+  standards?: string;
+}
+
+/** Reads --locale, --format and --standards from parsed values. */
+export function commonOptions(values: Record<string, unknown>): CommonOptions {
+  const locale = (values.locale as string | undefined) ?? 'zh';
+  if (locale !== 'zh' && locale !== 'en') throw new UsageError(`--locale must be zh or en, not "${locale}"`);
+  const format = (values.format as string | undefined) ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+  return { locale, format, ...(values.standards ? { standards: values.standards as string } : {}) };
+}
+
+/** The option definitions shared by all commands, for node:util parseArgs. */
+export const COMMON_ARGS = {
+  locale: { type: 'string', short: 'l' },
+  format: { type: 'string', short: 'f' },
+  standards: { type: 'string', short: 's' },
+  help: { type: 'boolean', short: 'h' },
+} as const;

@@ -1,0 +1,80 @@
+/** The `daoze` command line: dispatches to one module per command and turns errors into exit codes. */
+import { parseArgs } from 'node:util';
+import { DaozeError, ObservationError, StandardError, formatDiagnostic, NotFoundError } from '../errors.js';
+import { ENGINE_VERSION } from '../version.js';
+import { COMMON_ARGS, commonOptions } from './context.js';
+import { color, err, EXIT, InputError, out, UsageError } from './io.js';
+import type { Command } from './commands/types.js';
+import { validate } from './commands/validate.js';
+import { test } from './commands/test.js';
+import { list } from './commands/list.js';
+import { show } from './commands/show.js';
+import { check } from './commands/check.js';
+
+/** Every command, in the order `daoze --help` lists them. */
+export const COMMANDS: readonly Command[] = [check, show, list, validate, test];
+
+function help(): string {
+  const lines = [`daoze ${ENGINE_VERSION} — city-management inspection standards as code (导则)`, '', 'Commands:'];
+  for (const c of COMMANDS) lines.push(`  ${c.usage}\n      ${c.summary}`);
+  lines.push('', 'Common options: --locale zh|en (default zh), --format text|json, --standards <dir>');
+  lines.push('Exit codes: 0 pass, 1 fail (or problems found), 2 indeterminate, 3 invalid input, 4 usage error, 70 internal error.');
+  return lines.join('\n');
+}
+
+/** Runs the CLI with the given arguments; returns the exit code. */
+export function main(argv: readonly string[]): number {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    out(help());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === '--version' || name === '-v') {
+    out(ENGINE_VERSION);
+    return EXIT.ok;
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    err(`daoze: unknown command "${name}"\n\n${help()}`);
+    return EXIT.usage;
+  }
+  try {
+    const { values, positionals } = parseArgs({ args: [...rest], options: { ...COMMON_ARGS, ...cmd.args }, allowPositionals: true, strict: true });
+    if (values.help) {
+      out(`${cmd.usage}\n  ${cmd.summary}`);
+      return EXIT.ok;
+    }
+    return cmd.run({ positionals, values, common: commonOptions(values) });
+  } catch (e) {
+    return report(e, cmd);
+  }
+}
+
+function report(e: unknown, cmd: Command): number {
+  if (e instanceof UsageError || (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
+    err(`daoze ${cmd.name}: ${e.message}\nusage: ${cmd.usage}`);
+    return EXIT.usage;
+  }
+  if (e instanceof StandardError) {
+    for (const d of e.diagnostics) err(formatDiagnostic(d));
+    err(color.red(`\n${e.diagnostics.length} problem(s) in the standards; run daoze validate.`));
+    return EXIT.invalid;
+  }
+  if (e instanceof ObservationError) {
+    err(color.red('The observation is invalid:'));
+    for (const i of e.issues) {
+      err(`  ${i.path || '(observation)'}: ${i.message}${i.allowed ? `\n    allowed: ${Array.isArray(i.allowed) ? i.allowed.join(', ') : i.allowed}` : ''}`);
+    }
+    return EXIT.invalid;
+  }
+  if (e instanceof NotFoundError || e instanceof InputError) {
+    err(`daoze ${cmd.name}: ${e.message}`);
+    return EXIT.invalid;
+  }
+  if (e instanceof DaozeError) {
+    err(`daoze ${cmd.name}: ${e.message}`);
+    return EXIT.invalid;
+  }
+  err(`daoze ${cmd.name}: internal error — please report it.\n${(e as Error)?.stack ?? String(e)}`);
+  return EXIT.internal;
+}

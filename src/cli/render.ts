@@ -1,0 +1,74 @@
+/** Renders verdicts for people on a terminal: outcome, message, clause text, source, routing, what is missing. */
+import type { CitedSource, ClauseResult, Verdict } from '../result/types.js';
+import type { Locale, Outcome } from '../model/edition.js';
+import { color } from './io.js';
+import { words } from './words.js';
+
+const MARK: Record<Outcome, string> = { pass: '✓', fail: '✗', indeterminate: '?', not_applicable: '–' };
+
+/** Colours an outcome word or mark. */
+export function paint(outcome: Outcome, s: string): string {
+  return outcome === 'pass' ? color.green(s) : outcome === 'fail' ? color.red(s) : outcome === 'indeterminate' ? color.yellow(s) : color.dim(s);
+}
+
+/** One source reference, as a person reads it: title, designation, section, task, clause. */
+export function formatSource(s: CitedSource, locale: Locale): string {
+  const w = words(locale);
+  const parts = [s.designation ? `${s.designation} ${s.title[locale]}` : s.title[locale]];
+  if (s.section) parts.push(s.section);
+  if (s.task !== undefined) parts.push(locale === 'zh' ? `${w.task}${s.task}` : `${w.task} ${s.task}`);
+  if (s.clause) parts.push(/^\d+(\.\d+)*$/.test(s.clause) ? (locale === 'zh' ? `第${s.clause}${w.clause}` : `${w.clause} ${s.clause}`) : s.clause);
+  return parts.join(' · ');
+}
+
+/** The lines for one clause result. */
+export function renderClause(r: ClauseResult, locale: Locale, detail: boolean): string[] {
+  const w = words(locale);
+  const tag = r.required ? '' : color.dim(` [${w.optional}]`);
+  const prov = r.citation.provenance === 'provisional' ? color.yellow(` [${w.provisional}]`) : '';
+  const lines = [`  ${paint(r.outcome, MARK[r.outcome])} ${color.bold(r.label)}${tag}${prov}  ${r.message}`];
+  // Every result shows its source; results that are not a pass also show the clause text they are held to.
+  if (detail) lines.push(color.dim(`      ${w.text}: ${r.citation.text[locale]}`));
+  for (const s of r.citation.sources) lines.push(color.dim(`      ${w.basis}: ${formatSource(s, locale)}`));
+  if (!detail) return lines;
+  if (r.citation.provisionalReason) lines.push(color.dim(`      ${w.provisional}: ${r.citation.provisionalReason[locale]}`));
+  if (r.outcome === 'fail' && r.routing) {
+    lines.push(color.dim(`      ${w.routing}: ${r.routing.implementing.join('、')} / ${r.routing.responsible.join('、')}`));
+  }
+  for (const m of r.missing) {
+    lines.push(color.yellow(`      ${w.needed}: ${m.label}${m.evidenceRequired ? ` (${w.evidence}: ${m.evidence.join(', ')})` : ''} — ${m.question}`));
+  }
+  return lines;
+}
+
+/** The whole verdict as text. Clauses that pass are one line; the others carry their citation in full. */
+export function renderVerdict(v: Verdict, locale: Locale): string {
+  const w = words(locale);
+  const lines: string[] = [];
+  lines.push(`${color.bold(v.standard.nickname)} ${v.standard.title}  ${color.dim(`${v.standard.ref} ${v.standard.hash.slice(0, 19)}…`)}`);
+  if (v.profile) lines.push(color.dim(`${w.profile}: ${v.profile.id}@${v.profile.version}`));
+  const who = [
+    v.subject ? `${w.subject} ${v.subject.id}${v.subject.name ? ` ${v.subject.name}` : ''}${v.subject.unit ? ` (U ${v.subject.unit})` : ''}` : undefined,
+    v.observer ? `${w.observer} ${v.observer.id}` : undefined,
+    v.observedAt ? `${w.at} ${v.observedAt}` : undefined,
+  ].filter(Boolean);
+  if (who.length) lines.push(color.dim(who.join(' · ')));
+  const t = v.totals;
+  const counts = (['pass', 'fail', 'indeterminate', 'not_applicable'] as const).map((o) => `${w.outcome[o]} ${t[o]}`).join(' · ');
+  lines.push(`${w.verdict}: ${color.bold(paint(v.outcome, `${MARK[v.outcome]} ${w.outcome[v.outcome]}`))}   ${color.dim(counts)}`);
+  if (v.score) lines.push(`${w.score}: ${v.score.value} / ${v.score.base}${v.score.atStake ? color.dim(` (≥ ${v.score.lowest})`) : ''}`);
+  let group = '';
+  for (const r of v.clauses) {
+    if (r.group !== group) {
+      group = r.group;
+      lines.push('');
+      lines.push(color.bold(r.citation.group.label[locale]));
+    }
+    lines.push(...renderClause(r, locale, r.outcome !== 'pass' && r.outcome !== 'not_applicable'));
+  }
+  if (v.missing.length) {
+    lines.push('');
+    lines.push(color.yellow(`${w.needed}: ${v.missing.map((m) => m.label).join(locale === 'zh' ? '、' : ', ')}`));
+  }
+  return lines.join('\n');
+}
