@@ -1,0 +1,58 @@
+/** Golden runner: every case every built-in standard carries, plus meta-checks on the standards themselves. */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { caseCoverageGaps, runCase, runCases } from '../src/index.js';
+import { builtinStandardsDir, readEditions } from '../src/node.js';
+import { builtin } from './helpers.js';
+
+const { editions, diagnostics } = readEditions(builtinStandardsDir());
+
+describe('built-in standards', () => {
+  it('all validate without a single diagnostic', () => {
+    expect(diagnostics).toEqual([]);
+    expect(editions.length).toBeGreaterThanOrEqual(2);
+  });
+
+  for (const ed of builtin().editions) {
+    describe(ed.ref, () => {
+      for (const c of ed.spec.cases ?? []) {
+        it(c.name, () => {
+          const r = runCase(ed, c);
+          expect(r.error).toBeUndefined();
+          expect(r.mismatches).toEqual([]);
+        });
+      }
+
+      it('has cases in which every clause passes, fails, is indeterminate and (if it has a condition) does not apply', () => {
+        expect(caseCoverageGaps(ed, runCases(ed))).toEqual([]);
+      });
+
+      it('carries a schema line for editors', () => {
+        const file = join(builtinStandardsDir(), ed.id, `${ed.version}.yaml`);
+        expect(readFileSync(file, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../schema/edition.schema.json');
+      });
+
+      it('cites the seed plan task on every clause that is not local practice', () => {
+        for (const c of ed.clauses) {
+          if (c.spec.provenance === 'local') continue;
+          const tasks = c.spec.cites.filter((x) => x.task !== undefined);
+          const national = c.spec.cites.filter((x) => ed.sources.get(x.source)?.kind === 'national');
+          expect(tasks.length + national.length, `${c.id} cites no task and no national standard`).toBeGreaterThan(0);
+        }
+      });
+    });
+  }
+});
+
+// The seed plan is in ../shared when this runs in the project's workspace or CI; a bare clone skips this check.
+const seedPath = join(__dirname, '..', '..', 'shared', 'seed', '000_1a519d71141c709e.txt');
+describe.skipIf(!existsSync(seedPath))('quotes from the seed plan', () => {
+  const seed = existsSync(seedPath) ? readFileSync(seedPath, 'utf8') : '';
+  for (const ed of builtin().editions) {
+    it(`${ed.ref}: every quote attributed to the seed plan appears in it word for word`, () => {
+      const quotes = ed.clauses.flatMap((c) => c.spec.cites.filter((x) => x.source === 'seed-plan' && x.quote).map((x) => x.quote!));
+      for (const q of quotes) expect(seed, q).toContain(q);
+    });
+  }
+});
