@@ -30,6 +30,7 @@ export type {
   ConditionValue,
   ValueRef,
   ClauseMessages,
+  IncludeSpec,
   CaseSpec,
   EnumChoice,
   EvidenceKind,
@@ -43,6 +44,8 @@ export type {
 export { parseEdition, validateEdition, loadEdition } from './load/index.js';
 export type { EditionParseResult, ParseEditionOptions } from './load/index.js';
 export type { ExpectedIdentity } from './load/check.js';
+export { composeEditions } from './load/compose.js';
+export type { ComposeInput } from './load/compose.js';
 export { compileEdition, editionContent, F, T, U } from './compile/compile.js';
 export type { CompiledEdition, CompiledClause, CompiledFact, CompiledParam, CompileOptions, CNode, LeafTrace, Tri, Values } from './compile/compile.js';
 export { evaluate, evaluateOutcomes, buildVerdict, citationOf, clauseOutcome, overallOutcome } from './evaluate/evaluate.js';

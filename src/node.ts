@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { StandardError, type Diagnostic } from './errors.js';
 import type { EditionSpec } from './model/edition.js';
 import { parseEdition } from './load/index.js';
+import { composeEditions } from './load/compose.js';
+import type { ParsedText } from './load/yaml.js';
 import { createRegistry, type Registry } from './registry.js';
 
 /** The folder of the standards that ship with Daoze. */
@@ -52,17 +54,19 @@ export function findEditionFiles(path: string): EditionFile[] {
   }));
 }
 
-/** Reads and validates every edition under a path; returns the valid specs and all diagnostics. */
+/** Reads, validates and composes every edition under a path; returns the valid (flat) specs and all diagnostics. */
 export function readEditions(path: string = builtinStandardsDir()): { editions: { file: EditionFile; spec: EditionSpec }[]; diagnostics: Diagnostic[] } {
-  const editions: { file: EditionFile; spec: EditionSpec }[] = [];
+  const parsed: { file: EditionFile; spec: EditionSpec; locate?: ParsedText['locate'] }[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of findEditionFiles(path)) {
     const text = readFileSync(file.path, 'utf8');
     const r = parseEdition(text, { file: file.display, expected: { id: file.expectedId, version: file.expectedVersion } });
     diagnostics.push(...r.diagnostics);
-    if (r.edition) editions.push({ file, spec: r.edition });
+    if (r.edition) parsed.push({ file, spec: r.edition, ...(r.locate ? { locate: r.locate } : {}) });
   }
-  return { editions, diagnostics };
+  const composed = composeEditions(parsed.map((p) => ({ spec: p.spec, file: p.file.display, ...(p.locate ? { locate: p.locate } : {}) })));
+  diagnostics.push(...composed.diagnostics);
+  return { editions: parsed.map((p, i) => ({ file: p.file, spec: composed.editions[i]! })), diagnostics };
 }
 
 /** Loads every edition under a path into a registry; throws `StandardError` listing every problem if any file is invalid. */

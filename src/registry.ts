@@ -1,5 +1,6 @@
 /** A set of compiled editions, looked up by `id` or `id@version`. */
-import { NotFoundError } from './errors.js';
+import { NotFoundError, StandardError } from './errors.js';
+import { composeEditions } from './load/compose.js';
 import { compileEdition, type CompiledEdition } from './compile/compile.js';
 import type { EditionSpec } from './model/edition.js';
 import { compareSemver } from './model/semver.js';
@@ -20,9 +21,14 @@ export interface Registry {
   evaluate(observation: Observation | unknown, options?: EvaluateOptions): Verdict;
 }
 
-/** Builds a registry from validated edition specs (compiling each once). */
+/**
+ * Builds a registry from validated edition specs: resolves includes between them, checks their cases, and
+ * compiles each once. Throws `StandardError` when composition finds problems.
+ */
 export function createRegistry(specs: readonly EditionSpec[]): Registry {
-  const editions = specs
+  const composed = composeEditions(specs.map((spec) => ({ spec })));
+  if (composed.diagnostics.length) throw new StandardError(composed.diagnostics);
+  const editions = composed.editions
     .map((s) => compileEdition(s))
     .sort((a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version));
   const byRef = new Map(editions.map((e) => [e.ref, e]));

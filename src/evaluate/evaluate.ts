@@ -171,6 +171,7 @@ export function citationOf(ed: CompiledEdition, c: CompiledClause): Citation {
   };
   if (s.provisionalReason) citation.provisionalReason = s.provisionalReason;
   if (ed.profile) citation.profile = ed.profile;
+  if (s.origin) citation.origin = s.origin;
   return citation;
 }
 

@@ -98,7 +98,7 @@ export function checkEdition(spec: EditionSpec, parsed: ParsedText, expected: Ex
   spec.groups.forEach((g, gi) => {
     if (groupIds.has(g.id)) report('E_DUPLICATE_ID', ['groups', gi, 'id'], `duplicate group id "${g.id}"`, { value: g.id });
     groupIds.add(g.id);
-    g.clauses.forEach((c, ci) => {
+    (g.clauses ?? []).forEach((c, ci) => {
       const path: DocPath = ['groups', gi, 'clauses', ci];
       if (clauseIds.has(c.id) || groupIds.has(c.id)) report('E_DUPLICATE_ID', [...path, 'id'], `duplicate clause id "${c.id}"`, { value: c.id });
       clauseIds.add(c.id);
@@ -118,19 +118,6 @@ export function checkEdition(spec: EditionSpec, parsed: ParsedText, expected: Ex
     });
   });
 
-  // Cases
-  const caseNames = new Set<string>();
-  (spec.cases ?? []).forEach((k, i) => {
-    const path: DocPath = ['cases', i];
-    if (caseNames.has(k.name)) report('E_DUPLICATE_ID', [...path, 'name'], `duplicate case name`, { value: k.name });
-    caseNames.add(k.name);
-    for (const cid of Object.keys(k.expect.clauses ?? {})) {
-      if (!clauseIds.has(cid)) report('E_CASE', [...path, 'expect', 'clauses', cid], `unknown clause "${cid}"`, { value: cid, allowed: [...clauseIds] }, true);
-    }
-    (k.expect.missing ?? []).forEach((f, j) => {
-      if (!facts.has(f)) report('E_CASE', [...path, 'expect', 'missing', j], `unknown fact "${f}"`, { value: f, allowed: [...facts.keys()] });
-    });
-  });
   return out;
 }
 
@@ -275,4 +262,28 @@ function checkPlaceholders(text: I18nText, path: DocPath, facts: Map<string, Fac
   if (onlyZh.length || onlyEn.length) {
     report('E_PLACEHOLDER', path, `zh and en use different placeholders (only zh: ${onlyZh.map((n) => `{${n}}`).join(' ') || '-'}; only en: ${onlyEn.map((n) => `{${n}}`).join(' ') || '-'})`);
   }
+}
+
+/** Checks an edition's test cases against its clauses and facts; run on the composed edition, so included clauses count. */
+export function checkCases(spec: EditionSpec, parsed: Pick<ParsedText, 'file' | 'locate'>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (code: DiagnosticCode, path: DocPath, message: string, extra: Partial<Diagnostic> = {}, key = false) => {
+    const pos = parsed.locate(path, key);
+    out.push({ code, message, location: { file: parsed.file, path: formatPath(path), ...(pos ? { line: pos.line, col: pos.col } : {}) }, ...extra });
+  };
+  const clauseIds = new Set(spec.groups.flatMap((g) => g.clauses.map((c) => c.id)));
+  const facts = new Map(Object.entries(spec.facts));
+  const caseNames = new Set<string>();
+  (spec.cases ?? []).forEach((k, i) => {
+    const path: DocPath = ['cases', i];
+    if (caseNames.has(k.name)) report('E_DUPLICATE_ID', [...path, 'name'], `duplicate case name`, { value: k.name });
+    caseNames.add(k.name);
+    for (const cid of Object.keys(k.expect.clauses ?? {})) {
+      if (!clauseIds.has(cid)) report('E_CASE', [...path, 'expect', 'clauses', cid], `unknown clause "${cid}"`, { value: cid, allowed: [...clauseIds] }, true);
+    }
+    (k.expect.missing ?? []).forEach((f, j) => {
+      if (!facts.has(f)) report('E_CASE', [...path, 'expect', 'missing', j], `unknown fact "${f}"`, { value: f, allowed: [...facts.keys()] });
+    });
+  });
+  return out;
 }

@@ -9,6 +9,8 @@ import { parseYamlText, type ParsedText } from './yaml.js';
 export interface EditionParseResult {
   edition?: EditionSpec;
   diagnostics: Diagnostic[];
+  /** Line and column of a path in the text, for later checks (composition, cases) to position their errors. */
+  locate?: ParsedText['locate'];
 }
 
 /** Options for reading an edition. */
@@ -24,12 +26,13 @@ function validateParsed(parsed: ParsedText, expected?: ExpectedIdentity): Editio
   if (schemaDiagnostics.length > 0) return { diagnostics: schemaDiagnostics };
   const spec = parsed.data as EditionSpec;
   const diagnostics = sortDiagnostics(checkEdition(spec, parsed, expected));
-  return diagnostics.length > 0 ? { diagnostics } : { edition: spec, diagnostics };
+  return diagnostics.length > 0 ? { diagnostics, locate: parsed.locate } : { edition: spec, diagnostics, locate: parsed.locate };
 }
 
 /**
  * Reads an edition from YAML text: YAML syntax, then the JSON Schema, then references, operators, ids and
- * placeholders. Never throws on bad input; returns the diagnostics instead.
+ * placeholders. Never throws on bad input; returns the diagnostics instead. Includes and test cases need the
+ * other editions, so they are checked when editions are composed (`composeEditions`, `createRegistry`).
  */
 export function parseEdition(text: string, options: ParseEditionOptions = {}): EditionParseResult {
   const file = options.file ?? '<edition>';

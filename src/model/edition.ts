@@ -137,13 +137,24 @@ export interface ClauseSpec {
   routing?: Routing;
   /** Optional clauses are local practice beyond the printed standard; their failure is reported but is not a standard failure unless a profile enables them. */
   optional?: boolean;
+  /** Set by composition on an included clause: the edition it comes from. Authors never write it. */
+  origin?: { standard: string; version: string; hash: string };
 }
 
-/** A group of clauses, as printed (四净 / 三无 / 两通 / 一明). */
+/** A reference to clauses of another edition: a whole group, or a list of clause ids. */
+export interface IncludeSpec {
+  /** `id@version` of the edition included from (an exact version: editions never change under a composite). */
+  standard: string;
+  group?: string;
+  clauses?: string[];
+}
+
+/** A group of clauses, as printed (四净 / 三无 / 两通 / 一明). After composition, `clauses` holds included clauses too and `include` is gone. */
 export interface GroupSpec {
   id: string;
   label: I18nText;
   clauses: ClauseSpec[];
+  include?: IncludeSpec;
 }
 
 /** The four outcomes. */

@@ -34,6 +34,8 @@ export interface Citation {
   sources: CitedSource[];
   /** The profile the verdict was made under, if any. */
   profile?: { id: string; version: string; hash: string };
+  /** For a clause included from another edition: that edition (the clause's home). */
+  origin?: { standard: string; version: string; hash: string };
 }
 
 /** A fact that is still needed, with what the inspector is asked and what evidence to bring. */

@@ -1,0 +1,165 @@
+/**
+ * Composition: a group may `include` clauses of another edition by reference. This resolves includes into a
+ * flat edition (the form everything downstream compiles), bringing along the facts, parameters and sources the
+ * included clauses use, and keeping each clause's own routing and origin. Pure: editions come in as data.
+ */
+import type { Diagnostic, DiagnosticCode } from '../errors.js';
+import type { ClauseSpec, Condition, EditionSpec, GroupSpec, ParameterSpec, SourceDoc, FactSpec } from '../model/edition.js';
+import { canonicalJson, hashJson } from '../hash/index.js';
+import { placeholdersOf } from '../result/template.js';
+import { editionContent } from '../compile/compile.js';
+import { checkCases } from './check.js';
+import { formatPath, type DocPath, type ParsedText } from './yaml.js';
+
+/** An edition to compose, with where it came from (for positioned errors). */
+export interface ComposeInput {
+  spec: EditionSpec;
+  file?: string;
+  locate?: ParsedText['locate'];
+}
+
+/** Facts and parameters a clause reads, from its conditions and its messages. */
+function clauseReads(c: ClauseSpec): { facts: Set<string>; params: Set<string> } {
+  const facts = new Set<string>();
+  const params = new Set<string>();
+  const walk = (x: Condition): void => {
+    if ('all' in x) return x.all.forEach(walk);
+    if ('any' in x) return x.any.forEach(walk);
+    if ('not' in x) return walk(x.not);
+    facts.add(x.fact);
+    const v = x.value;
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      if ('fact' in v) facts.add(v.fact);
+      else params.add(v.param);
+    }
+  };
+  if (c.appliesWhen) walk(c.appliesWhen);
+  walk(c.check);
+  for (const m of Object.values(c.messages)) for (const n of [...placeholdersOf(m.zh), ...placeholdersOf(m.en)]) (facts.add(n), params.add(n));
+  return { facts, params };
+}
+
+/**
+ * Resolves every edition's includes. Returns the flat editions (same order as given; editions without includes
+ * unchanged) and every problem found: unknown editions, groups or clauses, cycles, a published edition
+ * including a draft, conflicting facts, parameters or sources, duplicate clause ids, and case errors.
+ */
+export function composeEditions(inputs: readonly ComposeInput[]): { editions: EditionSpec[]; diagnostics: Diagnostic[] } {
+  const byRef = new Map(inputs.map((i) => [`${i.spec.id}@${i.spec.version}`, i]));
+  const done = new Map<string, EditionSpec>();
+  const visiting = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+
+  const resolve = (input: ComposeInput): EditionSpec => {
+    const spec = input.spec;
+    const ref = `${spec.id}@${spec.version}`;
+    const cached = done.get(ref);
+    if (cached) return cached;
+    const file = input.file ?? ref;
+    const report = (code: DiagnosticCode, path: DocPath, message: string, extra: Partial<Diagnostic> = {}) => {
+      const pos = input.locate?.(path);
+      diagnostics.push({ code, message, location: { file, path: formatPath(path), ...(pos ? { line: pos.line, col: pos.col } : {}) }, ...extra });
+    };
+    if (!spec.groups.some((g) => g.include)) {
+      const own = { ...spec, groups: spec.groups.map((g) => ({ ...g, clauses: g.clauses ?? [] })) };
+      done.set(ref, own);
+      return own;
+    }
+    visiting.add(ref);
+    const facts: Record<string, FactSpec> = { ...spec.facts };
+    const params: Record<string, ParameterSpec> = { ...(spec.parameters ?? {}) };
+    const sources: SourceDoc[] = [...spec.sources];
+    const groups: GroupSpec[] = spec.groups.map((g, gi) => {
+      const clauses = [...(g.clauses ?? [])];
+      const inc = g.include;
+      if (!inc) return { id: g.id, label: g.label, clauses };
+      const at: DocPath = ['groups', gi, 'include'];
+      const targetInput = byRef.get(inc.standard);
+      if (!targetInput) {
+        report('E_REFERENCE', [...at, 'standard'], `unknown edition "${inc.standard}"`, { value: inc.standard, allowed: [...byRef.keys()] });
+        return { id: g.id, label: g.label, clauses };
+      }
+      if (visiting.has(inc.standard)) {
+        report('E_REFERENCE', [...at, 'standard'], `including "${inc.standard}" makes a cycle`, { value: inc.standard });
+        return { id: g.id, label: g.label, clauses };
+      }
+      const target = resolve(targetInput);
+      if (spec.status === 'published' && target.status !== 'published') {
+        report('E_REFERENCE', [...at, 'standard'], `a published edition can only include published editions; "${inc.standard}" is a draft`, { value: inc.standard });
+      }
+      let picked: ClauseSpec[] = [];
+      if (inc.group === undefined && inc.clauses === undefined) {
+        report('E_SCHEMA', at, 'an include names a `group`, or `clauses`, or both');
+      } else {
+        let pool = target.groups.flatMap((x) => x.clauses);
+        if (inc.group !== undefined) {
+          const tg = target.groups.find((x) => x.id === inc.group);
+          if (!tg) report('E_REFERENCE', [...at, 'group'], `"${inc.standard}" has no group "${inc.group}"`, { value: inc.group, allowed: target.groups.map((x) => x.id) });
+          pool = tg?.clauses ?? [];
+        }
+        if (inc.clauses !== undefined) {
+          inc.clauses.forEach((id, k) => {
+            const c = pool.find((x) => x.id === id);
+            if (!c) report('E_REFERENCE', [...at, 'clauses', k], `no clause "${id}" in ${inc.group ? `group "${inc.group}" of ` : ''}"${inc.standard}"`, { value: id, allowed: pool.map((x) => x.id) });
+            else picked.push(c);
+          });
+        } else picked = pool;
+      }
+      const origin = { standard: target.id, version: target.version, hash: hashJson(editionContent(target)) };
+      for (const c of picked) {
+        clauses.push({ ...c, ...(c.routing ?? target.routing ? { routing: c.routing ?? target.routing } : {}), origin: c.origin ?? origin });
+        const reads = clauseReads(c);
+        const bring = <T>(kind: string, id: string, from: Record<string, T> | undefined, into: Record<string, T>) => {
+          const item = from?.[id];
+          if (item === undefined) return;
+          if (into[id] !== undefined && canonicalJson(into[id]) !== canonicalJson(item)) {
+            report('E_REFERENCE', at, `${kind} "${id}" of "${inc.standard}" conflicts with a ${kind} of the same id here; give them the same definition or different ids`, { value: id });
+            return;
+          }
+          into[id] = item;
+        };
+        for (const f of reads.facts) bring('fact', f, target.facts, facts);
+        for (const p of reads.params) {
+          bring('parameter', p, target.parameters, params);
+          const by = target.parameters?.[p]?.byFact;
+          if (by) bring('fact', by, target.facts, facts);
+        }
+        for (const cite of c.cites) {
+          const src = target.sources.find((s) => s.id === cite.source)!;
+          const mine = sources.find((s) => s.id === src.id);
+          if (!mine) sources.push(src);
+          else if (canonicalJson(mine) !== canonicalJson(src)) {
+            report('E_REFERENCE', at, `source "${src.id}" of "${inc.standard}" differs from the source of the same id here`, { value: src.id });
+          }
+        }
+      }
+      return { id: g.id, label: g.label, clauses };
+    });
+    visiting.delete(ref);
+    const seen = new Set<string>();
+    groups.forEach((g, gi) =>
+      g.clauses.forEach((c) => {
+        if (seen.has(c.id)) report('E_DUPLICATE_ID', ['groups', gi], `clause id "${c.id}" appears twice after composition`, { value: c.id });
+        seen.add(c.id);
+      }),
+    );
+    for (const id of Object.keys(params)) {
+      if (facts[id]) report('E_DUPLICATE_ID', ['parameters'], `parameter "${id}" has the same id as a fact after composition`, { value: id });
+    }
+    const flat: EditionSpec = { ...spec, sources, facts, groups };
+    if (Object.keys(params).length) flat.parameters = params;
+    done.set(ref, flat);
+    return flat;
+  };
+
+  const editions = inputs.map((i) => {
+    const flat = resolve(i);
+    if (flat.groups.every((g) => g.clauses.length === 0)) {
+      const pos = i.locate?.(['groups']);
+      diagnostics.push({ code: 'E_SCHEMA', message: 'the edition has no clauses', location: { file: i.file ?? `${i.spec.id}@${i.spec.version}`, path: 'groups', ...(pos ? { line: pos.line, col: pos.col } : {}) } });
+    }
+    diagnostics.push(...checkCases(flat, { file: i.file ?? `${i.spec.id}@${i.spec.version}`, locate: i.locate ?? (() => undefined) }));
+    return flat;
+  });
+  return { editions, diagnostics };
+}
