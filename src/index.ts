@@ -31,6 +31,7 @@ export type {
   ValueRef,
   ClauseMessages,
   IncludeSpec,
+  ProfileSpec,
   CaseSpec,
   EnumChoice,
   EvidenceKind,
@@ -55,7 +56,11 @@ export type { Observation, EvidenceRef, Subject, Observer, NormalisedObservation
 export type { Verdict, ClauseResult, Citation, CitedSource, MissingFact, Totals } from './result/types.js';
 export { formatFactValue, formatParamValue } from './result/format.js';
 export { createRegistry } from './registry.js';
-export type { Registry } from './registry.js';
+export type { Registry, ProfileInput } from './registry.js';
+export { parseProfile } from './load/profile.js';
+export type { ProfileParseResult } from './load/profile.js';
+export { applyProfile, compileWithProfile, profileHash } from './profile/apply.js';
+export type { ProfileApplication } from './profile/apply.js';
 export { runCase, runCases, caseCoverageGaps } from './cases/run.js';
 export type { CaseResult, CaseMismatch } from './cases/run.js';
 export { OPERATORS, OPERATOR_NAMES } from './operators/index.js';

@@ -8,6 +8,8 @@ export interface CommonOptions {
   format: 'text' | 'json';
   /** Folder (or file) of standards; defaults to the built-in ones. */
   standards?: string;
+  /** Folder of city profiles; defaults to the built-in examples. */
+  profiles?: string;
 }
 
 /** Reads --locale, --format and --standards from parsed values. */
@@ -16,7 +18,12 @@ export function commonOptions(values: Record<string, unknown>): CommonOptions {
   if (locale !== 'zh' && locale !== 'en') throw new UsageError(`--locale must be zh or en, not "${locale}"`);
   const format = (values.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
-  return { locale, format, ...(values.standards ? { standards: values.standards as string } : {}) };
+  return {
+    locale,
+    format,
+    ...(values.standards ? { standards: values.standards as string } : {}),
+    ...(values.profiles ? { profiles: values.profiles as string } : {}),
+  };
 }
 
 /** The option definitions shared by all commands, for node:util parseArgs. */
@@ -24,5 +31,6 @@ export const COMMON_ARGS = {
   locale: { type: 'string', short: 'l' },
   format: { type: 'string', short: 'f' },
   standards: { type: 'string', short: 's' },
+  profiles: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;

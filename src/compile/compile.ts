@@ -43,8 +43,6 @@ export interface CompiledParam {
   /** For a keyed parameter: the enum fact and the table. */
   readonly byFact?: CompiledFact;
   readonly table?: ReadonlyMap<string, number | string | boolean>;
-  /** True when a profile set this value. */
-  readonly overridden: boolean;
 }
 
 /** What one condition leaf saw, for the trace. */
@@ -218,16 +216,10 @@ class Not implements CNode {
 
 /** Options for compiling an edition. */
 export interface CompileOptions {
-  /** Parameter values that replace the edition's defaults (from a city profile). */
-  parameters?: Readonly<Record<string, number | string | boolean | Readonly<Record<string, number | string | boolean>>>>;
-  /** Profile identity, recorded in every verdict made under it. */
+  /** The profile the edition was derived under; recorded in every verdict made with it. */
   profile?: { id: string; version: string; hash: string };
-  /** Clause ids of optional clauses that count towards the outcome. */
-  requireOptional?: readonly string[];
-  /** Clause ids to leave out entirely. */
-  disable?: readonly string[];
-  /** Clauses to use instead of (same id) or in addition to (new id, appended to `group`) the edition's. */
-  replaceClauses?: readonly { group: string; clause: ClauseSpec }[];
+  /** The hash to cite as the edition's (a profile-derived edition cites its base's hash; the profile has its own). */
+  editionHash?: string;
 }
 
 /** The decision-relevant content of an edition: everything but its test cases. Its hash is the edition's identity. */
@@ -244,13 +236,8 @@ export function compileEdition(spec: EditionSpec, options: CompileOptions = {}):
   const factById = new Map(facts.map((f) => [f.id, f]));
   const params = new Map<string, CompiledParam>();
   for (const [id, p] of Object.entries(spec.parameters ?? {})) {
-    const o = options.parameters?.[id];
-    if (p.byFact !== undefined) {
-      const table = new Map(Object.entries(o !== undefined && typeof o === 'object' ? { ...p.values, ...o } : (p.values ?? {})));
-      params.set(id, { id, spec: p, byFact: factById.get(p.byFact)!, table, overridden: o !== undefined });
-    } else {
-      params.set(id, { id, spec: p, value: o !== undefined && typeof o !== 'object' ? o : p.value!, overridden: o !== undefined });
-    }
+    if (p.byFact !== undefined) params.set(id, { id, spec: p, byFact: factById.get(p.byFact)!, table: new Map(Object.entries(p.values ?? {})) });
+    else params.set(id, { id, spec: p, value: p.value! });
   }
 
   const build = (c: Condition): CNode => {
@@ -291,25 +278,16 @@ export function compileEdition(spec: EditionSpec, options: CompileOptions = {}):
     return new Leaf(fact.index, fact, op, c, () => value, undefined, () => v, undefined);
   };
 
-  const disabled = new Set(options.disable ?? []);
-  const requireOptional = new Set(options.requireOptional ?? []);
-  const replacements = new Map((options.replaceClauses ?? []).map((r) => [r.clause.id, r]));
   const groups = spec.groups.map((g) => {
     const group = { id: g.id, label: g.label };
-    const specs = g.clauses.map((c) => replacements.get(c.id)?.clause ?? c);
-    for (const r of options.replaceClauses ?? []) {
-      if (r.group === g.id && !g.clauses.some((c) => c.id === r.clause.id)) specs.push(r.clause);
-    }
-    const clauses = specs
-      .filter((c) => !disabled.has(c.id))
-      .map(
+    const clauses = g.clauses.map(
         (c): CompiledClause => ({
           id: c.id,
           group,
           spec: c,
           ...(c.appliesWhen ? { applies: build(c.appliesWhen) } : {}),
           check: build(c.check),
-          required: !c.optional || requireOptional.has(c.id),
+          required: !c.optional,
           hash: hashJson(clauseContent(c, spec)),
         }),
       );
@@ -321,7 +299,7 @@ export function compileEdition(spec: EditionSpec, options: CompileOptions = {}):
     id: spec.id,
     version: spec.version,
     ref: `${spec.id}@${spec.version}`,
-    hash: hashJson(editionContent(spec)),
+    hash: options.editionHash ?? hashJson(editionContent(spec)),
     facts,
     factById,
     params,

@@ -3,7 +3,7 @@
  * operators and their fact types, duplicate ids, placeholders, provisional reasons, limits.
  */
 import type { Diagnostic, DiagnosticCode } from '../errors.js';
-import type { Condition, EditionSpec, FactSpec, I18nText, LeafCondition, ParameterSpec } from '../model/edition.js';
+import type { ClauseSpec, Condition, EditionSpec, FactSpec, I18nText, LeafCondition, ParameterSpec } from '../model/edition.js';
 import { OPERATORS, OPERATOR_NAMES, UNSUPPORTED_OPERATORS } from '../operators/index.js';
 import { formatPath, type DocPath, type ParsedText } from './yaml.js';
 import { placeholdersOf, BUILTIN_PLACEHOLDERS } from '../result/template.js';
@@ -102,29 +102,46 @@ export function checkEdition(spec: EditionSpec, parsed: ParsedText, expected: Ex
       const path: DocPath = ['groups', gi, 'clauses', ci];
       if (clauseIds.has(c.id) || groupIds.has(c.id)) report('E_DUPLICATE_ID', [...path, 'id'], `duplicate clause id "${c.id}"`, { value: c.id });
       clauseIds.add(c.id);
-      checkCites(c.cites, [...path, 'cites']);
-      if (c.provenance === 'provisional' && !c.provisionalReason) {
-        report('E_PROVISIONAL', [...path, 'provenance'], 'a provisional clause must say why in `provisionalReason`');
-      }
-      if (c.provenance !== 'provisional' && c.provisionalReason) {
-        report('E_PROVISIONAL', [...path, 'provisionalReason'], 'only a provisional clause has a `provisionalReason`', {}, true);
-      }
-      const used = new Set<string>();
-      if (c.appliesWhen) checkCondition(c.appliesWhen, [...path, 'appliesWhen'], 1, facts, params, report, used);
-      checkCondition(c.check, [...path, 'check'], 1, facts, params, report, used);
-      for (const [kind, text] of Object.entries(c.messages)) {
-        checkPlaceholders(text as I18nText, [...path, 'messages', kind], facts, params, report);
-      }
+      checkClause(c, path, { facts, params, sourceIds, report });
     });
   });
 
   return out;
 }
 
-type Report = (code: DiagnosticCode, path: DocPath, message: string, extra?: Partial<Diagnostic>, key?: boolean) => void;
+/** Reports one problem at a path. */
+export type Report = (code: DiagnosticCode, path: DocPath, message: string, extra?: Partial<Diagnostic>, key?: boolean) => void;
 
-function checkFact(id: string, f: FactSpec, report: Report) {
-  const path = ['facts', id];
+/** What a clause is checked against. */
+export interface ClauseContext {
+  facts: ReadonlyMap<string, FactSpec>;
+  params: ReadonlyMap<string, ParameterSpec>;
+  sourceIds: ReadonlySet<string>;
+  report: Report;
+}
+
+/** Checks one clause: its citations, provisional reason, conditions (facts, operators, values) and message placeholders. */
+export function checkClause(c: ClauseSpec, path: DocPath, ctx: ClauseContext): void {
+  const { facts, params, sourceIds, report } = ctx;
+  c.cites.forEach((cite, i) => {
+    if (!sourceIds.has(cite.source)) report('E_SOURCE', [...path, 'cites', i, 'source'], `unknown source "${cite.source}"`, { value: cite.source, allowed: [...sourceIds] });
+  });
+  if (c.provenance === 'provisional' && !c.provisionalReason) {
+    report('E_PROVISIONAL', [...path, 'provenance'], 'a provisional clause must say why in `provisionalReason`');
+  }
+  if (c.provenance !== 'provisional' && c.provisionalReason) {
+    report('E_PROVISIONAL', [...path, 'provisionalReason'], 'only a provisional clause has a `provisionalReason`', {}, true);
+  }
+  if (c.appliesWhen) checkCondition(c.appliesWhen, [...path, 'appliesWhen'], 1, facts, params, report);
+  checkCondition(c.check, [...path, 'check'], 1, facts, params, report);
+  for (const [kind, text] of Object.entries(c.messages)) {
+    checkPlaceholders(text as I18nText, [...path, 'messages', kind], facts, params, report);
+  }
+}
+
+/** Checks one fact of a catalogue (units, ranges, choices). */
+export function checkFact(id: string, f: FactSpec, report: Report, at: DocPath = ['facts']) {
+  const path = [...at, id];
   const numeric = f.type === 'number' || f.type === 'integer' || f.type === 'duration';
   if ((f.type === 'number' || f.type === 'duration') && !f.unit) report('E_FACT_SPEC', path, `a ${f.type} fact must give its unit`, {}, true);
   if (!numeric && (f.minimum !== undefined || f.maximum !== undefined)) report('E_FACT_SPEC', path, `minimum and maximum apply only to number, integer and duration facts`, {}, true);
@@ -142,6 +159,11 @@ function checkFact(id: string, f: FactSpec, report: Report) {
 
 function isRef(v: unknown): v is { fact: string } | { param: string } {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Whether a value has the same JavaScript type as a sample value (for a profile's parameter settings). */
+export function literalFitsValue(sample: unknown, v: unknown): boolean {
+  return typeof v === typeof sample && (typeof v !== 'number' || Number.isFinite(v));
 }
 
 /** Whether a literal fits a fact's type (dates are ISO strings). */
@@ -167,22 +189,21 @@ function checkCondition(
   c: Condition,
   path: DocPath,
   depth: number,
-  facts: Map<string, FactSpec>,
-  params: Map<string, ParameterSpec>,
+  facts: ReadonlyMap<string, FactSpec>,
+  params: ReadonlyMap<string, ParameterSpec>,
   report: Report,
-  used: Set<string>,
 ): void {
   if (depth > MAX_CONDITION_DEPTH) {
     report('E_LIMIT', path, `conditions are nested deeper than ${MAX_CONDITION_DEPTH} levels`);
     return;
   }
-  if ('all' in c) return c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i], depth + 1, facts, params, report, used));
-  if ('any' in c) return c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i], depth + 1, facts, params, report, used));
-  if ('not' in c) return checkCondition(c.not, [...path, 'not'], depth + 1, facts, params, report, used);
+  if ('all' in c) return c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i], depth + 1, facts, params, report));
+  if ('any' in c) return c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i], depth + 1, facts, params, report));
+  if ('not' in c) return checkCondition(c.not, [...path, 'not'], depth + 1, facts, params, report);
   checkLeaf(c, path, facts, params, report);
 }
 
-function checkLeaf(c: LeafCondition, path: DocPath, facts: Map<string, FactSpec>, params: Map<string, ParameterSpec>, report: Report) {
+function checkLeaf(c: LeafCondition, path: DocPath, facts: ReadonlyMap<string, FactSpec>, params: ReadonlyMap<string, ParameterSpec>, report: Report) {
   const f = facts.get(c.fact);
   if (!f) report('E_UNKNOWN_FACT', [...path, 'fact'], `unknown fact "${c.fact}"; declare it under \`facts\``, { value: c.fact, allowed: [...facts.keys()] });
   const op = OPERATORS.get(c.operator);
@@ -244,7 +265,7 @@ function allowedFor(f: FactSpec): Partial<Diagnostic> {
   return { allowed: `a number${f.unit ? ` in ${f.unit}` : ''}` };
 }
 
-function checkPlaceholders(text: I18nText, path: DocPath, facts: Map<string, FactSpec>, params: Map<string, ParameterSpec>, report: Report) {
+function checkPlaceholders(text: I18nText, path: DocPath, facts: ReadonlyMap<string, FactSpec>, params: ReadonlyMap<string, ParameterSpec>, report: Report) {
   const zh = placeholdersOf(text.zh);
   const en = placeholdersOf(text.en);
   for (const [locale, names] of [['zh', zh], ['en', en]] as const) {

@@ -2,11 +2,11 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import editionSchema from '../../schema/edition.schema.json';
+import profileSchema from '../../schema/profile.schema.json';
 import type { Diagnostic } from '../errors.js';
 import { formatPath, type DocPath, type ParsedText } from './yaml.js';
 
-type SchemaName = 'edition';
-const SCHEMAS: Record<SchemaName, object> = { edition: editionSchema };
+type SchemaName = 'edition' | 'profile';
 const compiled = new Map<SchemaName, ValidateFunction>();
 
 // Compiled on first use, so that importing the engine (or the SDK, which never validates YAML) costs nothing.
@@ -16,7 +16,9 @@ function validator(name: SchemaName): ValidateFunction {
     // strictRequired is off because the condition schema dispatches with if: {required: [all]}, which it flags.
     const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true });
     addFormats(ajv, ['date', 'date-time', 'uri']);
-    v = ajv.compile(SCHEMAS[name]);
+    ajv.addSchema(editionSchema);
+    // The profile schema refers to the edition schema's definitions by relative $ref.
+    v = name === 'edition' ? ajv.getSchema(editionSchema.$id)! : ajv.compile(profileSchema);
     compiled.set(name, v);
   }
   return v;

@@ -192,3 +192,30 @@ export interface EditionSpec {
   scoring?: { base: number };
   cases?: CaseSpec[];
 }
+
+/** A city's adaptation of one edition (`profiles/<id>/<version>.yaml`). */
+export interface ProfileSpec {
+  id: string;
+  version: string;
+  status: 'draft' | 'published';
+  /** The base edition, `id@version`. */
+  extends: string;
+  title: I18nText;
+  /** Who issued it. */
+  authority: I18nText;
+  effective: { from: string; until?: string };
+  sources: SourceDoc[];
+  /** New values for the base's parameters (a plain `value`, or `values` per choice of a keyed parameter). */
+  parameters?: Record<string, { value?: number | string | boolean; values?: Record<string, number | string | boolean>; cites: Cite[]; note?: I18nText }>;
+  /** Facts that replaced or added clauses read, besides the base's. */
+  facts?: Record<string, FactSpec>;
+  clauses?: {
+    disable?: { id: string; reason: I18nText }[];
+    /** Optional clauses of the base that count towards the outcome under this profile. */
+    require?: string[];
+    /** Clauses that take the place of the base's clause with the same id (a city's own definition of a provisional clause). */
+    replace?: ClauseSpec[];
+    add?: { group: string; clause: ClauseSpec }[];
+  };
+  cases?: CaseSpec[];
+}

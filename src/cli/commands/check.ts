@@ -28,8 +28,8 @@ function observationFiles(path: string): string[] {
 export const check: Command = {
   name: 'check',
   summary: 'Evaluate observations and print verdicts with citations',
-  usage: 'daoze check <observation.json|folder> [--locale zh|en] [--format text|json] [--evaluated-at <date-time>] [--no-trace] [--exit-zero]',
-  args: { 'evaluated-at': { type: 'string' }, 'no-trace': { type: 'boolean' }, 'exit-zero': { type: 'boolean' } },
+  usage: 'daoze check <observation.json|folder> [--locale zh|en] [--format text|json] [--evaluated-at <date-time>] [--profile id@version] [--no-trace] [--exit-zero]',
+  args: { 'evaluated-at': { type: 'string' }, 'no-trace': { type: 'boolean' }, 'exit-zero': { type: 'boolean' }, profile: { type: 'string', short: 'p' } },
   run({ positionals, values, common }) {
     if (positionals.length === 0) throw new UsageError('check needs an observation file or folder');
     const evaluatedAt = values['evaluated-at'] as string | undefined;
@@ -41,6 +41,7 @@ export const check: Command = {
       const verdict = registry.evaluate(readJsonFile(file), {
         locale: common.locale,
         trace: !values['no-trace'],
+        ...(values.profile ? { profile: values.profile as string } : {}),
         ...(evaluatedAt ? { evaluatedAt } : {}),
       });
       verdicts.push(verdict);

@@ -13,7 +13,9 @@ export const test: Command = {
   run({ positionals, common }) {
     const registry = registryFor(common);
     const only = positionals[0];
-    const editions = only ? [registry.get(only)] : registry.editions;
+    const all = [...registry.editions, ...registry.profiles.map((p) => p.edition)];
+    const editions = only ? all.filter((e) => e.ref === only || e.id === only || (e.profile && `${e.profile.id}@${e.profile.version}`.startsWith(only))) : all;
+    if (only && editions.length === 0) registry.get(only); // throws a NotFoundError naming what exists
     let failed = 0;
     let total = 0;
     const report = [];
@@ -22,9 +24,10 @@ export const test: Command = {
       const gaps = caseCoverageGaps(ed, results);
       total += results.length;
       failed += results.filter((r) => !r.ok).length;
-      report.push({ edition: ed.ref, results: results.map(({ verdict: _v, ...r }) => r), coverageGaps: gaps });
+      const name = ed.profile ? `${ed.profile.id}@${ed.profile.version} (profile of ${ed.ref})` : ed.ref;
+      report.push({ edition: name, results: results.map(({ verdict: _v, ...r }) => r), coverageGaps: gaps });
       if (common.format === 'json') continue;
-      out(color.bold(`${ed.ref} ${ed.spec.nickname}`));
+      out(color.bold(`${name} ${ed.spec.nickname}`));
       for (const r of results) {
         out(`  ${r.ok ? color.green('✓') : color.red('✗')} ${r.name}`);
         if (r.error) out(color.red(`      ${r.error.replace(/\n/g, '\n      ')}`));
