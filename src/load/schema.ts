@@ -26,6 +26,8 @@ function validator(name: SchemaName): ValidateFunction {
 
 const PATTERN_MEANINGS: Record<string, string> = {
   '^[a-z0-9]+(-[a-z0-9]+)*$': 'a kebab-case id (lowercase letters and digits, words joined by single hyphens)',
+  '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?$': 'a semantic version such as 1.0.0',
+  '^[a-z0-9]+(-[a-z0-9]+)*@(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?$': 'an edition reference id@version such as san-duan@1.0.0',
 };
 
 function pointerToPath(pointer: string): (string | number)[] {
@@ -91,6 +93,9 @@ function toDiagnostic(e: ErrorObject, parsed: ParsedText): Diagnostic | undefine
       break;
     case 'format':
       message = `must be a valid ${(e.params as { format: string }).format}${(e.params as { format: string }).format === 'date' ? ' (YYYY-MM-DD)' : ''}`;
+      break;
+    case 'minItems':
+      message = `must have at least ${(e.params as { limit: number }).limit} item(s)`;
       break;
     case 'anyOf':
       message = 'must be a scalar, a list of scalars, {fact: <id>} or {param: <id>}';

@@ -1,0 +1,109 @@
+/** The CLI end to end, in process: output and exit codes as a user sees them (colour off: not a terminal). */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../src/cli/main.js';
+
+function run(...args: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
+  try {
+    return { code: main(args), stdout, stderr };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'daoze-cli-'));
+function obsFile(name: string, obs: unknown): string {
+  const p = join(tmp, name);
+  writeFileSync(p, typeof obs === 'string' ? obs : JSON.stringify(obs));
+  return p;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('daoze check', () => {
+  it('a toilet observation without the ammonia reading is indeterminate and names that reading (exit 2)', () => {
+    const r = run('check', 'examples/observations/02-toilet-no-ammonia-reading.json', '--locale', 'en');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('Verdict: ? indeterminate');
+    expect(r.stdout).toMatch(/No odour\s+No-odour undecided: Ammonia still needed/);
+    expect(r.stdout).toContain('Still needed: Ammonia (evidence: measurement)');
+  });
+
+  it('a class-2 toilet with ammonia 1.5 mg/m³ fails 无臭味 in numbers, with its citation (exit 1)', () => {
+    const r = run('check', 'examples/observations/01-toilet-ammonia-high.json');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('结论: ✗ 不合格');
+    expect(r.stdout).toContain('氨 1.5 mg/m³(限值 1 mg/m³)');
+    expect(r.stdout).toContain('依据: GB/T 17217-1998 城市公厕卫生标准 · 3.1 表 第3、4项');
+    expect(r.stdout).toContain('依据: 2023年城市精细化管理工作方案 · 四(二)12 · 任务12');
+  });
+
+  it('--format json prints the verdict object', () => {
+    const r = run('check', 'examples/observations/03-coal-boiler-removed.json', '--format', 'json');
+    const v = JSON.parse(r.stdout);
+    expect(r.code).toBe(0);
+    expect(v.outcome).toBe('pass');
+    expect(v.clauses[0].citation).toMatchObject({ standard: 'san-duan', version: '1.0.0', clause: 'water-cut', label: { zh: '断水' } });
+  });
+
+  it('invalid observations exit 3 and name the fact and why', () => {
+    const bad = obsFile('bad.json', { standard: 'san-duan', facts: { 'water-cut': 'yes', 'boiler-fuel': 'peat', __proto__: 1 } });
+    const r = run('check', bad);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('facts.water-cut: must be true or false, got "yes"');
+    expect(r.stderr).toContain('facts.boiler-fuel: must be one of the choices, got "peat"');
+    const json = run('check', obsFile('broken.json', '{"standard": "san-duan", "facts": {'));
+    expect(json.code).toBe(3);
+    expect(json.stderr).toContain('not valid JSON');
+  });
+
+  it('usage errors exit 4', () => {
+    expect(run('check').code).toBe(4);
+    expect(run('check', 'x.json', '--locale', 'fr').code).toBe(4);
+    expect(run('nonsense').code).toBe(4);
+  });
+});
+
+describe('daoze validate', () => {
+  it('prints every problem of a broken standard as file:line:col and exits 1', () => {
+    const r = run('validate', 'test/fixtures/broken-standards');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('test/fixtures/broken-standards/broken-toilet/1.0.0.yaml:47:48  E_UNKNOWN_OPERATOR');
+    expect(r.stdout).toContain('unknown operator "atleast"');
+    expect(r.stdout).toMatch(/\d+ problem\(s\) found\./);
+  });
+
+  it('passes on the built-in standards', () => {
+    const r = run('validate');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/✓ \d+ edition\(s\) and \d+ profile\(s\) valid\./);
+  });
+});
+
+describe('daoze list, show, test', () => {
+  it('list shows every standard with version, status and provisional count', () => {
+    const r = run('list', '--format', 'json');
+    const rows = JSON.parse(r.stdout) as { ref: string; provisional: number }[];
+    expect(rows.find((x) => x.ref === 'san-duan@1.0.0')?.provisional).toBe(1);
+  });
+
+  it('show prints the checklist with questions, units and evidence', () => {
+    const r = run('show', 'si-jing-san-wu-liang-tong-yi-ming', '--locale', 'en');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ammonia-mg-m3 (number) What is the ammonia concentration');
+    expect(r.stdout).toContain('Unit: mg/m³ · evidence: measurement (required)');
+  });
+
+  it('test runs the standards’ own cases', () => {
+    const r = run('test', 'san-duan');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\d+ passed, 0 failed/);
+  });
+});
