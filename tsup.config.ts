@@ -10,4 +10,6 @@ export default defineConfig({
   target: 'node20',
   splitting: true,
   treeshake: true,
+  // import.meta.url in the CJS build (src/node.ts finds the built-in standards from it).
+  shims: true,
 });

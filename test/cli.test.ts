@@ -90,7 +90,7 @@ describe('daoze validate', () => {
 describe('daoze list, show, test', () => {
   it('list shows every standard with version, status and provisional count', () => {
     const r = run('list', '--format', 'json');
-    const rows = JSON.parse(r.stdout) as { ref: string; provisional: number }[];
+    const rows = (JSON.parse(r.stdout) as { standards: { ref: string; provisional: number }[] }).standards;
     expect(rows.find((x) => x.ref === 'san-duan@1.0.0')?.provisional).toBe(1);
   });
 

@@ -25,6 +25,7 @@ function observationFiles(path: string): string[] {
     .map((n) => join(path, n));
 }
 
+/** The `daoze check` command. */
 export const check: Command = {
   name: 'check',
   summary: 'Evaluate observations and print verdicts with citations',

@@ -3,13 +3,15 @@ import { color, EXIT, out } from '../io.js';
 import { registryFor } from '../load.js';
 import type { Command } from './types.js';
 
+/** The `daoze list` command. */
 export const list: Command = {
   name: 'list',
   summary: 'List the standards with version, status, clause counts and provisional clauses',
   usage: 'daoze list [--standards dir] [--format text|json]',
   args: {},
   run({ common }) {
-    const rows = registryFor(common).editions.map((e) => ({
+    const registry = registryFor(common);
+    const rows = registry.editions.map((e) => ({
       ref: e.ref,
       nickname: e.spec.nickname,
       title: e.spec.title[common.locale],
@@ -19,8 +21,9 @@ export const list: Command = {
       provisional: e.clauses.filter((c) => c.spec.provenance === 'provisional').length,
       hash: e.hash,
     }));
+    const profiles = registry.profiles.map((p) => ({ ref: `${p.spec.id}@${p.spec.version}`, extends: p.spec.extends, status: p.spec.status, title: p.spec.title[common.locale] }));
     if (common.format === 'json') {
-      out(JSON.stringify(rows, null, 2));
+      out(JSON.stringify({ standards: rows, profiles }, null, 2));
       return EXIT.ok;
     }
     const head = common.locale === 'zh' ? ['标准@版本', '简称', '状态', '生效', '条款', '暂定'] : ['standard@version', 'nickname', 'status', 'effective', 'clauses', 'provisional'];
@@ -31,6 +34,11 @@ export const list: Command = {
       const line = r.map((c, j) => c + ' '.repeat(cols[j]! - width(c))).join('  ');
       out(i === 0 ? color.bold(line) : line);
     });
+    if (profiles.length) {
+      out('');
+      out(color.bold(common.locale === 'zh' ? '城市配置' : 'City profiles'));
+      for (const p of profiles) out(`  ${p.ref}  →  ${p.extends}  ${p.status}  ${p.title}`);
+    }
     return EXIT.ok;
   },
 };

@@ -4,6 +4,7 @@ import { registryFor } from '../load.js';
 import { words } from '../words.js';
 import type { Command } from './types.js';
 
+/** The `daoze show` command. */
 export const show: Command = {
   name: 'show',
   summary: 'Show the checklist of a standard: groups, clauses, questions, units, evidence',

@@ -5,6 +5,7 @@ import { color, EXIT, out } from '../io.js';
 import { registryFor } from '../load.js';
 import type { Command } from './types.js';
 
+/** The `daoze test` command. */
 export const test: Command = {
   name: 'test',
   summary: "Run the standards' own test cases",

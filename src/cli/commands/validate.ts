@@ -4,6 +4,7 @@ import { builtinProfilesDir, builtinStandardsDir, validateAll } from '../../node
 import { color, EXIT, out } from '../io.js';
 import type { Command } from './types.js';
 
+/** The `daoze validate` command. */
 export const validate: Command = {
   name: 'validate',
   summary: 'Check standards: YAML, schema, references, operators, ids, placeholders',
