@@ -153,35 +153,21 @@ class Leaf implements CNode {
   }
 }
 
-class All implements CNode {
-  constructor(private readonly kids: readonly CNode[]) {}
+/**
+ * `all` and `any` in Kleene logic: `all` stops at the first F (and is T when every child is T), `any` stops at the
+ * first T (and is F when every child is F); otherwise a U child makes the node U.
+ */
+class Junction implements CNode {
+  constructor(
+    private readonly kids: readonly CNode[],
+    /** The value that decides the node at once: F for `all`, T for `any`. */
+    private readonly decisive: Tri,
+  ) {}
   ev(v: Values): Tri {
-    let r: Tri = T;
+    let r: Tri = this.decisive === F ? T : F;
     for (const k of this.kids) {
       const x = k.ev(v);
-      if (x === F) return F;
-      if (x === U) r = U;
-    }
-    return r;
-  }
-  missing(v: Values, out: Set<number>): void {
-    for (const k of this.kids) if (k.ev(v) === U) k.missing(v, out);
-  }
-  trace(v: Values, raw: readonly unknown[], out: LeafTrace[]): void {
-    for (const k of this.kids) k.trace(v, raw, out);
-  }
-  facts(out: Set<number>): void {
-    for (const k of this.kids) k.facts(out);
-  }
-}
-
-class Any implements CNode {
-  constructor(private readonly kids: readonly CNode[]) {}
-  ev(v: Values): Tri {
-    let r: Tri = F;
-    for (const k of this.kids) {
-      const x = k.ev(v);
-      if (x === T) return T;
+      if (x === this.decisive) return x;
       if (x === U) r = U;
     }
     return r;
@@ -241,8 +227,8 @@ export function compileEdition(spec: EditionSpec, options: CompileOptions = {}):
   }
 
   const build = (c: Condition): CNode => {
-    if ('all' in c) return new All(c.all.map(build));
-    if ('any' in c) return new Any(c.any.map(build));
+    if ('all' in c) return new Junction(c.all.map(build), F);
+    if ('any' in c) return new Junction(c.any.map(build), T);
     if ('not' in c) return new Not(build(c.not));
     const fact = factById.get(c.fact)!;
     const op = OPERATORS.get(c.operator)!;
