@@ -1,4 +1,6 @@
 #!/usr/bin/env node
 // The published CLI: runs the built code in dist/.
-import { main } from '../dist/cli.js';
+import { guardPipes, main } from '../dist/cli.js';
+
+guardPipes();
 process.exitCode = main(process.argv.slice(2));

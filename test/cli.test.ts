@@ -107,3 +107,25 @@ describe('daoze list, show, test', () => {
     expect(r.stdout).toMatch(/\d+ passed, 0 failed/);
   });
 });
+
+describe('city profiles from the command line', () => {
+  it('a city profile that sets the snow-clearing hours changes the verdict for the same observation, and the verdict names the profile', () => {
+    const file = 'examples/observations/04-snow-a-class-30h.json';
+    const base = JSON.parse(run('check', file, '--format', 'json').stdout);
+    const city = JSON.parse(run('check', file, '--format', 'json', '--profile', 'example-city-snow@1.0.0').stdout);
+    expect(base.outcome).toBe('fail');
+    expect(base.profile).toBeUndefined();
+    expect(city.outcome).toBe('pass');
+    expect(city.profile).toMatchObject({ id: 'example-city-snow', version: '1.0.0' });
+    const clause = city.clauses.find((c: { clause: string }) => c.clause === 'snow-cleared-within-hours');
+    expect(clause.citation.profile.id).toBe('example-city-snow');
+    expect(clause.citation.standard).toBe('snow-clearing');
+    expect(run('check', file, '--profile', 'example-city-snow@1.0.0').stdout).toContain('配置: example-city-snow@1.0.0');
+  });
+
+  it('the built-in example profiles pass their own cases', () => {
+    const r = run('test', 'example-city-snow');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/2 passed, 0 failed/);
+  });
+});

@@ -78,3 +78,16 @@ function report(e: unknown, cmd: Command): number {
   err(`daoze ${cmd.name}: internal error — please report it.\n${(e as Error)?.stack ?? String(e)}`);
   return EXIT.internal;
 }
+
+/**
+ * Makes a closed pipe (`daoze show … | head`) end the process quietly, as Unix tools do, instead of an
+ * uncaught EPIPE error.
+ */
+export function guardPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+}

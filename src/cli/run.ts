@@ -1,4 +1,5 @@
 /** Runs the CLI from source (`npm run daoze -- …`, `npm start`); the published bin runs the built main. */
-import { main } from './main.js';
+import { guardPipes, main } from './main.js';
 
+guardPipes();
 process.exitCode = main(process.argv.slice(2));
