@@ -55,6 +55,7 @@ export { normaliseObservation, checkFactValue, HOSTILE_KEYS } from './evaluate/o
 export type { Observation, EvidenceRef, Subject, Observer, NormalisedObservation, MissingReason } from './evaluate/observation.js';
 export type { Verdict, ClauseResult, Citation, CitedSource, MissingFact, Totals } from './result/types.js';
 export { formatFactValue, formatParamValue } from './result/format.js';
+export { renderStandardPage, conditionText } from './result/page.js';
 export { createRegistry } from './registry.js';
 export type { Registry, ProfileInput } from './registry.js';
 export { parseProfile } from './load/profile.js';

@@ -10,9 +10,10 @@ import { test } from './commands/test.js';
 import { list } from './commands/list.js';
 import { show } from './commands/show.js';
 import { check } from './commands/check.js';
+import { doc } from './commands/doc.js';
 
 /** Every command, in the order `daoze --help` lists them. */
-export const COMMANDS: readonly Command[] = [check, show, list, validate, test];
+export const COMMANDS: readonly Command[] = [check, show, list, validate, test, doc];
 
 function help(): string {
   const lines = [`daoze ${ENGINE_VERSION} — city-management inspection standards as code (导则)`, '', 'Commands:'];
