@@ -1,0 +1,16 @@
+/** The generated page of each standard in docs/standards is up to date with its YAML (run `npm run daoze -- doc`). */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderStandardPage } from '../src/index.js';
+import { builtin } from './helpers.js';
+
+describe('docs/standards pages', () => {
+  for (const id of [...new Set(builtin().editions.map((e) => e.id))]) {
+    it(`${id}.md is generated from the current edition`, () => {
+      const file = join(__dirname, '..', 'docs', 'standards', `${id}.md`);
+      expect(existsSync(file), `${file} is missing: run npm run daoze -- doc`).toBe(true);
+      expect(readFileSync(file, 'utf8')).toBe(renderStandardPage(builtin().get(id), 'zh'));
+    });
+  }
+});
