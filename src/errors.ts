@@ -31,7 +31,10 @@ export type DiagnosticCode =
   | 'E_SOURCE'
   | 'E_CASE'
   | 'E_LIMIT'
-  | 'E_REFERENCE';
+  | 'E_REFERENCE'
+  | 'E_EFFECTIVE_OVERLAP'
+  | 'E_PUBLISHED_CHANGED'
+  | 'E_LOCK';
 
 /** One problem found in a standard, positioned, with what was found and what is allowed. */
 export interface Diagnostic {

@@ -56,12 +56,15 @@ export type { Observation, EvidenceRef, Subject, Observer, NormalisedObservation
 export type { Verdict, ClauseResult, Citation, CitedSource, MissingFact, Totals } from './result/types.js';
 export { formatFactValue, formatParamValue } from './result/format.js';
 export { renderStandardPage, conditionText } from './result/page.js';
-export { createRegistry } from './registry.js';
+export { createRegistry, resolveEdition } from './registry.js';
 export type { Registry, ProfileInput } from './registry.js';
 export { parseProfile } from './load/profile.js';
 export type { ProfileParseResult } from './load/profile.js';
 export { applyProfile, compileWithProfile, profileHash } from './profile/apply.js';
 export type { ProfileApplication } from './profile/apply.js';
+export { editionInForce, inForceRange, findInForceOverlaps, inForceDiagnostics, observationDay } from './model/in-force.js';
+export type { InForceRange, InForceOverlap, EditionSource } from './model/in-force.js';
+export * from './audit/index.js';
 export { runCase, runCases, caseCoverageGaps } from './cases/run.js';
 export type { CaseResult, CaseMismatch } from './cases/run.js';
 export { OPERATORS, OPERATOR_NAMES } from './operators/index.js';

@@ -12,6 +12,7 @@ import { composeEditions } from './load/compose.js';
 import type { ParsedText } from './load/yaml.js';
 import { createRegistry, type ProfileInput, type Registry } from './registry.js';
 import { parseProfile } from './load/profile.js';
+import { inForceDiagnostics } from './model/in-force.js';
 
 /** The folder of the standards that ship with Daoze. */
 export function builtinStandardsDir(): string {
@@ -72,6 +73,8 @@ export function readEditions(path: string = builtinStandardsDir()): { editions: 
   }
   const composed = composeEditions(parsed.map((p) => ({ spec: p.spec, file: p.file.display, ...(p.locate ? { locate: p.locate } : {}) })));
   diagnostics.push(...composed.diagnostics);
+  // Across files: two published editions of one standard in force on the same day.
+  diagnostics.push(...inForceDiagnostics(parsed.map((p) => ({ spec: p.spec, file: p.file.display, ...(p.locate ? { locate: p.locate } : {}) }))));
   return { editions: parsed.map((p, i) => ({ file: p.file, spec: composed.editions[i]! })), diagnostics };
 }
 

@@ -1,4 +1,7 @@
-/** A set of compiled editions (and city profiles over them), looked up by `id` or `id@version`. */
+/**
+ * A set of compiled editions (and city profiles over them), looked up by `id@version`, or by `id` and the day
+ * of an inspection (the edition in force that day, see {@link resolveEdition}).
+ */
 import { NotFoundError, ObservationError, StandardError } from './errors.js';
 import { composeEditions } from './load/compose.js';
 import { compileEdition, type CompiledEdition } from './compile/compile.js';
@@ -9,6 +12,7 @@ import type { Observation } from './evaluate/observation.js';
 import type { Verdict } from './result/types.js';
 import { applyProfile, compileWithProfile } from './profile/apply.js';
 import type { ParsedText } from './load/yaml.js';
+import { dayOf, editionInForce, inForceDiagnostics, inForceRange } from './model/in-force.js';
 
 /** A profile to register, with where it came from (for positioned errors). */
 export interface ProfileInput {
@@ -23,14 +27,18 @@ export interface Registry {
   readonly editions: readonly CompiledEdition[];
   /** Every profile, compiled over its base, ordered by id, then version. */
   readonly profiles: readonly { readonly spec: ProfileSpec; readonly edition: CompiledEdition }[];
-  /** The edition for `id@version`, or for a bare `id` the highest published version (else the highest draft). */
-  get(ref: string): CompiledEdition;
-  /** Whether `ref` resolves. */
-  has(ref: string): boolean;
+  /**
+   * The edition for `id@version`; for a bare `id`, the published edition in force on `on` (a date or date-time)
+   * or, without `on`, the highest published version (else the highest draft). See {@link resolveEdition}.
+   */
+  get(ref: string, on?: string): CompiledEdition;
+  /** Whether `ref` resolves (on the day `on`, for a bare id). */
+  has(ref: string, on?: string): boolean;
   /** The base edition compiled under a profile (`profile-id@version` or a bare id for its highest version). */
   profile(ref: string): CompiledEdition;
   /**
-   * Resolves the observation's `standard` (and `profile`, or `options.profile`) and evaluates it.
+   * Resolves the observation's `standard` (a bare id by the day of its `observedAt`, see {@link resolveEdition}),
+   * and its `profile` (or `options.profile`), and evaluates it.
    * Throws ObservationError when the observation names an unknown standard or a profile of another standard.
    */
   evaluate(observation: Observation | unknown, options?: EvaluateOptions & { profile?: string }): Verdict;
@@ -44,13 +52,39 @@ function pick<T extends { id: string; version: string }>(all: readonly T[], ref:
 }
 
 /**
+ * Resolves an edition reference among compiled editions:
+ * - `id@version` is that edition, whatever its dates or status (pinning);
+ * - a bare `id` with a day is the published edition in force that day (effective range, cut short by a
+ *   published edition that supersedes it), or undefined when none is;
+ * - a bare `id` without a day is the highest published version, else the highest draft.
+ */
+export function resolveEdition(editions: readonly CompiledEdition[], ref: string, on?: string): CompiledEdition | undefined {
+  const day = ref.includes('@') ? undefined : dayOf(on);
+  if (day !== undefined) return editionInForce(editions, ref, day);
+  const sorted = [...editions].sort((a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version));
+  return pick(sorted, ref, (e) => e.spec.status === 'published');
+}
+
+/** When each edition of `id` is in force, for messages: `id@1.0.0 in force 2023-01-01 – `. */
+function inForceSummary(editions: readonly CompiledEdition[], id: string): string {
+  const specs = editions.filter((e) => e.id === id).map((e) => e.spec);
+  return specs
+    .map((s) => {
+      const r = inForceRange(s, specs);
+      return `${s.id}@${s.version} ${r ? `in force ${r.from} – ${r.until ?? ''}` : `(${s.status}, never in force)`}`;
+    })
+    .join('; ');
+}
+
+/**
  * Builds a registry from validated edition specs (and profiles): resolves includes between editions, applies
  * each profile to its base, checks every case, and compiles each once. Throws `StandardError` listing every
- * problem found.
+ * problem found, including two published editions of one standard in force on the same day (a bare id would
+ * then be ambiguous).
  */
 export function createRegistry(specs: readonly EditionSpec[], options: { profiles?: readonly ProfileInput[] } = {}): Registry {
   const composed = composeEditions(specs.map((spec) => ({ spec })));
-  const diagnostics = [...composed.diagnostics];
+  const diagnostics = [...composed.diagnostics, ...inForceDiagnostics(specs.map((spec) => ({ spec })))];
   const editions = composed.editions
     .map((s) => compileEdition(s))
     .sort((a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version));
@@ -75,30 +109,47 @@ export function createRegistry(specs: readonly EditionSpec[], options: { profile
   }
   if (diagnostics.length) throw new StandardError(diagnostics);
   profiles.sort((a, b) => a.spec.id.localeCompare(b.spec.id) || compareSemver(a.spec.version, b.spec.version));
-  const find = (ref: string) => pick(editions, ref, (e) => e.spec.status === 'published');
+  const find = (ref: string, on?: string) => resolveEdition(editions, ref, on);
   const findProfile = (ref: string) => pick(profiles.map((p) => ({ ...p, id: p.spec.id, version: p.spec.version })), ref, (p) => p.spec.status === 'published');
 
   return {
     editions,
     profiles,
-    get(ref) {
-      const e = find(ref);
-      if (!e) throw new NotFoundError(`no edition "${ref}"; known: ${[...byRef.keys()].join(', ')}`);
+    get(ref, on) {
+      const e = find(ref, on);
+      if (!e) {
+        const day = ref.includes('@') ? undefined : dayOf(on);
+        const known = day && editions.some((x) => x.id === ref) ? inForceSummary(editions, ref) : [...byRef.keys()].join(', ');
+        throw new NotFoundError(`no edition "${ref}"${day ? ` in force on ${day}` : ''}; known: ${known}`);
+      }
       return e;
     },
-    has: (ref) => find(ref) !== undefined,
+    has: (ref, on) => find(ref, on) !== undefined,
     profile(ref) {
       const p = findProfile(ref);
       if (!p) throw new NotFoundError(`no profile "${ref}"; known: ${profiles.map((x) => `${x.spec.id}@${x.spec.version}`).join(', ') || 'none'}`);
       return p.edition;
     },
     evaluate(observation, opts = {}) {
-      const obs = observation as { standard?: unknown; profile?: unknown } | null;
+      const obs = observation as { standard?: unknown; profile?: unknown; observedAt?: unknown } | null;
       const ref = obs?.standard;
       if (typeof ref !== 'string') {
         throw new ObservationError([{ code: 'E_STANDARD_REF', path: 'standard', message: 'the observation must name its standard as "id" or "id@version"', value: ref }]);
       }
-      const e = find(ref);
+      // A bare id is judged by the edition in force on the day of the inspection (docs/versioning.md).
+      const day = ref.includes('@') ? undefined : dayOf(obs?.observedAt);
+      const e = find(ref, day);
+      if (!e && day !== undefined && editions.some((x) => x.id === ref)) {
+        throw new ObservationError([
+          {
+            code: 'E_STANDARD_REF',
+            path: 'standard',
+            message: `no edition of "${ref}" was in force on ${day} (the day of observedAt); pin one as "${ref}@<version>" to evaluate against it anyway`,
+            value: ref,
+            allowed: inForceSummary(editions, ref),
+          },
+        ]);
+      }
       if (!e) throw new ObservationError([{ code: 'E_STANDARD_REF', path: 'standard', message: `no edition "${ref}"`, value: ref, allowed: [...byRef.keys()] }]);
       const profileRef = opts.profile ?? obs?.profile;
       if (profileRef === undefined) return evaluate(e, observation, opts);

@@ -1,0 +1,18 @@
+/**
+ * The audit trail: verdict records (sealed, replayable verdicts), their verification and explanation, the lock
+ * of published editions, and clause-level differences between editions with replay of recorded inspections.
+ */
+export { RECORD_FORMAT, RecordError, createRecord, recordVerdict, recordHashOf, inputHashesOf, provenanceOf, resolutionOf } from './record.js';
+export type { VerdictRecord, RecordedEdition, RecordedEvidence, ObservationProvenance, ClauseSeal, RecordOptions, Evaluator, Resolution } from './record.js';
+export { verifyRecord } from './verify.js';
+export type { VerifyReport, VerifyOptions, RecordDifference } from './verify.js';
+export { explainVerdict } from './explain.js';
+export type { Explanation, ExplainedClause, ExplainedComparison } from './explain.js';
+export { diffEditions, versionBump, bumpSuffices, clauseReads } from './diff.js';
+export type { EditionDiff, EditionChange, ChangeKind, Impact, Bump } from './diff.js';
+export { replay } from './replay.js';
+export type { ReplayReport, ReplayChange, ClauseFlip } from './replay.js';
+export { LOCK_FILE, checkEditionsLock, updateEditionsLock, editionHash } from './lock.js';
+export type { EditionsLock } from './lock.js';
+export { formatJsonPath, jsonDifferences } from './json-diff.js';
+export type { JsonPath, JsonDifference } from './json-diff.js';

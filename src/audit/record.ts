@@ -1,0 +1,225 @@
+/**
+ * Verdict records: a verdict sealed with everything an auditor needs to reproduce it months later — the engine
+ * version, the edition (id, version, content hash) and profile, a hash of each clause and of its printed text,
+ * the observation itself with its hash and provenance, the evaluation time, and a hash of the record itself.
+ *
+ * Hashes are SHA-256 over canonical JSON (RFC 8785, `canonicalJson`), so key order and white space never change
+ * them and any machine computes the same ones. Pure: no clock, no I/O; the caller supplies `evaluatedAt`.
+ */
+import { canonicalJson, hashJson, sha256Text } from '../hash/index.js';
+import type { Locale, Outcome } from '../model/edition.js';
+import type { EvidenceKind } from '../model/edition.js';
+import type { Observation, Observer, Subject } from '../evaluate/observation.js';
+import type { EvaluateOptions } from '../evaluate/evaluate.js';
+import type { Verdict } from '../result/types.js';
+import { dayOf } from '../model/in-force.js';
+import { isIsoDateTime } from '../model/dates.js';
+import { DaozeError } from '../errors.js';
+
+/** The record format this engine writes and verifies. A change to what a record holds is a new format. */
+export const RECORD_FORMAT = 'daoze-verdict-record/1';
+
+/** Anything that evaluates observations the way `daoze check` does: a `Registry`, or a wrapper around one edition. */
+export interface Evaluator {
+  evaluate(observation: unknown, options?: EvaluateOptions): Verdict;
+}
+
+/** How the edition was chosen from the observation's `standard`. */
+export type Resolution = 'pinned' | 'in-force' | 'latest';
+
+/** The edition a verdict was made under, and how it was chosen. */
+export interface RecordedEdition {
+  id: string;
+  version: string;
+  ref: string;
+  /** Content hash of the edition (everything but its test cases). */
+  hash: string;
+  /** The observation's `standard` as written (`id` or `id@version`). */
+  requested: string;
+  /** `pinned`: the observation named `id@version`; `in-force`: the edition in force on `inForceOn`; `latest`: no date, highest published. */
+  resolvedBy: Resolution;
+  /** The day whose edition in force was taken (the date of `observedAt`). */
+  inForceOn?: string;
+}
+
+/** One piece of evidence, with the fact it backs. */
+export interface RecordedEvidence {
+  fact: string;
+  kind: EvidenceKind;
+  ref: string;
+  /** `sha256:<hex>` of the evidence file, as the app recorded it. */
+  sha256?: string;
+  capturedAt?: string;
+  note?: string;
+}
+
+/** Who observed, when, where, and with what evidence: copied from the observation for people to read. */
+export interface ObservationProvenance {
+  observer?: Observer;
+  observedAt?: string;
+  /** The inspected subject: id, kind, name, location, U unit, grid cell. */
+  subject?: Subject;
+  evidence: RecordedEvidence[];
+}
+
+/** The hashes of one clause result. */
+export interface ClauseSeal {
+  clause: string;
+  outcome: Outcome;
+  /** `citation.clauseHash`: the clause's whole content (text, label, check, applicability, severity, deduction, messages, citations). */
+  clauseHash: string;
+  /**
+   * SHA-256 of the clause text exactly as printed, per language (the UTF-8 bytes, no JSON): anyone holding the
+   * printed text can check it with `sha256sum`, without Daoze and without the rest of the clause.
+   */
+  textHash: { zh: string; en: string };
+}
+
+/** A verdict sealed for audit. Plain JSON. */
+export interface VerdictRecord {
+  format: typeof RECORD_FORMAT;
+  engine: { name: 'daoze'; version: string };
+  edition: RecordedEdition;
+  profile?: { id: string; version: string; hash: string };
+  /** When the evaluation was made, as given by the caller. */
+  evaluatedAt: string;
+  locale: Locale;
+  outcome: Outcome;
+  /** The observation exactly as evaluated, so that the verdict can be replayed. */
+  observation: Observation;
+  /** `hashJson(observation)`. */
+  observationHash: string;
+  /**
+   * A hash of each input field (`evaluatedAt`, `locale`, `observation.standard`, `observation.facts.<id>`,
+   * `observation.evidence.<id>`, …): when the record is altered, these name the field that changed.
+   */
+  inputHashes: Record<string, string>;
+  provenance: ObservationProvenance;
+  clauses: ClauseSeal[];
+  /** The full verdict, with messages, citations and traces. */
+  verdict: Verdict;
+  /** `hashJson` of every other member of the record. */
+  recordHash: string;
+}
+
+/** Options of {@link recordVerdict}. */
+export interface RecordOptions {
+  /** When the evaluation is made (RFC 3339 with time zone). Required: a record without it cannot be audited. */
+  evaluatedAt: string;
+  /** Language of the verdict's messages (default zh). */
+  locale?: Locale;
+}
+
+/** A record (or its inputs) is not usable. */
+export class RecordError extends DaozeError {
+  constructor(message: string) {
+    super('E_RECORD', message);
+    this.name = 'RecordError';
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** How the edition of an observation is chosen, as the registry does it. */
+export function resolutionOf(observation: Pick<Observation, 'standard' | 'observedAt'>): { resolvedBy: Resolution; inForceOn?: string } {
+  if (observation.standard.includes('@')) return { resolvedBy: 'pinned' };
+  const day = dayOf(observation.observedAt);
+  return day !== undefined ? { resolvedBy: 'in-force', inForceOn: day } : { resolvedBy: 'latest' };
+}
+
+/**
+ * The hash of each input field, keyed by its path (`observation.facts.ammonia-mg-m3`). Facts and evidence are
+ * hashed one fact at a time, so an alteration is pinned to the fact; other fields as a whole.
+ */
+export function inputHashesOf(observation: unknown, evaluatedAt: unknown, locale: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const put = (key: string, v: unknown) => {
+    if (v !== undefined) out[key] = hashJson(v);
+  };
+  put('evaluatedAt', evaluatedAt);
+  put('locale', locale);
+  if (!isObject(observation)) {
+    put('observation', observation);
+    return out;
+  }
+  for (const k of Object.keys(observation).sort()) {
+    const v = observation[k];
+    if ((k === 'facts' || k === 'evidence') && isObject(v)) {
+      put(`observation.${k}`, Object.keys(v).sort());
+      for (const f of Object.keys(v).sort()) put(`observation.${k}.${f}`, v[f]);
+    } else put(`observation.${k}`, v);
+  }
+  return out;
+}
+
+/** Who, when, where and which evidence, from the observation. */
+export function provenanceOf(observation: Observation): ObservationProvenance {
+  const evidence: RecordedEvidence[] = [];
+  for (const fact of Object.keys(observation.evidence ?? {}).sort()) {
+    for (const e of observation.evidence![fact]!) evidence.push({ fact, ...e });
+  }
+  return {
+    ...(observation.observer ? { observer: observation.observer } : {}),
+    ...(observation.observedAt ? { observedAt: observation.observedAt } : {}),
+    ...(observation.subject ? { subject: observation.subject } : {}),
+    evidence,
+  };
+}
+
+/** The hash that seals a record: of every member but `recordHash`. */
+export function recordHashOf(record: Omit<VerdictRecord, 'recordHash'> | Record<string, unknown>): string {
+  const { recordHash: _ignored, ...rest } = record as Record<string, unknown>;
+  return hashJson(rest);
+}
+
+/**
+ * Seals a verdict into a record. The verdict must be the one `observation` produced, made with traces and
+ * `evaluatedAt` (as {@link recordVerdict} does); otherwise `verifyRecord` will not accept the record.
+ */
+export function createRecord(observation: Observation, verdict: Verdict): VerdictRecord {
+  if (!verdict.evaluatedAt) throw new RecordError('a verdict record needs the evaluation time: evaluate with { evaluatedAt }');
+  if (verdict.clauses.some((c) => !c.trace)) throw new RecordError('a verdict record needs the condition traces: evaluate with { trace: true }');
+  // A JSON round trip drops `undefined` members, so the record in memory is the record on disk.
+  const obs = JSON.parse(canonicalJson(observation)) as Observation;
+  const v = JSON.parse(JSON.stringify(verdict)) as Verdict;
+  const body: Omit<VerdictRecord, 'recordHash'> = {
+    format: RECORD_FORMAT,
+    engine: v.engine,
+    edition: { id: v.standard.id, version: v.standard.version, ref: v.standard.ref, hash: v.standard.hash, requested: obs.standard, ...resolutionOf(obs) },
+    ...(v.profile ? { profile: v.profile } : {}),
+    evaluatedAt: v.evaluatedAt!,
+    locale: v.locale,
+    outcome: v.outcome,
+    observation: obs,
+    observationHash: hashJson(obs),
+    inputHashes: inputHashesOf(obs, v.evaluatedAt, v.locale),
+    provenance: provenanceOf(obs),
+    clauses: v.clauses.map((c) => ({
+      clause: c.clause,
+      outcome: c.outcome,
+      clauseHash: c.citation.clauseHash,
+      textHash: { zh: sha256Text(c.citation.text.zh), en: sha256Text(c.citation.text.en) },
+    })),
+    verdict: v,
+  };
+  return { ...body, recordHash: recordHashOf(body) };
+}
+
+/**
+ * Evaluates an observation and seals the verdict into a record: what `daoze check --record` writes.
+ *
+ * @example
+ * ```ts
+ * const record = recordVerdict(loadRegistry(), observation, { evaluatedAt: '2026-11-20T10:00:00+08:00' });
+ * verifyRecord(record, loadRegistry()).ok; // true
+ * ```
+ */
+export function recordVerdict(evaluator: Evaluator, observation: unknown, options: RecordOptions): VerdictRecord {
+  if (typeof options.evaluatedAt !== 'string' || !isIsoDateTime(options.evaluatedAt)) {
+    throw new RecordError(`evaluatedAt must be a date-time with time zone (2026-11-20T10:00:00+08:00), got ${JSON.stringify(options.evaluatedAt)}`);
+  }
+  const verdict = evaluator.evaluate(observation, { locale: options.locale ?? 'zh', evaluatedAt: options.evaluatedAt, trace: true });
+  return createRecord(observation as Observation, verdict);
+}

@@ -1,0 +1,145 @@
+/**
+ * Replay: which recorded inspections would change outcome under another edition, and how. Each observation is
+ * evaluated under both editions (pinned, whatever its own `standard` says) and the outcomes compared clause by
+ * clause. Pure: the caller reads the observations.
+ */
+import type { CompiledEdition } from '../compile/compile.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import type { Observation } from '../evaluate/observation.js';
+import type { Locale, Outcome } from '../model/edition.js';
+import type { Verdict } from '../result/types.js';
+import { DaozeError } from '../errors.js';
+import { RECORD_FORMAT } from './record.js';
+
+/** One clause whose outcome differs. `from`/`to` is `absent` when the clause exists in one edition only. */
+export interface ClauseFlip {
+  clause: string;
+  label: string;
+  from: Outcome | 'absent';
+  to: Outcome | 'absent';
+  /** The new edition's message for this inspection (or the old one's, for a removed clause). */
+  message: string;
+}
+
+/** One recorded inspection whose verdict would differ. */
+export interface ReplayChange {
+  /** 1-based position in the input (the line of an NDJSON file). */
+  index: number;
+  subject?: string;
+  observedAt?: string;
+  from: { outcome: Outcome; score?: number };
+  /** Absent when the new edition rejects the observation (see `error`). */
+  to?: { outcome: Outcome; score?: number };
+  clauses: ClauseFlip[];
+  /** Why the new edition rejects the observation as recorded. */
+  error?: string;
+  /** Facts the inspection recorded that the new edition no longer asks for (left out of its evaluation). */
+  dropped?: string[];
+}
+
+/** The outcome of a replay. */
+export interface ReplayReport {
+  from: string;
+  to: string;
+  /** Inspections replayed (excluding skipped ones). */
+  total: number;
+  /** Same overall outcome, same score and same outcome on every clause. */
+  unchanged: number;
+  /** The overall outcome changed. */
+  outcomeChanged: number;
+  /** The overall outcome held but a clause or the score changed. */
+  clausesChanged: number;
+  /** The new edition rejects the observation as recorded. */
+  rejected: number;
+  changes: ReplayChange[];
+  /** Inputs not replayed: another standard, or invalid under the old edition. */
+  skipped: { index: number; reason: string }[];
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The observation in an input line: an observation, or a verdict record carrying one. */
+function observationIn(input: unknown): Observation | undefined {
+  if (isObject(input) && input.format === RECORD_FORMAT && isObject(input.observation)) return input.observation as unknown as Observation;
+  if (isObject(input) && typeof input.standard === 'string') return input as unknown as Observation;
+  return undefined;
+}
+
+/** The observation with facts and evidence the edition does not know left out, and their names. */
+function fitTo(ed: CompiledEdition, obs: Observation): { obs: Observation; dropped: string[] } {
+  const dropped = Object.keys(obs.facts ?? {}).filter((f) => !ed.factById.has(f));
+  if (!dropped.length && Object.keys(obs.evidence ?? {}).every((f) => ed.factById.has(f))) return { obs, dropped };
+  const keep = <T>(o: Record<string, T> | undefined) => Object.fromEntries(Object.entries(o ?? {}).filter(([k]) => ed.factById.has(k)));
+  return { obs: { ...obs, facts: keep(obs.facts), ...(obs.evidence ? { evidence: keep(obs.evidence) } : {}) }, dropped };
+}
+
+/**
+ * Replays observations (or verdict records) under two editions of one standard and reports every inspection
+ * whose overall outcome, score or clause outcomes would differ.
+ *
+ * Facts the new edition no longer has are left out and listed (`dropped`); an observation the new edition
+ * still rejects is reported with the error rather than skipped, since re-inspection would be needed.
+ */
+export function replay(from: CompiledEdition, to: CompiledEdition, inputs: Iterable<unknown>, options: { locale?: Locale } = {}): ReplayReport {
+  const locale = options.locale ?? 'zh';
+  const report: ReplayReport = { from: from.ref, to: to.ref, total: 0, unchanged: 0, outcomeChanged: 0, clausesChanged: 0, rejected: 0, changes: [], skipped: [] };
+  const opts = { locale, trace: false } as const;
+  let index = 0;
+  for (const input of inputs) {
+    index++;
+    const obs = observationIn(input);
+    if (!obs) {
+      report.skipped.push({ index, reason: 'neither an observation nor a verdict record' });
+      continue;
+    }
+    const id = obs.standard.split('@')[0];
+    if (id !== from.id) {
+      report.skipped.push({ index, reason: `for ${obs.standard}, not ${from.id}` });
+      continue;
+    }
+    let a: Verdict;
+    try {
+      a = evaluate(from, { ...obs, standard: from.ref }, opts);
+    } catch (e) {
+      if (!(e instanceof DaozeError)) throw e;
+      report.skipped.push({ index, reason: `invalid under ${from.ref}: ${e.message.replace(/\n/g, '; ')}` });
+      continue;
+    }
+    report.total++;
+    const { obs: fitted, dropped } = fitTo(to, obs);
+    const head = {
+      index,
+      ...(obs.subject?.id ? { subject: obs.subject.id } : {}),
+      ...(obs.observedAt ? { observedAt: obs.observedAt } : {}),
+      from: { outcome: a.outcome, ...(a.score ? { score: a.score.value } : {}) },
+    };
+    let b: Verdict;
+    try {
+      b = evaluate(to, { ...fitted, standard: to.ref }, opts);
+    } catch (e) {
+      if (!(e instanceof DaozeError)) throw e;
+      report.rejected++;
+      report.changes.push({ ...head, clauses: [], error: e.message.replace(/\n/g, '; '), ...(dropped.length ? { dropped } : {}) });
+      continue;
+    }
+    const before = new Map(a.clauses.map((c) => [c.clause, c]));
+    const after = new Map(b.clauses.map((c) => [c.clause, c]));
+    const clauses: ClauseFlip[] = [];
+    for (const c of b.clauses) {
+      const x = before.get(c.clause);
+      if (!x || x.outcome !== c.outcome) clauses.push({ clause: c.clause, label: c.label, from: x?.outcome ?? 'absent', to: c.outcome, message: c.message });
+    }
+    for (const x of a.clauses) if (!after.has(x.clause)) clauses.push({ clause: x.clause, label: x.label, from: x.outcome, to: 'absent', message: x.message });
+    const scoreChanged = a.score?.value !== b.score?.value;
+    if (a.outcome === b.outcome && !clauses.length && !scoreChanged) {
+      report.unchanged++;
+      continue;
+    }
+    if (a.outcome !== b.outcome) report.outcomeChanged++;
+    else report.clausesChanged++;
+    report.changes.push({ ...head, to: { outcome: b.outcome, ...(b.score ? { score: b.score.value } : {}) }, clauses, ...(dropped.length ? { dropped } : {}) });
+  }
+  return report;
+}

@@ -1,0 +1,203 @@
+/**
+ * Verifying a verdict record: is it intact (its own hash still matches its content), and does it reproduce
+ * (re-evaluating its observation under the same edition gives the same verdict)? When it does not, the report
+ * names the fields that differ.
+ *
+ * How a field is named: every input (the observation's fields, one fact at a time, `evaluatedAt`, `locale`) has
+ * its own hash in `inputHashes`, so an altered input is named directly. Everything else in a record is derived
+ * from the inputs, so it is rebuilt and compared path by path; an altered output differs from its rebuilt value
+ * exactly where it was altered.
+ *
+ * What it cannot see: someone who alters an observation and then re-seals the record with Daoze produces a
+ * consistent record. Keep the original observation (or the record hash) elsewhere and pass it as
+ * `options.observation`: verification then rebuilds from it and names what differs.
+ */
+import { ENGINE_VERSION } from '../version.js';
+import { DaozeError } from '../errors.js';
+import { formatJsonPath, jsonDifferences, valueAt, type JsonPath } from './json-diff.js';
+import { inputHashesOf, RECORD_FORMAT, recordHashOf, recordVerdict, type Evaluator, type VerdictRecord } from './record.js';
+
+/** One field of a record that is not what it should be. */
+export interface RecordDifference {
+  /** Path in the record, as segments. */
+  path: JsonPath;
+  /** The same path as text: `verdict.clauses[6].message`. */
+  field: string;
+  /** The value in the record (absent when the record lacks the field). */
+  recorded?: unknown;
+  /** The value re-evaluation gives, or for an input the value in the trusted observation (absent when there is none). */
+  expected?: unknown;
+  /**
+   * `input`: an input field no longer matches its recorded hash (or the trusted observation);
+   * `output`: a derived field differs from its rebuilt value; `seal`: the record hash.
+   */
+  kind: 'input' | 'output' | 'seal';
+  /** For an input: the path of its hash in `inputHashes`. */
+  hashField?: string;
+}
+
+/** The outcome of verifying one record. */
+export interface VerifyReport {
+  /** Intact, reproduces, and (when given) matches the trusted observation. */
+  ok: boolean;
+  /** The record hash matches the record's content: nothing was changed since it was sealed. */
+  intact: boolean;
+  /** Re-evaluation gives the same record; undefined when it could not be re-evaluated (see `problems`). */
+  reproduces?: boolean;
+  /** Whether the record's observation equals the trusted one; undefined when none was given. */
+  observationMatches?: boolean;
+  recordHash: { recorded: unknown; computed: string };
+  edition: { ref: unknown; recorded: unknown; current?: string };
+  engine: { recorded: unknown; current: string };
+  /** The fields that were changed: altered inputs first; otherwise the outputs that differ. */
+  altered: RecordDifference[];
+  /** Every field that differs from what re-evaluation gives (altered fields and their consequences). */
+  differences: RecordDifference[];
+  /** Why the record could not be read or re-evaluated, or what else an auditor should know. */
+  problems: string[];
+}
+
+/** Options of {@link verifyRecord}. */
+export interface VerifyOptions {
+  /** The original observation, kept outside the record (the app's store): rebuild from it instead of the record's copy. */
+  observation?: unknown;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const diff = (path: JsonPath, kind: RecordDifference['kind'], recorded: unknown, expected: unknown, extra: Partial<RecordDifference> = {}): RecordDifference => ({
+  path,
+  field: formatJsonPath(path),
+  ...(recorded !== undefined ? { recorded } : {}),
+  ...(expected !== undefined ? { expected } : {}),
+  kind,
+  ...extra,
+});
+
+/** The path of an input-hash key: `observation.facts.x` → ['observation', 'facts', 'x']. Fact ids never contain dots. */
+function inputPath(key: string): JsonPath {
+  const [head, sub, ...rest] = key.split('.');
+  return sub === undefined ? [head!] : rest.length ? [head!, sub, rest.join('.')] : [head!, sub];
+}
+
+/** Whether path `a` is `b` or one of its ancestors. */
+export function isPrefix(a: JsonPath, b: JsonPath): boolean {
+  return a.length <= b.length && a.every((seg, i) => seg === b[i]);
+}
+
+/** Checks the record's shape before anything else reads it; returns the problems. */
+function shapeProblems(r: Record<string, unknown>): string[] {
+  const p: string[] = [];
+  if (r.format !== RECORD_FORMAT) p.push(`format: ${JSON.stringify(r.format)} is not a Daoze verdict record format (this engine reads "${RECORD_FORMAT}")`);
+  if (!isObject(r.observation)) p.push('observation: missing or not an object; the record cannot be replayed');
+  if (!isObject(r.verdict)) p.push('verdict: missing or not an object');
+  if (!isObject(r.inputHashes)) p.push('inputHashes: missing or not an object');
+  if (typeof r.evaluatedAt !== 'string') p.push('evaluatedAt: missing or not a string');
+  if (r.locale !== 'zh' && r.locale !== 'en') p.push(`locale: must be "zh" or "en", got ${JSON.stringify(r.locale)}`);
+  if (typeof r.recordHash !== 'string') p.push('recordHash: missing or not a string');
+  return p;
+}
+
+/**
+ * Verifies a verdict record against the editions an evaluator holds (normally the registry of the published
+ * standards). Never throws on a bad record: every problem is in the report.
+ *
+ * @example
+ * ```ts
+ * const report = verifyRecord(JSON.parse(text), loadRegistry());
+ * if (!report.ok) for (const d of report.altered) console.log(d.field, d.recorded, d.expected);
+ * ```
+ */
+export function verifyRecord(record: unknown, evaluator: Evaluator, options: VerifyOptions = {}): VerifyReport {
+  const report: VerifyReport = {
+    ok: false,
+    intact: false,
+    recordHash: { recorded: undefined, computed: '' },
+    edition: { ref: undefined, recorded: undefined },
+    engine: { recorded: undefined, current: ENGINE_VERSION },
+    altered: [],
+    differences: [],
+    problems: [],
+  };
+  if (!isObject(record)) {
+    report.problems.push('not a verdict record: a record is a JSON object');
+    return report;
+  }
+  const r = record as Partial<VerdictRecord> & Record<string, unknown>;
+  report.recordHash = { recorded: r.recordHash, computed: recordHashOf(r) };
+  report.intact = r.recordHash === report.recordHash.computed;
+  report.edition = { ref: valueAt(r, ['edition', 'ref']), recorded: valueAt(r, ['edition', 'hash']) };
+  report.engine.recorded = valueAt(r, ['engine', 'version']);
+  const shape = shapeProblems(r);
+  if (shape.length) {
+    report.problems.push(...shape);
+    if (r.format !== RECORD_FORMAT) report.altered.push(diff(['format'], 'output', r.format, RECORD_FORMAT));
+    return report;
+  }
+
+  // 1. Inputs against their own hashes: names an altered fact, evaluatedAt or locale directly.
+  const recordedHashes = r.inputHashes as Record<string, unknown>;
+  const actualHashes = inputHashesOf(r.observation, r.evaluatedAt, r.locale);
+  const inputs: RecordDifference[] = [];
+  for (const key of [...new Set([...Object.keys(recordedHashes), ...Object.keys(actualHashes)])].sort()) {
+    if (recordedHashes[key] === actualHashes[key]) continue;
+    const path = inputPath(key);
+    inputs.push(diff(path, 'input', valueAt(r, path), undefined, { hashField: formatJsonPath(['inputHashes', key]) }));
+  }
+
+  // 2. Against the trusted observation, when given: rebuild from it.
+  let observation: unknown = r.observation;
+  if (options.observation !== undefined) {
+    const ds = jsonDifferences(r.observation, options.observation, ['observation']);
+    report.observationMatches = ds.length === 0;
+    for (const d of ds) {
+      if (!inputs.some((x) => isPrefix(x.path, d.path))) inputs.push(diff(d.path, 'input', d.a, d.b));
+    }
+    observation = options.observation;
+  }
+
+  // 3. Rebuild the whole record from the inputs and compare.
+  let rebuilt: VerdictRecord | undefined;
+  try {
+    rebuilt = recordVerdict(evaluator, observation, { evaluatedAt: r.evaluatedAt as string, locale: r.locale as 'zh' | 'en' });
+  } catch (e) {
+    if (!(e instanceof DaozeError)) throw e;
+    report.problems.push(`cannot re-evaluate the observation: ${e.message.replace(/\n/g, '; ')}`);
+  }
+  if (rebuilt) {
+    report.edition.current = rebuilt.edition.hash;
+    if (rebuilt.edition.ref !== report.edition.ref) {
+      report.problems.push(`the observation now resolves to ${rebuilt.edition.ref}, but the record was made under ${String(report.edition.ref)}`);
+    } else if (rebuilt.edition.hash !== report.edition.recorded) {
+      report.problems.push(
+        `${rebuilt.edition.ref} here has content hash ${rebuilt.edition.hash}, but the record was made under ${String(report.edition.recorded)}: ` +
+          'the edition file was changed after publication, or these are not the same standards',
+      );
+    }
+    // A different engine version is not by itself a difference: what matters is whether it decides the same.
+    if (report.engine.recorded !== ENGINE_VERSION) {
+      report.problems.push(`recorded with daoze ${String(report.engine.recorded)}, re-evaluated with daoze ${ENGINE_VERSION}`);
+      const engine = r.engine as VerdictRecord['engine'];
+      rebuilt = { ...rebuilt, engine, verdict: { ...rebuilt.verdict, engine } };
+      rebuilt.recordHash = recordHashOf(rebuilt);
+    }
+    for (const d of jsonDifferences(r, rebuilt)) {
+      const head = d.path[0];
+      const kind = head === 'recordHash' ? 'seal' : 'output';
+      report.differences.push(diff(d.path, kind, d.a, d.b));
+    }
+    report.reproduces = report.differences.every((d) => d.kind === 'seal') && inputs.length === 0;
+  }
+
+  // 4. What was altered: the inputs, if any changed (everything else follows from them); else the outputs.
+  if (inputs.length) report.altered = inputs;
+  else if (!report.intact) {
+    const outputs = report.differences.filter((d) => d.kind === 'output');
+    report.altered = outputs.length ? outputs : report.differences.filter((d) => d.kind === 'seal');
+    if (!report.altered.length) report.altered = [diff(['recordHash'], 'seal', r.recordHash, report.recordHash.computed)];
+  }
+  report.ok = report.intact && report.reproduces === true && inputs.length === 0 && report.observationMatches !== false;
+  return report;
+}

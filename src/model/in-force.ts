@@ -1,0 +1,154 @@
+/**
+ * Editions in force: which edition of a standard governs an inspection made on a given day.
+ *
+ * An observation that names a bare standard id (`san-duan`) is judged by the edition that was in force on the
+ * day it was made, so that a verdict never depends on when someone happens to evaluate it; `id@version` pins an
+ * edition regardless of dates. Only published editions are ever in force; a draft is used only when pinned.
+ *
+ * An edition is in force from `effective.from` to `effective.until` (inclusive), and no longer once a published
+ * edition that `supersedes` it takes effect: a new standard announces that it replaces the old one from a date,
+ * and the old document is not re-issued with an end date. That is also why a published edition never needs to
+ * change when its successor appears (a change would break its content hash; see docs/versioning.md).
+ */
+import type { Diagnostic } from '../errors.js';
+import type { EditionSpec } from './edition.js';
+import { compareSemver } from './semver.js';
+import { isIsoDate, isIsoDateTime } from './dates.js';
+import { parseYamlText, type ParsedText } from '../load/yaml.js';
+
+/** The days an edition is in force, both ends inclusive; `until` absent means open-ended. */
+export interface InForceRange {
+  from: string;
+  until?: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The day before a `YYYY-MM-DD` day. */
+function dayBefore(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The calendar day of an inspection: the date part of `observedAt` as written, that is, in the time zone the
+ * inspector recorded. Effective dates are local calendar days of the issuing city, so converting to UTC first
+ * would move an inspection at 00:30+08:00 onto the previous day.
+ */
+export function observationDay(observedAt: string): string {
+  return observedAt.slice(0, 10);
+}
+
+/**
+ * The day a date or date-time names, or undefined when it is neither (so that the caller can report the bad
+ * value where it validates it).
+ */
+export function dayOf(dateOrDateTime: unknown): string | undefined {
+  if (typeof dateOrDateTime !== 'string') return undefined;
+  if (isIsoDate(dateOrDateTime)) return dateOrDateTime;
+  return isIsoDateTime(dateOrDateTime) ? observationDay(dateOrDateTime) : undefined;
+}
+
+/**
+ * When an edition is in force, given the other editions of the same standard: its effective range, cut short by
+ * the earliest published edition that supersedes it. Undefined for a draft (never in force) or an edition whose
+ * successor takes effect before it would.
+ */
+export function inForceRange(spec: EditionSpec, all: readonly EditionSpec[]): InForceRange | undefined {
+  if (spec.status !== 'published') return undefined;
+  const ref = `${spec.id}@${spec.version}`;
+  let until = spec.effective.until;
+  for (const s of all) {
+    if (s.status !== 'published' || s.id !== spec.id || s.supersedes !== ref) continue;
+    const end = dayBefore(s.effective.from);
+    if (until === undefined || end < until) until = end;
+  }
+  if (until !== undefined && until < spec.effective.from) return undefined;
+  return until === undefined ? { from: spec.effective.from } : { from: spec.effective.from, until };
+}
+
+/** Whether a day falls in a range. Days are `YYYY-MM-DD`, so string order is date order. */
+function covers(r: InForceRange, day: string): boolean {
+  return r.from <= day && (r.until === undefined || day <= r.until);
+}
+
+/**
+ * The edition of standard `id` in force on `day` (`YYYY-MM-DD`), or undefined when none is. When validation has
+ * passed there is at most one; should there be several, the highest version wins, so the answer is still
+ * deterministic.
+ */
+export function editionInForce<T extends { readonly spec: EditionSpec }>(editions: readonly T[], id: string, day: string): T | undefined {
+  const specs = editions.filter((e) => e.spec.id === id).map((e) => e.spec);
+  let best: T | undefined;
+  for (const e of editions) {
+    if (e.spec.id !== id) continue;
+    const r = inForceRange(e.spec, specs);
+    if (r && covers(r, day) && (!best || compareSemver(e.spec.version, best.spec.version) > 0)) best = e;
+  }
+  return best;
+}
+
+/** Two published editions of one standard in force on the same days. */
+export interface InForceOverlap {
+  id: string;
+  /** The earlier version. */
+  earlier: string;
+  /** The later version; diagnostics point at its `effective.from`. */
+  later: string;
+  /** First and last day both are in force (`until` absent: open-ended). */
+  from: string;
+  until?: string;
+}
+
+/** Every pair of published editions of one standard that are in force on a common day. */
+export function findInForceOverlaps(specs: readonly EditionSpec[]): InForceOverlap[] {
+  const out: InForceOverlap[] = [];
+  const ids = [...new Set(specs.map((s) => s.id))].sort();
+  for (const id of ids) {
+    const same = specs.filter((s) => s.id === id).sort((a, b) => compareSemver(a.version, b.version));
+    const ranges = same.map((s) => [s, inForceRange(s, same)] as const).filter((x): x is readonly [EditionSpec, InForceRange] => x[1] !== undefined);
+    for (let i = 0; i < ranges.length; i++) {
+      for (let j = i + 1; j < ranges.length; j++) {
+        const [a, ra] = ranges[i]!;
+        const [b, rb] = ranges[j]!;
+        const from = ra.from > rb.from ? ra.from : rb.from;
+        const until = ra.until === undefined ? rb.until : rb.until === undefined ? ra.until : ra.until < rb.until ? ra.until : rb.until;
+        if (until !== undefined && until < from) continue;
+        out.push({ id, earlier: a.version, later: b.version, from, ...(until !== undefined ? { until } : {}) });
+      }
+    }
+  }
+  return out;
+}
+
+/** An edition as read from a file, for positioned diagnostics. */
+export interface EditionSource {
+  spec: EditionSpec;
+  /** File name for messages; defaults to `id@version`. */
+  file?: string;
+  /** The file's text, to give line and column (when no locator is given). */
+  text?: string;
+  /** Locator of paths in the file, from parsing it. */
+  locate?: ParsedText['locate'];
+}
+
+/**
+ * Overlapping editions as diagnostics (code `E_EFFECTIVE_OVERLAP`), each at the later edition's
+ * `effective.from`, with line and column when the text is given.
+ */
+export function inForceDiagnostics(sources: readonly EditionSource[]): Diagnostic[] {
+  const overlaps = findInForceOverlaps(sources.map((s) => s.spec));
+  return overlaps.map((o) => {
+    const src = sources.find((s) => s.spec.id === o.id && s.spec.version === o.later)!;
+    const file = src.file ?? `${o.id}@${o.later}`;
+    const pos = src.locate ? src.locate(['effective', 'from']) : src.text ? parseYamlText(src.text, file).parsed?.locate(['effective', 'from']) : undefined;
+    const days = o.until === undefined ? `from ${o.from} on` : o.until === o.from ? `on ${o.from}` : `from ${o.from} to ${o.until}`;
+    return {
+      code: 'E_EFFECTIVE_OVERLAP',
+      message:
+        `${o.id}@${o.later} and ${o.id}@${o.earlier} are both in force ${days}, so an inspection on those days has two editions; ` +
+        `make ${o.later} supersede ${o.earlier} (supersedes: ${o.id}@${o.earlier}) or give it an effective range that does not overlap`,
+      location: { file, path: 'effective.from', ...(pos ? { line: pos.line, col: pos.col } : {}) },
+      value: o.from,
+    };
+  });
+}
