@@ -47,8 +47,8 @@ export interface ExplainedClause {
   /** The clause's applicability condition, leaf by leaf, when it has one. */
   appliesWhen: ExplainedComparison[];
   missing: MissingFact[];
-  /** Evidence attached to the facts this clause reads. */
-  evidence: (EvidenceRef & { fact: string })[];
+  /** Evidence attached to the facts this clause reads, with the fact's label. */
+  evidence: (EvidenceRef & { fact: string; label: string })[];
   routing?: Routing;
   deduction?: number;
   clauseHash: string;
@@ -140,7 +140,7 @@ export function explainVerdict(verdict: Verdict, options: { edition?: CompiledEd
         check: comparisons(r.trace?.check ?? [], ed, r.missing, locale),
         appliesWhen: comparisons(r.trace?.appliesWhen ?? [], ed, r.missing, locale),
         missing: r.missing,
-        evidence: [...facts].flatMap((f) => (evidence[f] ?? []).map((e) => ({ fact: f, ...e }))),
+        evidence: [...facts].flatMap((f) => (evidence[f] ?? []).map((e) => ({ fact: f, label: ed?.factById.get(f)?.spec.label[locale] ?? f, ...e }))),
         clauseHash: r.citation.clauseHash,
       };
       if (r.citation.provisionalReason) x.provisionalReason = r.citation.provisionalReason[locale];

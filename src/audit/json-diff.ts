@@ -69,3 +69,52 @@ export function valueAt(value: unknown, path: JsonPath): unknown {
   }
   return v;
 }
+
+/**
+ * The path of the value being read at `offset` of a JSON text, even a broken one: where a JSON syntax error
+ * was found, this names the field the text broke in. Scans the text up to the offset, tracking the open
+ * objects (with their current key) and arrays (with their current index).
+ */
+export function jsonPathAt(text: string, offset: number): JsonPath {
+  type Frame = { kind: 'object'; key?: string; expectKey: boolean } | { kind: 'array'; index: number };
+  const stack: Frame[] = [];
+  let i = 0;
+  const end = Math.min(offset, text.length);
+  while (i < end) {
+    const ch = text[i]!;
+    if (ch === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      const top = stack.at(-1);
+      if (top?.kind === 'object' && top.expectKey) {
+        try {
+          top.key = JSON.parse(text.slice(i, j + 1)) as string;
+        } catch {
+          top.key = text.slice(i + 1, j);
+        }
+        top.expectKey = false;
+      }
+      i = j + 1;
+      continue;
+    }
+    if (ch === '{') stack.push({ kind: 'object', expectKey: true });
+    else if (ch === '[') stack.push({ kind: 'array', index: 0 });
+    else if (ch === '}' || ch === ']') stack.pop();
+    else if (ch === ',') {
+      const top = stack.at(-1);
+      if (top?.kind === 'array') top.index++;
+      else if (top?.kind === 'object') {
+        top.expectKey = true;
+        delete top.key;
+      }
+    }
+    i++;
+  }
+  const path: (string | number)[] = [];
+  for (const f of stack) {
+    if (f.kind === 'array') path.push(f.index);
+    else if (f.key !== undefined) path.push(f.key);
+    else break;
+  }
+  return path;
+}

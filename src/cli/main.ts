@@ -11,9 +11,12 @@ import { list } from './commands/list.js';
 import { show } from './commands/show.js';
 import { check } from './commands/check.js';
 import { doc } from './commands/doc.js';
+import { verify } from './commands/verify.js';
+import { explain } from './commands/explain.js';
+import { diff } from './commands/diff.js';
 
 /** Every command, in the order `daoze --help` lists them. */
-export const COMMANDS: readonly Command[] = [check, show, list, validate, test, doc];
+export const COMMANDS: readonly Command[] = [check, show, list, validate, test, doc, verify, explain, diff];
 
 function help(): string {
   const lines = [`daoze ${ENGINE_VERSION} — city-management inspection standards as code (导则)`, '', 'Commands:'];

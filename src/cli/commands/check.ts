@@ -9,6 +9,8 @@ import { registryFor } from '../load.js';
 import { paint, renderVerdict } from '../render.js';
 import { words } from '../words.js';
 import type { Command } from './types.js';
+import { recordVerdict, type VerdictRecord } from '../../audit/record.js';
+import { isNdjson, localNow, writeRecords } from './audit-io.js';
 
 /** The observation files a path names: the file itself, or the .json files of a folder, in name order. */
 function observationFiles(path: string): string[] {
@@ -29,17 +31,33 @@ function observationFiles(path: string): string[] {
 export const check: Command = {
   name: 'check',
   summary: 'Evaluate observations and print verdicts with citations',
-  usage: 'daoze check <observation.json|folder> [--locale zh|en] [--format text|json] [--evaluated-at <date-time>] [--profile id@version] [--no-trace] [--exit-zero]',
-  args: { 'evaluated-at': { type: 'string' }, 'no-trace': { type: 'boolean' }, 'exit-zero': { type: 'boolean' }, profile: { type: 'string', short: 'p' } },
+  usage:
+    'daoze check <observation.json|folder> [--locale zh|en] [--format text|json] [--evaluated-at <date-time>] [--profile id@version] [--no-trace] [--exit-zero] [--record <out.json|out.ndjson>]',
+  args: {
+    'evaluated-at': { type: 'string' },
+    'no-trace': { type: 'boolean' },
+    'exit-zero': { type: 'boolean' },
+    profile: { type: 'string', short: 'p' },
+    record: { type: 'string' },
+  },
   run({ positionals, values, common }) {
     if (positionals.length === 0) throw new UsageError('check needs an observation file or folder');
-    const evaluatedAt = values['evaluated-at'] as string | undefined;
+    let evaluatedAt = values['evaluated-at'] as string | undefined;
     if (evaluatedAt !== undefined && !isIsoDateTime(evaluatedAt)) throw new UsageError('--evaluated-at must be a date-time with time zone');
     const registry = registryFor(common);
     const files = positionals.flatMap(observationFiles);
+    // --record: seal each verdict into an audit record (docs/audit.md). A record needs its evaluation time; the CLI reads the clock, the engine never does.
+    const recordPath = values.record as string | undefined;
+    if (recordPath && files.length > 1 && !isNdjson(recordPath)) throw new UsageError('--record needs an .ndjson file for several observations');
+    if (recordPath) evaluatedAt ??= localNow();
+    const records: VerdictRecord[] = [];
     const verdicts: Verdict[] = [];
     files.forEach((file, i) => {
-      const verdict = registry.evaluate(readJsonFile(file), {
+      const observation = readJsonFile(file);
+      // The record carries the profile in its observation, so that it replays on its own.
+      const recorded = values.profile && observation && typeof observation === 'object' ? { ...observation, profile: values.profile } : observation;
+      if (recordPath) records.push(recordVerdict(registry, recorded, { evaluatedAt: evaluatedAt!, locale: common.locale }));
+      const verdict = registry.evaluate(observation, {
         locale: common.locale,
         trace: !values['no-trace'],
         ...(values.profile ? { profile: values.profile as string } : {}),
@@ -52,6 +70,10 @@ export const check: Command = {
         out(renderVerdict(verdict, common.locale));
       }
     });
+    if (recordPath) {
+      writeRecords(recordPath, records);
+      process.stderr.write(`${records.length} record(s) written to ${recordPath}\n`);
+    }
     if (common.format === 'json') out(JSON.stringify(verdicts.length === 1 ? verdicts[0] : verdicts, null, 2));
     else if (verdicts.length > 1) {
       const w = words(common.locale);

@@ -1,0 +1,136 @@
+/**
+ * `daoze verify <record.json|records.ndjson> [--observation obs.json]`: is each verdict record intact (its hash
+ * matches its content) and does it reproduce (re-evaluation gives the same verdict)? Names the altered fields.
+ */
+import { verifyRecord, type RecordDifference, type VerifyReport } from '../../audit/verify.js';
+import { preview } from '../../errors.js';
+import type { Locale } from '../../model/edition.js';
+import { color, EXIT, out, readJsonFile, UsageError } from '../io.js';
+import { registryFor } from '../load.js';
+import { readAuditInputs, type AuditInput } from './audit-io.js';
+import type { Command } from './types.js';
+
+const WORDS = {
+  zh: {
+    intact: '完整',
+    intactYes: '记录哈希与内容一致',
+    intactNo: '记录哈希与内容不一致:记录在封存后被改动',
+    reproduces: '可复现',
+    reproducesYes: (engine: string, ref: string, n: number) => `以 daoze ${engine} 按 ${ref} 重新判定,${n} 条结果与记录一致`,
+    reproducesNo: '重新判定的结果与记录不一致',
+    reproducesUnknown: '无法重新判定',
+    observation: '原始观测',
+    observationYes: '与记录中的观测一致',
+    observationNo: '与记录中的观测不一致',
+    altered: '被改动的字段',
+    consequences: (n: number) => `由此不同的字段(${n}):`,
+    recorded: '记录值',
+    expected: '重新计算得',
+    hashOf: '与其记录的哈希不符',
+    ok: '校验通过',
+    notOk: '校验未通过',
+    summary: (ok: number, n: number) => `${n} 份记录,${ok} 份校验通过`,
+  },
+  en: {
+    intact: 'intact',
+    intactYes: 'the record hash matches its content',
+    intactNo: 'the record hash does not match its content: the record was changed after it was sealed',
+    reproduces: 'reproduces',
+    reproducesYes: (engine: string, ref: string, n: number) => `re-evaluated with daoze ${engine} under ${ref}: all ${n} clause results as recorded`,
+    reproducesNo: 're-evaluation does not give the recorded result',
+    reproducesUnknown: 'could not be re-evaluated',
+    observation: 'original observation',
+    observationYes: 'equals the observation in the record',
+    observationNo: 'differs from the observation in the record',
+    altered: 'Altered fields',
+    consequences: (n: number) => `Fields that differ as a result (${n}):`,
+    recorded: 'recorded',
+    expected: 'recomputed',
+    hashOf: 'does not match its recorded hash',
+    ok: 'verified',
+    notOk: 'NOT verified',
+    summary: (ok: number, n: number) => `${n} record(s), ${ok} verified`,
+  },
+};
+
+const mark = (b: boolean | undefined) => (b === true ? color.green('✓') : b === false ? color.red('✗') : color.yellow('?'));
+
+function where(input: AuditInput, d: RecordDifference): string {
+  const p = input.locate(d.path);
+  return p ? `${input.label}:${p.line}:${p.col}  ` : '';
+}
+
+function describe(d: RecordDifference, locale: Locale): string {
+  const w = WORDS[locale];
+  if (d.kind === 'input' && d.hashField) return `${d.field}  ${w.recorded} ${preview(d.recorded)} ${w.hashOf} (${d.hashField})`;
+  const parts = [d.field];
+  if ('recorded' in d) parts.push(`${w.recorded} ${preview(d.recorded)}`);
+  if ('expected' in d) parts.push(`${w.expected} ${preview(d.expected)}`);
+  return parts.join('  ');
+}
+
+/** The report as text lines. */
+export function renderVerifyReport(input: AuditInput, r: VerifyReport, locale: Locale): string[] {
+  const w = WORDS[locale];
+  const lines = [color.bold(input.label)];
+  lines.push(`  ${mark(r.intact)} ${w.intact}      ${r.intact ? w.intactYes : w.intactNo}`);
+  const repro =
+    r.reproduces === true
+      ? w.reproducesYes(r.engine.current, String(r.edition.ref), countClauses(input))
+      : r.reproduces === false
+        ? w.reproducesNo
+        : w.reproducesUnknown;
+  lines.push(`  ${mark(r.reproduces)} ${w.reproduces}    ${repro}`);
+  if (r.observationMatches !== undefined) lines.push(`  ${mark(r.observationMatches)} ${w.observation}  ${r.observationMatches ? w.observationYes : w.observationNo}`);
+  for (const p of r.problems) lines.push(color.yellow(`  ! ${p}`));
+  if (r.altered.length) {
+    lines.push(color.red(`  ${w.altered}:`));
+    for (const d of r.altered) lines.push(color.red(`    ${where(input, d)}${describe(d, locale)}`));
+  }
+  const rest = r.differences.filter((d) => !r.altered.some((a) => a.field === d.field));
+  if (rest.length) {
+    lines.push(color.dim(`  ${w.consequences(rest.length)}`));
+    for (const d of rest.slice(0, 12)) lines.push(color.dim(`    ${where(input, d)}${describe(d, locale)}`));
+    if (rest.length > 12) lines.push(color.dim(`    …`));
+  }
+  lines.push(r.ok ? color.green(`  ${w.ok}`) : color.red(`  ${w.notOk}`));
+  return lines;
+}
+
+function countClauses(input: AuditInput): number {
+  const v = input.value as { clauses?: unknown[] } | undefined;
+  return Array.isArray(v?.clauses) ? v.clauses.length : 0;
+}
+
+export const verify: Command = {
+  name: 'verify',
+  summary: 'Check that verdict records are intact and reproduce; name any altered field',
+  usage: 'daoze verify <record.json|records.ndjson> [--observation obs.json] [--locale zh|en] [--format text|json]',
+  args: { observation: { type: 'string' } },
+  run({ positionals, values, common }) {
+    const file = positionals[0];
+    if (!file || positionals.length > 1) throw new UsageError('verify needs one record file (.json, or .ndjson with one record per line)');
+    const inputs = readAuditInputs(file);
+    const trusted = values.observation !== undefined ? readJsonFile(values.observation as string) : undefined;
+    if (trusted !== undefined && inputs.length !== 1) throw new UsageError('--observation goes with a single record');
+    const registry = registryFor(common);
+    const results = inputs.map((input) => {
+      if (input.error) return { input, report: undefined };
+      return { input, report: verifyRecord(input.value, registry, trusted !== undefined ? { observation: trusted } : {}) };
+    });
+    if (common.format === 'json') {
+      out(JSON.stringify(results.map(({ input, report }) => ({ record: input.label, ...(report ?? { ok: false, problems: [input.error] }) })), null, 2));
+    } else {
+      results.forEach(({ input, report }, i) => {
+        if (i > 0) out('');
+        if (report) out(renderVerifyReport(input, report, common.locale).join('\n'));
+        else out(color.red(input.error!));
+      });
+      if (results.length > 1) {
+        const ok = results.filter((r) => r.report?.ok).length;
+        out(`\n${(ok === results.length ? color.green : color.red)(WORDS[common.locale].summary(ok, results.length))}`);
+      }
+    }
+    return results.every((r) => r.report?.ok) ? EXIT.ok : EXIT.fail;
+  },
+};
