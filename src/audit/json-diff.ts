@@ -86,6 +86,8 @@ export function jsonPathAt(text: string, offset: number): JsonPath {
       let j = i + 1;
       while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
       const top = stack.at(-1);
+      // A string running past the offset: the offset is inside it. Inside a key, the key is not known yet.
+      if (j >= end) break;
       if (top?.kind === 'object' && top.expectKey) {
         try {
           top.key = JSON.parse(text.slice(i, j + 1)) as string;

@@ -87,16 +87,17 @@ export function isPrefix(a: JsonPath, b: JsonPath): boolean {
   return a.length <= b.length && a.every((seg, i) => seg === b[i]);
 }
 
-/** Checks the record's shape before anything else reads it; returns the problems. */
-function shapeProblems(r: Record<string, unknown>): string[] {
-  const p: string[] = [];
-  if (r.format !== RECORD_FORMAT) p.push(`format: ${JSON.stringify(r.format)} is not a Daoze verdict record format (this engine reads "${RECORD_FORMAT}")`);
-  if (!isObject(r.observation)) p.push('observation: missing or not an object; the record cannot be replayed');
-  if (!isObject(r.verdict)) p.push('verdict: missing or not an object');
-  if (!isObject(r.inputHashes)) p.push('inputHashes: missing or not an object');
-  if (typeof r.evaluatedAt !== 'string') p.push('evaluatedAt: missing or not a string');
-  if (r.locale !== 'zh' && r.locale !== 'en') p.push(`locale: must be "zh" or "en", got ${JSON.stringify(r.locale)}`);
-  if (typeof r.recordHash !== 'string') p.push('recordHash: missing or not a string');
+/** Checks the record's shape before anything else reads it; returns each bad field with why. */
+function shapeProblems(r: Record<string, unknown>): { field: string; message: string }[] {
+  const p: { field: string; message: string }[] = [];
+  const bad = (field: string, message: string) => p.push({ field, message: `${field}: ${message}` });
+  if (r.format !== RECORD_FORMAT) bad('format', `${JSON.stringify(r.format)} is not a Daoze verdict record format (this engine reads "${RECORD_FORMAT}")`);
+  if (!isObject(r.observation)) bad('observation', 'missing or not an object; the record cannot be replayed');
+  if (!isObject(r.verdict)) bad('verdict', 'missing or not an object');
+  if (!isObject(r.inputHashes)) bad('inputHashes', 'missing or not an object');
+  if (typeof r.evaluatedAt !== 'string') bad('evaluatedAt', 'missing or not a string');
+  if (r.locale !== 'zh' && r.locale !== 'en') bad('locale', `must be "zh" or "en", got ${JSON.stringify(r.locale)}`);
+  if (typeof r.recordHash !== 'string') bad('recordHash', 'missing or not a string');
   return p;
 }
 
@@ -132,8 +133,8 @@ export function verifyRecord(record: unknown, evaluator: Evaluator, options: Ver
   report.engine.recorded = valueAt(r, ['engine', 'version']);
   const shape = shapeProblems(r);
   if (shape.length) {
-    report.problems.push(...shape);
-    if (r.format !== RECORD_FORMAT) report.altered.push(diff(['format'], 'output', r.format, RECORD_FORMAT));
+    report.problems.push(...shape.map((x) => x.message));
+    report.altered = shape.map((x) => diff([x.field], 'output', r[x.field], x.field === 'format' ? RECORD_FORMAT : undefined));
     return report;
   }
 
@@ -177,9 +178,11 @@ export function verifyRecord(record: unknown, evaluator: Evaluator, options: Ver
       );
     }
     // A different engine version is not by itself a difference: what matters is whether it decides the same.
-    if (report.engine.recorded !== ENGINE_VERSION) {
+    // (Only when the record agrees with itself on the engine: if its two copies differ, one was altered, and the
+    // comparison below names it.)
+    const engine = r.engine as VerdictRecord['engine'];
+    if (report.engine.recorded !== ENGINE_VERSION && jsonDifferences(engine, valueAt(r, ['verdict', 'engine'])).length === 0) {
       report.problems.push(`recorded with daoze ${String(report.engine.recorded)}, re-evaluated with daoze ${ENGINE_VERSION}`);
-      const engine = r.engine as VerdictRecord['engine'];
       rebuilt = { ...rebuilt, engine, verdict: { ...rebuilt.verdict, engine } };
       rebuilt.recordHash = recordHashOf(rebuilt);
     }
