@@ -14,5 +14,5 @@ export { replay } from './replay.js';
 export type { ReplayReport, ReplayChange, ClauseFlip } from './replay.js';
 export { LOCK_FILE, checkEditionsLock, updateEditionsLock, editionHash } from './lock.js';
 export type { EditionsLock } from './lock.js';
-export { formatJsonPath, jsonDifferences, jsonPathAt } from './json-diff.js';
+export { formatJsonPath, jsonDifferences, jsonPathAt, jsonSyntaxError } from './json-diff.js';
 export type { JsonPath, JsonDifference } from './json-diff.js';

@@ -1,4 +1,5 @@
 /** Paths and differences inside plain JSON values, for naming exactly which field of a record differs. */
+import { getLocation, parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 /** A path inside a JSON value: object keys and array indexes. */
 export type JsonPath = readonly (string | number)[];
@@ -71,52 +72,19 @@ export function valueAt(value: unknown, path: JsonPath): unknown {
 }
 
 /**
- * The path of the value being read at `offset` of a JSON text, even a broken one: where a JSON syntax error
- * was found, this names the field the text broke in. Scans the text up to the offset, tracking the open
- * objects (with their current key) and arrays (with their current index).
+ * The path of the value at `offset` of a JSON text, even a broken one, and where the first syntax error is (by
+ * jsonc-parser, the parser of VS Code: `JSON.parse` does not always say where it stopped). A key the offset falls
+ * in is left out, since it may be the broken part.
  */
 export function jsonPathAt(text: string, offset: number): JsonPath {
-  type Frame = { kind: 'object'; key?: string; expectKey: boolean } | { kind: 'array'; index: number };
-  const stack: Frame[] = [];
-  let i = 0;
-  const end = Math.min(offset, text.length);
-  while (i < end) {
-    const ch = text[i]!;
-    if (ch === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      const top = stack.at(-1);
-      // A string running past the offset: the offset is inside it. Inside a key, the key is not known yet.
-      if (j >= end) break;
-      if (top?.kind === 'object' && top.expectKey) {
-        try {
-          top.key = JSON.parse(text.slice(i, j + 1)) as string;
-        } catch {
-          top.key = text.slice(i + 1, j);
-        }
-        top.expectKey = false;
-      }
-      i = j + 1;
-      continue;
-    }
-    if (ch === '{') stack.push({ kind: 'object', expectKey: true });
-    else if (ch === '[') stack.push({ kind: 'array', index: 0 });
-    else if (ch === '}' || ch === ']') stack.pop();
-    else if (ch === ',') {
-      const top = stack.at(-1);
-      if (top?.kind === 'array') top.index++;
-      else if (top?.kind === 'object') {
-        top.expectKey = true;
-        delete top.key;
-      }
-    }
-    i++;
-  }
-  const path: (string | number)[] = [];
-  for (const f of stack) {
-    if (f.kind === 'array') path.push(f.index);
-    else if (f.key !== undefined) path.push(f.key);
-    else break;
-  }
-  return path;
+  const loc = getLocation(text, offset);
+  return loc.isAtPropertyKey ? loc.path.slice(0, -1) : loc.path;
+}
+
+/** The offset and kind of the first syntax error of a JSON text, or undefined when it is valid JSON. */
+export function jsonSyntaxError(text: string): { offset: number; error: string } | undefined {
+  const errors: ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const e = errors[0];
+  return e ? { offset: e.offset, error: printParseErrorCode(e.error) } : undefined;
 }

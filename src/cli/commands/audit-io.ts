@@ -1,7 +1,7 @@
 /** Reading and writing verdict records and recorded inspections for `check --record`, `verify`, `explain`, `diff --replay`. */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { VerdictRecord } from '../../audit/record.js';
-import { formatJsonPath, jsonPathAt, type JsonPath } from '../../audit/json-diff.js';
+import { formatJsonPath, jsonPathAt, jsonSyntaxError, type JsonPath } from '../../audit/json-diff.js';
 import { parseYamlText } from '../../load/yaml.js';
 import { InputError, MAX_JSON_BYTES } from '../io.js';
 
@@ -41,8 +41,7 @@ function parseOne(text: string, label: string, lineOffset: number): AuditInput {
       },
     };
   } catch (e) {
-    const m = /position (\d+)/.exec((e as Error).message);
-    const offset = m ? Number(m[1]) : text.length;
+    const offset = jsonSyntaxError(text)?.offset ?? text.length;
     const { line, col } = lineCol(text, offset);
     const path = jsonPathAt(text, offset);
     const where = path.length ? ` inside ${formatJsonPath(path)}` : '';

@@ -1,0 +1,126 @@
+/** The auditor's walkthrough of docs/audit.md, command by command, through the CLI's own entry point. */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.js';
+
+const root = join(__dirname, '..', '..');
+const tmp = mkdtempSync(join(tmpdir(), 'daoze-audit-'));
+const RECORD = join(root, 'examples/records/01-toilet-ammonia-high.record.json');
+
+/** Runs the CLI; returns exit code and what it printed (colour is off: stdout is not a terminal under vitest). */
+function run(...args: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
+  try {
+    const code = main(args);
+    return { code, stdout, stderr };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('daoze verify / explain / diff / check --record', () => {
+  it('verify accepts the example record', () => {
+    const r = run('verify', RECORD, '--locale', 'en');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✓ intact');
+    expect(r.stdout).toContain('✓ reproduces');
+  });
+
+  it('verify names a one-character change, with its line and column in the file', () => {
+    const text = readFileSync(RECORD, 'utf8');
+    const tampered = join(tmp, 'tampered.json');
+    writeFileSync(tampered, text.replace('"ammonia-mg-m3": 1.5', '"ammonia-mg-m3": 0.5'));
+    const r = run('verify', tampered);
+    expect(r.code).toBe(1);
+    const line = text.split('\n').findIndex((l) => l.includes('"ammonia-mg-m3": 1.5')) + 1;
+    expect(r.stdout).toMatch(new RegExp(`tampered\\.json:${line}:\\d+  observation\\.facts\\.ammonia-mg-m3`));
+    expect(r.stdout).toContain('校验未通过');
+  });
+
+  it('verify names the field a syntax-breaking change fell in', () => {
+    const text = readFileSync(RECORD, 'utf8');
+    const broken = join(tmp, 'broken.json');
+    const at = text.indexOf('"message"') + 3;
+    writeFileSync(broken, text.slice(0, at) + '"' + text.slice(at + 1));
+    const r = run('verify', broken);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/broken\.json:\d+:\d+ not valid JSON inside verdict\.clauses\[0\]/);
+  });
+
+  it('verify --observation compares the record with the original observation', () => {
+    const r = run('verify', RECORD, '--observation', join(root, 'examples/observations/01-toilet-ammonia-high.json'), '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ ok: true, observationMatches: true });
+  });
+
+  it('explain, in Chinese: each failed clause, observed against required, text, sources, responsible units', () => {
+    const r = run('explain', RECORD);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✗ 不合格  无臭味 [三无]');
+    expect(r.stdout).toContain('✗ 氨浓度: 实测 1.5 mg/m³,要求 ≤ 1 mg/m³(氨浓度限值)');
+    expect(r.stdout).toContain('条文: 臭味强度和氨浓度不超过该类别限值');
+    expect(r.stdout).toContain('GB/T 17217-1998 城市公厕卫生标准 · 3.1 表 第3、4项');
+    expect(r.stdout).toContain('四(二)12 · 任务12');
+    expect(r.stdout).toContain('责任单位: 市委宣传部');
+    expect(r.stdout).toContain('记录: 完整');
+    expect(r.stdout).not.toContain('地面净'); // passed clauses are not explained one by one
+  });
+
+  it('explain re-renders a Chinese record in English from the same edition', () => {
+    const r = run('explain', RECORD, '--locale', 'en');
+    expect(r.stdout).toContain('Odour over the limit: intensity 2 级 (limit 2 级), ammonia 1.5 mg/m³ (limit 1 mg/m³).');
+    expect(r.stdout).toContain('✗ Ammonia: observed 1.5 mg/m³; required ≤ 1 mg/m³ (Ammonia limit)');
+  });
+
+  it('explain names what an undecided clause still needs', () => {
+    const out = join(tmp, 'two.json');
+    run('check', join(root, 'examples/observations/02-toilet-no-ammonia-reading.json'), '--record', out, '--evaluated-at', '2026-11-21T16:00:00+08:00');
+    const r = run('explain', out);
+    expect(r.stdout).toContain('? 无法判定  无臭味');
+    expect(r.stdout).toContain('仍需: 氨浓度');
+  });
+
+  it('check --record writes records that verify, one per line for several observations', () => {
+    const out = join(tmp, 'all.ndjson');
+    const c = run('check', join(root, 'examples/observations'), '--record', out, '--exit-zero');
+    expect(c.code).toBe(0);
+    expect(c.stderr).toContain('3 record(s) written');
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(3);
+    // Without --evaluated-at the CLI records the current time, with the machine's offset.
+    expect(JSON.parse(lines[0]!).evaluatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+    const v = run('verify', out);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toContain('3 份记录,3 份校验通过');
+    expect(run('check', join(root, 'examples/observations'), '--record', join(tmp, 'x.json')).code).toBe(4);
+  });
+
+  it('diff --replay shows which recorded inspections the draft 2.0.0 of 四净三无两通一明 would flip', () => {
+    const r = run(
+      'diff',
+      'si-jing-san-wu-liang-tong-yi-ming@1.0.0',
+      'si-jing-san-wu-liang-tong-yi-ming@2.0.0',
+      '--replay',
+      join(root, 'examples/inspections/si-jing-2026-11.ndjson'),
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('按版本规则至少需要: 主版本 (major)');
+    expect(r.stdout).toContain('删除检查项 [breaking]  adult-fly-count');
+    expect(r.stdout).toContain('结果不变 1 · 结论改变 5 · 仅条款结果或得分改变 2');
+    expect(r.stdout).toContain('no-flies 无蚊蝇: 合格 → 无法判定');
+  });
+
+  it('diff of an edition with itself finds nothing', () => {
+    const r = run('diff', 'san-duan@1.0.0', 'san-duan@1.0.0', '--locale', 'en');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('The two editions have the same content.');
+  });
+});
