@@ -107,7 +107,8 @@ clauses:
   });
 
   it('an observation pinned to another edition is not silently re-based onto the profile', () => {
-    const other = { ...base(), version: '0.9.0' };
+    // An earlier edition, in force before the base (two published editions in force on one day would be an error).
+    const other = { ...base(), version: '0.9.0', effective: { from: '2022-01-01', until: '2022-12-31' } };
     const r = parseProfile(profileText(''), {});
     const reg = createRegistry([base(), other], { profiles: [{ spec: r.profile as ProfileSpec }] });
     expect(() => reg.evaluate({ ...obs(), standard: `${base().id}@0.9.0`, profile: 'demo-city-toilets@1.0.0' })).toThrow(/extends/);

@@ -1,6 +1,6 @@
 /** `daoze validate [paths]`: checks standards and prints every problem as file:line:col. */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../../errors.js';
 import { builtinProfilesDir, builtinStandardsDir, readEditions, validateAll } from '../../node.js';
 import { checkEditionsLock, LOCK_FILE, updateEditionsLock, type EditionsLock } from '../../audit/lock.js';
@@ -33,7 +33,7 @@ function lockDiagnostics(dir: string, update: boolean): { diagnostics: Diagnosti
     if (added.length || lock === undefined) writeFileSync(path, `${JSON.stringify(r.lock, null, 2)}\n`);
     lock = r.lock;
   }
-  return { diagnostics: checkEditionsLock(lock, sources, path), added };
+  return { diagnostics: checkEditionsLock(lock, sources, relative(process.cwd(), path) || path), added };
 }
 
 /** The `daoze validate` command. */
