@@ -78,7 +78,10 @@ export function valueAt(value: unknown, path: JsonPath): unknown {
  */
 export function jsonPathAt(text: string, offset: number): JsonPath {
   const loc = getLocation(text, offset);
-  return loc.isAtPropertyKey ? loc.path.slice(0, -1) : loc.path;
+  const prev = loc.previousNode;
+  // At a key (its first character included): the key may be what broke, so name the object that holds it.
+  const inKey = loc.isAtPropertyKey || (prev?.type === 'property' && offset >= prev.offset && offset <= prev.offset + prev.length);
+  return inKey ? loc.path.slice(0, -1) : loc.path;
 }
 
 /** The offset and kind of the first syntax error of a JSON text, or undefined when it is valid JSON. */

@@ -36,7 +36,7 @@ describe('diffEditions', () => {
         expect(diffEditions(spec, clone(spec)).changes).toEqual([]);
         expect(diffEditions(spec, reversed(spec) as EditionSpec).changes).toEqual([]);
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
