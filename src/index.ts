@@ -73,3 +73,5 @@ export type { ParsedText, DocPath } from './load/yaml.js';
 export { canonicalJson, hashJson, sha256Text } from './hash/index.js';
 export { compareSemver } from './model/semver.js';
 export { ENGINE_VERSION } from './version.js';
+export { readBundle, isBundle, BundleError, createBundle, observationSchema, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from './bundle/index.js';
+export type { Bundle, BundleEdition, BundleIssue, LoadedBundle } from './bundle/index.js';

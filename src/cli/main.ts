@@ -14,9 +14,10 @@ import { doc } from './commands/doc.js';
 import { verify } from './commands/verify.js';
 import { explain } from './commands/explain.js';
 import { diff } from './commands/diff.js';
+import { build } from './commands/build.js';
 
 /** Every command, in the order `daoze --help` lists them. */
-export const COMMANDS: readonly Command[] = [check, show, list, validate, test, doc, verify, explain, diff];
+export const COMMANDS: readonly Command[] = [check, show, list, validate, test, doc, verify, explain, diff, build];
 
 function help(): string {
   const lines = [`daoze ${ENGINE_VERSION} — city-management inspection standards as code (导则)`, '', 'Commands:'];

@@ -1,0 +1,124 @@
+/**
+ * Reading bundles: checks the envelope, compiles each edition and checks that it compiles to the hash the
+ * bundle records. Pure and browser-safe: no YAML parser, no schema validator, no file access.
+ */
+import { compileEdition, type CompiledEdition } from '../compile/compile.js';
+import { DaozeError, preview } from '../errors.js';
+import type { EditionSpec } from '../model/edition.js';
+import { compareSemver } from '../model/semver.js';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type Bundle } from './types.js';
+
+/** One problem with a bundle. */
+export interface BundleIssue {
+  /** Path inside the bundle (`editions[1].hash`). */
+  path: string;
+  message: string;
+}
+
+/** A bundle that cannot be used: not a bundle, another format version, or an edition whose content does not match its hash. */
+export class BundleError extends DaozeError {
+  /** Every problem found. */
+  readonly issues: readonly BundleIssue[];
+  constructor(issues: readonly BundleIssue[]) {
+    super('E_BUNDLE', issues.map((i) => `${i.path || '(bundle)'}: ${i.message}`).join('\n'));
+    this.name = 'BundleError';
+    this.issues = issues;
+  }
+}
+
+/** A bundle read and compiled, ready to evaluate. */
+export interface LoadedBundle {
+  /** The engine that wrote it. */
+  readonly engine: { readonly name: string; readonly version: string };
+  /** Every edition, ordered by id, then version. */
+  readonly editions: readonly CompiledEdition[];
+  /** The edition for `id@version`, or for a bare `id` the highest published version (else the highest draft); undefined when there is none. */
+  find(ref: string): CompiledEdition | undefined;
+}
+
+const HASH = /^sha256:[0-9a-f]{64}$/;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Reads a bundle (the JSON text, or the parsed value). Throws `BundleError` listing every problem; a bundle
+ * whose edition does not compile to the recorded hash (edited, truncated, or written by a different
+ * engine) is refused rather than used.
+ *
+ * The specs are not validated against the edition schema again (that needs a schema validator at run time):
+ * `daoze build` wrote them from validated editions, and the hash shows they are unchanged since.
+ */
+export function readBundle(input: unknown): LoadedBundle {
+  let data = input;
+  if (typeof input === 'string') {
+    try {
+      data = JSON.parse(input);
+    } catch (e) {
+      throw new BundleError([{ path: '', message: `not JSON (${(e as Error).message})` }]);
+    }
+  }
+  const issues: BundleIssue[] = [];
+  if (!isObject(data) || data.format !== BUNDLE_FORMAT) {
+    throw new BundleError([{ path: 'format', message: `not a Daoze bundle (expected format "${BUNDLE_FORMAT}", found ${preview(isObject(data) ? data.format : data)})` }]);
+  }
+  if (data.formatVersion !== BUNDLE_FORMAT_VERSION) {
+    throw new BundleError([
+      { path: 'formatVersion', message: `bundle format version ${preview(data.formatVersion)} is not the version ${BUNDLE_FORMAT_VERSION} this engine reads; rebuild the bundle with this version's daoze build` },
+    ]);
+  }
+  const engine = isObject(data.engine) && typeof data.engine.name === 'string' && typeof data.engine.version === 'string' ? data.engine : undefined;
+  if (!engine) issues.push({ path: 'engine', message: 'must be { name, version }' });
+  if (!Array.isArray(data.editions)) throw new BundleError([...issues, { path: 'editions', message: 'must be a list of editions' }]);
+  const editions: CompiledEdition[] = [];
+  const refs = new Set<string>();
+  (data.editions as unknown[]).forEach((e, i) => {
+    const at = `editions[${i}]`;
+    if (!isObject(e) || typeof e.ref !== 'string' || typeof e.hash !== 'string' || !isObject(e.spec)) {
+      issues.push({ path: at, message: 'must be { ref, hash, spec }' });
+      return;
+    }
+    if (!HASH.test(e.hash)) issues.push({ path: `${at}.hash`, message: `must be "sha256:" and 64 hex digits, found ${preview(e.hash)}` });
+    const spec = e.spec as unknown as EditionSpec;
+    if (`${spec.id}@${spec.version}` !== e.ref) {
+      issues.push({ path: `${at}.ref`, message: `"${e.ref}" does not name its spec (${preview(spec.id)}@${preview(spec.version)})` });
+      return;
+    }
+    if (refs.has(e.ref)) {
+      issues.push({ path: `${at}.ref`, message: `${e.ref} appears twice` });
+      return;
+    }
+    refs.add(e.ref);
+    let ed: CompiledEdition;
+    try {
+      ed = compileEdition(spec);
+    } catch (err) {
+      issues.push({ path: `${at}.spec`, message: `does not compile (${(err as Error)?.message ?? String(err)})` });
+      return;
+    }
+    if (ed.hash !== e.hash) {
+      issues.push({ path: `${at}.hash`, message: `${e.ref} compiles to ${ed.hash}, not to the recorded ${e.hash}: the bundle was changed after it was built` });
+      return;
+    }
+    editions.push(ed);
+  });
+  if (issues.length) throw new BundleError(issues);
+  editions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : compareSemver(a.version, b.version)));
+  const byRef = new Map(editions.map((x) => [x.ref, x]));
+  return {
+    engine: { name: engine!.name as string, version: engine!.version as string },
+    editions,
+    find(ref) {
+      if (ref.includes('@')) return byRef.get(ref);
+      const all = editions.filter((x) => x.id === ref);
+      const published = all.filter((x) => x.spec.status === 'published');
+      return (published.length ? published : all).at(-1);
+    },
+  };
+}
+
+/** Type guard: whether a value has a bundle's envelope (it may still fail `readBundle`'s checks). */
+export function isBundle(v: unknown): v is Bundle {
+  return isObject(v) && v.format === BUNDLE_FORMAT;
+}

@@ -1,0 +1,47 @@
+/**
+ * `daoze build`: compiles the standards into one JSON bundle for the checklist SDK (`daoze/sdk`), which loads
+ * it with no YAML parser and no schema validator, and optionally writes a JSON Schema per edition for the
+ * observations it accepts (for apps in other languages).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createBundle, observationSchema } from '../../bundle/write.js';
+import { color, EXIT, err, out, UsageError } from '../io.js';
+import { registryFor } from '../load.js';
+import type { Command } from './types.js';
+
+export const build: Command = {
+  name: 'build',
+  summary: 'Compile the standards into a JSON bundle for daoze/sdk (and observation JSON Schemas with --schemas)',
+  usage: 'daoze build [--out bundle.json] [--only id[@version]]... [--schemas dir] [--standards dir]',
+  args: {
+    out: { type: 'string', short: 'o' },
+    only: { type: 'string', multiple: true },
+    schemas: { type: 'string' },
+  },
+  run({ positionals, values, common }) {
+    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"; name the standards folder with --standards`);
+    const registry = registryFor(common);
+    const only = (values.only as string[] | undefined) ?? [];
+    // --only takes an id (every version) or an exact id@version; an unknown one is an error, not an empty bundle.
+    for (const ref of only) if (!registry.editions.some((e) => e.id === ref || e.ref === ref)) throw new UsageError(`--only ${ref}: no such standard; known: ${registry.editions.map((e) => e.ref).join(', ')}`);
+    const editions = only.length ? registry.editions.filter((e) => only.some((r) => r === e.id || r === e.ref)) : registry.editions;
+    const text = `${JSON.stringify(createBundle(editions))}\n`;
+    const say = values.out ? out : err;
+    if (values.out) {
+      const file = values.out as string;
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    } else out(text.trimEnd());
+    say(color.green(`✓ ${editions.length} edition(s), ${(Buffer.byteLength(text) / 1024).toFixed(1)} kB${values.out ? ` → ${values.out as string}` : ''}`));
+    if (values.schemas) {
+      for (const ed of editions) {
+        const file = join(values.schemas as string, ed.id, `${ed.version}.observation.schema.json`);
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, `${JSON.stringify(observationSchema(ed), null, 2)}\n`);
+      }
+      say(color.green(`✓ ${editions.length} observation schema(s) → ${values.schemas as string}`));
+    }
+    return EXIT.ok;
+  },
+};
