@@ -1,7 +1,63 @@
 /**
- * The checklist SDK (`daoze/sdk`). Reserved: the checklist API lands in the next release; until then this entry
- * re-exports the engine's pure evaluation API, which already runs in browsers.
+ * Daoze's checklist SDK (`daoze/sdk`): drive an inspector's checklist from a compiled bundle, in a browser, a
+ * mini-program or Node. No Node built-ins, no YAML parser and no schema validator at run time.
+ *
+ * @example
+ * ```ts
+ * import { createChecklist, restore } from 'daoze/sdk';
+ * const bundle = await (await fetch('/standards.bundle.json')).json();   // written by `daoze build`
+ * const checklist = createChecklist(bundle, 'si-jing-san-wu-liang-tong-yi-ming');
+ * checklist.subscribe((u) => render(u.verdict));
+ * checklist.answer('flush-type', 'water-flush');
+ * checklist.answer('water-supply-ok', false).outcome;   // 'fail' — 水通 fails, citing task 12
+ * localStorage.setItem('inspection', JSON.stringify(checklist));
+ * const again = restore(bundle, localStorage.getItem('inspection')!);
+ * ```
  * @packageDocumentation
  */
-export { compileEdition, evaluate, evaluateOutcomes, ObservationError, DaozeError } from '../src/index.js';
-export type { CompiledEdition, Verdict, Observation, EditionSpec } from '../src/index.js';
+export { createChecklist, restore, loadBundle } from './checklist.js';
+export type {
+  BundleInput,
+  Checklist,
+  ChecklistClause,
+  ChecklistItem,
+  ChecklistListener,
+  ChecklistOptions,
+  ChecklistProgress,
+  ChecklistSection,
+  ChecklistSnapshot,
+  ChecklistUpdate,
+  ClauseChange,
+  InputKind,
+  Relevance,
+} from './checklist.js';
+export { ChecklistError } from './errors.js';
+export type { ChecklistErrorCode } from './errors.js';
+export { MESSAGES, OUTCOME_TEXT, fill } from './messages.js';
+export type { MessageKey } from './messages.js';
+export { BundleError, ObservationError, DaozeError, ENGINE_VERSION } from '../src/index.js';
+// The engine's pure evaluation API, as this entry offered before the checklist landed.
+export { compileEdition, evaluate, evaluateOutcomes } from '../src/index.js';
+export type {
+  Bundle,
+  BundleIssue,
+  CompiledEdition,
+  EditionSpec,
+  Citation,
+  CitedSource,
+  ClauseResult,
+  EvidenceKind,
+  EvidenceRef,
+  FactType,
+  I18nText,
+  LoadedBundle,
+  Locale,
+  MissingFact,
+  Observation,
+  ObservationIssue,
+  Observer,
+  Outcome,
+  Subject,
+  Totals,
+  Verdict,
+} from '../src/index.js';

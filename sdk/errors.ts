@@ -1,0 +1,49 @@
+/** The SDK's typed error: a stable code, the problem in both languages, and the engine's issues behind it. */
+import { DaozeError, type BundleIssue, type I18nText, type Locale, type ObservationIssue } from '../src/index.js';
+
+/** What went wrong, as a stable code an app can branch on. */
+export type ChecklistErrorCode =
+  /** The fact is not an item of this checklist. */
+  | 'E_UNKNOWN_FACT'
+  /** The value does not fit the item (type, range, choices). */
+  | 'E_VALUE'
+  /** An evidence reference is malformed. */
+  | 'E_EVIDENCE'
+  /** The standard asked for is not in the bundle. */
+  | 'E_NOT_FOUND'
+  /** A saved inspection's edition (id and version) is not in the bundle. */
+  | 'E_EDITION_MISSING'
+  /** A saved inspection's edition is in the bundle with different content. */
+  | 'E_EDITION_CHANGED'
+  /** A saved inspection is malformed. */
+  | 'E_SNAPSHOT'
+  /** The bundle is malformed or was changed after it was built. */
+  | 'E_BUNDLE'
+  /** The options given to createChecklist are malformed. */
+  | 'E_OPTIONS';
+
+/**
+ * Every error the SDK throws on purpose. A failed `answer` or `clear` leaves the session exactly as it was.
+ *
+ * @example
+ * ```ts
+ * try { checklist.answer('ammonia-mg-m3', 5000); }
+ * catch (e) { if (e instanceof ChecklistError && e.code === 'E_VALUE') showError(e.fact, e.text[locale]); }
+ * ```
+ */
+export class ChecklistError extends DaozeError {
+  declare readonly code: ChecklistErrorCode;
+  /** The message in both languages; `message` is the one in the session's language. */
+  readonly text: I18nText;
+  /** The fact the error is about, if any. */
+  readonly fact?: string;
+  /** The engine's issues behind the error (with paths and allowed values), if any. */
+  readonly issues: readonly (ObservationIssue | BundleIssue)[];
+  constructor(code: ChecklistErrorCode, text: I18nText, locale: Locale, extra: { fact?: string; issues?: readonly (ObservationIssue | BundleIssue)[] } = {}) {
+    super(code, text[locale]);
+    this.name = 'ChecklistError';
+    this.text = text;
+    if (extra.fact !== undefined) this.fact = extra.fact;
+    this.issues = extra.issues ?? [];
+  }
+}

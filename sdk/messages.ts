@@ -1,0 +1,104 @@
+/**
+ * The SDK's own words, in Chinese and English: error messages (data with named `{placeholders}`, stating what
+ * was given and what is allowed) and the names of outcomes and input kinds that a checklist UI shows.
+ */
+import type { I18nText, Locale, Outcome } from '../src/index.js';
+
+/** Error and notice messages. Each placeholder is filled from the error's data; zh and en use the same set. */
+export const MESSAGES = {
+  unknownFact: {
+    zh: '{standard} 没有检查项“{fact}”。',
+    en: '{standard} has no checklist item "{fact}".',
+  },
+  missingValue: {
+    zh: '“{label}”没有给出回答;要撤销回答请用 clear("{fact}")。',
+    en: '"{label}" was given no answer; to take an answer back, use clear("{fact}").',
+  },
+  valueBoolean: {
+    zh: '“{label}”须回答“是”或“否”(true / false),收到 {value}。',
+    en: '"{label}" must be answered yes or no (true / false); got {value}.',
+  },
+  valueNumber: {
+    zh: '“{label}”须为数值{unit},收到 {value}。',
+    en: '"{label}" must be a number{unit}; got {value}.',
+  },
+  valueInteger: {
+    zh: '“{label}”须为整数{unit},收到 {value}。',
+    en: '"{label}" must be a whole number{unit}; got {value}.',
+  },
+  valueRange: {
+    zh: '“{label}”须在 {range} 之间,收到 {value}。',
+    en: '"{label}" must be from {range}; got {value}.',
+  },
+  valueChoice: {
+    zh: '“{label}”须为以下之一:{choices};收到 {value}。',
+    en: '"{label}" must be one of: {choices}; got {value}.',
+  },
+  valueDate: {
+    zh: '“{label}”须为日期(如 2026-11-20),收到 {value}。',
+    en: '"{label}" must be a date such as 2026-11-20; got {value}.',
+  },
+  valueDateTime: {
+    zh: '“{label}”须为带时区的时间(如 2026-11-20T09:30:00+08:00),收到 {value}。',
+    en: '"{label}" must be a date-time with a time zone such as 2026-11-20T09:30:00+08:00; got {value}.',
+  },
+  evidence: {
+    zh: '“{label}”的证据无效:{detail}(位置 {path})。',
+    en: 'The evidence for "{label}" is invalid: {detail} (at {path}).',
+  },
+  notFound: {
+    zh: '标准包中没有 {ref};包中有:{available}。',
+    en: 'The bundle has no {ref}; it has: {available}.',
+  },
+  editionMissing: {
+    zh: '这次检查按 {ref}(内容 {hash})进行,但当前标准包中没有这一版本(包中该标准的版本:{available})。检查没有改用其他版本:请用含有该版本的标准包恢复,或开始新的检查。',
+    en: 'This inspection was made under {ref} (content {hash}), and the bundle does not have that edition (its versions of the standard: {available}). It was not moved onto another edition: restore it with a bundle that has the edition, or start a new inspection.',
+  },
+  editionChanged: {
+    zh: '这次检查按 {ref}(内容 {hash})进行,但标准包中的 {ref} 内容是 {found}:同一版本号下内容不同,检查没有恢复。',
+    en: 'This inspection was made under {ref} (content {hash}), but the bundle\'s {ref} has content {found}: the same version with different content, so the inspection was not restored.',
+  },
+  snapshot: {
+    zh: '无法恢复检查记录:{detail}',
+    en: 'The saved inspection cannot be restored: {detail}',
+  },
+  options: {
+    zh: '检查选项无效:{detail}',
+    en: 'Invalid checklist options: {detail}',
+  },
+  bundle: {
+    zh: '标准包无效:{detail}',
+    en: 'The bundle is invalid: {detail}',
+  },
+} as const satisfies Record<string, I18nText>;
+
+/** The name of each message. */
+export type MessageKey = keyof typeof MESSAGES;
+
+/** Outcome names as an inspector reads them. */
+export const OUTCOME_TEXT: Readonly<Record<Outcome, I18nText>> = {
+  pass: { zh: '合格', en: 'Pass' },
+  fail: { zh: '不合格', en: 'Fail' },
+  indeterminate: { zh: '无法判定', en: 'Undecided' },
+  not_applicable: { zh: '不适用', en: 'Not applicable' },
+};
+
+/** Small words the SDK puts into messages. */
+export const WORDS = {
+  none: { zh: '无', en: 'none' },
+  list: { zh: '、', en: ', ' },
+  to: { zh: ' 至 ', en: ' to ' },
+  in: { zh: '(单位 {unit})', en: ' in {unit}' },
+} as const satisfies Record<string, I18nText>;
+
+const PLACEHOLDER = /\{([a-zA-Z0-9-]+)\}/g;
+
+/** Fills a message's placeholders in both languages; a name without data stays visible as `{name}`. */
+export function fill(template: I18nText, data: Readonly<Record<string, string | I18nText>>): I18nText {
+  const one = (locale: Locale) =>
+    template[locale].replace(PLACEHOLDER, (whole, name: string) => {
+      const v = Object.prototype.hasOwnProperty.call(data, name) ? data[name] : undefined;
+      return v === undefined ? whole : typeof v === 'string' ? v : v[locale];
+    });
+  return { zh: one('zh'), en: one('en') };
+}
