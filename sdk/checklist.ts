@@ -338,6 +338,8 @@ interface State {
   readonly given: readonly boolean[];
   readonly evidence: readonly (readonly EvidenceRef[] | undefined)[];
   readonly outcomes: readonly Outcome[];
+  /** Counts and score of the outcomes. */
+  readonly tally: { totals: Totals; score?: Verdict['score'] };
   verdict?: Verdict;
   relevance?: { relevance: Relevance; moot?: ChecklistItem['moot'] }[];
 }
@@ -384,7 +386,7 @@ class Session implements Checklist {
 
   constructor(
     private readonly ed: CompiledEdition,
-    init: Omit<State, 'outcomes' | 'verdict' | 'relevance'>,
+    init: Omit<State, 'outcomes' | 'tally' | 'verdict' | 'relevance'>,
     context: Pick<Observation, 'subject' | 'observer' | 'observedAt'>,
     trace: boolean,
   ) {
@@ -392,7 +394,8 @@ class Session implements Checklist {
     this.layout = layoutOf(ed);
     this.context = context;
     this.trace = trace;
-    this.state = { ...init, outcomes: evaluateOutcomes(ed, init.values) };
+    const outcomes = evaluateOutcomes(ed, init.values);
+    this.state = { ...init, outcomes, tally: totalsOf(ed, outcomes) };
   }
 
   get locale(): Locale {
@@ -470,34 +473,50 @@ class Session implements Checklist {
     return this.commit('locale', undefined, { values: s.values, raw: s.raw, why: s.why, given: s.given, evidence: s.evidence, locale });
   }
 
-  private commit(kind: ChecklistUpdate['kind'], fact: string | undefined, next: Omit<State, 'revision' | 'outcomes'>): ChecklistUpdate {
+  private commit(kind: ChecklistUpdate['kind'], fact: string | undefined, next: Pick<State, 'values' | 'raw' | 'why' | 'given' | 'evidence' | 'locale'>): ChecklistUpdate {
     const before = this.state;
     const outcomes = kind === 'locale' ? before.outcomes : evaluateOutcomes(this.ed, next.values);
-    const state: State = { ...next, revision: before.revision + 1, outcomes };
     const changes: ClauseChange[] = [];
+    let moved = false;
     for (let i = 0; i < outcomes.length; i++) {
       if (outcomes[i] !== before.outcomes[i]) {
+        moved = true;
         const c = this.ed.clauses[i]!;
         changes.push({ clause: c.id, group: c.group.id, label: c.spec.label, from: before.outcomes[i]!, to: outcomes[i]!, required: c.required });
       }
     }
-    const { totals, score } = totalsOf(this.ed, outcomes);
-    const prev = totalsOf(this.ed, before.outcomes).totals;
+    const tally = moved ? totalsOf(this.ed, outcomes) : before.tally;
+    const state: State = {
+      revision: before.revision + 1,
+      locale: next.locale,
+      values: next.values,
+      raw: next.raw,
+      why: next.why,
+      given: next.given,
+      evidence: next.evidence,
+      outcomes,
+      tally,
+    };
     this.state = state;
     const session = this;
     const update: ChecklistUpdate = {
       revision: state.revision,
       kind,
-      ...(fact !== undefined ? { fact } : {}),
-      outcome: overallOutcome(totals),
-      previous: overallOutcome(prev),
-      totals,
-      ...(score ? { score } : {}),
+      outcome: overallOutcome(tally.totals),
+      previous: overallOutcome(before.tally.totals),
+      totals: { ...tally.totals },
       changes,
       get verdict() {
         return session.verdictOf(state);
       },
     };
+    if (fact !== undefined) update.fact = fact;
+    if (tally.score) update.score = { ...tally.score };
+    if (this.listeners.size) this.notify(update);
+    return update;
+  }
+
+  private notify(update: ChecklistUpdate): void {
     for (const l of [...this.listeners]) {
       try {
         l(update);
@@ -509,7 +528,6 @@ class Session implements Checklist {
         }, 0);
       }
     }
-    return update;
   }
 
   private valueError(fact: string, issues: readonly ObservationIssue[]): ChecklistError {

@@ -295,6 +295,7 @@ function evidenceControl(item: ChecklistItem): HTMLElement | undefined {
     if (!ref.value.trim()) return;
     const now = checklist.item(item.fact);
     const list = [...(now.answered ? now.attached : (pending.get(item.fact) ?? [])), { kind: kind.value as EvidenceRef['kind'], ref: ref.value.trim() }];
+    ref.value = '';
     if (now.answered) answer(item.fact, now.value, list);
     else {
       pending.set(item.fact, list);
