@@ -1,15 +1,29 @@
+import { rmSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-// One build for the three public entries; the CLI is built as its own entry so `bin/daoze.js` runs the compiled code.
-export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node.ts', sdk: 'sdk/index.ts', cli: 'src/cli/main.ts' },
-  format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', node: 'src/node.ts', sdk: 'sdk/index.ts' } },
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-  splitting: true,
-  treeshake: true,
-  // import.meta.url in the CJS build (src/node.ts finds the built-in standards from it).
-  shims: true,
-});
+// Cleaned here, once, rather than by each build below: the two builds run in parallel and would race.
+rmSync('dist', { recursive: true, force: true });
+
+const common = { format: ['esm', 'cjs'] as ('esm' | 'cjs')[], sourcemap: true, clean: false, treeshake: true };
+
+export default defineConfig([
+  // The engine's entries and the CLI share chunks; the CLI is built as its own entry so `bin/daoze.js` runs the compiled code.
+  {
+    ...common,
+    entry: { index: 'src/index.ts', node: 'src/node.ts', cli: 'src/cli/main.ts' },
+    dts: { entry: { index: 'src/index.ts', node: 'src/node.ts' } },
+    target: 'node20',
+    splitting: true,
+    // import.meta.url in the CJS build (src/node.ts finds the built-in standards from it).
+    shims: true,
+  },
+  // The SDK is built on its own, without shared chunks: chunks are shared by file, and the engine's shared chunk
+  // imports the YAML parser and ajv, which the SDK must not load (in Node or in an app's browser bundle).
+  {
+    ...common,
+    entry: { sdk: 'sdk/index.ts' },
+    dts: { entry: { sdk: 'sdk/index.ts' } },
+    target: 'es2020',
+    splitting: false,
+  },
+]);

@@ -1,0 +1,81 @@
+/**
+ * `daoze/sdk` from a fresh install of the packed package: built with tsup, packed with `npm pack`, installed
+ * into an empty folder, then imported as ESM, required as CJS and type-checked as an app would. The bundle it
+ * uses is written by the installed package's own `daoze build`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+
+/** What the apps below print: the outcome after 水通 fails, the task it cites, and the outcome after a restore. */
+const EXPECTED = ['fail', 12, 'fail', 'E_VALUE'];
+const APP = (load: string) => `${load}
+const bundle = JSON.parse(readFileSync('bundle.json', 'utf8'));
+const cl = createChecklist(bundle, 'si-jing-san-wu-liang-tong-yi-ming');
+cl.answer('flush-type', 'water-flush');
+const u = cl.answer('water-supply-ok', false);
+let code;
+try { cl.answer('ammonia-mg-m3', 5000); } catch (e) { code = e instanceof ChecklistError ? e.code : 'untyped'; }
+console.log(JSON.stringify([u.outcome, u.verdict.clauses.find((c) => c.clause === 'water-flowing').citation.sources[0].task, restore(bundle, JSON.stringify(cl)).verdict().outcome, code]));
+`;
+
+describe.skipIf(process.env.DAOZE_SKIP_PACK === '1')('the packed package, freshly installed', () => {
+  let dir: string;
+  let app: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'daoze-pack-'));
+    run('npm', ['run', 'build'], ROOT);
+    const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], ROOT)) as { filename: string }[];
+    app = join(dir, 'app');
+    run('mkdir', ['-p', app], dir);
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'daoze-pack-check', version: '1.0.0', private: true }));
+    run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', join(dir, packed!.filename)], app);
+    run(join(app, 'node_modules', '.bin', 'daoze'), ['build', '--out', 'bundle.json'], app);
+  }, 300_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports createChecklist from daoze/sdk as an ES module', () => {
+    writeFileSync(join(app, 'esm.mjs'), APP(`import { createChecklist, restore, ChecklistError } from 'daoze/sdk';\nimport { readFileSync } from 'node:fs';`));
+    expect(JSON.parse(run('node', ['esm.mjs'], app))).toEqual(EXPECTED);
+  });
+
+  it('requires daoze/sdk from CommonJS, without loading the YAML parser or ajv', () => {
+    writeFileSync(
+      join(app, 'cjs.cjs'),
+      `${APP(`const { createChecklist, restore, ChecklistError } = require('daoze/sdk');\nconst { readFileSync } = require('node:fs');`)}
+const heavy = Object.keys(require.cache).filter((p) => /node_modules[\\\\/](yaml|ajv|ajv-formats)[\\\\/]/.test(p));
+if (heavy.length) throw new Error('daoze/sdk loaded ' + heavy.join(', '));`,
+    );
+    expect(JSON.parse(run('node', ['cjs.cjs'], app))).toEqual(EXPECTED);
+  });
+
+  it('ships an ES module build of the SDK that imports only small runtime dependencies', () => {
+    const sdk = readFileSync(join(app, 'node_modules', 'daoze', 'dist', 'sdk.js'), 'utf8');
+    const imports = [...sdk.matchAll(/^(?:import|export)\b[^;]*?from\s*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+    expect(new Set(imports)).toEqual(new Set(['@noble/hashes/sha256', '@noble/hashes/utils', 'canonicalize', 'semver/functions/compare.js']));
+  });
+
+  it('type-checks an app that imports it, as ESM and as CJS', () => {
+    writeFileSync(
+      join(app, 'check.mts'),
+      `import { createChecklist, type Checklist, type Outcome } from 'daoze/sdk';
+declare const bundle: object;
+const cl: Checklist = createChecklist(bundle, 'si-jing-san-wu-liang-tong-yi-ming', { locale: 'en' });
+const o: Outcome = cl.answer('water-supply-ok', false).outcome;
+export const ok = [o, cl.progress().needed[0]?.fact];
+`,
+    );
+    writeFileSync(join(app, 'check.cts'), `import sdk = require('daoze/sdk');\nexport const make: typeof sdk.createChecklist = sdk.createChecklist;\n`);
+    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: [], lib: ['ES2022', 'DOM'] }, files: ['check.mts', 'check.cts'] }));
+    expect(run('node', [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], app)).toBe('');
+  });
+});
