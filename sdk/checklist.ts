@@ -217,8 +217,8 @@ export interface Checklist {
   progress(): ChecklistProgress;
   /** The answers as an observation for the engine (`evaluate`) or a server. */
   observation(): Observation;
-  /** Calls `listener` after every change; returns the function that stops it. */
-  subscribe(listener: ChecklistListener): () => void;
+  /** Calls `listener` after every change; returns the function that stops it. Can be passed unbound. */
+  readonly subscribe: (listener: ChecklistListener) => () => void;
   /** The inspection in progress, pinned to its edition, for `restore`. */
   toJSON(): ChecklistSnapshot;
 }
@@ -709,14 +709,15 @@ class Session implements Checklist {
     };
   }
 
-  subscribe(listener: ChecklistListener): () => void {
+  // An arrow property, so that it can be passed unbound (React's useSyncExternalStore(checklist.subscribe, …)).
+  readonly subscribe = (listener: ChecklistListener): (() => void) => {
     // Wrapped, so that subscribing the same function twice gives two subscriptions that stop separately.
     const l: ChecklistListener = (u) => listener(u);
     this.listeners.add(l);
     return () => {
       this.listeners.delete(l);
     };
-  }
+  };
 
   toJSON(): ChecklistSnapshot {
     return {

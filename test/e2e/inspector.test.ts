@@ -106,6 +106,17 @@ describe.skipIf(process.env.DAOZE_SKIP_BROWSER === '1')('the inspector page in h
     expect(builtin().evaluate(data.checklist.observation, { trace: false })).toEqual(data.verdict);
   });
 
+  it('opens every standard of the bundle, each clause shown, and comes back to the inspection in progress', async () => {
+    for (const ed of builtin().editions) {
+      await page.selectOption('#standard', ed.ref);
+      await page.waitForFunction((ref) => (document.getElementById('standard') as HTMLSelectElement).value === ref && document.getElementById('footer')!.textContent!.includes(ref), ed.ref);
+      expect(await page.locator('#clauses [data-clause]').count(), ed.ref).toBe(ed.clauses.length);
+    }
+    await page.selectOption('#standard', TOILET);
+    await page.waitForSelector('[data-clause="water-flowing"][data-outcome="fail"]');
+    expect(await page.inputValue('[data-fact="flush-type"] select')).toBe('water-flush');
+  });
+
   it('raised no error in the page', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -295,7 +295,8 @@ describe('subscribe', () => {
     vi.useFakeTimers();
     const cl = createChecklist(BUNDLE, TOILET);
     const seen: number[] = [];
-    const stop = cl.subscribe((u) => seen.push(u.revision));
+    const { subscribe } = cl; // unbound, as React's useSyncExternalStore takes it
+    const stop = subscribe((u) => seen.push(u.revision));
     cl.subscribe(() => {
       throw new Error('listener bug');
     });
