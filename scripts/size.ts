@@ -11,7 +11,7 @@
  */
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -147,6 +147,7 @@ const lines = [
   `  … and reading its full verdict                 p50 ${us(v.p50)}   p99 ${us(v.p99)}   max ${us(v.max)}`,
   `  baseline: evaluate() of the whole observation  p50 ${us(b.p50)}   p99 ${us(b.p99)}   max ${us(b.max)}`,
   `  ratio answer / baseline: p50 ${(a.p50 / b.p50).toFixed(2)} · p99 ${(a.p99 / b.p99).toFixed(2)}`,
+  `  (wall-clock per call; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores — p99 and max grow with other load)`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 if (gz > BUDGET) process.exitCode = 1;

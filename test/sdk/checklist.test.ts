@@ -148,6 +148,7 @@ describe('answer and clear', () => {
     const a = cl.answer('lights-ok', false);
     cl.answer('lights-ok', true);
     expect(a.verdict.clauses.find((c) => c.clause === 'lights-on')!.outcome).toBe('fail');
+    expect(a.verdict).toBe(a.verdict);
     expect(cl.verdict().clauses.find((c) => c.clause === 'lights-on')!.outcome).toBe('pass');
     expect(a.revision).toBe(1);
     expect(cl.revision).toBe(2);
