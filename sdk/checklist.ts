@@ -786,8 +786,9 @@ function sessionFrom(ed: CompiledEdition, observation: Observation, locale: Loca
 }
 
 /**
- * Starts a checklist for a standard in a bundle. `standardRef` is `id@version`, or a bare `id` for the highest
- * published edition in the bundle; the session is pinned to that exact edition from then on.
+ * Starts a checklist for a standard in a bundle. `standardRef` is `id@version`, or a bare `id`: the published
+ * edition in force on the day of `options.observedAt` when it is given, else the highest published edition in
+ * the bundle. The session is pinned to that exact edition from then on.
  *
  * @example
  * ```ts
@@ -802,11 +803,12 @@ function sessionFrom(ed: CompiledEdition, observation: Observation, locale: Loca
 export function createChecklist(bundle: BundleInput, standardRef: string, options: ChecklistOptions = {}): Checklist {
   const locale = checkLocale(options.locale);
   const lb = loadBundle(bundle, locale);
-  const ed = typeof standardRef === 'string' ? lb.find(standardRef) : undefined;
+  const ed = typeof standardRef === 'string' ? lb.find(standardRef, options.observedAt) : undefined;
   if (!ed) {
+    const day = typeof standardRef === 'string' && !standardRef.includes('@') && typeof options.observedAt === 'string' ? options.observedAt.slice(0, 10) : undefined;
     throw new ChecklistError(
       'E_NOT_FOUND',
-      fill(MESSAGES.notFound, { ref: show(standardRef).replace(/^"|"$/g, ''), available: lb.editions.map((e) => e.ref).join(', ') || WORDS.none[locale] }),
+      fill(day ? MESSAGES.notInForce : MESSAGES.notFound, { ref: show(standardRef).replace(/^"|"$/g, ''), day: day ?? '', available: lb.editions.map((e) => e.ref).join(', ') || WORDS.none[locale] }),
       locale,
     );
   }

@@ -50,6 +50,10 @@ export const MESSAGES = {
     zh: '标准包中没有 {ref};包中有:{available}。',
     en: 'The bundle has no {ref}; it has: {available}.',
   },
+  notInForce: {
+    zh: '标准包中没有 {day} 当天有效的 {ref} 版本;如需按某一版本检查,请写明 {ref}@版本号。包中有:{available}。',
+    en: 'The bundle has no edition of {ref} in force on {day}; to inspect under a given edition, name it as {ref}@<version>. It has: {available}.',
+  },
   editionMissing: {
     zh: '这次检查按 {ref}(内容 {hash})进行,但当前标准包中没有这一版本(包中该标准的版本:{available})。检查没有改用其他版本:请用含有该版本的标准包恢复,或开始新的检查。',
     en: 'This inspection was made under {ref} (content {hash}), and the bundle does not have that edition (its versions of the standard: {available}). It was not moved onto another edition: restore it with a bundle that has the edition, or start a new inspection.',

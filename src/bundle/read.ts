@@ -6,6 +6,7 @@ import { compileEdition, type CompiledEdition } from '../compile/compile.js';
 import { DaozeError, preview } from '../errors.js';
 import type { EditionSpec } from '../model/edition.js';
 import { compareSemver } from '../model/semver.js';
+import { resolveEdition } from '../registry.js';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type Bundle } from './types.js';
 
 /** One problem with a bundle. */
@@ -32,8 +33,12 @@ export interface LoadedBundle {
   readonly engine: { readonly name: string; readonly version: string };
   /** Every edition, ordered by id, then version. */
   readonly editions: readonly CompiledEdition[];
-  /** The edition for `id@version`, or for a bare `id` the highest published version (else the highest draft); undefined when there is none. */
-  find(ref: string): CompiledEdition | undefined;
+  /**
+   * The edition for `id@version`; for a bare `id`, the published edition in force on `on` (a date or
+   * date-time) when given, else the highest published version (else the highest draft). Undefined when there
+   * is none. The same resolution as the engine's registry (`resolveEdition`).
+   */
+  find(ref: string, on?: string): CompiledEdition | undefined;
 }
 
 const HASH = /^sha256:[0-9a-f]{64}$/;
@@ -105,16 +110,10 @@ export function readBundle(input: unknown): LoadedBundle {
   });
   if (issues.length) throw new BundleError(issues);
   editions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : compareSemver(a.version, b.version)));
-  const byRef = new Map(editions.map((x) => [x.ref, x]));
   return {
     engine: { name: engine!.name as string, version: engine!.version as string },
     editions,
-    find(ref) {
-      if (ref.includes('@')) return byRef.get(ref);
-      const all = editions.filter((x) => x.id === ref);
-      const published = all.filter((x) => x.spec.status === 'published');
-      return (published.length ? published : all).at(-1);
-    },
+    find: (ref, on) => resolveEdition(editions, ref, on),
   };
 }
 

@@ -57,11 +57,20 @@ describe('createChecklist', () => {
   it('pins the edition: a bare id takes the highest published edition, an unknown ref is a typed error', () => {
     const cl = createChecklist(BUNDLE, TOILET);
     expect(cl.edition).toMatchObject({ ref: `${TOILET}@1.0.0`, hash: builtin().get(TOILET).hash, nickname: '四净三无两通一明' });
-    const e = error(() => createChecklist(BUNDLE, `${TOILET}@2.0.0`, { locale: 'en' }));
+    const e = error(() => createChecklist(BUNDLE, `${TOILET}@9.9.9`, { locale: 'en' }));
     expect(e.code).toBe('E_NOT_FOUND');
     expect(e.message).toContain(`${TOILET}@1.0.0`);
     expect(error(() => createChecklist(BUNDLE, TOILET, { locale: 'fr' as never })).code).toBe('E_OPTIONS');
     expect(error(() => createChecklist(BUNDLE, TOILET, { observedAt: 'yesterday' })).code).toBe('E_OPTIONS');
+  });
+
+  it('takes, for a bare id and a day, the edition in force that day, as the engine does', () => {
+    const on = (observedAt: string) => createChecklist(BUNDLE, TOILET, { observedAt }).edition.ref;
+    expect(on('2026-11-20T09:30:00+08:00')).toBe(builtin().get(TOILET, '2026-11-20').ref);
+    const before = error(() => createChecklist(BUNDLE, TOILET, { observedAt: '2019-05-01T09:00:00+08:00', locale: 'en' }));
+    expect(before.code).toBe('E_NOT_FOUND');
+    expect(before.message).toContain('in force on 2019-05-01');
+    expect(createChecklist(BUNDLE, `${TOILET}@1.0.0`, { observedAt: '2019-05-01T09:00:00+08:00' }).edition.version).toBe('1.0.0'); // pinned: dates do not matter
   });
 
   it('refuses a bundle changed after its build', () => {
