@@ -42,6 +42,7 @@ const UI = {
     needed: '仍需填写',
     optional: '选填(仅影响选用条款)',
     nothingNeeded: '无:各计分条款均已判定。',
+    more: '……另有 {n} 项',
     settles: '影响 {n} 条',
     whyUnknown: '记为无法判定',
     whyEvidence: '缺证据',
@@ -84,6 +85,7 @@ const UI = {
     needed: 'Still needed',
     optional: 'Optional (affects optional clauses only)',
     nothingNeeded: 'Nothing: every clause that counts is decided.',
+    more: '… and {n} more',
     settles: 'settles {n}',
     whyUnknown: 'recorded as cannot tell',
     whyEvidence: 'evidence missing',
@@ -108,6 +110,8 @@ const UI = {
 } as const;
 
 const STORE = 'daoze-inspector/v1';
+/** How many still-needed facts the panel lists (the most decisive first); the rest are counted. */
+const NEEDED_SHOWN = 12;
 
 /** What the page keeps in local storage: the language, the standard on screen and one inspection per edition. */
 interface Stored {
@@ -410,7 +414,8 @@ function renderResult(changed = new Set<string>()) {
     'div',
     { class: 'needed', id: 'needed' },
     h('h2', {}, w.needed),
-    p.needed.length ? h('ol', {}, ...p.needed.map(needItem)) : h('div', {}, w.nothingNeeded),
+    p.needed.length ? h('ol', {}, ...p.needed.slice(0, NEEDED_SHOWN).map(needItem)) : h('div', {}, w.nothingNeeded),
+    p.needed.length > NEEDED_SHOWN ? h('div', { class: 'more' }, w.more.replace('{n}', String(p.needed.length - NEEDED_SHOWN))) : undefined,
     p.optional.length ? h('div', { class: 'optional' }, `${w.optional}: ${p.optional.map((m) => m.label).join(loc === 'zh' ? '、' : ', ')}`) : undefined,
   );
   const clauses = h('div', { id: 'clauses' }, h('h2', {}, w.clauses));
