@@ -14,6 +14,8 @@ export const everyType: EditionSpec = {
   title: text('every fact type'),
   effective: { from: '2023-01-01' },
   sources: [{ id: 'seed-plan', kind: 'plan', title: text('plan') }],
+  // Scored, so that the laws over sessions cover the score too (no built-in standard scores yet).
+  scoring: { base: 30 },
   facts: {
     flag: { type: 'boolean', label: text('flag'), question: text('?') },
     level: { type: 'number', unit: 'mg/m³', minimum: -2.5, maximum: 7.25, label: text('level'), question: text('?') },
@@ -36,6 +38,7 @@ export const everyType: EditionSpec = {
         cites: [{ source: 'seed-plan', task: 1 }],
         provenance: 'seed' as const,
         severity: 'minor' as const,
+        deduction: fact.length,
         check: { fact, operator: 'notEqual', value: fact === 'flag' ? true : fact === 'kind' ? 'b' : fact === 'day' ? '2023-01-01' : fact === 'at' ? '2023-01-01T00:00:00Z' : 1 },
         messages: msgs,
       })),

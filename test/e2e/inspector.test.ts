@@ -4,7 +4,7 @@
  * purpose (never in CI, whose .ci/run installs Chromium).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -12,6 +12,8 @@ import { buildInspector } from '../../examples/inspector-web/build.js';
 import { serveStatic } from '../../examples/inspector-web/serve.js';
 import { launchChromium } from '../../examples/inspector-web/browser.js';
 import { builtin } from '../helpers.js';
+import { compileEdition, createBundle } from '../../src/index.js';
+import { everyType } from '../fact-values.js';
 
 const TOILET = 'si-jing-san-wu-liang-tong-yi-ming@1.0.0';
 
@@ -25,6 +27,8 @@ describe.skipIf(process.env.DAOZE_SKIP_BROWSER === '1')('the inspector page in h
   beforeAll(async () => {
     site = mkdtempSync(join(tmpdir(), 'daoze-inspector-'));
     await buildInspector(site);
+    // The built-in standards do not score yet; add a scored edition so that the page's score is seen too.
+    writeFileSync(join(site, 'standards.bundle.json'), JSON.stringify(createBundle([...builtin().editions, compileEdition(everyType)])));
     server = await serveStatic(site);
     browser = await launchChromium();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -115,6 +119,18 @@ describe.skipIf(process.env.DAOZE_SKIP_BROWSER === '1')('the inspector page in h
     await page.selectOption('#standard', TOILET);
     await page.waitForSelector('[data-clause="water-flowing"][data-outcome="fail"]');
     expect(await page.inputValue('[data-fact="flush-type"] select')).toBe('water-flush');
+  });
+
+  it('shows the score of a scored standard as it changes', async () => {
+    await page.selectOption('#standard', 'every-type@1.0.0');
+    await page.waitForSelector('#score');
+    expect(await page.textContent('#score')).toContain('得分 30 / 30');
+    await page.check('[data-fact="flag"] input[value="true"]');
+    await page.waitForSelector('[data-clause="c-flag"][data-outcome="fail"]');
+    expect(await page.textContent('#score')).toContain('得分 26 / 30');
+    await page.selectOption('#standard', TOILET);
+    await page.waitForSelector('[data-clause="water-flowing"][data-outcome="fail"]');
+    expect(await page.locator('#score').count()).toBe(0); // the toilet standard does not score
   });
 
   it('raised no error in the page', () => {

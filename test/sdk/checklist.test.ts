@@ -274,6 +274,19 @@ describe('the law of the session', () => {
   }
 });
 
+describe('score', () => {
+  it('deducts for failed clauses, puts the undecided at stake, and never goes below zero', () => {
+    const cl = createChecklist(BUNDLE, 'every-type@1.0.0');
+    expect(cl.answer('flag', true).score).toEqual({ base: 30, deducted: 4, value: 26, atStake: 32, lowest: 0 });
+    const failing: [string, unknown][] = [['level', 1], ['free', 1], ['count', 1], ['whole', 1], ['kind', 'b'], ['day', '2023-01-01'], ['at', '2023-01-01T00:00:00Z']];
+    let u = cl.answer('wait', 2); // passes: 4 points no longer at stake
+    expect(u.score).toEqual({ base: 30, deducted: 4, value: 26, atStake: 28, lowest: 0 });
+    for (const [f, v] of failing) u = cl.answer(f, v);
+    expect(u.score).toEqual({ base: 30, deducted: 32, value: 0, atStake: 0, lowest: 0 });
+    expect(u.verdict.score).toEqual(u.score);
+  });
+});
+
 describe('progress', () => {
   it('orders what is still needed as the verdict does, those settling most clauses first, and is decided when all is answered', () => {
     const cl = createChecklist(BUNDLE, TOILET);
