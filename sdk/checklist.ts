@@ -777,9 +777,11 @@ function sessionFrom(ed: CompiledEdition, observation: Observation, locale: Loca
     const list = observation.evidence && Object.prototype.hasOwnProperty.call(observation.evidence, f.id) ? observation.evidence[f.id] : undefined;
     return list ? list.map((e) => ({ ...e })) : undefined;
   });
+  // Copied (they were checked as plain JSON above), so that the caller changing its objects later cannot change the record.
+  const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
   const context = {
-    ...(observation.subject ? { subject: observation.subject } : {}),
-    ...(observation.observer ? { observer: observation.observer } : {}),
+    ...(observation.subject ? { subject: copy(observation.subject) } : {}),
+    ...(observation.observer ? { observer: copy(observation.observer) } : {}),
     ...(observation.observedAt ? { observedAt: observation.observedAt } : {}),
   };
   return new Session(ed, { revision, locale, values: n.values, raw: n.raw, why: n.why, given, evidence }, context, options.trace ?? false);
