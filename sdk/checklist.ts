@@ -724,8 +724,8 @@ class Session implements Checklist {
     }
     return {
       standard: this.ed.ref,
-      ...(this.context.subject ? { subject: this.context.subject } : {}),
-      ...(this.context.observer ? { observer: this.context.observer } : {}),
+      ...(this.context.subject ? { subject: JSON.parse(JSON.stringify(this.context.subject)) as Subject } : {}),
+      ...(this.context.observer ? { observer: { ...this.context.observer } } : {}),
       ...(this.context.observedAt ? { observedAt: this.context.observedAt } : {}),
       facts,
       ...(Object.keys(evidence).length ? { evidence } : {}),
