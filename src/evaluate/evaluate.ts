@@ -6,8 +6,7 @@ import { F, T, U, type CompiledClause, type CompiledEdition, type LeafTrace, typ
 import type { Locale, Outcome } from '../model/edition.js';
 import { ObservationError } from '../errors.js';
 import { ENGINE_VERSION } from '../version.js';
-import { formatFactValue, formatParamValue, joinList } from '../result/format.js';
-import { renderTemplate } from '../result/template.js';
+import { preparedFor, renderPrepared, type PreparedClause } from './prepared.js';
 import type { Citation, ClauseResult, MissingFact, Totals, Verdict } from '../result/types.js';
 import { normaliseObservation, type NormalisedObservation, type Observation } from './observation.js';
 
@@ -36,14 +35,22 @@ export function overallOutcome(totals: Totals): Outcome {
   return 'not_applicable';
 }
 
-/** Outcomes of every clause only, without messages or citations: the fast path for batch and SDK updates. */
+const OUTCOME_OF: readonly Outcome[] = [
+  // index 3 × applies + check, applies and check as Kleene values 0 F, 1 T, 2 U
+  'not_applicable', 'not_applicable', 'not_applicable',
+  'fail', 'pass', 'indeterminate',
+  'indeterminate', 'indeterminate', 'indeterminate',
+];
+
+/**
+ * Outcomes of every clause only, without messages or citations: the fast path for batch and SDK updates.
+ * `values` is a normalised value vector (`normaliseObservation(ed, obs).values`); the order is `ed.clauses`.
+ */
 export function evaluateOutcomes(ed: CompiledEdition, values: readonly unknown[]): Outcome[] {
+  const { program, scratch } = preparedFor(ed, citationOf);
+  program.run(values, scratch);
   const out: Outcome[] = new Array(ed.clauses.length);
-  for (let i = 0; i < ed.clauses.length; i++) {
-    const c = ed.clauses[i]!;
-    const a = c.applies ? c.applies.ev(values) : T;
-    out[i] = clauseOutcome(a, a === F ? F : c.check.ev(values));
-  }
+  for (let i = 0; i < out.length; i++) out[i] = OUTCOME_OF[3 * scratch[2 * i]! + scratch[2 * i + 1]!]!;
   return out;
 }
 
@@ -82,23 +89,29 @@ export function buildVerdict(ed: CompiledEdition, n: NormalisedObservation, obs:
   const missingCount = new Map<number, number>();
   let deducted = 0;
   let atStake = 0;
-  for (const c of ed.clauses) {
-    const a = c.applies ? c.applies.ev(n.values) : T;
-    const k = a === F ? F : c.check.ev(n.values);
-    const outcome = clauseOutcome(a, k);
-    const missingIdx = new Set<number>();
+  const prep = preparedFor(ed, citationOf);
+  const o = prep.scratch;
+  prep.program.run(n.values, o);
+  for (let i = 0; i < ed.clauses.length; i++) {
+    const c = ed.clauses[i]!;
+    const a = o[2 * i] as Tri;
+    const k = o[2 * i + 1] as Tri;
+    const outcome = OUTCOME_OF[3 * a + k]!;
+    let missingIdx: number[] = NONE;
     if (outcome === 'indeterminate') {
-      if (a === U) c.applies!.missing(n.values, missingIdx);
-      if (k === U) c.check.missing(n.values, missingIdx);
+      const set = new Set<number>();
+      if (a === U) c.applies!.missing(n.values, set);
+      if (k === U) c.check.missing(n.values, set);
+      missingIdx = [...set].sort((x, y) => x - y);
+      for (const j of missingIdx) missingCount.set(j, (missingCount.get(j) ?? 0) + 1);
     }
-    for (const i of missingIdx) missingCount.set(i, (missingCount.get(i) ?? 0) + 1);
     if (c.required) totals[outcome]++;
     const d = c.spec.deduction;
     if (d !== undefined && c.required) {
       if (outcome === 'fail') deducted += d;
       if (outcome === 'indeterminate') atStake += d;
     }
-    clauses.push(clauseResult(ed, c, outcome, n, [...missingIdx].sort((x, y) => x - y), locale, withTrace));
+    clauses.push(clauseResult(ed, c, prep.clauses[i]!, outcome, n, missingIdx, locale, withTrace));
   }
   const missing = [...missingCount.entries()]
     .sort((x, y) => y[1] - x[1] || x[0] - y[0])
@@ -175,40 +188,22 @@ export function citationOf(ed: CompiledEdition, c: CompiledClause): Citation {
   return citation;
 }
 
+const NONE: number[] = [];
+
 function clauseResult(
   ed: CompiledEdition,
   c: CompiledClause,
+  prep: PreparedClause,
   outcome: Outcome,
   n: NormalisedObservation,
-  missingIdx: number[],
+  missingIdx: readonly number[],
   locale: Locale,
   withTrace: boolean,
 ): ClauseResult {
   const s = c.spec;
-  const missing = missingIdx.map((i) => missingFact(ed, n, i, locale, 1));
-  const template =
-    outcome === 'pass'
-      ? s.messages.pass
-      : outcome === 'fail'
-        ? s.messages.fail
-        : outcome === 'indeterminate'
-          ? s.messages.indeterminate
-          : (s.messages.notApplicable ?? NOT_APPLICABLE);
-  const message = renderTemplate(template[locale], (name) => {
-    if (name === 'missing') return joinList(missing.map((m) => m.label), locale);
-    const f = ed.factById.get(name);
-    if (f) return formatFactValue(f.spec, n.raw[f.index], locale);
-    const p = ed.params.get(name);
-    if (p) {
-      if (p.byFact) {
-        const key = n.raw[p.byFact.index];
-        if (key === undefined) return [...p.table!].map(([k, v]) => `${formatFactValue(p.byFact!.spec, k, locale)} ${formatParamValue(v, p.spec.unit, locale)}`).join(' / ');
-        return formatParamValue(p.table!.get(key as string), p.spec.unit, locale);
-      }
-      return formatParamValue(p.value, p.spec.unit, locale);
-    }
-    return undefined;
-  });
+  const missing: MissingFact[] = [];
+  for (const i of missingIdx) missing.push(missingFact(ed, n, i, locale, 1));
+  const message = renderPrepared(prep.messages[outcome][locale], n.raw, missing, locale);
   const r: ClauseResult = {
     clause: c.id,
     group: c.group.id,
@@ -217,7 +212,7 @@ function clauseResult(
     severity: s.severity,
     required: c.required,
     message,
-    citation: citationOf(ed, c),
+    citation: prep.citation,
     missing,
   };
   if (s.deduction !== undefined && (outcome === 'fail' || outcome === 'indeterminate')) r.deduction = s.deduction;
@@ -235,5 +230,3 @@ function clauseResult(
   }
   return r;
 }
-
-const NOT_APPLICABLE = { zh: '本条不适用于此检查对象。', en: 'This clause does not apply to the inspected subject.' };

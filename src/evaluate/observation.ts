@@ -90,38 +90,115 @@ function ownKeys(o: Record<string, unknown>): string[] {
 
 /** Checks one fact value against its spec; returns an issue or undefined. */
 export function checkFactValue(id: string, spec: FactSpec, v: unknown, path = `facts.${id}`): ObservationIssue | undefined {
-  const bad = (code: ObservationIssue['code'], message: string, allowed?: ObservationIssue['allowed']): ObservationIssue => ({
-    code,
-    path,
-    message,
-    value: v,
-    ...(allowed !== undefined ? { allowed } : {}),
-  });
   switch (spec.type) {
     case 'boolean':
-      return typeof v === 'boolean' ? undefined : bad('E_FACT_TYPE', `must be true or false, got ${preview(v)}`, [true, false]);
+      return typeof v === 'boolean' ? undefined : issue('E_FACT_TYPE', path, `must be true or false, got ${preview(v)}`, v, [true, false]);
     case 'number':
     case 'integer':
     case 'duration': {
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        return bad('E_FACT_TYPE', `must be a finite number${spec.unit ? ` in ${spec.unit}` : ''}, got ${preview(v)}`);
+        return issue('E_FACT_TYPE', path, `must be a finite number${spec.unit ? ` in ${spec.unit}` : ''}, got ${preview(v)}`, v);
       }
-      if (spec.type === 'integer' && !Number.isInteger(v)) return bad('E_FACT_TYPE', `must be a whole number, got ${v}`);
-      const range = `${spec.minimum ?? '-∞'} to ${spec.maximum ?? '∞'}${spec.unit ? ` ${spec.unit}` : ''}`;
-      if (spec.minimum !== undefined && v < spec.minimum) return bad('E_FACT_RANGE', `${v} is below the minimum ${spec.minimum}`, range);
-      if (spec.maximum !== undefined && v > spec.maximum) return bad('E_FACT_RANGE', `${v} is above the maximum ${spec.maximum}`, range);
+      if (spec.type === 'integer' && !Number.isInteger(v)) return issue('E_FACT_TYPE', path, `must be a whole number, got ${v}`, v);
+      if (spec.minimum !== undefined && v < spec.minimum) return issue('E_FACT_RANGE', path, `${v} is below the minimum ${spec.minimum}`, v, rangeText(spec));
+      if (spec.maximum !== undefined && v > spec.maximum) return issue('E_FACT_RANGE', path, `${v} is above the maximum ${spec.maximum}`, v, rangeText(spec));
       return undefined;
     }
     case 'enum': {
       const choices = (spec.choices ?? []).map((c) => c.value);
-      return typeof v === 'string' && choices.includes(v) ? undefined : bad('E_FACT_CHOICE', `must be one of the choices, got ${preview(v)}`, choices);
+      return typeof v === 'string' && choices.includes(v) ? undefined : issue('E_FACT_CHOICE', path, `must be one of the choices, got ${preview(v)}`, v, choices);
     }
     case 'date':
-      return typeof v === 'string' && isIsoDate(v) ? undefined : bad('E_FACT_TYPE', `must be a date YYYY-MM-DD, got ${preview(v)}`);
+      return typeof v === 'string' && isIsoDate(v) ? undefined : issue('E_FACT_TYPE', path, `must be a date YYYY-MM-DD, got ${preview(v)}`, v);
     case 'datetime':
       return typeof v === 'string' && isIsoDateTime(v)
         ? undefined
-        : bad('E_FACT_TYPE', `must be a date-time with time zone (2026-11-20T09:30:00+08:00), got ${preview(v)}`);
+        : issue('E_FACT_TYPE', path, `must be a date-time with time zone (2026-11-20T09:30:00+08:00), got ${preview(v)}`, v);
+  }
+}
+
+function rangeText(spec: FactSpec): string {
+  return `${spec.minimum ?? '-∞'} to ${spec.maximum ?? '∞'}${spec.unit ? ` ${spec.unit}` : ''}`;
+}
+
+function issue(code: ObservationIssue['code'], path: string, message: string, value: unknown, allowed?: ObservationIssue['allowed']): ObservationIssue {
+  return { code, path, message, value, ...(allowed !== undefined ? { allowed } : {}) };
+}
+
+/**
+ * What normalisation needs per fact, worked out once per edition: the per-observation path then makes no
+ * allocations beyond the three vectors (no closures, no choice lists). A value the fast test rejects goes to
+ * `checkFactValue`, which says why; the two accept exactly the same values (see `factOk`).
+ */
+interface FactPlan {
+  readonly index: number;
+  readonly spec: FactSpec;
+  readonly type: FactSpec['type'];
+  readonly min: number;
+  readonly max: number;
+  readonly choices: ReadonlySet<string> | undefined;
+}
+
+interface Plan {
+  readonly byId: ReadonlyMap<string, FactPlan>;
+  /** Templates copied per observation (`slice` keeps them packed arrays of one shape). */
+  readonly empty: readonly unknown[];
+  readonly absent: readonly (MissingReason | undefined)[];
+  /** Facts whose value counts only with evidence. */
+  readonly needEvidence: readonly { id: string; index: number }[];
+  readonly factIds: readonly string[];
+}
+
+const plans = new WeakMap<CompiledEdition, Plan>();
+
+function planFor(ed: CompiledEdition): Plan {
+  let p = plans.get(ed);
+  if (!p) {
+    const byId = new Map<string, FactPlan>();
+    for (const f of ed.facts) {
+      byId.set(f.id, {
+        index: f.index,
+        spec: f.spec,
+        type: f.spec.type,
+        min: f.spec.minimum ?? -Infinity,
+        max: f.spec.maximum ?? Infinity,
+        choices: f.spec.type === 'enum' ? new Set((f.spec.choices ?? []).map((c) => c.value)) : undefined,
+      });
+    }
+    const empty: unknown[] = [];
+    const absent: (MissingReason | undefined)[] = [];
+    for (let i = 0; i < ed.facts.length; i++) {
+      empty.push(undefined);
+      absent.push('absent');
+    }
+    p = {
+      byId,
+      empty,
+      absent,
+      needEvidence: ed.facts.filter((f) => f.spec.evidence?.required).map((f) => ({ id: f.id, index: f.index })),
+      factIds: ed.facts.map((f) => f.id),
+    };
+    plans.set(ed, p);
+  }
+  return p;
+}
+
+/** The same acceptance test as `checkFactValue`, without building an issue. */
+function factOk(f: FactPlan, v: unknown): boolean {
+  switch (f.type) {
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'number':
+    case 'duration':
+      return typeof v === 'number' && Number.isFinite(v) && v >= f.min && v <= f.max;
+    case 'integer':
+      return typeof v === 'number' && Number.isInteger(v) && v >= f.min && v <= f.max;
+    case 'enum':
+      return typeof v === 'string' && f.choices!.has(v);
+    case 'date':
+      return typeof v === 'string' && isIsoDate(v);
+    case 'datetime':
+      return typeof v === 'string' && isIsoDateTime(v);
   }
 }
 
@@ -138,22 +215,24 @@ export function normaliseObservation(ed: CompiledEdition, input: unknown): Norma
     else if (!OBS_KEYS.has(k)) issues.push({ code: 'E_SHAPE', path: k, message: `unknown field "${k}"`, allowed: [...OBS_KEYS] });
   }
   checkEnvelope(input, issues);
-  const n = ed.facts.length;
-  const values: unknown[] = new Array(n).fill(undefined);
-  const raw: unknown[] = new Array(n).fill(undefined);
-  const why: (MissingReason | undefined)[] = new Array(n).fill('absent');
+  const plan = planFor(ed);
+  const values = plan.empty.slice();
+  const raw = plan.empty.slice();
+  const why = plan.absent.slice();
   const facts = input.facts;
   if (!isPlainObject(facts)) {
     issues.push({ code: 'E_SHAPE', path: 'facts', message: 'facts must be an object of fact id → value', value: facts });
   } else {
-    for (const k of ownKeys(facts)) {
+    const keys = ownKeys(facts);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
       if (HOSTILE_KEYS.has(k)) {
         issues.push({ code: 'E_HOSTILE_KEY', path: `facts.${k}`, message: `key "${k}" is not allowed` });
         continue;
       }
-      const f = ed.factById.get(k);
+      const f = plan.byId.get(k);
       if (!f) {
-        issues.push({ code: 'E_UNKNOWN_FACT', path: `facts.${k}`, message: `unknown fact "${k}" for ${ed.ref}`, allowed: ed.facts.map((x) => x.id) });
+        issues.push({ code: 'E_UNKNOWN_FACT', path: `facts.${k}`, message: `unknown fact "${k}" for ${ed.ref}`, allowed: [...plan.factIds] });
         continue;
       }
       const v = facts[k];
@@ -161,19 +240,20 @@ export function normaliseObservation(ed: CompiledEdition, input: unknown): Norma
         why[f.index] = 'unknown';
         continue;
       }
-      const issue = checkFactValue(k, f.spec, v);
-      if (issue) {
-        issues.push(issue);
+      if (!factOk(f, v)) {
+        issues.push(checkFactValue(k, f.spec, v)!);
         continue;
       }
       raw[f.index] = v;
-      values[f.index] = comparable(f.spec, v);
+      // comparable(): dates become epoch milliseconds; everything else is compared as given.
+      values[f.index] = f.type === 'date' || f.type === 'datetime' ? comparable(f.spec, v) : v;
       why[f.index] = undefined;
     }
   }
   const evidence = input.evidence;
-  const withEvidence = new Set<string>();
+  let withEvidence: Set<string> | undefined;
   if (evidence !== undefined) {
+    withEvidence = new Set<string>();
     if (!isPlainObject(evidence)) issues.push({ code: 'E_SHAPE', path: 'evidence', message: 'evidence must be an object of fact id → list of evidence references' });
     else {
       for (const k of ownKeys(evidence)) {
@@ -182,8 +262,8 @@ export function normaliseObservation(ed: CompiledEdition, input: unknown): Norma
           issues.push({ code: 'E_HOSTILE_KEY', path, message: `key "${k}" is not allowed` });
           continue;
         }
-        if (!ed.factById.has(k)) {
-          issues.push({ code: 'E_UNKNOWN_FACT', path, message: `evidence for unknown fact "${k}"`, allowed: ed.facts.map((x) => x.id) });
+        if (!plan.byId.has(k)) {
+          issues.push({ code: 'E_UNKNOWN_FACT', path, message: `evidence for unknown fact "${k}"`, allowed: [...plan.factIds] });
           continue;
         }
         const list = evidence[k];
@@ -191,15 +271,15 @@ export function normaliseObservation(ed: CompiledEdition, input: unknown): Norma
           issues.push({ code: 'E_SHAPE', path, message: `must be a list of at most ${MAX_EVIDENCE_PER_FACT} evidence references` });
           continue;
         }
-        list.forEach((e, i) => checkEvidence(e, `${path}[${i}]`, issues));
+        for (let i = 0; i < list.length; i++) checkEvidence(list[i], `${path}[${i}]`, issues);
         if (list.length > 0) withEvidence.add(k);
       }
     }
   }
   if (issues.length > 0) throw new ObservationError(issues);
   // A fact whose catalogue requires evidence counts as missing until evidence is attached: never a pass on an unbacked claim.
-  for (const f of ed.facts) {
-    if (f.spec.evidence?.required && values[f.index] !== undefined && !withEvidence.has(f.id)) {
+  for (const f of plan.needEvidence) {
+    if (values[f.index] !== undefined && !withEvidence?.has(f.id)) {
       values[f.index] = undefined;
       why[f.index] = 'no-evidence';
     }
