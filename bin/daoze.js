@@ -3,4 +3,4 @@
 import { guardPipes, main } from '../dist/cli.js';
 
 guardPipes();
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

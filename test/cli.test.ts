@@ -11,7 +11,8 @@ function run(...args: string[]): { code: number; stdout: string; stderr: string 
   const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
   const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
   try {
-    return { code: main(args), stdout, stderr };
+    // Every command answers synchronously except check --batch, which streams (test/batch/cli.test.ts).
+    return { code: main(args) as number, stdout, stderr };
   } finally {
     o.mockRestore();
     e.mockRestore();

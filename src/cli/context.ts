@@ -5,19 +5,22 @@ import { UsageError } from './io.js';
 /** Common options. */
 export interface CommonOptions {
   locale: Locale;
-  format: 'text' | 'json';
+  /** `csv` only where a command accepts it (`check --batch`). */
+  format: 'text' | 'json' | 'csv';
   /** Folder (or file) of standards; defaults to the built-in ones. */
   standards?: string;
   /** Folder of city profiles; defaults to the built-in examples. */
   profiles?: string;
 }
 
-/** Reads --locale, --format and --standards from parsed values. */
-export function commonOptions(values: Record<string, unknown>): CommonOptions {
+/** Reads --locale, --format and --standards from parsed values; `formats` are what the command accepts beyond text and json. */
+export function commonOptions(values: Record<string, unknown>, formats: readonly 'csv'[] = []): CommonOptions {
   const locale = (values.locale as string | undefined) ?? 'zh';
   if (locale !== 'zh' && locale !== 'en') throw new UsageError(`--locale must be zh or en, not "${locale}"`);
   const format = (values.format as string | undefined) ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+  if (format !== 'text' && format !== 'json' && !(format === 'csv' && formats.includes(format))) {
+    throw new UsageError(`--format must be ${['text', 'json', ...formats].join(', ')}, not "${format}"`);
+  }
   return {
     locale,
     format,

@@ -27,8 +27,8 @@ function help(): string {
   return lines.join('\n');
 }
 
-/** Runs the CLI with the given arguments; returns the exit code. */
-export function main(argv: readonly string[]): number {
+/** Runs the CLI with the given arguments; returns the exit code (a promise when the command streams). */
+export function main(argv: readonly string[]): number | Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     out(help());
@@ -49,7 +49,8 @@ export function main(argv: readonly string[]): number {
       out(`${cmd.usage}\n  ${cmd.summary}`);
       return EXIT.ok;
     }
-    return cmd.run({ positionals, values, common: commonOptions(values) });
+    const code = cmd.run({ positionals, values, common: commonOptions(values, cmd.formats) });
+    return typeof code === 'number' ? code : code.catch((e: unknown) => report(e, cmd));
   } catch (e) {
     return report(e, cmd);
   }

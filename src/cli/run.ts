@@ -2,4 +2,4 @@
 import { guardPipes, main } from './main.js';
 
 guardPipes();
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -18,6 +18,8 @@ export function formatFactValue(spec: FactSpec | undefined, v: unknown, locale: 
 
 /** A number without float noise (0.30000000000000004 → 0.3). */
 export function formatNumber(n: number): string {
+  // Integers have no float noise; toPrecision is slow enough to show in batch profiles.
+  if (Number.isInteger(n) && Math.abs(n) < 1e12) return String(n); // at most 12 digits: toPrecision(12) keeps them all
   return String(Number(n.toPrecision(12)));
 }
 

@@ -11,6 +11,7 @@ import { words } from '../words.js';
 import type { Command } from './types.js';
 import { recordVerdict, type VerdictRecord } from '../../audit/record.js';
 import { isNdjson, localNow, writeRecords } from './audit-io.js';
+import { BATCH_ARGS, BATCH_USAGE, batchCommand } from '../../batch/cli.js';
 
 /** The observation files a path names: the file itself, or the .json files of a folder, in name order. */
 function observationFiles(path: string): string[] {
@@ -30,20 +31,28 @@ function observationFiles(path: string): string[] {
 /** The `daoze check` command. */
 export const check: Command = {
   name: 'check',
-  summary: 'Evaluate observations and print verdicts with citations',
+  summary: 'Evaluate observations and print verdicts with citations; --batch streams NDJSON in and results out',
   usage:
-    'daoze check <observation.json|folder> [--locale zh|en] [--format text|json] [--evaluated-at <date-time>] [--profile id@version] [--no-trace] [--exit-zero] [--record <out.json|out.ndjson>]',
+    `daoze check <observation.json|folder> [--locale zh|en] [--format text|json] [--evaluated-at <date-time>] [--profile id@version] [--no-trace] [--exit-zero] [--record <out.json|out.ndjson>]\n  ${BATCH_USAGE}`,
   args: {
     'evaluated-at': { type: 'string' },
     'no-trace': { type: 'boolean' },
     'exit-zero': { type: 'boolean' },
     profile: { type: 'string', short: 'p' },
     record: { type: 'string' },
+    ...BATCH_ARGS,
   },
+  formats: ['csv'],
   run({ positionals, values, common }) {
-    if (positionals.length === 0) throw new UsageError('check needs an observation file or folder');
     let evaluatedAt = values['evaluated-at'] as string | undefined;
     if (evaluatedAt !== undefined && !isIsoDateTime(evaluatedAt)) throw new UsageError('--evaluated-at must be a date-time with time zone');
+    if (values.batch !== undefined) {
+      if (positionals.length > 0) throw new UsageError('--batch reads its own input; give no other observation files');
+      if (values.record !== undefined) throw new UsageError('--record is for single observations; --batch writes its own records');
+      return batchCommand(values, common, registryFor(common), evaluatedAt);
+    }
+    if (common.format === 'csv') throw new UsageError('--format csv is for --batch');
+    if (positionals.length === 0) throw new UsageError('check needs an observation file or folder');
     const registry = registryFor(common);
     const files = positionals.flatMap(observationFiles);
     // --record: seal each verdict into an audit record (docs/audit.md). A record needs its evaluation time; the CLI reads the clock, the engine never does.

@@ -15,6 +15,8 @@ export interface Command {
   usage: string;
   /** Extra options for node:util parseArgs, besides the common ones. */
   args: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
-  /** Runs the command; returns the exit code. */
-  run(input: CommandInput): number;
+  /** Output formats the command accepts beyond text and json (`check` takes csv with --batch). */
+  formats?: readonly 'csv'[];
+  /** Runs the command; returns the exit code (a promise for a command that streams, such as `check --batch`). */
+  run(input: CommandInput): number | Promise<number>;
 }

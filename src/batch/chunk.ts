@@ -1,0 +1,111 @@
+/**
+ * Evaluates one chunk of NDJSON lines and formats the results: the unit of work of a batch, run the same way
+ * in the main thread and in worker threads. A bad line (not JSON, not a valid observation, an unknown
+ * standard) is reported with its line number and skipped; with `strict` the chunk stops at it.
+ */
+import { DaozeError, ObservationError } from '../errors.js';
+import type { Locale, Outcome } from '../model/edition.js';
+import type { Registry } from '../registry.js';
+import type { Verdict } from '../result/types.js';
+import { csvRow, record } from './format.js';
+
+/** How a batch writes each verdict. */
+export type BatchOutput = 'record' | 'verdict' | 'csv';
+
+/** Options that every chunk of a batch shares. */
+export interface ChunkOptions {
+  output: BatchOutput;
+  locale: Locale;
+  /** Traces in full verdicts (`output: 'verdict'` only). */
+  trace: boolean;
+  evaluatedAt?: string;
+  strict: boolean;
+}
+
+/** A line that could not be evaluated. */
+export interface BadLine {
+  line: number;
+  message: string;
+}
+
+/** What a chunk produced. */
+export interface ChunkResult {
+  /** Output lines, each ending in a newline, in input order. */
+  text: string;
+  /** Lines consumed (evaluated, bad or blank). */
+  lines: number;
+  evaluated: number;
+  outcomes: Record<Outcome, number>;
+  /** Failed clauses: `[edition ref, clause id, label, count]`. */
+  failed: [string, string, string, number][];
+  bad: BadLine[];
+  /** True when `strict` stopped the chunk at a bad line (the last entry of `bad`). */
+  stopped: boolean;
+}
+
+function badMessage(e: unknown): string | undefined {
+  if (e instanceof ObservationError) return e.issues.map((i) => `${i.path || '(observation)'}: ${i.message}`).join('; ');
+  if (e instanceof DaozeError) return e.message;
+  return undefined;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/** Evaluates the lines of a chunk (bytes as cut by `lineChunks`) against a registry. */
+export function evaluateChunk(registry: Registry, bytes: Uint8Array, firstLine: number, options: ChunkOptions): ChunkResult {
+  const text = decoder.decode(bytes);
+  const lines = text.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop(); // the newline ending the last line
+  const out: string[] = [];
+  const outcomes: Record<Outcome, number> = { pass: 0, fail: 0, indeterminate: 0, not_applicable: 0 };
+  const failed = new Map<string, [string, string, string, number]>();
+  const bad: BadLine[] = [];
+  let evaluated = 0;
+  let consumed = 0;
+  let stopped = false;
+  const evalOptions = {
+    locale: options.locale,
+    trace: options.output === 'verdict' && options.trace,
+    ...(options.evaluatedAt ? { evaluatedAt: options.evaluatedAt } : {}),
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const n = firstLine + i;
+    consumed++;
+    let s = lines[i]!;
+    if (s.endsWith('\r')) s = s.slice(0, -1);
+    if (n === 1 && s.charCodeAt(0) === 0xfeff) s = s.slice(1); // a byte-order mark
+    if (s.trim() === '') continue;
+    let verdict: Verdict;
+    try {
+      let obs: unknown;
+      try {
+        obs = JSON.parse(s);
+      } catch (e) {
+        throw new DaozeError('E_JSON', `not valid JSON (${e instanceof RangeError ? 'nested too deeply' : (e as Error).message})`);
+      }
+      verdict = registry.evaluate(obs, evalOptions);
+    } catch (e) {
+      const message = badMessage(e);
+      if (message === undefined) throw e; // a bug, not bad input: let it surface
+      bad.push({ line: n, message });
+      if (options.strict) {
+        stopped = true;
+        break;
+      }
+      continue;
+    }
+    evaluated++;
+    outcomes[verdict.outcome]++;
+    for (const c of verdict.clauses) {
+      if (c.outcome !== 'fail' || !c.required) continue;
+      const key = `${verdict.standard.ref}\u0000${c.clause}`;
+      const f = failed.get(key);
+      if (f) f[3]++;
+      else failed.set(key, [verdict.standard.ref, c.clause, c.label, 1]);
+    }
+    if (options.output === 'verdict') out.push(JSON.stringify(verdict));
+    else if (options.output === 'csv') out.push(csvRow(n, verdict));
+    else out.push(JSON.stringify(record(n, verdict)));
+  }
+  return { text: out.length ? `${out.join('\n')}\n` : '', lines: consumed, evaluated, outcomes, failed: [...failed.values()], bad, stopped };
+}

@@ -1,0 +1,54 @@
+/** The `--batch` mode of `daoze check`: options, the run, the summary on stderr, the exit code. */
+import type { CommonOptions } from '../cli/context.js';
+import { EXIT, exitFor, InputError, UsageError } from '../cli/io.js';
+import { overallOutcome } from '../evaluate/evaluate.js';
+import type { Registry } from '../registry.js';
+import type { BatchOutput } from './chunk.js';
+import { BatchInputError, formatSummary, runBatch } from './run.js';
+
+/** The options `check` declares for batch mode (merged into its parseArgs options). */
+export const BATCH_ARGS = {
+  batch: { type: 'string' },
+  strict: { type: 'boolean' },
+  full: { type: 'boolean' },
+  workers: { type: 'string' },
+} as const;
+
+/** Usage text of batch mode. */
+export const BATCH_USAGE = 'daoze check --batch <observations.ndjson|-> [--format json|csv] [--full] [--strict] [--workers <n>]';
+
+/**
+ * Runs `check --batch`. Output: one NDJSON record per observation (`--full`: the full verdict), or CSV rows
+ * with `--format csv`. Exit code: 3 when any line was bad (or --strict stopped), else the worst outcome (0 with
+ * --exit-zero).
+ */
+export async function batchCommand(values: Record<string, unknown>, common: CommonOptions, registry: Registry, evaluatedAt: string | undefined): Promise<number> {
+  const input = values.batch as string;
+  if (input === '') throw new UsageError('--batch needs an NDJSON file, or - for standard input');
+  let workers: number | undefined;
+  if (values.workers !== undefined) {
+    workers = Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError('--workers must be a whole number from 0 to 64');
+  }
+  if (values.full && common.format === 'csv') throw new UsageError('--full writes JSON verdicts; it cannot be combined with --format csv');
+  const output: BatchOutput = common.format === 'csv' ? 'csv' : values.full ? 'verdict' : 'record';
+  let summary;
+  try {
+    summary = await runBatch({
+      input,
+      registry,
+      ...(common.standards ? { standards: common.standards } : {}),
+      chunk: { output, locale: common.locale, trace: !values['no-trace'], strict: Boolean(values.strict), ...(evaluatedAt ? { evaluatedAt } : {}) },
+      ...(workers !== undefined ? { workers } : {}),
+      progress: Boolean(process.stderr.isTTY),
+      locale: common.locale,
+    });
+  } catch (e) {
+    if (e instanceof BatchInputError) throw new InputError(e.message);
+    throw e;
+  }
+  process.stderr.write(`${formatSummary(summary, common.locale)}\n`);
+  if (summary.bad > 0) return EXIT.invalid;
+  if (values['exit-zero']) return EXIT.ok;
+  return exitFor(overallOutcome({ ...summary.outcomes, not_applicable: 0 }));
+}

@@ -1,0 +1,110 @@
+/**
+ * The two compact forms a batch writes per observation: an NDJSON record and a CSV row. A full verdict
+ * repeats every clause's citation (15 KB for the 11 clauses of 四净三无两通一明, 38 KB for 40 clauses), which
+ * for a million records is tens of gigabytes of identical text; the record instead pins the edition by id,
+ * version and content hash — the citation of each clause id is then exactly `daoze show id@version` — and
+ * keeps what differs per observation: the outcomes, the score and the missing facts. `--full` writes full
+ * verdicts instead.
+ */
+import type { Outcome } from '../model/edition.js';
+import type { Totals, Verdict } from '../result/types.js';
+
+/** One observation's result in a batch (NDJSON). */
+export interface BatchRecord {
+  /** Line of the observation in the input (1-based). */
+  line: number;
+  standard: string;
+  version: string;
+  /** Content hash of the edition: which exact clause texts and citations the outcomes refer to. */
+  editionHash: string;
+  profile?: string;
+  subject?: string;
+  observedAt?: string;
+  evaluatedAt?: string;
+  outcome: Outcome;
+  totals: Totals;
+  score?: Verdict['score'];
+  /** Every clause's outcome, by clause id, in the edition's order. */
+  clauses: Record<string, Outcome>;
+  /** Facts still needed, those that settle the most clauses first. */
+  missing: string[];
+}
+
+/** The record of a verdict. */
+export function record(line: number, v: Verdict): BatchRecord {
+  const clauses: Record<string, Outcome> = {};
+  for (const c of v.clauses) clauses[c.clause] = c.outcome;
+  const r: BatchRecord = { line, standard: v.standard.id, version: v.standard.version, editionHash: v.standard.hash } as BatchRecord;
+  if (v.profile) r.profile = `${v.profile.id}@${v.profile.version}`;
+  if (v.subject?.id !== undefined) r.subject = v.subject.id;
+  if (v.observedAt) r.observedAt = v.observedAt;
+  if (v.evaluatedAt) r.evaluatedAt = v.evaluatedAt;
+  r.outcome = v.outcome;
+  r.totals = v.totals;
+  if (v.score) r.score = v.score;
+  r.clauses = clauses;
+  r.missing = v.missing.map((m) => m.fact);
+  return r;
+}
+
+/** The CSV columns, in order. */
+export const CSV_COLUMNS = [
+  'line',
+  'standard',
+  'version',
+  'edition_hash',
+  'profile',
+  'subject',
+  'observed_at',
+  'outcome',
+  'pass',
+  'fail',
+  'indeterminate',
+  'not_applicable',
+  'score',
+  'failed_clauses',
+  'indeterminate_clauses',
+  'missing_facts',
+] as const;
+
+/** The header row (without a newline). */
+export const CSV_HEADER = CSV_COLUMNS.join(',');
+
+/**
+ * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break. Text from the input that a
+ * spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, carriage return first) gets a leading `'`,
+ * so opening the file never runs anything (OWASP "CSV injection").
+ */
+export function csvCell(value: string | number | undefined, fromInput = false): string {
+  if (value === undefined) return '';
+  let s = String(value);
+  if (fromInput && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The CSV row of a verdict (without a newline). */
+export function csvRow(line: number, v: Verdict): string {
+  const ids = (o: Outcome) =>
+    v.clauses
+      .filter((c) => c.outcome === o)
+      .map((c) => c.clause)
+      .join(' ');
+  return [
+    csvCell(line),
+    csvCell(v.standard.id),
+    csvCell(v.standard.version),
+    csvCell(v.standard.hash),
+    csvCell(v.profile ? `${v.profile.id}@${v.profile.version}` : undefined),
+    csvCell(v.subject?.id, true),
+    csvCell(v.observedAt, true),
+    csvCell(v.outcome),
+    csvCell(v.totals.pass),
+    csvCell(v.totals.fail),
+    csvCell(v.totals.indeterminate),
+    csvCell(v.totals.not_applicable),
+    csvCell(v.score?.value),
+    csvCell(ids('fail')),
+    csvCell(ids('indeterminate')),
+    csvCell(v.missing.map((m) => m.fact).join(' ')),
+  ].join(',');
+}

@@ -1,0 +1,211 @@
+/**
+ * `daoze check --batch`: streams NDJSON observations in and one result per observation out, in input order,
+ * in constant memory. The input is cut into chunks of whole lines; small inputs are evaluated in the main
+ * thread, and once an input proves large the chunks go to worker threads (one per core), with a bounded
+ * number in flight, so neither a fast reader nor a slow writer makes memory grow.
+ */
+import { createReadStream, statSync } from 'node:fs';
+import type { Locale, Outcome } from '../model/edition.js';
+import type { Registry } from '../registry.js';
+import { evaluateChunk, type BadLine, type ChunkOptions, type ChunkResult } from './chunk.js';
+import { CSV_HEADER } from './format.js';
+import { lineChunks } from './lines.js';
+import { defaultWorkers, WorkerPool } from './pool.js';
+import { formatSeconds, Progress } from './progress.js';
+
+/** Input lines evaluated in the main thread before a batch moves to worker threads. */
+export const WORKERS_AFTER_LINES = 20_000;
+
+/** How to run a batch. */
+export interface BatchOptions {
+  /** NDJSON file, or `-` for standard input. */
+  input: string;
+  registry: Registry;
+  /** The --standards path the registry came from (workers load the same). */
+  standards?: string;
+  chunk: ChunkOptions;
+  /** Worker threads for a large input, besides the main thread; 0 keeps everything in the main thread. Default: one per core but one. */
+  workers?: number;
+  /** Draw a progress bar (the CLI passes whether stderr is a terminal). */
+  progress: boolean;
+  locale: Locale;
+  stdin?: NodeJS.ReadableStream;
+  stdout?: NodeJS.WritableStream;
+  stderr?: NodeJS.WritableStream;
+}
+
+/** What a batch did. */
+export interface BatchSummary {
+  lines: number;
+  evaluated: number;
+  outcomes: Record<Outcome, number>;
+  bad: number;
+  /** Failed clauses, most failures first: edition ref, clause id, label, count. */
+  failedMost: [string, string, string, number][];
+  /** With --strict: the line the batch stopped at. */
+  stoppedAt?: number;
+  /** Worker threads used (0: main thread only). */
+  workers: number;
+  seconds: number;
+}
+
+/** Thrown for an input that cannot be opened; the CLI reports it as invalid input. */
+export class BatchInputError extends Error {}
+
+function openInput(input: string, stdin: NodeJS.ReadableStream): { stream: AsyncIterable<Uint8Array | string>; size?: number } {
+  if (input === '-') return { stream: stdin as AsyncIterable<Uint8Array | string> };
+  let size: number;
+  try {
+    const st = statSync(input);
+    if (st.isDirectory()) throw new BatchInputError(`${input}: is a folder; --batch reads one NDJSON file (or - for standard input)`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof BatchInputError) throw e;
+    throw new BatchInputError(`${input}: no such file`);
+  }
+  return { stream: createReadStream(input, { highWaterMark: 256 * 1024 }), size };
+}
+
+/** Runs a batch; resolves with its summary once every result is written. */
+export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
+  const stdout = o.stdout ?? process.stdout;
+  const stderr = o.stderr ?? process.stderr;
+  const start = performance.now();
+  const { stream, size } = openInput(o.input, o.stdin ?? process.stdin);
+  const progress = o.progress ? new Progress(stderr, size, o.locale, start) : undefined;
+  const maxWorkers = o.workers ?? defaultWorkers();
+  let pool: WorkerPool | undefined;
+  let poolTried = false;
+
+  const outcomes: Record<Outcome, number> = { pass: 0, fail: 0, indeterminate: 0, not_applicable: 0 };
+  const failed = new Map<string, [string, string, string, number]>();
+  let lines = 0;
+  let evaluated = 0;
+  let bad = 0;
+  let bytesDone = 0;
+  let stoppedAt: number | undefined;
+  let outputClosed = false;
+  let outputError: Error | undefined;
+  // Left attached after the batch: a late EPIPE must not become an uncaught exception.
+  stdout.on('error', (e: NodeJS.ErrnoException) => {
+    outputClosed = true;
+    // The reader went away (`| head`): stop quietly, as Unix tools do. Anything else is reported.
+    if (e.code !== 'EPIPE') outputError ??= e;
+  });
+
+  const write = async (text: string): Promise<void> => {
+    if (!text || outputClosed) return;
+    if (!stdout.write(text)) await new Promise<void>((resolve) => stdout.once('drain', resolve));
+  };
+  const report = (b: BadLine) => {
+    progress?.clear();
+    stderr.write(`${o.locale === 'zh' ? '第' : 'line '}${b.line}${o.locale === 'zh' ? ' 行' : ''}: ${b.message}\n`);
+  };
+  const merge = (r: ChunkResult, chunkBytes: number) => {
+    lines += r.lines;
+    evaluated += r.evaluated;
+    for (const k of Object.keys(outcomes) as Outcome[]) outcomes[k] += r.outcomes[k];
+    for (const f of r.failed) {
+      const key = `${f[0]}\u0000${f[1]}`;
+      const m = failed.get(key);
+      if (m) m[3] += f[3];
+      else failed.set(key, [...f]);
+    }
+    bad += r.bad.length;
+    for (const b of r.bad) report(b);
+    if (r.stopped) stoppedAt = r.bad[r.bad.length - 1]!.line;
+    bytesDone += chunkBytes;
+    progress?.update(evaluated, bytesDone);
+  };
+
+  if (o.chunk.output === 'csv') await write(`${CSV_HEADER}\n`);
+
+  // Results in input order; at most `limit` chunks are being worked on at once.
+  const inflight: { result: Promise<ChunkResult>; bytes: number }[] = [];
+  const flushOne = async () => {
+    const head = inflight.shift()!;
+    const r = await head.result;
+    if (stoppedAt !== undefined) return;
+    await write(r.text);
+    merge(r, head.bytes);
+  };
+  let seq = 0;
+  let linesSeen = 0;
+  try {
+    for await (const c of lineChunks(stream)) {
+      if (stoppedAt !== undefined || outputClosed) break;
+      if (c.kind === 'too-long') {
+        const r: ChunkResult = {
+          text: '',
+          lines: 1,
+          evaluated: 0,
+          outcomes: { pass: 0, fail: 0, indeterminate: 0, not_applicable: 0 },
+          failed: [],
+          bad: [{ line: c.line, message: `line is longer than ${(10 * 1024 * 1024).toLocaleString('en-US')} bytes; skipped` }],
+          stopped: o.chunk.strict,
+        };
+        inflight.push({ result: Promise.resolve(r), bytes: c.bytes });
+      } else {
+        linesSeen += c.lines;
+        // Large input (or a file known to be large): move to worker threads.
+        if (!poolTried && maxWorkers > 0 && (linesSeen > WORKERS_AFTER_LINES || (size ?? 0) > 8 * 1024 * 1024)) {
+          poolTried = true;
+          pool = WorkerPool.start(maxWorkers, { ...(o.standards ? { standards: o.standards } : {}), options: o.chunk });
+        }
+        const bytes = c.bytes.length;
+        // The main thread takes its turn with the workers: it would otherwise mostly wait.
+        const turn = seq++ % ((pool?.size ?? 0) + 1);
+        const result =
+          pool && turn < pool.size
+            ? pool.submit({ seq, bytes: c.bytes, firstLine: c.firstLine })
+            : Promise.resolve(evaluateChunk(o.registry, c.bytes, c.firstLine, o.chunk));
+        inflight.push({ result, bytes });
+      }
+      const limit = pool ? 2 * (pool.size + 1) : 1;
+      while (inflight.length >= limit) await flushOne();
+    }
+    while (inflight.length > 0 && stoppedAt === undefined && !outputClosed) await flushOne();
+  } finally {
+    // Settle what is left so no rejection goes unhandled, then stop the workers.
+    for (const f of inflight) f.result.catch(() => undefined);
+    await pool?.close();
+    progress?.clear();
+  }
+  if (outputError) throw outputError;
+  const failedMost = [...failed.values()].sort((a, b) => b[3] - a[3] || a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
+  return {
+    lines,
+    evaluated,
+    outcomes,
+    bad,
+    failedMost,
+    ...(stoppedAt !== undefined ? { stoppedAt } : {}),
+    workers: pool?.size ?? 0,
+    seconds: (performance.now() - start) / 1000,
+  };
+}
+
+/** The summary as text, for stderr. */
+export function formatSummary(s: BatchSummary, locale: Locale, top = 10): string {
+  const zh = locale === 'zh';
+  const n = (x: number) => x.toLocaleString('en-US');
+  const rate = s.seconds > 0 ? Math.round(s.evaluated / s.seconds) : 0;
+  const names: Record<Outcome, string> = zh
+    ? { pass: '合格', fail: '不合格', indeterminate: '无法判定', not_applicable: '不适用' }
+    : { pass: 'pass', fail: 'fail', indeterminate: 'indeterminate', not_applicable: 'not applicable' };
+  const threads = s.workers > 0 ? (zh ? `主线程 + ${s.workers} 个工作线程` : `main thread + ${s.workers} worker thread${s.workers > 1 ? 's' : ''}`) : zh ? '主线程' : 'main thread';
+  const lines = [
+    zh
+      ? `已评估 ${n(s.evaluated)} 条检查记录,用时 ${formatSeconds(s.seconds, locale)}(${n(rate)} 条/秒,${threads})`
+      : `${n(s.evaluated)} observations evaluated in ${formatSeconds(s.seconds, locale)} (${n(rate)}/s, ${threads})`,
+    `  ${(Object.keys(names) as Outcome[]).map((o) => `${names[o]} ${n(s.outcomes[o])}`).join(' · ')}`,
+  ];
+  if (s.bad > 0) lines.push(zh ? `  无效行 ${n(s.bad)}(已跳过)` : `  bad lines: ${n(s.bad)} (skipped)`);
+  if (s.stoppedAt !== undefined) lines.push(zh ? `  --strict:在第 ${s.stoppedAt} 行停止` : `  --strict: stopped at line ${s.stoppedAt}`);
+  if (s.failedMost.length > 0) {
+    lines.push(zh ? '不合格最多的条款:' : 'Clauses that failed most:');
+    const width = n(s.failedMost[0]![3]).length;
+    for (const [ref, clause, label, count] of s.failedMost.slice(0, top)) lines.push(`  ${n(count).padStart(width)}  ${ref}  ${clause}  ${label}`);
+  }
+  return lines.join('\n');
+}
