@@ -10,7 +10,8 @@ export default defineConfig([
   // The engine's entries and the CLI share chunks; the CLI is built as its own entry so `bin/daoze.js` runs the compiled code.
   {
     ...common,
-    entry: { index: 'src/index.ts', node: 'src/node.ts', cli: 'src/cli/main.ts' },
+    // batch-worker: the worker threads of `daoze check --batch` load it by file name (src/batch/pool.ts).
+    entry: { index: 'src/index.ts', node: 'src/node.ts', cli: 'src/cli/main.ts', 'batch-worker': 'src/batch/worker.ts' },
     dts: { entry: { index: 'src/index.ts', node: 'src/node.ts' } },
     target: 'node20',
     splitting: true,

@@ -6,8 +6,8 @@
 import { DaozeError, ObservationError } from '../errors.js';
 import type { Locale, Outcome } from '../model/edition.js';
 import type { Registry } from '../registry.js';
-import type { Verdict } from '../result/types.js';
 import { csvRow, record } from './format.js';
+import { summarise, type VerdictSummary } from './summary.js';
 
 /** How a batch writes each verdict. */
 export type BatchOutput = 'record' | 'verdict' | 'csv';
@@ -51,6 +51,19 @@ function badMessage(e: unknown): string | undefined {
 
 const decoder = new TextDecoder('utf-8');
 
+/**
+ * A record needs no messages or citations: summarise without building them, when the observation is one the
+ * summary covers (a standard the registry knows, no profile); anything else takes the registry's full path,
+ * which also gives the same errors for a bad line.
+ */
+function lean(registry: Registry, obs: unknown, options: { locale: Locale; evaluatedAt?: string }): VerdictSummary {
+  if (typeof obs === 'object' && obs !== null && !Array.isArray(obs)) {
+    const o = obs as { standard?: unknown; profile?: unknown };
+    if (typeof o.standard === 'string' && o.profile === undefined && registry.has(o.standard)) return summarise(registry.get(o.standard), obs, options);
+  }
+  return registry.evaluate(obs, { ...options, trace: false });
+}
+
 /** Evaluates the lines of a chunk (bytes as cut by `lineChunks`) against a registry. */
 export function evaluateChunk(registry: Registry, bytes: Uint8Array, firstLine: number, options: ChunkOptions): ChunkResult {
   const text = decoder.decode(bytes);
@@ -68,6 +81,7 @@ export function evaluateChunk(registry: Registry, bytes: Uint8Array, firstLine: 
     trace: options.output === 'verdict' && options.trace,
     ...(options.evaluatedAt ? { evaluatedAt: options.evaluatedAt } : {}),
   };
+  const full = options.output === 'verdict';
   for (let i = 0; i < lines.length; i++) {
     const n = firstLine + i;
     consumed++;
@@ -75,7 +89,7 @@ export function evaluateChunk(registry: Registry, bytes: Uint8Array, firstLine: 
     if (s.endsWith('\r')) s = s.slice(0, -1);
     if (n === 1 && s.charCodeAt(0) === 0xfeff) s = s.slice(1); // a byte-order mark
     if (s.trim() === '') continue;
-    let verdict: Verdict;
+    let verdict: VerdictSummary;
     try {
       let obs: unknown;
       try {
@@ -83,7 +97,7 @@ export function evaluateChunk(registry: Registry, bytes: Uint8Array, firstLine: 
       } catch (e) {
         throw new DaozeError('E_JSON', `not valid JSON (${e instanceof RangeError ? 'nested too deeply' : (e as Error).message})`);
       }
-      verdict = registry.evaluate(obs, evalOptions);
+      verdict = full ? registry.evaluate(obs, evalOptions) : lean(registry, obs, evalOptions);
     } catch (e) {
       const message = badMessage(e);
       if (message === undefined) throw e; // a bug, not bad input: let it surface
@@ -103,7 +117,7 @@ export function evaluateChunk(registry: Registry, bytes: Uint8Array, firstLine: 
       if (f) f[3]++;
       else failed.set(key, [verdict.standard.ref, c.clause, c.label, 1]);
     }
-    if (options.output === 'verdict') out.push(JSON.stringify(verdict));
+    if (full) out.push(JSON.stringify(verdict));
     else if (options.output === 'csv') out.push(csvRow(n, verdict));
     else out.push(JSON.stringify(record(n, verdict)));
   }

@@ -8,6 +8,7 @@
  */
 import type { Outcome } from '../model/edition.js';
 import type { Totals, Verdict } from '../result/types.js';
+import type { VerdictSummary } from './summary.js';
 
 /** One observation's result in a batch (NDJSON). */
 export interface BatchRecord {
@@ -30,8 +31,8 @@ export interface BatchRecord {
   missing: string[];
 }
 
-/** The record of a verdict. */
-export function record(line: number, v: Verdict): BatchRecord {
+/** The record of a verdict (or of its summary). */
+export function record(line: number, v: VerdictSummary): BatchRecord {
   const clauses: Record<string, Outcome> = {};
   for (const c of v.clauses) clauses[c.clause] = c.outcome;
   const r: BatchRecord = { line, standard: v.standard.id, version: v.standard.version, editionHash: v.standard.hash } as BatchRecord;
@@ -82,8 +83,8 @@ export function csvCell(value: string | number | undefined, fromInput = false): 
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The CSV row of a verdict (without a newline). */
-export function csvRow(line: number, v: Verdict): string {
+/** The CSV row of a verdict or its summary (without a newline). */
+export function csvRow(line: number, v: VerdictSummary): string {
   const ids = (o: Outcome) =>
     v.clauses
       .filter((c) => c.outcome === o)

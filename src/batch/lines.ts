@@ -29,16 +29,6 @@ export interface TooLong {
 
 const NL = 0x0a;
 
-function countNewlines(b: Uint8Array, from: number, to: number): number {
-  let n = 0;
-  let i = b.indexOf(NL, from);
-  while (i !== -1 && i < to) {
-    n++;
-    i = b.indexOf(NL, i + 1);
-  }
-  return n;
-}
-
 /**
  * A copy in a fresh ArrayBuffer of its own. (`Buffer#slice` is a view into Node's shared pool; transferring
  * its buffer to a worker would take the whole pool with it.)
@@ -59,6 +49,36 @@ function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
 }
 
 /**
+ * Yields the lines of `all[0, end)` numbered from `firstLine`, as chunks of whole lines, with any line longer
+ * than `maxLine` taken out and reported instead. With `last`, the bytes after the final newline are a line too.
+ * Returns the number of lines.
+ */
+function* emit(all: Uint8Array, end: number, firstLine: number, maxLine: number, last: boolean): Generator<LineChunk | TooLong, number> {
+  let segStart = 0; // start of the run of acceptable lines not yet yielded
+  let segLines = 0;
+  let lineStart = 0;
+  let n = firstLine;
+  const close = function* (lineEnd: number, next: number): Generator<LineChunk | TooLong> {
+    if (lineEnd - lineStart > maxLine) {
+      if (segLines > 0) yield { kind: 'lines', bytes: copy(all, segStart, lineStart), firstLine: n - segLines, lines: segLines };
+      yield { kind: 'too-long', line: n, bytes: lineEnd - lineStart };
+      segStart = next;
+      segLines = 0;
+    } else segLines++;
+    lineStart = next;
+    n++;
+  };
+  let i = all.indexOf(NL);
+  while (i !== -1 && i < end) {
+    yield* close(i, i + 1);
+    i = all.indexOf(NL, i + 1);
+  }
+  if (last && lineStart < end) yield* close(end, end);
+  if (segLines > 0) yield { kind: 'lines', bytes: copy(all, segStart, Math.min(lineStart, end)), firstLine: n - segLines, lines: segLines };
+  return n - firstLine;
+}
+
+/**
  * Yields chunks of whole lines from a byte stream, in order. Each chunk's bytes are a fresh copy (safe to
  * transfer to a worker thread).
  */
@@ -69,16 +89,6 @@ export async function* lineChunks(input: AsyncIterable<Uint8Array | string>, chu
   let line = 1; // number of the first line held
   let skipping = false; // inside a too-long line: drop bytes until its end
   let skipped = 0;
-  const cut = function* (): Generator<LineChunk> {
-    const all = concat(parts, size);
-    const lines = countNewlines(all, 0, closed);
-    yield { kind: 'lines', bytes: copy(all, 0, closed), firstLine: line, lines };
-    line += lines;
-    const rest = all.subarray(closed);
-    parts = rest.length ? [copy(rest, 0, rest.length)] : [];
-    size = rest.length;
-    closed = 0;
-  };
   for await (const raw of input) {
     let buf: Uint8Array = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
     if (skipping) {
@@ -97,24 +107,26 @@ export async function* lineChunks(input: AsyncIterable<Uint8Array | string>, chu
     parts.push(buf);
     size += buf.length;
     if (last !== -1) closed = size - buf.length + last + 1;
-    if (size - closed > maxLine) {
-      // The open line is too long: hand on the whole lines before it, then drop it as it streams past.
-      if (closed > 0) yield* cut();
-      skipping = true;
-      skipped = size;
-      parts = [];
-      size = 0;
-      continue;
+    const open = size - closed;
+    if (open > maxLine || closed >= chunkBytes) {
+      const all = concat(parts, size);
+      if (closed > 0) line += yield* emit(all, closed, line, maxLine, false);
+      if (open > maxLine) {
+        // The open line is too long to hold: drop it as it streams past.
+        skipping = true;
+        skipped = open;
+        parts = [];
+        size = 0;
+      } else {
+        parts = open ? [copy(all, closed, size)] : [];
+        size = open;
+      }
+      closed = 0;
     }
-    if (closed >= chunkBytes) yield* cut();
   }
   if (skipping) {
     yield { kind: 'too-long', line, bytes: skipped };
     return;
   }
-  if (size > 0) {
-    const all = concat(parts, size);
-    const lines = countNewlines(all, 0, all.length) + (all[all.length - 1] === NL ? 0 : 1);
-    yield { kind: 'lines', bytes: copy(all, 0, all.length), firstLine: line, lines };
-  }
+  if (size > 0) yield* emit(concat(parts, size), size, line, maxLine, true);
 }

@@ -9,7 +9,7 @@ import type { Locale, Outcome } from '../model/edition.js';
 import type { Registry } from '../registry.js';
 import { evaluateChunk, type BadLine, type ChunkOptions, type ChunkResult } from './chunk.js';
 import { CSV_HEADER } from './format.js';
-import { lineChunks } from './lines.js';
+import { lineChunks, MAX_LINE_BYTES } from './lines.js';
 import { defaultWorkers, WorkerPool } from './pool.js';
 import { formatSeconds, Progress } from './progress.js';
 
@@ -26,6 +26,10 @@ export interface BatchOptions {
   chunk: ChunkOptions;
   /** Worker threads for a large input, besides the main thread; 0 keeps everything in the main thread. Default: one per core but one. */
   workers?: number;
+  /** Lines after which a batch moves to worker threads (default {@link WORKERS_AFTER_LINES}; a file over 8 MB moves at once). */
+  workersAfterLines?: number;
+  /** About how many bytes of input make a chunk (tests use small chunks to cross many chunk boundaries). */
+  chunkBytes?: number;
   /** Draw a progress bar (the CLI passes whether stderr is a terminal). */
   progress: boolean;
   locale: Locale;
@@ -132,7 +136,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   let seq = 0;
   let linesSeen = 0;
   try {
-    for await (const c of lineChunks(stream)) {
+    for await (const c of lineChunks(stream, o.chunkBytes)) {
       if (stoppedAt !== undefined || outputClosed) break;
       if (c.kind === 'too-long') {
         const r: ChunkResult = {
@@ -141,14 +145,14 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
           evaluated: 0,
           outcomes: { pass: 0, fail: 0, indeterminate: 0, not_applicable: 0 },
           failed: [],
-          bad: [{ line: c.line, message: `line is longer than ${(10 * 1024 * 1024).toLocaleString('en-US')} bytes; skipped` }],
+          bad: [{ line: c.line, message: `line is longer than ${MAX_LINE_BYTES.toLocaleString('en-US')} bytes` }],
           stopped: o.chunk.strict,
         };
         inflight.push({ result: Promise.resolve(r), bytes: c.bytes });
       } else {
         linesSeen += c.lines;
         // Large input (or a file known to be large): move to worker threads.
-        if (!poolTried && maxWorkers > 0 && (linesSeen > WORKERS_AFTER_LINES || (size ?? 0) > 8 * 1024 * 1024)) {
+        if (!poolTried && maxWorkers > 0 && (linesSeen > (o.workersAfterLines ?? WORKERS_AFTER_LINES) || (size ?? 0) > 8 * 1024 * 1024)) {
           poolTried = true;
           pool = WorkerPool.start(maxWorkers, { ...(o.standards ? { standards: o.standards } : {}), options: o.chunk });
         }

@@ -1,0 +1,164 @@
+/**
+ * `runBatch`: the same results as evaluating each observation on its own, in input order, whether the work is
+ * done in the main thread or in worker threads; bad lines reported by number and skipped (or, strict, the end);
+ * CSV safe to open in a spreadsheet; a progress bar only when asked.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runBatch, formatSummary, type BatchOptions } from '../../src/batch/run.js';
+import { record } from '../../src/batch/format.js';
+import { builtin } from '../helpers.js';
+import { generateObservations } from '../../bench/observations.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'daoze-batch-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const registry = builtin();
+const siJing = registry.get('si-jing-san-wu-liang-tong-yi-ming');
+const sanDuan = registry.get('san-duan');
+// Both built-in standards, interleaved, with missing facts.
+const a = generateObservations(siJing.spec, 300, 11);
+const b = generateObservations(sanDuan.spec, 300, 12);
+const observations = a.flatMap((x, i) => [x, b[i]!]);
+const lines = observations.map((o) => JSON.stringify(o));
+
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+function sink(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  const parts: string[] = [];
+  stream.on('data', (d: Buffer) => parts.push(d.toString('utf8')));
+  return { stream, text: () => parts.join('') };
+}
+
+async function run(input: string, extra: Partial<BatchOptions> = {}) {
+  const out = sink();
+  const err = sink();
+  const summary = await runBatch({
+    input,
+    registry,
+    chunk: { output: 'record', locale: 'en', trace: false, strict: false },
+    progress: false,
+    locale: 'en',
+    stdout: out.stream,
+    stderr: err.stream,
+    ...extra,
+  });
+  return { summary, out: out.text(), err: err.text() };
+}
+
+const expectedRecords = (ls: string[], numbers: number[]) =>
+  ls.map((l, i) => JSON.stringify(record(numbers[i]!, registry.evaluate(JSON.parse(l), { locale: 'en', trace: false }))));
+
+describe('check --batch', () => {
+  const input = file('obs.ndjson', `${lines.join('\n')}\n`);
+
+  it('writes one record per observation, in input order, equal to evaluating each on its own (main thread)', async () => {
+    const r = await run(input, { workers: 0, chunkBytes: 2048 });
+    expect(r.out.trimEnd().split('\n')).toEqual(expectedRecords(lines, lines.map((_, i) => i + 1)));
+    expect(r.summary.evaluated).toBe(lines.length);
+    expect(r.summary.workers).toBe(0);
+  });
+
+  it('gives the same output, in the same order, with worker threads (run from source: tsx in the workers)', async () => {
+    const inline = await run(input, { workers: 0, chunkBytes: 2048 });
+    const threaded = await run(input, { workers: 2, workersAfterLines: 0, chunkBytes: 2048 });
+    expect(threaded.summary.workers).toBe(2);
+    expect(threaded.out).toBe(inline.out);
+    expect(threaded.summary.outcomes).toEqual(inline.summary.outcomes);
+    expect(threaded.summary.failedMost).toEqual(inline.summary.failedMost);
+  }, 30_000);
+
+  it('counts outcomes and ranks the clauses that failed most from the records themselves', async () => {
+    const r = await run(input, { workers: 0 });
+    const recs = r.out.trimEnd().split('\n').map((l) => JSON.parse(l) as { standard: string; version: string; outcome: string; clauses: Record<string, string> });
+    for (const o of ['pass', 'fail', 'indeterminate', 'not_applicable'] as const) expect(r.summary.outcomes[o]).toBe(recs.filter((x) => x.outcome === o).length);
+    const counts = new Map<string, number>();
+    for (const x of recs) {
+      const ed = registry.get(`${x.standard}@${x.version}`);
+      for (const [id, o] of Object.entries(x.clauses)) {
+        // Optional (local-practice) clauses do not count as the standard failing.
+        if (o !== 'fail' || !ed.clauseById.get(id)!.required) continue;
+        const key = `${ed.ref} ${id}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+    expect(r.summary.failedMost.map(([ref, id, , n]) => [`${ref} ${id}`, n])).toEqual([...counts].sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0])));
+    const text = formatSummary(r.summary, 'en');
+    expect(text).toContain(`${lines.length} observations evaluated`);
+    expect(text).toContain('Clauses that failed most:');
+  });
+
+  it('reports bad lines with their line numbers, skips them, and counts them', async () => {
+    const mixed = [
+      lines[0]!,
+      'not json',
+      '',
+      JSON.stringify({ standard: 'no-such-standard', facts: {} }),
+      lines[1]!,
+      JSON.stringify({ standard: 'si-jing-san-wu-liang-tong-yi-ming', facts: { 'adult-fly-count': -1 } }),
+      '   ',
+      lines[2]!,
+    ];
+    const r = await run(file('mixed.ndjson', mixed.join('\r\n')), { workers: 0 });
+    expect(r.out.trimEnd().split('\n')).toEqual(expectedRecords([lines[0]!, lines[1]!, lines[2]!], [1, 5, 8]));
+    expect(r.summary.bad).toBe(3);
+    expect(r.summary.evaluated).toBe(3);
+    expect(r.err).toMatch(/^line 2: not valid JSON/m);
+    expect(r.err).toMatch(/^line 4: standard: no edition "no-such-standard"/m);
+    expect(r.err).toMatch(/^line 6: facts\.adult-fly-count: -1 is below the minimum 0/m);
+    expect(r.summary.stoppedAt).toBeUndefined();
+  });
+
+  it('with strict, stops at the first bad line after writing the lines before it', async () => {
+    const r = await run(file('strict.ndjson', [lines[0], lines[1], '{"standard":', lines[2]].join('\n')), { workers: 0, chunk: { output: 'record', locale: 'en', trace: false, strict: true } });
+    expect(r.out.trimEnd().split('\n')).toEqual(expectedRecords([lines[0]!, lines[1]!], [1, 2]));
+    expect(r.summary.stoppedAt).toBe(3);
+    expect(r.summary.bad).toBe(1);
+  });
+
+  it('writes full verdicts with --full, exactly as check would', async () => {
+    const some = lines.slice(0, 20);
+    const r = await run(file('full.ndjson', some.join('\n')), { workers: 0, chunk: { output: 'verdict', locale: 'zh', trace: true, strict: false } });
+    expect(r.out.trimEnd().split('\n')).toEqual(some.map((l) => JSON.stringify(registry.evaluate(JSON.parse(l), { locale: 'zh', trace: true }))));
+  });
+
+  it('writes CSV with a header, and quotes and defuses text from the input', async () => {
+    const evil = { ...observations[0]!, subject: { id: '=HYPERLINK("http://x","y"),1' } };
+    const r = await run(file('csv.ndjson', [JSON.stringify(evil), lines[1]].join('\n')), { workers: 0, chunk: { output: 'csv', locale: 'en', trace: false, strict: false } });
+    const [header, first, second] = r.out.trimEnd().split('\n');
+    expect(header).toBe('line,standard,version,edition_hash,profile,subject,observed_at,outcome,pass,fail,indeterminate,not_applicable,score,failed_clauses,indeterminate_clauses,missing_facts');
+    expect(first).toContain(`,"'=HYPERLINK(""http://x"",""y""),1",`);
+    expect(first!.startsWith('1,si-jing-san-wu-liang-tong-yi-ming,1.0.0,sha256:')).toBe(true);
+    expect(second!.startsWith('2,san-duan,1.0.0,')).toBe(true);
+    const v = registry.evaluate(JSON.parse(lines[1]!), { trace: false });
+    expect(second).toContain(`,${v.outcome},${v.totals.pass},${v.totals.fail},${v.totals.indeterminate},${v.totals.not_applicable},`);
+  });
+
+  it('reads standard input with -', async () => {
+    const stdin = new PassThrough();
+    stdin.end(lines.slice(0, 5).join('\n'));
+    const r = await run('-', { workers: 0, stdin });
+    expect(r.out.trimEnd().split('\n')).toEqual(expectedRecords(lines.slice(0, 5), [1, 2, 3, 4, 5]));
+  });
+
+  it('draws a progress bar only when asked (the CLI asks when stderr is a terminal)', async () => {
+    const quiet = await run(input, { workers: 0, chunkBytes: 4096 });
+    expect(quiet.err).not.toContain('\r');
+    const shown = await run(input, { workers: 0, chunkBytes: 4096, progress: true });
+    expect(shown.err).toContain('\r\x1b[K');
+    expect(shown.err).toMatch(/\d+%/);
+  });
+
+  it('refuses a missing file or a folder', async () => {
+    await expect(run(join(dir, 'nope.ndjson'))).rejects.toThrow(/no such file/);
+    await expect(run(dir)).rejects.toThrow(/is a folder/);
+  });
+});
