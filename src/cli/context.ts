@@ -19,7 +19,8 @@ export function commonOptions(values: Record<string, unknown>, formats: readonly
   if (locale !== 'zh' && locale !== 'en') throw new UsageError(`--locale must be zh or en, not "${locale}"`);
   const format = (values.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json' && !(format === 'csv' && formats.includes(format))) {
-    throw new UsageError(`--format must be ${['text', 'json', ...formats].join(', ')}, not "${format}"`);
+    const allowed = ['text', 'json', ...formats];
+    throw new UsageError(`--format must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}, not "${format}"`);
   }
   return {
     locale,
