@@ -19,6 +19,8 @@ export interface ChunkOptions {
   /** Traces in full verdicts (`output: 'verdict'` only). */
   trace: boolean;
   evaluatedAt?: string;
+  /** City profile to evaluate under (`--profile`), as `id@version` or a bare id. */
+  profile?: string;
   strict: boolean;
 }
 
@@ -56,8 +58,8 @@ const decoder = new TextDecoder('utf-8');
  * summary covers (a standard the registry knows, no profile); anything else takes the registry's full path,
  * which also gives the same errors for a bad line.
  */
-function lean(registry: Registry, obs: unknown, options: { locale: Locale; evaluatedAt?: string }): VerdictSummary {
-  if (typeof obs === 'object' && obs !== null && !Array.isArray(obs)) {
+function lean(registry: Registry, obs: unknown, options: { locale: Locale; evaluatedAt?: string; profile?: string }): VerdictSummary {
+  if (options.profile === undefined && typeof obs === 'object' && obs !== null && !Array.isArray(obs)) {
     const o = obs as { standard?: unknown; profile?: unknown };
     if (typeof o.standard === 'string' && o.profile === undefined && registry.has(o.standard)) return summarise(registry.get(o.standard), obs, options);
   }
@@ -80,6 +82,7 @@ export function evaluateChunk(registry: Registry, bytes: Uint8Array, firstLine: 
     locale: options.locale,
     trace: options.output === 'verdict' && options.trace,
     ...(options.evaluatedAt ? { evaluatedAt: options.evaluatedAt } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
   };
   const full = options.output === 'verdict';
   for (let i = 0; i < lines.length; i++) {

@@ -15,7 +15,7 @@ export const BATCH_ARGS = {
 } as const;
 
 /** Usage text of batch mode. */
-export const BATCH_USAGE = 'daoze check --batch <observations.ndjson|-> [--format json|csv] [--full] [--strict] [--workers <n>]';
+export const BATCH_USAGE = 'daoze check --batch <observations.ndjson|-> [--format json|csv] [--full] [--strict] [--workers <n>] [--profile id@version]';
 
 /**
  * Runs `check --batch`. Output: one NDJSON record per observation (`--full`: the full verdict), or CSV rows
@@ -38,7 +38,15 @@ export async function batchCommand(values: Record<string, unknown>, common: Comm
       input,
       registry,
       ...(common.standards ? { standards: common.standards } : {}),
-      chunk: { output, locale: common.locale, trace: !values['no-trace'], strict: Boolean(values.strict), ...(evaluatedAt ? { evaluatedAt } : {}) },
+      ...(common.profiles ? { profiles: common.profiles } : {}),
+      chunk: {
+        output,
+        locale: common.locale,
+        trace: !values['no-trace'],
+        strict: Boolean(values.strict),
+        ...(evaluatedAt ? { evaluatedAt } : {}),
+        ...(values.profile ? { profile: values.profile as string } : {}),
+      },
       ...(workers !== undefined ? { workers } : {}),
       progress: Boolean(process.stderr.isTTY),
       locale: common.locale,

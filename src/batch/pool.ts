@@ -18,6 +18,8 @@ import type { ChunkOptions, ChunkResult } from './chunk.js';
 export interface WorkerSetup {
   /** Folder or file of standards; the built-in ones when absent. */
   standards?: string;
+  /** Folder of city profiles; the built-in ones when absent. */
+  profiles?: string;
   options: ChunkOptions;
 }
 

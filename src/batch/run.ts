@@ -23,6 +23,8 @@ export interface BatchOptions {
   registry: Registry;
   /** The --standards path the registry came from (workers load the same). */
   standards?: string;
+  /** The --profiles path the registry came from. */
+  profiles?: string;
   chunk: ChunkOptions;
   /** Worker threads for a large input, besides the main thread; 0 keeps everything in the main thread. Default: one per core but one. */
   workers?: number;
@@ -154,7 +156,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
         // Large input (or a file known to be large): move to worker threads.
         if (!poolTried && maxWorkers > 0 && (linesSeen > (o.workersAfterLines ?? WORKERS_AFTER_LINES) || (size ?? 0) > 8 * 1024 * 1024)) {
           poolTried = true;
-          pool = WorkerPool.start(maxWorkers, { ...(o.standards ? { standards: o.standards } : {}), options: o.chunk });
+          pool = WorkerPool.start(maxWorkers, { ...(o.standards ? { standards: o.standards } : {}), ...(o.profiles ? { profiles: o.profiles } : {}), options: o.chunk });
         }
         const bytes = c.bytes.length;
         // The main thread takes its turn with the workers: it would otherwise mostly wait.

@@ -3,14 +3,15 @@
  * chunk's result. Built as its own entry (`dist/batch-worker.js`) so the published CLI can start it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { builtinStandardsDir, loadRegistry } from '../node.js';
+import { builtinProfilesDir, builtinStandardsDir, loadRegistry } from '../node.js';
 import { evaluateChunk } from './chunk.js';
 import type { WorkerReply, WorkerSetup, WorkerTask } from './pool.js';
 
 const port = parentPort;
 if (port) {
   const { setup } = workerData as { setup: WorkerSetup };
-  const registry = loadRegistry(setup.standards ?? builtinStandardsDir());
+  // The same standards and profiles as the main thread (src/cli/load.ts).
+  const registry = loadRegistry(setup.standards ?? builtinStandardsDir(), setup.profiles ?? builtinProfilesDir());
   port.on('message', (task: WorkerTask) => {
     let reply: WorkerReply;
     try {

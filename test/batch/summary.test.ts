@@ -18,7 +18,7 @@ describe('batch summaries', () => {
         fc.constantFrom('zh' as const, 'en' as const),
         fc.option(fc.constant('2026-01-02T03:04:05+08:00'), { nil: undefined }),
         (spec, obs, locale, evaluatedAt) => {
-          const ed = compileEdition(spec, { requireOptional: [] });
+          const ed = compileEdition(spec);
           const o = { standard: spec.id, subject: { id: 's-1' }, observedAt: '2026-01-01T00:00:00Z', ...obs };
           const options = { locale, ...(evaluatedAt ? { evaluatedAt } : {}) };
           const full = evaluate(ed, o, { ...options, trace: false });
