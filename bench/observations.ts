@@ -79,7 +79,9 @@ export function generateObservations(spec: EditionSpec, n: number, seed = 1, pre
   const r = prng(seed);
   const near = thresholds(spec);
   const out: GeneratedObservation[] = [];
-  for (let i = 0; i < n; i++) out.push(observation(spec, near, r, i, presence));
+  // Through JSON, as records arrive from an app or a file: V8 builds JSON.parse's objects differently from
+  // objects assembled property by property, and both engines should see what they see in the field.
+  for (let i = 0; i < n; i++) out.push(JSON.parse(JSON.stringify(observation(spec, near, r, i, presence))) as GeneratedObservation);
   return out;
 }
 

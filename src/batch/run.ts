@@ -26,7 +26,10 @@ export interface BatchOptions {
   /** The --profiles path the registry came from. */
   profiles?: string;
   chunk: ChunkOptions;
-  /** Worker threads for a large input, besides the main thread; 0 keeps everything in the main thread. Default: one per core but one. */
+  /**
+   * Worker threads besides the main thread. Given: that many from the start (0 keeps everything in the main
+   * thread). Absent: one per core but one, once the input proves large.
+   */
   workers?: number;
   /** Lines after which a batch moves to worker threads (default {@link WORKERS_AFTER_LINES}; a file over 8 MB moves at once). */
   workersAfterLines?: number;
@@ -154,7 +157,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
       } else {
         linesSeen += c.lines;
         // Large input (or a file known to be large): move to worker threads.
-        if (!poolTried && maxWorkers > 0 && (linesSeen > (o.workersAfterLines ?? WORKERS_AFTER_LINES) || (size ?? 0) > 8 * 1024 * 1024)) {
+        const large = linesSeen > (o.workersAfterLines ?? WORKERS_AFTER_LINES) || (size ?? 0) > 8 * 1024 * 1024;
+        if (!poolTried && maxWorkers > 0 && (large || o.workers !== undefined)) {
           poolTried = true;
           pool = WorkerPool.start(maxWorkers, { ...(o.standards ? { standards: o.standards } : {}), ...(o.profiles ? { profiles: o.profiles } : {}), options: o.chunk });
         }

@@ -72,7 +72,7 @@ export const HOSTILE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'construc
 
 const OBS_KEYS = new Set(['standard', 'subject', 'observer', 'observedAt', 'facts', 'evidence', 'profile']);
 const EVIDENCE_KINDS = new Set(['photo', 'measurement', 'document', 'video', 'gps']);
-const EVIDENCE_KEYS = new Set(['kind', 'ref', 'sha256', 'capturedAt', 'note']);
+const EVIDENCE_KEYS: readonly string[] = ['kind', 'ref', 'sha256', 'capturedAt', 'note'];
 /** Longest string accepted anywhere in an observation. */
 export const MAX_STRING = 10_000;
 /** Most evidence references accepted per fact. */
@@ -130,8 +130,18 @@ function issue(code: ObservationIssue['code'], path: string, message: string, va
  * allocations beyond the three vectors (no closures, no choice lists). A value the fast test rejects goes to
  * `checkFactValue`, which says why; the two accept exactly the same values (see `factOk`).
  */
+// Fact types as small integers: the per-value switch compares numbers, not strings.
+const BOOLEAN = 0;
+const NUMBER = 1; // number and duration
+const INTEGER = 2;
+const ENUM = 3;
+const DATE = 4;
+const DATETIME = 5;
+const KIND: Record<FactSpec['type'], number> = { boolean: BOOLEAN, number: NUMBER, duration: NUMBER, integer: INTEGER, enum: ENUM, date: DATE, datetime: DATETIME };
+
 interface FactPlan {
   readonly index: number;
+  readonly kind: number;
   readonly spec: FactSpec;
   readonly type: FactSpec['type'];
   readonly min: number;
@@ -147,6 +157,8 @@ interface Plan {
   /** Facts whose value counts only with evidence. */
   readonly needEvidence: readonly { id: string; index: number }[];
   readonly factIds: readonly string[];
+  /** True only for an (unvalidated) edition with a fact named like `__proto__`. */
+  readonly hostileFactId: boolean;
 }
 
 const plans = new WeakMap<CompiledEdition, Plan>();
@@ -158,6 +170,7 @@ function planFor(ed: CompiledEdition): Plan {
     for (const f of ed.facts) {
       byId.set(f.id, {
         index: f.index,
+        kind: KIND[f.spec.type],
         spec: f.spec,
         type: f.spec.type,
         min: f.spec.minimum ?? -Infinity,
@@ -177,6 +190,7 @@ function planFor(ed: CompiledEdition): Plan {
       absent,
       needEvidence: ed.facts.filter((f) => f.spec.evidence?.required).map((f) => ({ id: f.id, index: f.index })),
       factIds: ed.facts.map((f) => f.id),
+      hostileFactId: ed.facts.some((f) => HOSTILE_KEYS.has(f.id)),
     };
     plans.set(ed, p);
   }
@@ -185,21 +199,58 @@ function planFor(ed: CompiledEdition): Plan {
 
 /** The same acceptance test as `checkFactValue`, without building an issue. */
 function factOk(f: FactPlan, v: unknown): boolean {
-  switch (f.type) {
-    case 'boolean':
+  switch (f.kind) {
+    case BOOLEAN:
       return typeof v === 'boolean';
-    case 'number':
-    case 'duration':
-      return typeof v === 'number' && Number.isFinite(v) && v >= f.min && v <= f.max;
-    case 'integer':
-      return typeof v === 'number' && Number.isInteger(v) && v >= f.min && v <= f.max;
-    case 'enum':
+    case NUMBER:
+      return typeof v === 'number' && v >= f.min && v <= f.max && Number.isFinite(v);
+    case INTEGER:
+      return typeof v === 'number' && v >= f.min && v <= f.max && Number.isInteger(v);
+    case ENUM:
       return typeof v === 'string' && f.choices!.has(v);
-    case 'date':
+    case DATE:
       return typeof v === 'string' && isIsoDate(v);
-    case 'datetime':
+    default:
       return typeof v === 'string' && isIsoDateTime(v);
   }
+}
+
+/** Whether Object.prototype has no enumerable property (nobody polluted it). */
+function prototypeClean(): boolean {
+  for (const _ in Object.prototype) return false;
+  return true;
+}
+
+/** Checks one fact of an observation and lays it out; problems go to `issues`. */
+function readFact(
+  ed: CompiledEdition,
+  plan: Plan,
+  k: string,
+  v: unknown,
+  values: unknown[],
+  raw: unknown[],
+  why: (MissingReason | undefined)[],
+  issues: ObservationIssue[],
+): void {
+  const f = plan.byId.get(k);
+  // A key such as __proto__ is refused whatever the catalogue says (checked first when a fact carries such a name).
+  if (!f || (plan.hostileFactId && HOSTILE_KEYS.has(k))) {
+    if (HOSTILE_KEYS.has(k)) issues.push({ code: 'E_HOSTILE_KEY', path: `facts.${k}`, message: `key "${k}" is not allowed` });
+    else issues.push({ code: 'E_UNKNOWN_FACT', path: `facts.${k}`, message: `unknown fact "${k}" for ${ed.ref}`, allowed: [...plan.factIds] });
+    return;
+  }
+  if (v === null) {
+    why[f.index] = 'unknown';
+    return;
+  }
+  if (!factOk(f, v)) {
+    issues.push(checkFactValue(k, f.spec, v)!);
+    return;
+  }
+  raw[f.index] = v;
+  // comparable(): dates become epoch milliseconds; everything else is compared as given.
+  values[f.index] = f.kind >= DATE ? comparable(f.spec, v) : v;
+  why[f.index] = undefined;
 }
 
 /**
@@ -223,31 +274,22 @@ export function normaliseObservation(ed: CompiledEdition, input: unknown): Norma
   if (!isPlainObject(facts)) {
     issues.push({ code: 'E_SHAPE', path: 'facts', message: 'facts must be an object of fact id → value', value: facts });
   } else {
-    const keys = ownKeys(facts);
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      if (HOSTILE_KEYS.has(k)) {
-        issues.push({ code: 'E_HOSTILE_KEY', path: `facts.${k}`, message: `key "${k}" is not allowed` });
-        continue;
+    // for-in reads an object's values much faster than Object.keys + lookups (V8's enum cache), but it also
+    // visits enumerable properties inherited from Object.prototype: use it only while that has none.
+    if (prototypeClean()) {
+      const byId = plan.byId;
+      for (const k in facts) {
+        const f = byId.get(k);
+        const v = facts[k];
+        if (f !== undefined && !plan.hostileFactId && v !== null && factOk(f, v)) {
+          // The common case, inline: a known fact with a valid value.
+          raw[f.index] = v;
+          values[f.index] = f.kind >= DATE ? comparable(f.spec, v) : v;
+          why[f.index] = undefined;
+        } else readFact(ed, plan, k, v, values, raw, why, issues);
       }
-      const f = plan.byId.get(k);
-      if (!f) {
-        issues.push({ code: 'E_UNKNOWN_FACT', path: `facts.${k}`, message: `unknown fact "${k}" for ${ed.ref}`, allowed: [...plan.factIds] });
-        continue;
-      }
-      const v = facts[k];
-      if (v === null) {
-        why[f.index] = 'unknown';
-        continue;
-      }
-      if (!factOk(f, v)) {
-        issues.push(checkFactValue(k, f.spec, v)!);
-        continue;
-      }
-      raw[f.index] = v;
-      // comparable(): dates become epoch milliseconds; everything else is compared as given.
-      values[f.index] = f.type === 'date' || f.type === 'datetime' ? comparable(f.spec, v) : v;
-      why[f.index] = undefined;
+    } else {
+      for (const k of ownKeys(facts)) readFact(ed, plan, k, facts[k], values, raw, why, issues);
     }
   }
   const evidence = input.evidence;
@@ -334,7 +376,7 @@ function checkEnvelope(o: Record<string, unknown>, issues: ObservationIssue[]): 
 }
 
 function checkEvidence(e: unknown, path: string, issues: ObservationIssue[]): void {
-  if (!checkObject(e, path, [...EVIDENCE_KEYS], issues)) return;
+  if (!checkObject(e, path, EVIDENCE_KEYS, issues)) return;
   if (typeof e.kind !== 'string' || !EVIDENCE_KINDS.has(e.kind)) {
     issues.push({ code: 'E_SHAPE', path: `${path}.kind`, message: 'unknown evidence kind', value: e.kind, allowed: [...EVIDENCE_KINDS] });
   }

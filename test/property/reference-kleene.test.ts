@@ -50,14 +50,14 @@ describe('compiled evaluation against the plain three-valued interpreter', () =>
   it('closures, generated code and the verdict agree with it on partial observations', () => {
     fc.assert(
       fc.property(edition, completeAndDropped, (spec, [full, dropped]) => agree(spec, without(full, dropped))),
-      { numRuns: 2000 },
+      { numRuns: 1500 },
     );
   });
 
   it('… and with parameters, keyed parameters, dates, unknown (null) facts and evidence-backed facts', () => {
     fc.assert(
       fc.property(extEdition, extObservation, (spec, obs) => agree(spec, obs.facts, obs.evidence)),
-      { numRuns: 3000 },
+      { numRuns: 2500 },
     );
   });
 
