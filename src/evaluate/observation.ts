@@ -313,7 +313,10 @@ export function normaliseObservation(ed: CompiledEdition, input: unknown): Norma
           issues.push({ code: 'E_SHAPE', path, message: `must be a list of at most ${MAX_EVIDENCE_PER_FACT} evidence references` });
           continue;
         }
-        for (let i = 0; i < list.length; i++) checkEvidence(list[i], `${path}[${i}]`, issues);
+        for (let i = 0; i < list.length; i++) {
+          // Paths and messages are built only for a reference that has a problem.
+          if (!evidenceOk(list[i])) checkEvidence(list[i], `${path}[${i}]`, issues);
+        }
         if (list.length > 0) withEvidence.add(k);
       }
     }
@@ -375,13 +378,31 @@ function checkEnvelope(o: Record<string, unknown>, issues: ObservationIssue[]): 
   }
 }
 
+const SHA256 = /^sha256:[0-9a-f]{64}$/;
+
+/** Whether an evidence reference is valid: the same test as `checkEvidence`, without building issues. */
+function evidenceOk(e: unknown): boolean {
+  if (!isPlainObject(e)) return false;
+  for (const k of ownKeys(e)) if (!EVIDENCE_KEYS.includes(k)) return false;
+  const { kind, ref, sha256, capturedAt, note } = e;
+  return (
+    typeof kind === 'string' &&
+    EVIDENCE_KINDS.has(kind) &&
+    typeof ref === 'string' &&
+    ref.length <= MAX_STRING &&
+    (sha256 === undefined || (typeof sha256 === 'string' && SHA256.test(sha256))) &&
+    (capturedAt === undefined || (typeof capturedAt === 'string' && isIsoDateTime(capturedAt))) &&
+    (note === undefined || (typeof note === 'string' && note.length <= MAX_STRING))
+  );
+}
+
 function checkEvidence(e: unknown, path: string, issues: ObservationIssue[]): void {
   if (!checkObject(e, path, EVIDENCE_KEYS, issues)) return;
   if (typeof e.kind !== 'string' || !EVIDENCE_KINDS.has(e.kind)) {
     issues.push({ code: 'E_SHAPE', path: `${path}.kind`, message: 'unknown evidence kind', value: e.kind, allowed: [...EVIDENCE_KINDS] });
   }
   checkString(e.ref, `${path}.ref`, issues, true);
-  if (e.sha256 !== undefined && (typeof e.sha256 !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(e.sha256))) {
+  if (e.sha256 !== undefined && (typeof e.sha256 !== 'string' || !SHA256.test(e.sha256))) {
     issues.push({ code: 'E_SHAPE', path: `${path}.sha256`, message: 'must be "sha256:" and 64 lowercase hex digits', value: e.sha256 });
   }
   if (e.capturedAt !== undefined && (typeof e.capturedAt !== 'string' || !isIsoDateTime(e.capturedAt))) {

@@ -48,3 +48,44 @@ describe('normaliseObservation fast path', () => {
     }
   });
 });
+
+describe('evidence fast path', () => {
+  it('accepts an evidence reference exactly when the full check finds no issue', () => {
+    const field = fc.oneof(fc.string({ maxLength: 5 }), fc.anything(), fc.constantFrom('photo', 'measurement', 'sha256:' + 'a'.repeat(64), '2024-01-01T00:00:00Z', 'x'.repeat(10_001)));
+    const ref = fc.oneof(
+      fc.anything(),
+      fc.record({ kind: field, ref: field, sha256: field, capturedAt: field, note: field }, { requiredKeys: [] }),
+      fc.record({ kind: fc.constantFrom('photo', 'video'), ref: fc.string(), extra: field }, { requiredKeys: ['kind', 'ref'] }),
+      fc.constant(JSON.parse('{"kind":"photo","ref":"r","__proto__":{"x":1}}')),
+    );
+    fc.assert(
+      fc.property(fc.array(ref, { maxLength: 3 }), (list) => {
+        const obs = { standard: spec.id, facts: { reading: 1 }, evidence: { reading: list } };
+        // The slow path, on its own: the issues it finds for each reference.
+        let issues: readonly unknown[] = [];
+        try {
+          normaliseObservation(ed, obs);
+        } catch (e) {
+          if (!(e instanceof ObservationError)) throw e;
+          issues = e.issues;
+        }
+        const valid = list.every((x) => {
+          if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+          const o = x as Record<string, unknown>;
+          const keys = Object.keys(o);
+          return (
+            keys.every((k) => ['kind', 'ref', 'sha256', 'capturedAt', 'note'].includes(k)) &&
+            [Object.prototype, null].includes(Object.getPrototypeOf(o)) &&
+            ['photo', 'measurement', 'document', 'video', 'gps'].includes(o.kind as string) &&
+            typeof o.ref === 'string' && o.ref.length <= 10_000 &&
+            (o.sha256 === undefined || (typeof o.sha256 === 'string' && /^sha256:[0-9a-f]{64}$/.test(o.sha256))) &&
+            (o.capturedAt === undefined || (typeof o.capturedAt === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(o.capturedAt))) &&
+            (o.note === undefined || (typeof o.note === 'string' && o.note.length <= 10_000))
+          );
+        });
+        expect(issues.length === 0).toBe(valid);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
