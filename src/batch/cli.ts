@@ -2,7 +2,10 @@
 import type { CommonOptions } from '../cli/context.js';
 import { EXIT, exitFor, InputError, UsageError } from '../cli/io.js';
 import { overallOutcome } from '../evaluate/evaluate.js';
-import type { Registry } from '../registry.js';
+import { StandardError } from '../errors.js';
+import type { EditionSpec } from '../model/edition.js';
+import { builtinProfilesDir, builtinStandardsDir, readEditions, readProfiles } from '../node.js';
+import { createRegistry, type ProfileInput, type Registry } from '../registry.js';
 import type { BatchOutput } from './chunk.js';
 import { BatchInputError, formatSummary, runBatch } from './run.js';
 
@@ -18,11 +21,26 @@ export const BATCH_ARGS = {
 export const BATCH_USAGE = 'daoze check --batch <observations.ndjson|-> [--format json|csv] [--full] [--strict] [--workers <n>] [--profile id@version]';
 
 /**
+ * The standards and profiles a batch works on: the registry, as `registryFor` (src/cli/load.ts) builds it, and
+ * the validated specs it was built from, which the worker threads compile for themselves.
+ */
+export function batchSources(common: CommonOptions): { registry: Registry; editions: EditionSpec[]; profiles: ProfileInput[] } {
+  const { editions, diagnostics } = readEditions(common.standards ?? builtinStandardsDir());
+  const profiles = readProfiles(common.profiles ?? builtinProfilesDir());
+  diagnostics.push(...profiles.diagnostics);
+  if (diagnostics.length > 0) throw new StandardError(diagnostics);
+  const specs = editions.map((e) => e.spec);
+  // `locate` (positions for error messages) is a function: not sent to workers, whose input is already valid.
+  const plain = profiles.profiles.map(({ spec, file }) => ({ spec, ...(file ? { file } : {}) }));
+  return { registry: createRegistry(specs, { profiles: profiles.profiles }), editions: specs, profiles: plain };
+}
+
+/**
  * Runs `check --batch`. Output: one NDJSON record per observation (`--full`: the full verdict), or CSV rows
  * with `--format csv`. Exit code: 3 when any line was bad (or --strict stopped), else the worst outcome (0 with
  * --exit-zero).
  */
-export async function batchCommand(values: Record<string, unknown>, common: CommonOptions, registry: Registry, evaluatedAt: string | undefined): Promise<number> {
+export async function batchCommand(values: Record<string, unknown>, common: CommonOptions, evaluatedAt: string | undefined): Promise<number> {
   const input = values.batch as string;
   if (input === '') throw new UsageError('--batch needs an NDJSON file, or - for standard input');
   let workers: number | undefined;
@@ -32,13 +50,13 @@ export async function batchCommand(values: Record<string, unknown>, common: Comm
   }
   if (values.full && common.format === 'csv') throw new UsageError('--full writes JSON verdicts; it cannot be combined with --format csv');
   const output: BatchOutput = common.format === 'csv' ? 'csv' : values.full ? 'verdict' : 'record';
+  const { registry, editions, profiles } = batchSources(common);
   let summary;
   try {
     summary = await runBatch({
       input,
       registry,
-      ...(common.standards ? { standards: common.standards } : {}),
-      ...(common.profiles ? { profiles: common.profiles } : {}),
+      sources: { editions, profiles },
       chunk: {
         output,
         locale: common.locale,

@@ -6,7 +6,8 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import type { Locale, Outcome } from '../model/edition.js';
-import type { Registry } from '../registry.js';
+import type { EditionSpec } from '../model/edition.js';
+import type { ProfileInput, Registry } from '../registry.js';
 import { evaluateChunk, type BadLine, type ChunkOptions, type ChunkResult } from './chunk.js';
 import { CSV_HEADER } from './format.js';
 import { lineChunks, MAX_LINE_BYTES } from './lines.js';
@@ -21,10 +22,8 @@ export interface BatchOptions {
   /** NDJSON file, or `-` for standard input. */
   input: string;
   registry: Registry;
-  /** The --standards path the registry came from (workers load the same). */
-  standards?: string;
-  /** The --profiles path the registry came from. */
-  profiles?: string;
+  /** The validated editions and profiles the registry was built from, for the workers (none: no workers). */
+  sources?: { editions: EditionSpec[]; profiles: ProfileInput[] };
   chunk: ChunkOptions;
   /**
    * Worker threads besides the main thread. Given: that many from the start (0 keeps everything in the main
@@ -160,7 +159,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
         const large = linesSeen > (o.workersAfterLines ?? WORKERS_AFTER_LINES) || (size ?? 0) > 8 * 1024 * 1024;
         if (!poolTried && maxWorkers > 0 && (large || o.workers !== undefined)) {
           poolTried = true;
-          pool = WorkerPool.start(maxWorkers, { ...(o.standards ? { standards: o.standards } : {}), ...(o.profiles ? { profiles: o.profiles } : {}), options: o.chunk });
+          pool = o.sources ? WorkerPool.start(maxWorkers, { ...o.sources, options: o.chunk }) : undefined;
         }
         const bytes = c.bytes.length;
         // The main thread takes its turn with the workers: it would otherwise mostly wait.

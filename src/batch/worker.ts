@@ -1,17 +1,17 @@
 /**
- * A batch worker thread: loads the standards once, then evaluates each chunk it is sent and answers with the
+ * A batch worker thread: compiles the standards the main thread sends once, then evaluates each chunk it is sent and answers with the
  * chunk's result. Built as its own entry (`dist/batch-worker.js`) so the published CLI can start it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { builtinProfilesDir, builtinStandardsDir, loadRegistry } from '../node.js';
+import { createRegistry } from '../registry.js';
 import { evaluateChunk } from './chunk.js';
 import type { WorkerReply, WorkerSetup, WorkerTask } from './pool.js';
 
 const port = parentPort;
 if (port) {
   const { setup } = workerData as { setup: WorkerSetup };
-  // The same standards and profiles as the main thread (src/cli/load.ts).
-  const registry = loadRegistry(setup.standards ?? builtinStandardsDir(), setup.profiles ?? builtinProfilesDir());
+  // The editions and profiles the main thread read and validated: the same registry, compiled here.
+  const registry = createRegistry(setup.editions, { profiles: setup.profiles });
   port.on('message', (task: WorkerTask) => {
     let reply: WorkerReply;
     try {

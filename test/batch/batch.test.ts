@@ -10,13 +10,14 @@ import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBatch, formatSummary, type BatchOptions } from '../../src/batch/run.js';
 import { record } from '../../src/batch/format.js';
-import { builtin } from '../helpers.js';
+import { batchSources } from '../../src/batch/cli.js';
 import { generateObservations } from '../../bench/observations.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'daoze-batch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const registry = builtin();
+// The built-in standards, and the validated specs the worker threads compile.
+const { registry, editions, profiles } = batchSources({ locale: 'en', format: 'text' });
 const siJing = registry.get('si-jing-san-wu-liang-tong-yi-ming');
 const sanDuan = registry.get('san-duan');
 // Both built-in standards, interleaved, with missing facts.
@@ -44,6 +45,7 @@ async function run(input: string, extra: Partial<BatchOptions> = {}) {
   const summary = await runBatch({
     input,
     registry,
+    sources: { editions, profiles },
     chunk: { output: 'record', locale: 'en', trace: false, strict: false },
     progress: false,
     locale: 'en',

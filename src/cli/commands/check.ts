@@ -49,7 +49,7 @@ export const check: Command = {
     if (values.batch !== undefined) {
       if (positionals.length > 0) throw new UsageError('--batch reads its own input; give no other observation files');
       if (values.record !== undefined) throw new UsageError('--record is for single observations; --batch writes its own records');
-      return batchCommand(values, common, registryFor(common), evaluatedAt);
+      return batchCommand(values, common, evaluatedAt);
     }
     if (common.format === 'csv') throw new UsageError('--format csv is for --batch');
     if (positionals.length === 0) throw new UsageError('check needs an observation file or folder');
