@@ -5,7 +5,8 @@
  */
 import { DaozeError, ObservationError } from '../errors.js';
 import type { Locale, Outcome } from '../model/edition.js';
-import type { Registry } from '../registry.js';
+import { resolveEdition, type Registry } from '../registry.js';
+import { dayOf } from '../model/in-force.js';
 import { csvRow, record } from './format.js';
 import { summarise, type VerdictSummary } from './summary.js';
 
@@ -55,13 +56,18 @@ const decoder = new TextDecoder('utf-8');
 
 /**
  * A record needs no messages or citations: summarise without building them, when the observation is one the
- * summary covers (a standard the registry knows, no profile); anything else takes the registry's full path,
- * which also gives the same errors for a bad line.
+ * summary covers — no profile, and an edition resolved exactly as `Registry.evaluate` resolves it (a bare id by
+ * the day of `observedAt`). Anything else takes the registry's full path, which also gives the same errors for
+ * a bad line. test/batch/batch.test.ts holds the two paths to the same records.
  */
 function lean(registry: Registry, obs: unknown, options: { locale: Locale; evaluatedAt?: string; profile?: string }): VerdictSummary {
   if (options.profile === undefined && typeof obs === 'object' && obs !== null && !Array.isArray(obs)) {
-    const o = obs as { standard?: unknown; profile?: unknown };
-    if (typeof o.standard === 'string' && o.profile === undefined && registry.has(o.standard)) return summarise(registry.get(o.standard), obs, options);
+    const o = obs as { standard?: unknown; profile?: unknown; observedAt?: unknown };
+    if (typeof o.standard === 'string' && o.profile === undefined) {
+      const day = o.standard.includes('@') ? undefined : dayOf(o.observedAt);
+      const ed = resolveEdition(registry.editions, o.standard, day);
+      if (ed) return summarise(ed, obs, options);
+    }
   }
   return registry.evaluate(obs, { ...options, trace: false });
 }

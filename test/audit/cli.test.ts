@@ -16,7 +16,8 @@ function run(...args: string[]): { code: number; stdout: string; stderr: string 
   const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
   const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
   try {
-    const code = main(args);
+    // Every command answers synchronously except check --batch, which streams (test/batch/cli.test.ts).
+    const code = main(args) as number;
     return { code, stdout, stderr };
   } finally {
     o.mockRestore();

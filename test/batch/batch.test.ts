@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBatch, formatSummary, type BatchOptions } from '../../src/batch/run.js';
+import { createRegistry } from '../../src/index.js';
 import { record } from '../../src/batch/format.js';
 import { batchSources } from '../../src/batch/cli.js';
 import { generateObservations } from '../../bench/observations.js';
@@ -23,7 +24,13 @@ const sanDuan = registry.get('san-duan');
 // Both built-in standards, interleaved, with missing facts.
 const a = generateObservations(siJing.spec, 300, 11);
 const b = generateObservations(sanDuan.spec, 300, 12);
-const observations = a.flatMap((x, i) => [x, b[i]!]);
+// Some name a bare standard id, with or without the day of the inspection: the batch must resolve the edition
+// exactly as the registry does (the edition in force that day).
+const observations = a.flatMap((x, i) => [x, b[i]!]).map((o, i) => {
+  if (i % 3 === 0) return o;
+  const bare = { ...o, standard: o.standard.split('@')[0]! };
+  return i % 3 === 1 ? bare : { ...bare, observedAt: i % 2 ? '2023-06-01T09:00:00+08:00' : '2031-01-01T09:00:00+08:00' };
+});
 const lines = observations.map((o) => JSON.stringify(o));
 
 function file(name: string, text: string): string {
@@ -157,6 +164,30 @@ describe('check --batch', () => {
     const shown = await run(input, { workers: 0, chunkBytes: 4096, progress: true });
     expect(shown.err).toContain('\r\x1b[K');
     expect(shown.err).toMatch(/\d+%/);
+  });
+
+  it('resolves a bare standard id by the day of the inspection, as the registry does', async () => {
+    // Two published editions of one standard, the second superseding the first from 2030.
+    const v1 = siJing.spec;
+    const v2 = { ...v1, version: '1.1.0', status: 'published' as const, effective: { from: '2030-01-01' }, supersedes: v1.id + '@' + v1.version };
+    const reg = createRegistry([v1, v2]);
+    const obs = [
+      { standard: v1.id, observedAt: '2023-06-01T09:00:00+08:00', facts: { 'floor-clean': true } },
+      { standard: v1.id, observedAt: '2031-06-01T09:00:00+08:00', facts: { 'floor-clean': true } },
+      { standard: v1.id, observedAt: '2020-06-01T09:00:00+08:00', facts: {} }, // before either: a bad line
+      { standard: v1.id, facts: { 'floor-clean': false } },
+    ].map((o) => JSON.stringify(o));
+    const r = await run(file('days.ndjson', obs.join('\n')), { registry: reg, workers: 0 });
+    const recs = r.out.trimEnd().split('\n').map((l) => JSON.parse(l) as { version: string; line: number });
+    expect(recs.map((x) => [x.line, x.version])).toEqual([
+      [1, '1.0.0'],
+      [2, '1.1.0'],
+      [4, '1.1.0'],
+    ]);
+    expect(r.out.trimEnd().split('\n')).toEqual(
+      [0, 1, 3].map((i) => JSON.stringify(record(i + 1, reg.evaluate(JSON.parse(obs[i]!), { locale: 'en', trace: false })))),
+    );
+    expect(r.err).toMatch(/^line 3: standard: no edition of "si-jing-san-wu-liang-tong-yi-ming" was in force on 2020-06-01/m);
   });
 
   it('refuses a missing file or a folder', async () => {

@@ -72,13 +72,14 @@ describe('daoze build', () => {
   it('writes the bundle and one observation schema per edition', () => {
     const dir = mkdtempSync(join(tmpdir(), 'daoze-build-'));
     const out = join(dir, 'b', 'standards.bundle.json');
-    const code = quiet(() => main(['build', '--out', out, '--schemas', join(dir, 'schemas'), '--only', 'si-jing-san-wu-liang-tong-yi-ming@1.0.0', '--only', 'san-duan']));
+    // main() answers synchronously for every command but check --batch.
+    const code = quiet(() => main(['build', '--out', out, '--schemas', join(dir, 'schemas'), '--only', 'si-jing-san-wu-liang-tong-yi-ming@1.0.0', '--only', 'san-duan']) as number);
     expect(code).toBe(0);
     const loaded = readBundle(readFileSync(out, 'utf8'));
     const sanDuan = builtin().editions.filter((e) => e.id === 'san-duan').map((e) => e.ref);
     expect(loaded.editions.map((e) => e.ref)).toEqual([...sanDuan, 'si-jing-san-wu-liang-tong-yi-ming@1.0.0']);
     expect(existsSync(join(dir, 'schemas', 'si-jing-san-wu-liang-tong-yi-ming', '1.0.0.observation.schema.json'))).toBe(true);
-    expect(quiet(() => main(['build', '--out', out, '--only', 'no-such-standard']))).toBe(4);
+    expect(quiet(() => main(['build', '--out', out, '--only', 'no-such-standard']) as number)).toBe(4);
   });
 });
 
