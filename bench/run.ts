@@ -13,7 +13,9 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rm
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'tsup';
-import { compileEdition, createRegistry, evaluate, evaluateOutcomes, normaliseObservation, validateEdition, type CompiledEdition, type EditionSpec } from '../src/index.js';
+import { build as esbuild } from 'esbuild';
+import { pathToFileURL } from 'node:url';
+import { compileEdition, createBundle, createRegistry, evaluate, evaluateOutcomes, normaliseObservation, validateEdition, type CompiledEdition, type EditionSpec } from '../src/index.js';
 import { builtinProfilesDir, builtinStandardsDir, loadRegistry, readEditions, readProfiles } from '../src/node.js';
 import { buildVerdict } from '../src/evaluate/evaluate.js';
 import { closureProgram, codegenProgram, CODEGEN_AFTER } from '../src/compile/codegen.js';
@@ -275,7 +277,49 @@ async function main(): Promise<void> {
 
   // ── One answer: change one fact, re-evaluate ──────────────────────────────────────────────────
   const uEd = biggestEd;
-  console.log(`\nOne answer on ${uEd.ref} (${uEd.clauses.length} clauses): change one fact in a normalised observation, re-evaluate (no sdk/ checklist API on main yet)`);
+  console.log(`\nOne answer on ${uEd.ref} (${uEd.clauses.length} clauses, ${uEd.facts.length} facts)`);
+  {
+    // The SDK as an app runs it: sdk/index.ts bundled and minified by esbuild (as scripts/size.ts does), not
+    // the TypeScript sources through tsx, whose keepNames wrapping costs time in every closure created.
+    const built = await esbuild({
+      stdin: { contents: "export { createChecklist } from './sdk/index.ts';", resolveDir: root, loader: 'ts' },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'node',
+      target: 'es2020',
+      minify: true,
+      absWorkingDir: root,
+      logLevel: 'silent',
+    });
+    const sdkDir = mkdtempSync(join(tmpdir(), 'daoze-bench-sdk-'));
+    writeFileSync(join(sdkDir, 'sdk.mjs'), built.outputFiles[0]!.contents);
+    const sdk = (await import(pathToFileURL(join(sdkDir, 'sdk.mjs')).href)) as typeof import('../sdk/index.js');
+    rmSync(sdkDir, { recursive: true, force: true });
+    const bundle = createBundle(registry.editions);
+    // A seeded inspection: each step answers one fact with a value from a generated observation, or clears it.
+    const steps = generateObservations(uEd.spec, 400, 21).flatMap((o, i) =>
+      Object.entries(o.facts).map(([fact, value], j) => ({ fact, value, clear: (i + j) % 13 === 0, evidence: o.evidence?.[fact] })),
+    );
+    const time = (readVerdict: boolean) => {
+      const cl = sdk.createChecklist(bundle, uEd.ref);
+      const ns: number[] = [];
+      for (const st of steps) {
+        const t0 = process.hrtime.bigint();
+        const u = st.clear ? cl.clear(st.fact) : cl.answer(st.fact, st.value, st.evidence);
+        if (readVerdict) void u.verdict.outcome;
+        ns.push(Number(process.hrtime.bigint() - t0));
+      }
+      return ns;
+    };
+    time(false);
+    time(true);
+    const answerNs = [...time(false), ...time(false)].sort((a, b) => a - b);
+    const withVerdictNs = [...time(true), ...time(true)].sort((a, b) => a - b);
+    line(`SDK checklist.answer() (${fmt(answerNs.length)} answers)`, `p50 ${fmt(quantile(answerNs, 0.5) / 1000, 1)} µs`, `p99 ${fmt(quantile(answerNs, 0.99) / 1000, 1)} µs`);
+    line('SDK answer() and reading its full verdict', `p50 ${fmt(quantile(withVerdictNs, 0.5) / 1000, 1)} µs`, `p99 ${fmt(quantile(withVerdictNs, 0.99) / 1000, 1)} µs`);
+  }
+  console.log('  the engine underneath: change one fact in a normalised observation, then');
   const base = normaliseObservation(uEd, generateObservations(uEd.spec, 1, 7)[0]);
   const boolFacts = uEd.facts.filter((f) => f.spec.type === 'boolean');
   const samples = (fn: (i: number) => void, n: number) => {
@@ -303,9 +347,9 @@ async function main(): Promise<void> {
   }, QUICK ? 5_000 : 20_000);
   const answerObs = generateObservations(uEd.spec, 64, 9);
   const summaryNs = samples((i) => summarise(uEd, answerObs[i % answerObs.length], { locale: 'zh' }), QUICK ? 20_000 : 100_000);
-  line('outcomes of every clause', `p50 ${fmt(quantile(outcomesNs, 0.5) / 1000, 1)} µs`, `p99 ${fmt(quantile(outcomesNs, 0.99) / 1000, 1)} µs`);
-  line('validate all facts + outcomes + facts still missing', `p50 ${fmt(quantile(summaryNs, 0.5) / 1000, 1)} µs`, `p99 ${fmt(quantile(summaryNs, 0.99) / 1000, 1)} µs`);
-  line('full verdict (messages, citations, missing facts)', `p50 ${fmt(quantile(verdictNs, 0.5) / 1000, 1)} µs`, `p99 ${fmt(quantile(verdictNs, 0.99) / 1000, 1)} µs`);
+  line('  outcomes of every clause', `p50 ${fmt(quantile(outcomesNs, 0.5) / 1000, 1)} µs`, `p99 ${fmt(quantile(outcomesNs, 0.99) / 1000, 1)} µs`);
+  line('  validate all facts + outcomes + facts still missing', `p50 ${fmt(quantile(summaryNs, 0.5) / 1000, 1)} µs`, `p99 ${fmt(quantile(summaryNs, 0.99) / 1000, 1)} µs`);
+  line('  full verdict (messages, citations, missing facts)', `p50 ${fmt(quantile(verdictNs, 0.5) / 1000, 1)} µs`, `p99 ${fmt(quantile(verdictNs, 0.99) / 1000, 1)} µs`);
 
   // ── The CLI: start-up for one observation, and a batch of a million ───────────────────────────
   console.log('\nThe built CLI (bundled as tsup.config.ts does, into node_modules/.cache/daoze-bench)');
