@@ -72,6 +72,19 @@ export function defaultWorkers(): number {
   return Math.max(0, Math.min(7, availableParallelism() - 1));
 }
 
+/**
+ * Heap limits for a worker. A batch's garbage dies young, so a smaller young generation than V8's default costs
+ * little; a cap on the old generation makes V8 collect before the heap has grown far beyond what the worker
+ * keeps (the compiled standards and a few chunks). With the built-in standards and one worker, 1M records
+ * peaked at 285–297 MB resident without the cap and 243–252 MB with it, at the same speed (docs/performance.md).
+ * The cap scales with what the main thread holds after loading the standards, so a large set of standards
+ * still fits.
+ */
+export function workerLimits(): { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number } {
+  const heapMb = process.memoryUsage().heapUsed / (1024 * 1024);
+  return { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: Math.max(96, Math.ceil(3 * heapMb)) };
+}
+
 interface Slot {
   worker: Worker;
   pending: Map<number, { resolve: (r: ChunkResult) => void; reject: (e: Error) => void }>;
@@ -94,9 +107,7 @@ export class WorkerPool {
     const pool = new WorkerPool(slots);
     for (let i = 0; i < size; i++) {
       const workerData = { setup, ...(entry.tsxApi ? { tsxApi: entry.tsxApi, entry: entry.file.href } : {}) };
-      // A smaller young generation than the default: a batch's garbage dies young, and it keeps each worker's
-      // heap small (1M records: peak RSS ~260 MB with 12 MB, ~285 MB with 16 MB; docs/performance.md).
-      const resourceLimits = { maxYoungGenerationSizeMb: 12 };
+      const resourceLimits = workerLimits();
       const worker = entry.tsxApi
         ? new Worker(TSX_BOOT, { eval: true, workerData, resourceLimits })
         : new Worker(entry.file, { workerData, resourceLimits });
