@@ -14,6 +14,14 @@ import { lineChunks, MAX_LINE_BYTES } from './lines.js';
 import { defaultWorkers, WorkerPool } from './pool.js';
 import { formatSeconds, Progress } from './progress.js';
 
+/**
+ * Input bytes per chunk when writing full verdicts. A verdict is 30–80 times the size of its observation
+ * (every clause's citation and message); with the usual 256 KB chunks each chunk's output is a string of
+ * megabytes, which V8 keeps in its large-object space until a full collection, and a batch of 100,000 grew
+ * past 1 GB. Chunks of a few lines keep each output string small enough to die young.
+ */
+export const FULL_VERDICT_CHUNK_BYTES = 4 * 1024;
+
 /** Input lines evaluated in the main thread before a batch moves to worker threads. */
 export const WORKERS_AFTER_LINES = 20_000;
 
@@ -140,7 +148,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   let seq = 0;
   let linesSeen = 0;
   try {
-    for await (const c of lineChunks(stream, o.chunkBytes)) {
+    for await (const c of lineChunks(stream, o.chunkBytes ?? (o.chunk.output === 'verdict' ? FULL_VERDICT_CHUNK_BYTES : undefined))) {
       if (stoppedAt !== undefined || outputClosed) break;
       if (c.kind === 'too-long') {
         const r: ChunkResult = {
