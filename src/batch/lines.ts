@@ -49,11 +49,11 @@ function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
 }
 
 /**
- * Yields the lines of `all[0, end)` numbered from `firstLine`, as chunks of whole lines, with any line longer
- * than `maxLine` taken out and reported instead. With `last`, the bytes after the final newline are a line too.
- * Returns the number of lines.
+ * Yields the lines of `all[0, end)` numbered from `firstLine`, as chunks of whole lines of about `chunkBytes`,
+ * with any line longer than `maxLine` taken out and reported instead. With `last`, the bytes after the final
+ * newline are a line too. Returns the number of lines.
  */
-function* emit(all: Uint8Array, end: number, firstLine: number, maxLine: number, last: boolean): Generator<LineChunk | TooLong, number> {
+function* emit(all: Uint8Array, end: number, firstLine: number, maxLine: number, chunkBytes: number, last: boolean): Generator<LineChunk | TooLong, number> {
   let segStart = 0; // start of the run of acceptable lines not yet yielded
   let segLines = 0;
   let lineStart = 0;
@@ -67,6 +67,11 @@ function* emit(all: Uint8Array, end: number, firstLine: number, maxLine: number,
     } else segLines++;
     lineStart = next;
     n++;
+    if (segLines > 0 && next - segStart >= chunkBytes) {
+      yield { kind: 'lines', bytes: copy(all, segStart, next), firstLine: n - segLines, lines: segLines };
+      segStart = next;
+      segLines = 0;
+    }
   };
   let i = all.indexOf(NL);
   while (i !== -1 && i < end) {
@@ -110,7 +115,7 @@ export async function* lineChunks(input: AsyncIterable<Uint8Array | string>, chu
     const open = size - closed;
     if (open > maxLine || closed >= chunkBytes) {
       const all = concat(parts, size);
-      if (closed > 0) line += yield* emit(all, closed, line, maxLine, false);
+      if (closed > 0) line += yield* emit(all, closed, line, maxLine, chunkBytes, false);
       if (open > maxLine) {
         // The open line is too long to hold: drop it as it streams past.
         skipping = true;
@@ -128,5 +133,5 @@ export async function* lineChunks(input: AsyncIterable<Uint8Array | string>, chu
     yield { kind: 'too-long', line, bytes: skipped };
     return;
   }
-  if (size > 0) yield* emit(concat(parts, size), size, line, maxLine, true);
+  if (size > 0) yield* emit(concat(parts, size), size, line, maxLine, chunkBytes, true);
 }

@@ -111,7 +111,19 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
 
   const write = async (text: string): Promise<void> => {
     if (!text || outputClosed) return;
-    if (!stdout.write(text)) await new Promise<void>((resolve) => stdout.once('drain', resolve));
+    if (stdout.write(text)) return;
+    // Wait for the reader; a closed or failed output ends the wait too (no 'drain' will come then).
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        stdout.off('drain', done);
+        stdout.off('close', done);
+        stdout.off('error', done);
+        resolve();
+      };
+      stdout.on('drain', done);
+      stdout.on('close', done);
+      stdout.on('error', done);
+    });
   };
   const report = (b: BadLine) => {
     progress?.clear();

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBatch, formatSummary, type BatchOptions } from '../../src/batch/run.js';
 import { createRegistry } from '../../src/index.js';
@@ -188,6 +188,35 @@ describe('check --batch', () => {
       [0, 1, 3].map((i) => JSON.stringify(record(i + 1, reg.evaluate(JSON.parse(obs[i]!), { locale: 'en', trace: false })))),
     );
     expect(r.err).toMatch(/^line 3: standard: no edition of "si-jing-san-wu-liang-tong-yi-ming" was in force on 2020-06-01/m);
+  });
+
+  it('waits for a slow reader (backpressure) and still writes everything in order', async () => {
+    const parts: string[] = [];
+    const slow = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _enc, cb) {
+        parts.push(chunk.toString('utf8'));
+        setTimeout(cb, 1);
+      },
+    });
+    const err = sink();
+    await runBatch({ input, registry, sources: { editions, profiles }, chunk: { output: 'record', locale: 'en', trace: false, strict: false }, progress: false, locale: 'en', workers: 0, chunkBytes: 4096, stdout: slow, stderr: err.stream });
+    expect(parts.join('').trimEnd().split('\n')).toEqual(expectedRecords(lines, lines.map((_, i) => i + 1)));
+  });
+
+  it('stops, without hanging, when the output closes (the reader went away)', async () => {
+    let writes = 0;
+    const closing = new Writable({
+      highWaterMark: 1024,
+      write(_chunk, _enc, cb) {
+        writes++;
+        if (writes === 3) cb(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+        else setTimeout(cb, 1);
+      },
+    });
+    const err = sink();
+    const summary = await runBatch({ input, registry, sources: { editions, profiles }, chunk: { output: 'record', locale: 'en', trace: false, strict: false }, progress: false, locale: 'en', workers: 0, chunkBytes: 4096, stdout: closing, stderr: err.stream });
+    expect(summary.evaluated).toBeLessThan(lines.length);
   });
 
   it('refuses a missing file or a folder', async () => {

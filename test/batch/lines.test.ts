@@ -49,6 +49,9 @@ describe('lineChunks', () => {
             // A chunk is whole lines: it ends at a line end, except the input's last line.
             const own = got.endsWith('\n') ? got.slice(0, -1).split('\n') : got.split('\n');
             expect(own.length).toBe(l.lines);
+            // About chunkBytes: a chunk ends at the first line end at or past it.
+            const lastLine = new TextEncoder().encode(own.at(-1)!).length + 1;
+            expect(l.bytes.length - lastLine).toBeLessThan(chunkBytes);
             next += l.lines;
             joined += got;
           }
