@@ -16,7 +16,7 @@ import { build } from 'tsup';
 import { build as esbuild } from 'esbuild';
 import { pathToFileURL } from 'node:url';
 import { compileEdition, createBundle, createRegistry, evaluate, evaluateOutcomes, normaliseObservation, validateEdition, type CompiledEdition, type EditionSpec } from '../src/index.js';
-import { builtinProfilesDir, builtinStandardsDir, loadRegistry, readEditions, readProfiles } from '../src/node.js';
+import { builtinProfilesDir, builtinStandardsDir, loadRegistry, readEditions, readProfiles, writeBuiltinSnapshot } from '../src/node.js';
 import { buildVerdict } from '../src/evaluate/evaluate.js';
 import { closureProgram, codegenProgram, CODEGEN_AFTER } from '../src/compile/codegen.js';
 import { summarise } from '../src/batch/summary.js';
@@ -134,6 +134,8 @@ async function buildCli(): Promise<string> {
     config: false,
     silent: true,
   });
+  // As `npm run build` does: the snapshot of the validated standards beside the built code.
+  writeBuiltinSnapshot(join(dir, 'dist', 'builtin-snapshot.json'), join(root, 'standards'), join(root, 'profiles'));
   const runner = join(dir, 'daoze.mjs');
   writeFileSync(runner, "import { guardPipes, main } from './dist/cli.js';\nguardPipes();\nprocess.exitCode = await main(process.argv.slice(2));\n");
   return runner;
@@ -356,7 +358,7 @@ async function main(): Promise<void> {
   const runner = await buildCli();
   const example = join('examples', 'observations', '01-toilet-ammonia-high.json');
   const nodeOnly = median(Array.from({ length: 5 }, () => timeMs(() => spawnSync(process.execPath, ['-e', '0']))));
-  const startups = Array.from({ length: QUICK ? 3 : 7 }, () => timeMs(() => spawnSync(process.execPath, [runner, 'check', example, '--standards', 'standards'], { cwd: root })));
+  const startups = Array.from({ length: QUICK ? 3 : 7 }, () => timeMs(() => spawnSync(process.execPath, [runner, 'check', example, '--standards', 'standards', '--profiles', 'profiles'], { cwd: root })));
   line(`daoze check ${example}`, `${fmt(median(startups), 0)} ms`, `median of ${startups.length} (node itself: ${fmt(nodeOnly, 0)} ms)`);
 
   if (BATCH > 0) {

@@ -2,7 +2,7 @@
  * Node-only helpers: reading standards from disk. The only module of the engine that touches the file system.
  * @packageDocumentation
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StandardError, type Diagnostic } from './errors.js';
@@ -13,6 +13,8 @@ import type { ParsedText } from './load/yaml.js';
 import { createRegistry, type ProfileInput, type Registry } from './registry.js';
 import { parseProfile } from './load/profile.js';
 import { inForceDiagnostics } from './model/in-force.js';
+import { hashJson } from './hash/index.js';
+import { ENGINE_VERSION } from './version.js';
 
 /** The folder of the standards that ship with Daoze. */
 export function builtinStandardsDir(): string {
@@ -91,11 +93,71 @@ export function readProfiles(path: string = builtinProfilesDir()): { profiles: P
   return { profiles, diagnostics };
 }
 
+/** Where `npm run build` writes the snapshot of the built-in standards: beside the built code. */
+export function builtinSnapshotPath(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), 'builtin-snapshot.json');
+}
+
+/** The snapshot of validated, composed standards and profiles, keyed by the exact text of every source file. */
+interface Snapshot {
+  format: 'daoze-snapshot/1';
+  /** sha256 over the engine version and every source file's path and text. */
+  sources: string;
+  editions: EditionSpec[];
+  profiles: ProfileInput['spec'][];
+}
+
+/** The key of a snapshot: the engine version and the path and exact text of every edition and profile file. */
+export function sourcesHash(path: string, profilesPath: string): string {
+  const files = [...findEditionFiles(path), ...(existsSync(profilesPath) ? findEditionFiles(profilesPath) : [])];
+  return hashJson([ENGINE_VERSION, files.map((f) => [relative(path, f.path), readFileSync(f.path, 'utf8')])]);
+}
+
+/**
+ * Writes a snapshot of the standards and profiles (of the built-in ones when run by `npm run build`), so that the CLI starts without parsing
+ * YAML or compiling the JSON Schema. Refuses to snapshot standards that do not validate.
+ */
+export function writeBuiltinSnapshot(file: string = builtinSnapshotPath(), path: string = builtinStandardsDir(), profilesPath: string = builtinProfilesDir()): void {
+  const { editions, diagnostics } = readEditions(path);
+  const profiles = readProfiles(profilesPath);
+  diagnostics.push(...profiles.diagnostics);
+  if (diagnostics.length > 0) throw new StandardError(diagnostics);
+  createRegistry(editions.map((e) => e.spec), { profiles: profiles.profiles }); // throws on what only the registry sees
+  const snapshot: Snapshot = {
+    format: 'daoze-snapshot/1',
+    sources: sourcesHash(path, profilesPath),
+    editions: editions.map((e) => e.spec),
+    profiles: profiles.profiles.map((p) => p.spec),
+  };
+  writeFileSync(file, JSON.stringify(snapshot));
+}
+
+/**
+ * The registry from a snapshot file, if it exists and was made from exactly the files now under the two paths by
+ * this engine version; otherwise undefined (and the caller reads the YAML). A stale or unreadable snapshot is never used.
+ */
+export function loadSnapshot(file: string, path: string = builtinStandardsDir(), profilesPath: string = builtinProfilesDir()): Registry | undefined {
+  let snap: Snapshot;
+  try {
+    snap = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+  } catch {
+    return undefined;
+  }
+  if (snap.format !== 'daoze-snapshot/1' || snap.sources !== sourcesHash(path, profilesPath)) return undefined;
+  return createRegistry(snap.editions, { profiles: snap.profiles.map((spec) => ({ spec })) });
+}
+
 /**
  * Loads every edition under a path, and the profiles under another, into a registry; throws `StandardError`
- * listing every problem if any file is invalid.
+ * listing every problem if any file is invalid. It uses the build's snapshot instead when that was made from exactly
+ * the files under the two paths (the CLI then starts without parsing YAML); `DAOZE_NO_SNAPSHOT=1` turns that off.
  */
 export function loadRegistry(path: string = builtinStandardsDir(), profilesPath: string = builtinProfilesDir()): Registry {
+  // The snapshot is content-addressed (every file's relative path and text), so it serves any folder that holds exactly those files.
+  if (!process.env.DAOZE_NO_SNAPSHOT) {
+    const fromSnapshot = loadSnapshot(builtinSnapshotPath(), path, profilesPath);
+    if (fromSnapshot) return fromSnapshot;
+  }
   const { editions, diagnostics } = readEditions(path);
   const profiles = readProfiles(profilesPath);
   diagnostics.push(...profiles.diagnostics);
