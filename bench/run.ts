@@ -13,9 +13,8 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rm
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'tsup';
-import { build as esbuild } from 'esbuild';
-import { pathToFileURL } from 'node:url';
 import { compileEdition, createBundle, createRegistry, evaluate, evaluateOutcomes, normaliseObservation, validateEdition, type CompiledEdition, type EditionSpec } from '../src/index.js';
+import { importMinified } from '../scripts/minified.js';
 import { builtinProfilesDir, builtinStandardsDir, loadRegistry, readEditions, readProfiles, writeBuiltinSnapshot } from '../src/node.js';
 import { buildVerdict } from '../src/evaluate/evaluate.js';
 import { closureProgram, codegenProgram, CODEGEN_AFTER } from '../src/compile/codegen.js';
@@ -283,21 +282,7 @@ async function main(): Promise<void> {
   {
     // The SDK as an app runs it: sdk/index.ts bundled and minified by esbuild (as scripts/size.ts does), not
     // the TypeScript sources through tsx, whose keepNames wrapping costs time in every closure created.
-    const built = await esbuild({
-      stdin: { contents: "export { createChecklist } from './sdk/index.ts';", resolveDir: root, loader: 'ts' },
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'node',
-      target: 'es2020',
-      minify: true,
-      absWorkingDir: root,
-      logLevel: 'silent',
-    });
-    const sdkDir = mkdtempSync(join(tmpdir(), 'daoze-bench-sdk-'));
-    writeFileSync(join(sdkDir, 'sdk.mjs'), built.outputFiles[0]!.contents);
-    const sdk = (await import(pathToFileURL(join(sdkDir, 'sdk.mjs')).href)) as typeof import('../sdk/index.js');
-    rmSync(sdkDir, { recursive: true, force: true });
+    const sdk = await importMinified<typeof import('../sdk/index.js')>("export { createChecklist } from './sdk/index.ts';", root);
     const bundle = createBundle(registry.editions);
     // A seeded inspection: each step answers one fact with a value from a generated observation, or clears it.
     const steps = generateObservations(uEd.spec, 400, 21).flatMap((o, i) =>

@@ -9,11 +9,10 @@
  *   also timed: the call plus reading its full verdict, and, as the baseline in the same process, the
  *   engine's `evaluate` of the whole observation at the same points.
  */
+import { importMinified } from './minified.js';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { createBundle, type FactSpec } from '../src/index.js';
 import { loadRegistry } from '../src/node.js';
@@ -40,21 +39,10 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 // Time the code as shipped: the SDK and, for the baseline, the engine's evaluate, bundled and minified the
 // same way as above (not the TypeScript sources through a dev loader).
-const timed = await build({
-  stdin: { contents: `export { createChecklist, loadBundle } from './sdk/index.ts'; export { evaluate } from './src/index.ts';`, resolveDir: ROOT, loader: 'ts' },
-  bundle: true,
-  write: false,
-  format: 'esm',
-  platform: 'node',
-  target: 'es2020',
-  minify: true,
-  absWorkingDir: ROOT,
-  logLevel: 'silent',
-});
-const dir = mkdtempSync(join(tmpdir(), 'daoze-size-'));
-writeFileSync(join(dir, 'sdk.mjs'), timed.outputFiles[0]!.contents);
-const { createChecklist, loadBundle, evaluate } = (await import(pathToFileURL(join(dir, 'sdk.mjs')).href)) as typeof import('../sdk/index.js') & typeof import('../src/index.js');
-rmSync(dir, { recursive: true, force: true });
+const { createChecklist, loadBundle, evaluate } = await importMinified<typeof import('../sdk/index.js') & typeof import('../src/index.js')>(
+  `export { createChecklist, loadBundle } from './sdk/index.ts'; export { evaluate } from './src/index.ts';`,
+  ROOT,
+);
 
 const registry = loadRegistry();
 const bundle = createBundle(registry.editions);
