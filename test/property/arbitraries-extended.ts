@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import type { Condition, EditionSpec, FactSpec, LeafCondition, ParameterSpec } from '../../src/index.js';
 import { FACTS as BASE_FACTS } from './arbitraries.js';
+import { editionHeader } from '../edition-header.js';
 
 const t = (s: string) => ({ zh: s, en: s });
 const CHOICES = ['a', 'b', 'c', 'd'];
@@ -84,13 +85,7 @@ export const extCondition: fc.Arbitrary<Condition> = fc.letrec<{ cond: Condition
 export const extEdition: fc.Arbitrary<EditionSpec> = fc
   .array(fc.record({ check: extCondition, appliesWhen: fc.option(extCondition, { nil: undefined }) }), { minLength: 1, maxLength: 6 })
   .map((clauses) => ({
-    id: 'random-ext',
-    version: '1.0.0',
-    status: 'draft',
-    nickname: 'random-ext',
-    title: t('random'),
-    effective: { from: '2023-01-01' },
-    sources: [{ id: 'src', kind: 'other', title: t('s') }],
+    ...editionHeader('random-ext'),
     parameters: EXT_PARAMS,
     facts: Object.fromEntries(EXT_FACTS.map((f) => [f.id, f.spec])),
     groups: [

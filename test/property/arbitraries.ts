@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import type { Condition, EditionSpec, FactSpec, LeafCondition } from '../../src/index.js';
+import { editionHeader } from '../edition-header.js';
 
 /** A fact of a random edition, with the values an observation may give it. */
 export interface GenFact {
@@ -65,13 +66,7 @@ export const condition: fc.Arbitrary<Condition> = fc.letrec<{ cond: Condition }>
 export const edition: fc.Arbitrary<EditionSpec> = fc
   .array(fc.record({ check: condition, appliesWhen: fc.option(condition, { nil: undefined }) }), { minLength: 1, maxLength: 4 })
   .map((clauses) => ({
-    id: 'random',
-    version: '1.0.0',
-    status: 'draft',
-    nickname: 'random',
-    title: { zh: 'random', en: 'random' },
-    effective: { from: '2023-01-01' },
-    sources: [{ id: 'src', kind: 'other', title: { zh: 's', en: 's' } }],
+    ...editionHeader('random'),
     facts: Object.fromEntries(FACTS.map((f) => [f.id, f.spec])),
     groups: [
       {

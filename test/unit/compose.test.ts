@@ -1,17 +1,12 @@
 /** Composition by reference: `include` brings clauses with their facts, parameters, sources, routing and origin. */
 import { describe, expect, it } from 'vitest';
 import { composeEditions, createRegistry, StandardError, type EditionSpec } from '../../src/index.js';
+import { editionHeader } from '../edition-header.js';
 
 const msg = { pass: { zh: 'p', en: 'p' }, fail: { zh: 'f {limit}', en: 'f {limit}' }, indeterminate: { zh: 'i', en: 'i' } };
 const base = (): EditionSpec => ({
-  id: 'part',
-  version: '1.0.0',
-  status: 'published',
-  nickname: '部件',
-  title: { zh: '部件', en: 'part' },
-  effective: { from: '2023-01-01' },
+  ...editionHeader('part', { status: 'published', source: 'seed-plan' }),
   routing: { implementing: ['市住建局'], responsible: ['各城区'] },
-  sources: [{ id: 'seed-plan', kind: 'plan', title: { zh: '方案', en: 'plan' } }],
   parameters: { limit: { label: { zh: '限', en: 'limit' }, unit: 'cm', value: 2, cites: [{ source: 'seed-plan' }] } },
   facts: {
     'cover-present': { type: 'boolean', label: { zh: '井盖', en: 'cover' }, question: { zh: '?', en: '?' } },
@@ -35,13 +30,7 @@ const base = (): EditionSpec => ({
   ],
 });
 const unit = (include: object): EditionSpec => ({
-  id: 'unit',
-  version: '1.0.0',
-  status: 'published',
-  nickname: 'U',
-  title: { zh: 'U', en: 'U' },
-  effective: { from: '2023-01-01' },
-  sources: [{ id: 'seed-plan', kind: 'plan', title: { zh: '方案', en: 'plan' } }],
+  ...editionHeader('unit', { status: 'published', source: 'seed-plan' }),
   facts: {},
   groups: [{ id: 'g', label: { zh: 'g', en: 'g' }, include } as never],
 });

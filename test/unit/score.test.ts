@@ -1,6 +1,7 @@
 /** Scores: deductions of failed counted clauses come off the base; indeterminate ones are at stake, never assumed. */
 import { describe, expect, it } from 'vitest';
 import { compileEdition, evaluate, type EditionSpec } from '../../src/index.js';
+import { editionHeader } from '../edition-header.js';
 
 const clause = (id: string, deduction: number, optional = false) => ({
   id,
@@ -15,14 +16,8 @@ const clause = (id: string, deduction: number, optional = false) => ({
   messages: { pass: { zh: 'p', en: 'p' }, fail: { zh: 'f', en: 'f' }, indeterminate: { zh: 'i', en: 'i' } },
 });
 const spec: EditionSpec = {
-  id: 'scored',
-  version: '1.0.0',
-  status: 'draft',
-  nickname: '计分',
-  title: { zh: '计分', en: 'scored' },
-  effective: { from: '2023-01-01' },
+  ...editionHeader('scored', { source: 's' }),
   scoring: { base: 100 },
-  sources: [{ id: 's', kind: 'local', title: { zh: 's', en: 's' } }],
   facts: Object.fromEntries(['a', 'b', 'c', 'd'].map((id) => [id, { type: 'boolean' as const, label: { zh: id, en: id }, question: { zh: id, en: id } }])),
   groups: [{ id: 'g', label: { zh: 'g', en: 'g' }, clauses: [clause('a', 10), clause('b', 5), clause('c', 20), clause('d', 50, true)] }],
 };
