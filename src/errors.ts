@@ -107,6 +107,64 @@ export class NotFoundError extends DaozeError {
   }
 }
 
+/** Codes of problems with input text or files, before any standard or observation rule is applied. */
+export type InputErrorCode =
+  /** Not valid JSON (syntax). */
+  | 'E_JSON'
+  /** The same key twice in one JSON object: the reader cannot know which one the writer meant. */
+  | 'E_DUPLICATE_KEY'
+  /** Values nested deeper than the reader accepts. */
+  | 'E_DEPTH'
+  /** Bytes that are not UTF-8. */
+  | 'E_ENCODING'
+  /** Larger than the reader accepts. */
+  | 'E_TOO_LARGE'
+  /** The path is not a regular file (a folder, a FIFO, a device) where a file was expected, or the reverse. */
+  | 'E_NOT_FILE'
+  /** The path does not exist. */
+  | 'E_NO_SUCH_FILE'
+  /** The file exists but cannot be read or written (permissions, a symlink loop, an I/O error). */
+  | 'E_READ'
+  /** A value of a kind the reader cannot carry (BigInt, a function, a cycle, a non-finite number). */
+  | 'E_VALUE';
+
+/** Where in a text a problem is: byte or character offset and 1-based line and column. */
+export interface TextPosition {
+  /** 0-based offset: characters for text, bytes for `E_ENCODING`. */
+  offset: number;
+  line: number;
+  col: number;
+}
+
+/**
+ * Input that cannot be read as what it claims to be: a missing or special file, bytes that are not UTF-8,
+ * malformed or duplicate-keyed JSON, values nested too deeply. Names the file and, for text, where.
+ */
+export class InputError extends DaozeError {
+  /** The file (or label, such as `<stdin>` or `<observation>`) the input came from. */
+  readonly file: string;
+  /** Where in the text, when the problem has a position. */
+  readonly position?: TextPosition;
+  /** A second position: for `E_DUPLICATE_KEY`, where the key first appeared. */
+  readonly first?: TextPosition;
+  /** JSON path of the problem inside the document, when known (`facts.ammonia-mg-m3`). */
+  readonly path?: string;
+  constructor(code: InputErrorCode, file: string, message: string, where: { position?: TextPosition; first?: TextPosition; path?: string } = {}) {
+    const at = where.position ? `${file}:${where.position.line}:${where.position.col}` : file;
+    super(code, `${at}: ${message}`);
+    this.name = 'InputError';
+    this.file = file;
+    if (where.position) this.position = where.position;
+    if (where.first) this.first = where.first;
+    if (where.path !== undefined) this.path = where.path;
+  }
+  /** The problem without the file prefix. */
+  get reason(): string {
+    const i = this.message.indexOf(': ');
+    return i < 0 ? this.message : this.message.slice(i + 2);
+  }
+}
+
 /** Formats one diagnostic the way compilers do: `file:line:col  CODE  path: message`. */
 export function formatDiagnostic(d: Diagnostic): string {
   const { file, line, col, path } = d.location;
@@ -124,13 +182,55 @@ export function formatDiagnostics(ds: readonly Diagnostic[]): string {
   return ds.map(formatDiagnostic).join('\n');
 }
 
-/** A short, safe rendering of any value for an error message. */
+/**
+ * A short, safe rendering of any value for an error message. Never throws and never recurses deeper than a
+ * few levels, whatever the value (deeply nested, cyclic, BigInt, a proxy, an object whose `toString` throws):
+ * an error message must not fail while describing bad input.
+ */
 export function preview(value: unknown): string {
   let s: string;
   try {
-    s = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+    s = shallow(value, 3);
   } catch {
-    s = String(value);
+    s = `[${typeof value}]`;
   }
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+// Renders at most `depth` levels and about 100 characters of each level; deeper parts show as `…`.
+function shallow(v: unknown, depth: number): string {
+  switch (typeof v) {
+    case 'string':
+      return JSON.stringify(v.length > 100 ? `${v.slice(0, 100)}…` : v);
+    case 'number':
+      return Number.isFinite(v) ? String(v) : String(v);
+    case 'boolean':
+      return String(v);
+    case 'bigint':
+      return `${v}n`;
+    case 'undefined':
+      return 'undefined';
+    case 'function':
+      return '[function]';
+    case 'symbol':
+      return '[symbol]';
+  }
+  if (v === null) return 'null';
+  if (depth === 0) return Array.isArray(v) ? '[…]' : '{…}';
+  if (Array.isArray(v)) {
+    const parts: string[] = [];
+    for (let i = 0; i < v.length && i < 5; i++) parts.push(shallow(v[i], depth - 1));
+    if (v.length > 5) parts.push('…');
+    return `[${parts.join(',')}]`;
+  }
+  const parts: string[] = [];
+  let n = 0;
+  for (const k of Object.keys(v as object)) {
+    if (n++ === 5) {
+      parts.push('…');
+      break;
+    }
+    parts.push(`${JSON.stringify(k)}:${shallow((v as Record<string, unknown>)[k], depth - 1)}`);
+  }
+  return `{${parts.join(',')}}`;
 }
