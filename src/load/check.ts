@@ -57,6 +57,13 @@ export function checkEdition(spec: EditionSpec, parsed: ParsedText, expected: Ex
       }
     });
 
+  // Exclusions cite their source like clauses do.
+  (spec.exclusions ?? []).forEach((e, i) => {
+    if (!sourceIds.has(e.source.source)) {
+      report('E_SOURCE', ['exclusions', i, 'source', 'source'], `unknown source "${e.source.source}"`, { value: e.source.source, allowed: [...sourceIds] });
+    }
+  });
+
   // Facts
   const facts = new Map<string, FactSpec>(Object.entries(spec.facts));
   for (const [id, f] of facts) checkFact(id, f, report);

@@ -190,7 +190,19 @@ export interface EditionSpec {
   facts: Record<string, FactSpec>;
   groups: GroupSpec[];
   scoring?: { base: number };
+  /** Requirements of the cited sources this standard deliberately does not check, each with the reason. */
+  exclusions?: Exclusion[];
   cases?: CaseSpec[];
+}
+
+/** A requirement of a source that no clause checks, and why (feeds the coverage table). */
+export interface Exclusion {
+  /** Where the requirement is written (the seed plan's task or section, or a national standard's clause). */
+  source: Cite;
+  /** The requirement in a few words. */
+  requirement: I18nText;
+  /** Why no clause checks it. */
+  reason: I18nText;
 }
 
 /** A city's adaptation of one edition (`profiles/<id>/<version>.yaml`). */
