@@ -56,6 +56,7 @@ export type { Observation, EvidenceRef, Subject, Observer, NormalisedObservation
 export type { Verdict, ClauseResult, Citation, CitedSource, MissingFact, Totals } from './result/types.js';
 export { formatFactValue, formatParamValue } from './result/format.js';
 export { renderStandardPage, conditionText } from './result/page.js';
+export { planCoverage, renderCoverage, type PlanOutline, type CoverageRow } from './result/coverage.js';
 export { createRegistry, resolveEdition } from './registry.js';
 export type { Registry, ProfileInput } from './registry.js';
 export { parseProfile } from './load/profile.js';

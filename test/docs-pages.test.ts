@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderStandardPage } from '../src/index.js';
+import { planCoverage, renderCoverage, renderStandardPage, type PlanOutline } from '../src/index.js';
+import { builtinStandardsDir } from '../src/node.js';
 import { builtin } from './helpers.js';
 
 describe('docs/standards pages', () => {
@@ -13,4 +14,12 @@ describe('docs/standards pages', () => {
       expect(readFileSync(file, 'utf8')).toBe(renderStandardPage(builtin().get(id), 'zh'));
     });
   }
+});
+
+describe('docs/coverage.md', () => {
+  it('is generated from the standards and standards/plan-outline.json (run npm run daoze -- doc)', () => {
+    const outline = JSON.parse(readFileSync(join(builtinStandardsDir(), 'plan-outline.json'), 'utf8')) as PlanOutline;
+    const newest = [...new Set(builtin().editions.map((e) => e.id))].map((id) => builtin().get(id));
+    expect(readFileSync(join(__dirname, '..', 'docs', 'coverage.md'), 'utf8')).toBe(renderCoverage(planCoverage(newest, outline), 'zh'));
+  });
 });

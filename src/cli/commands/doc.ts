@@ -1,7 +1,9 @@
 /** `daoze doc`: writes the readable page of every standard (or one) to docs/standards/<id>.md. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { renderStandardPage } from '../../result/page.js';
+import { planCoverage, renderCoverage, type PlanOutline } from '../../result/coverage.js';
+import { builtinStandardsDir } from '../../node.js';
 import { EXIT, out } from '../io.js';
 import { registryFor } from '../load.js';
 import type { Command } from './types.js';
@@ -9,7 +11,7 @@ import type { Command } from './types.js';
 /** The `daoze doc` command. */
 export const doc: Command = {
   name: 'doc',
-  summary: 'Write a readable page per standard (clauses, citations, provenance, parameters) to docs/standards/',
+  summary: 'Write a readable page per standard (clauses, citations, provenance, parameters) to docs/standards/, and the plan coverage table beside it',
   usage: 'daoze doc [id[@version]] [--out docs/standards] [--locale zh|en]',
   args: { out: { type: 'string', short: 'o' } },
   run({ positionals, values, common }) {
@@ -21,6 +23,14 @@ export const doc: Command = {
     for (const ed of editions) {
       const file = join(dir, `${ed.id}.md`);
       writeFileSync(file, renderStandardPage(ed, common.locale));
+      out(file);
+    }
+    // With every standard written, the coverage table of the plan they cite goes one folder up (docs/coverage.md),
+    // when the standards folder carries the plan's outline.
+    const outline = join(common.standards ?? builtinStandardsDir(), 'plan-outline.json');
+    if (!positionals.length && existsSync(outline)) {
+      const file = join(dirname(dir), 'coverage.md');
+      writeFileSync(file, renderCoverage(planCoverage(editions, JSON.parse(readFileSync(outline, 'utf8')) as PlanOutline), common.locale));
       out(file);
     }
     return EXIT.ok;
