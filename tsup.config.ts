@@ -7,11 +7,22 @@ rmSync('dist', { recursive: true, force: true });
 const common = { format: ['esm', 'cjs'] as ('esm' | 'cjs')[], sourcemap: true, clean: false, treeshake: true };
 
 export default defineConfig([
-  // The engine's entries and the CLI share chunks; the CLI is built as its own entry so `bin/daoze.js` runs the compiled code.
+  // The engine's entries and the CLI share chunks; the CLI is built as its own entry so `bin/daoze.js` runs the
+  // compiled code. The CLI and the batch worker are ES modules only: `bin/daoze.js` imports them, nothing requires them.
   {
     ...common,
+    format: ['esm'],
     // batch-worker: the worker threads of `daoze check --batch` load it by file name (src/batch/pool.ts).
     entry: { index: 'src/index.ts', node: 'src/node.ts', cli: 'src/cli/main.ts', 'batch-worker': 'src/batch/worker.ts' },
+    dts: { entry: { index: 'src/index.ts', node: 'src/node.ts' } },
+    target: 'node20',
+    splitting: true,
+  },
+  // The CommonJS build of the engine's entries, for apps that `require('daoze')`.
+  {
+    ...common,
+    format: ['cjs'],
+    entry: { index: 'src/index.ts', node: 'src/node.ts' },
     dts: { entry: { index: 'src/index.ts', node: 'src/node.ts' } },
     target: 'node20',
     splitting: true,

@@ -1,11 +1,12 @@
 /**
- * `daoze/sdk` from a fresh install of the packed package: built with tsup, packed with `npm pack`, installed
- * into an empty folder, then imported as ESM, required as CJS and type-checked as an app would. The bundle it
- * uses is written by the installed package's own `daoze build`.
+ * The package as a user gets it: a fresh clone of the repository's committed state (no dist/), packed with
+ * `npm pack` (its `prepack` builds), installed into an empty folder, then `daoze/sdk` imported as ESM, required as
+ * CJS and type-checked as an app would. The bundle it uses is written by the installed package's own `daoze build`.
+ * The clone borrows this checkout's node_modules (the same package-lock.json), so no download is needed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -27,11 +28,15 @@ console.log(JSON.stringify([u.outcome, u.verdict.clauses.find((c) => c.clause ==
 describe.skipIf(process.env.DAOZE_SKIP_PACK === '1')('the packed package, freshly installed', () => {
   let dir: string;
   let app: string;
+  let files: string[] = [];
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'daoze-pack-'));
-    run('npm', ['run', 'build'], ROOT);
-    const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], ROOT)) as { filename: string }[];
+    const clone = join(dir, 'clone');
+    run('git', ['clone', '--quiet', ROOT, clone], dir);
+    symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
+    const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], clone)) as { filename: string; files: { path: string }[] }[];
+    files = packed!.files.map((f) => f.path);
     app = join(dir, 'app');
     run('mkdir', ['-p', app], dir);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'daoze-pack-check', version: '1.0.0', private: true }));
@@ -41,6 +46,13 @@ describe.skipIf(process.env.DAOZE_SKIP_PACK === '1')('the packed package, freshl
 
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('carries what the CLI needs (the build, its snapshot, standards, profiles, schemas, licence) and no CommonJS CLI', () => {
+    for (const f of ['dist/cli.js', 'dist/index.js', 'dist/index.cjs', 'dist/sdk.js', 'dist/builtin-snapshot.json', 'bin/daoze.js', 'LICENSE', 'schema/edition.schema.json', 'standards/editions.lock.json', 'profiles/example-city-snow/1.0.0.yaml']) {
+      expect(files, f).toContain(f);
+    }
+    expect(files.filter((f) => /^dist\/(cli|batch-worker)\.cjs/.test(f))).toEqual([]);
   });
 
   it('imports createChecklist from daoze/sdk as an ES module', () => {
