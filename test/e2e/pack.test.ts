@@ -35,7 +35,9 @@ describe.skipIf(process.env.DAOZE_SKIP_PACK === '1')('the packed package, freshl
     const clone = join(dir, 'clone');
     run('git', ['clone', '--quiet', ROOT, clone], dir);
     symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
-    const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], clone)) as { filename: string; files: { path: string }[] }[];
+    // `prepack` (the build) prints to stdout before npm's JSON report: the report is the array that ends the output.
+    const report = run('npm', ['pack', '--json', '--pack-destination', dir], clone);
+    const [packed] = JSON.parse(report.slice(report.search(/^\[/m))) as { filename: string; files: { path: string }[] }[];
     files = packed!.files.map((f) => f.path);
     app = join(dir, 'app');
     run('mkdir', ['-p', app], dir);
