@@ -1,7 +1,8 @@
 /**
  * Composition: a group may `include` clauses of another edition by reference. This resolves includes into a
  * flat edition (the form everything downstream compiles), bringing along the facts, parameters and sources the
- * included clauses use, and keeping each clause's own routing and origin. Pure: editions come in as data.
+ * included clauses use, and keeping each clause's own routing (unless the include gives the routing for its
+ * subject) and origin. Pure: editions come in as data.
  */
 import type { Diagnostic, DiagnosticCode } from '../errors.js';
 import type { ClauseSpec, Condition, EditionSpec, GroupSpec, ParameterSpec, SourceDoc, FactSpec } from '../model/edition.js';
@@ -106,8 +107,15 @@ export function composeEditions(inputs: readonly ComposeInput[]): { editions: Ed
         } else picked = pool;
       }
       const origin = { standard: target.id, version: target.version, hash: hashJson(editionContent(target)) };
+      // The include's own cites name sources of this edition, not of the included one.
+      inc.cites?.forEach((cite, k) => {
+        if (!spec.sources.some((s) => s.id === cite.source)) {
+          report('E_SOURCE', [...at, 'cites', k, 'source'], `unknown source "${cite.source}"`, { value: cite.source, allowed: spec.sources.map((s) => s.id) });
+        }
+      });
       for (const c of picked) {
-        clauses.push({ ...c, ...(c.routing ?? target.routing ? { routing: c.routing ?? target.routing } : {}), origin: c.origin ?? origin });
+        const routing = inc.routing ?? c.routing ?? target.routing;
+        clauses.push({ ...c, ...(inc.cites ? { cites: [...inc.cites, ...c.cites] } : {}), ...(routing ? { routing } : {}), origin: c.origin ?? origin });
         const reads = clauseReads(c);
         const bring = <T>(kind: string, id: string, from: Record<string, T> | undefined, into: Record<string, T>) => {
           const item = from?.[id];

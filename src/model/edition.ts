@@ -147,6 +147,13 @@ export interface IncludeSpec {
   standard: string;
   group?: string;
   clauses?: string[];
+  /**
+   * Routing for the included clauses here, in place of their own: for a plan that applies another task's rules
+   * to a different subject with its own 实施/责任 block (task 36 applies task 35's rules to expropriation sites).
+   */
+  routing?: Routing;
+  /** Cites added to each included clause: why the clause applies here (the plan's "参照…执行"). */
+  cites?: Cite[];
 }
 
 /** A group of clauses, as printed (四净 / 三无 / 两通 / 一明). After composition, `clauses` holds included clauses too and `include` is gone. */

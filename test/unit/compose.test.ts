@@ -90,4 +90,21 @@ describe('composition', () => {
     expect(composeEditions([{ spec: draft }, { spec: u }]).diagnostics.map((d) => d.message).join()).toContain('only include published');
     expect(() => createRegistry([draft, unit({ standard: 'part@1.0.0', group: 'wells' })])).toThrow(StandardError);
   });
+
+  it('an include may give its subject its own routing and add a cite to each included clause', () => {
+    const routing = { implementing: ['各城区'], responsible: ['市土储中心'] };
+    const cites = [{ source: 'seed-plan', task: 36 }];
+    const reg = createRegistry([base(), unit({ standard: 'part@1.0.0', clauses: ['lamp-ok', 'cover-present'], routing, cites })]);
+    const v = reg.evaluate({ standard: 'unit@1.0.0', facts: { 'lamp-ok': false, 'cover-present': false } });
+    for (const c of v.clauses) {
+      expect(c.routing).toEqual(routing); // in place of the clause's own (lamp-ok) and the home edition's (cover-present)
+      expect(c.citation.sources.map((s) => s.task)).toEqual([36, c.clause === 'lamp-ok' ? 2 : 4]);
+    }
+    expect(reg.get('part@1.0.0').spec.groups[1]!.clauses[0]!.routing).toEqual({ implementing: ['路灯所'], responsible: ['市住建局'] });
+  });
+
+  it('rejects an include cite whose source the including edition does not list', () => {
+    const { diagnostics } = composeEditions([{ spec: base() }, { spec: unit({ standard: 'part@1.0.0', group: 'wells', cites: [{ source: 'nope' }] }) }]);
+    expect(diagnostics.map((d) => `${d.code} ${d.location.path} ${d.message}`)).toContain('E_SOURCE groups[0].include.cites[0].source unknown source "nope"');
+  });
 });
