@@ -22,4 +22,11 @@ describe('docs/coverage.md', () => {
     const newest = [...new Set(builtin().editions.map((e) => e.id))].map((id) => builtin().get(id));
     expect(readFileSync(join(__dirname, '..', 'docs', 'coverage.md'), 'utf8')).toBe(renderCoverage(planCoverage(newest, outline), 'zh'));
   });
+
+  it('leaves no task of the plan, and not its goals section, without a clause or a written exclusion', () => {
+    const outline = JSON.parse(readFileSync(join(builtinStandardsDir(), 'plan-outline.json'), 'utf8')) as PlanOutline;
+    const newest = [...new Set(builtin().editions.map((e) => e.id))].map((id) => builtin().get(id));
+    const gaps = planCoverage(newest, outline).filter((r) => !r.clauses.length && !r.exclusions.length).map((r) => r.key);
+    expect(gaps).toEqual([]);
+  });
 });

@@ -34,6 +34,8 @@ export function renderClause(r: ClauseResult, locale: Locale, detail: boolean): 
   if (r.citation.provisionalReason) lines.push(color.dim(`      ${w.provisional}: ${r.citation.provisionalReason[locale]}`));
   if (r.outcome === 'fail' && r.routing) {
     lines.push(color.dim(`      ${w.routing}: ${r.routing.implementing.join('、')} / ${r.routing.responsible.join('、')}`));
+    // An inferred routing says so next to the units: the source prints none for this requirement.
+    if (r.routing.inferred) lines.push(color.yellow(`      ${w.inferred}: ${r.routing.inferred[locale]}`));
   }
   for (const m of r.missing) {
     lines.push(color.yellow(`      ${w.needed}: ${m.label}${m.evidenceRequired ? ` (${w.evidence}: ${m.evidence.join(', ')})` : ''} — ${m.question}`));

@@ -119,6 +119,12 @@ export interface ClauseMessages {
 export interface Routing {
   implementing: string[];
   responsible: string[];
+  /**
+   * Set when the source prints no 实施单位/责任单位 for the requirement and the units are inferred: the reason.
+   * It travels with the routing into every clause result, so the inference is stated in the verdict itself.
+   * Absent on printed routing (and then absent from the content hash, which is why existing hashes stay put).
+   */
+  inferred?: I18nText;
 }
 
 /** A clause: one checkable requirement as the standard prints it. */

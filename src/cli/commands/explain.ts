@@ -47,6 +47,7 @@ const WORDS = {
     noEvidence: '已填写但未附所需证据',
     unknown: '检查人记为无法确定',
     implementing: '实施单位',
+    inferred: '推定',
     responsible: '责任单位',
     clauseHash: '条款哈希',
     optional: '选用条款,不计入结论',
@@ -82,6 +83,7 @@ const WORDS = {
     noEvidence: 'given, but its required evidence is not attached',
     unknown: 'recorded as unknown by the inspector',
     implementing: 'Implementing',
+    inferred: 'inferred',
     responsible: 'Responsible',
     clauseHash: 'clause hash',
     optional: 'optional clause, does not count towards the verdict',
@@ -139,6 +141,7 @@ function clauseLines(x: ExplainedClause, n: number, locale: Locale): string[] {
   if (x.routing) {
     lines.push(`   ${w.implementing}: ${x.routing.implementing.join('、')}`);
     lines.push(`   ${w.responsible}: ${x.routing.responsible.join('、')}`);
+    if (x.routing.inferred) lines.push(color.yellow(`   ${w.inferred}: ${x.routing.inferred[locale]}`));
   }
   lines.push(color.dim(`   ${w.clauseHash}: ${x.clauseHash}`));
   return lines;
