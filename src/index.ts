@@ -57,7 +57,7 @@ export type { Verdict, ClauseResult, Citation, CitedSource, MissingFact, Totals 
 export { formatFactValue, formatParamValue } from './result/format.js';
 export { renderStandardPage, conditionText } from './result/page.js';
 export { createRegistry, resolveEdition } from './registry.js';
-export type { Registry, ProfileInput } from './registry.js';
+export type { Registry, ProfileInput, RegistryOptions } from './registry.js';
 export { parseProfile } from './load/profile.js';
 export type { ProfileParseResult } from './load/profile.js';
 export { applyProfile, compileWithProfile, profileHash } from './profile/apply.js';
