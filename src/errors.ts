@@ -34,7 +34,13 @@ export type DiagnosticCode =
   | 'E_REFERENCE'
   | 'E_EFFECTIVE_OVERLAP'
   | 'E_PUBLISHED_CHANGED'
-  | 'E_LOCK';
+  | 'E_LOCK'
+  /** A standard or profile file that is not UTF-8 (the byte offset is the diagnostic's value). */
+  | 'E_ENCODING'
+  /** A standard or profile path that is not a regular file (a FIFO, socket or device). */
+  | 'E_NOT_FILE'
+  /** A standard or profile file that cannot be read (a dangling symlink, a loop, permissions). */
+  | 'E_READ';
 
 /** One problem found in a standard, positioned, with what was found and what is allowed. */
 export interface Diagnostic {

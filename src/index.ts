@@ -58,7 +58,7 @@ export { formatFactValue, formatParamValue } from './result/format.js';
 export { renderStandardPage, conditionText } from './result/page.js';
 export { planCoverage, renderCoverage, type PlanOutline, type CoverageRow } from './result/coverage.js';
 export { createRegistry, resolveEdition } from './registry.js';
-export type { Registry, ProfileInput } from './registry.js';
+export type { Registry, ProfileInput, RegistryOptions } from './registry.js';
 export { parseProfile } from './load/profile.js';
 export type { ProfileParseResult } from './load/profile.js';
 export { applyProfile, compileWithProfile, profileHash } from './profile/apply.js';

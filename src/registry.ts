@@ -12,13 +12,29 @@ import type { Observation } from './evaluate/observation.js';
 import type { Verdict } from './result/types.js';
 import { applyProfile, compileWithProfile } from './profile/apply.js';
 import type { ParsedText } from './load/yaml.js';
-import { dayOf, editionInForce, inForceDiagnostics, inForceRange } from './model/in-force.js';
+import { dayOf, editionInForce, inForceDiagnostics, inForceRange, profileNotInForce } from './model/in-force.js';
+import { checkEditionsLock, type EditionsLock } from './audit/lock.js';
 
 /** A profile to register, with where it came from (for positioned errors). */
 export interface ProfileInput {
   spec: ProfileSpec;
   file?: string;
   locate?: ParsedText['locate'];
+}
+
+/** Options of {@link createRegistry}. */
+export interface RegistryOptions {
+  /** City profiles over the editions. */
+  profiles?: readonly ProfileInput[];
+  /**
+   * The editions lock of the folder the specs came from (`editions.lock.json`). When given, every published
+   * edition must be in it with its content hash (`E_PUBLISHED_CHANGED`, `E_LOCK`); drafts need no entry.
+   * Without it, specs handed over in memory are taken as they are: the caller vouches for them. `loadRegistry`
+   * (daoze/node) always passes the folder's lock, also when it starts from the build's snapshot.
+   */
+  lock?: EditionsLock | unknown;
+  /** Name of the lock in diagnostics (default `editions.lock.json`). */
+  lockFile?: string;
 }
 
 /** Compiled editions of several standards, and the profiles that adapt them. */
@@ -80,14 +96,19 @@ function inForceSummary(editions: readonly CompiledEdition[], id: string): strin
  * Builds a registry from validated edition specs (and profiles): resolves includes between editions, applies
  * each profile to its base, checks every case, and compiles each once. Throws `StandardError` listing every
  * problem found, including two published editions of one standard in force on the same day (a bare id would
- * then be ambiguous).
+ * then be ambiguous), a profile over a draft edition, and (with `options.lock`) a published edition that is not
+ * the locked one.
  */
-export function createRegistry(specs: readonly EditionSpec[], options: { profiles?: readonly ProfileInput[] } = {}): Registry {
+export function createRegistry(specs: readonly EditionSpec[], options: RegistryOptions = {}): Registry {
   const composed = composeEditions(specs.map((spec) => ({ spec })));
   const diagnostics = [...composed.diagnostics, ...inForceDiagnostics(specs.map((spec) => ({ spec })))];
   const editions = composed.editions
     .map((s) => compileEdition(s))
     .sort((a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version));
+  if (options.lock !== undefined) {
+    // The compiled hash is the one the lock holds (of the composed edition), so nothing is hashed twice.
+    diagnostics.push(...checkEditionsLock(options.lock, editions.map((e) => ({ spec: e.spec, hash: e.hash })), options.lockFile, { reportGone: false }));
+  }
   const byRef = new Map(editions.map((e) => [e.ref, e]));
   const profiles: { spec: ProfileSpec; edition: CompiledEdition }[] = [];
   for (const p of options.profiles ?? []) {
@@ -100,6 +121,18 @@ export function createRegistry(specs: readonly EditionSpec[], options: { profile
         location: { file: p.file ?? p.spec.id, path: 'extends', ...(pos ? { line: pos.line, col: pos.col } : {}) },
         value: p.spec.extends,
         allowed: [...byRef.keys()],
+      });
+      continue;
+    }
+    if (base.spec.status !== 'published') {
+      // A draft may still change and is never in force, so a profile over it would judge by rules no one issued.
+      const pos = p.locate?.(['extends']);
+      diagnostics.push({
+        code: 'E_REFERENCE',
+        message: `profile extends ${p.spec.extends}, which is a draft; a profile extends only a published edition`,
+        location: { file: p.file ?? p.spec.id, path: 'extends', ...(pos ? { line: pos.line, col: pos.col } : {}) },
+        value: p.spec.extends,
+        allowed: editions.filter((e) => e.id === base.id && e.spec.status === 'published').map((e) => e.ref),
       });
       continue;
     }
@@ -157,9 +190,17 @@ export function createRegistry(specs: readonly EditionSpec[], options: { profile
       if (!p) {
         throw new ObservationError([{ code: 'E_STANDARD_REF', path: 'profile', message: `no profile "${String(profileRef)}"`, value: profileRef, allowed: profiles.map((x) => `${x.spec.id}@${x.spec.version}`) }]);
       }
-      // A profile adapts one edition: an observation pinned to another edition of the standard must not be silently re-based.
-      if (p.spec.extends !== e.ref && (ref.includes('@') || p.spec.extends.split('@')[0] !== e.id)) {
-        throw new ObservationError([{ code: 'E_STANDARD_REF', path: 'profile', message: `profile ${p.spec.id}@${p.spec.version} extends ${p.spec.extends}, not ${ref}`, value: profileRef }]);
+      // A profile adapts one edition: an observation pinned to another edition, or made on a day another edition
+      // is in force, is never re-based onto the profile's base.
+      if (p.spec.extends !== e.ref) {
+        const why = ref.includes('@') ? `not ${ref}` : day !== undefined ? `but ${e.ref} is the edition in force on ${day} (the day of observedAt)` : `not ${e.ref}, the current edition of ${ref}`;
+        throw new ObservationError([{ code: 'E_STANDARD_REF', path: 'profile', message: `profile ${p.spec.id}@${p.spec.version} extends ${p.spec.extends}, ${why}`, value: profileRef }]);
+      }
+      // Both the profile and its base must be in force on the day of the inspection (docs/versioning.md).
+      const onDay = dayOf(obs?.observedAt);
+      if (onDay !== undefined) {
+        const why = profileNotInForce(p.spec, e.spec, editions.filter((x) => x.id === e.id).map((x) => x.spec), onDay);
+        if (why) throw new ObservationError([{ code: 'E_STANDARD_REF', path: 'profile', message: why, value: profileRef, allowed: 'a profile and base edition in force on the day of observedAt' }]);
       }
       return evaluate(p.edition, observation, opts);
     },

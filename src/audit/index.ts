@@ -12,7 +12,7 @@ export { diffEditions, versionBump, bumpSuffices, clauseReads } from './diff.js'
 export type { EditionDiff, EditionChange, ChangeKind, Impact, Bump } from './diff.js';
 export { replay } from './replay.js';
 export type { ReplayReport, ReplayChange, ClauseFlip } from './replay.js';
-export { LOCK_FILE, checkEditionsLock, updateEditionsLock, editionHash } from './lock.js';
-export type { EditionsLock } from './lock.js';
+export { LOCK_FILE, checkEditionsLock, updateEditionsLock, editionHash, isEditionsLock } from './lock.js';
+export type { EditionsLock, CheckLockOptions } from './lock.js';
 export { formatJsonPath, jsonDifferences, jsonPathAt, jsonSyntaxError } from './json-diff.js';
 export type { JsonPath, JsonDifference } from './json-diff.js';

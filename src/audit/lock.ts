@@ -1,15 +1,14 @@
 /**
  * The editions lock: the content hash of every published edition, kept in `standards/editions.lock.json`.
  * A published edition never changes (a change is a new version), because verdict records name it by version
- * and hash; the lock is how `daoze validate` and the test suite notice when one did. Pure: the caller reads and
- * writes the file.
+ * and hash; the lock is how loading a standards folder (`readEditions`, `loadRegistry`, every CLI command) and
+ * `daoze validate` refuse one that did. Pure: the caller reads and writes the file (src/node.ts).
  */
 import type { Diagnostic } from '../errors.js';
 import type { EditionSpec } from '../model/edition.js';
 import { editionContent } from '../compile/compile.js';
 import { hashJson } from '../hash/index.js';
 import { compareSemver } from '../model/semver.js';
-import { parseYamlText } from '../load/yaml.js';
 import type { EditionSource } from '../model/in-force.js';
 
 /** The lock file's name, at the root of a standards folder. */
@@ -27,10 +26,12 @@ export function editionHash(spec: EditionSpec): string {
   return hashJson(editionContent(spec));
 }
 
-function isLock(v: unknown): v is EditionsLock {
+/** Whether a value is a well-formed editions lock. */
+export function isEditionsLock(v: unknown): v is EditionsLock {
   if (typeof v !== 'object' || v === null) return false;
   const l = v as Record<string, unknown>;
   if (l.lockfileVersion !== 1 || typeof l.editions !== 'object' || l.editions === null || Array.isArray(l.editions)) return false;
+  if (Object.getPrototypeOf(l.editions) !== Object.prototype) return false;
   return Object.values(l.editions).every((h) => typeof h === 'string' && /^sha256:[0-9a-f]{64}$/.test(h));
 }
 
@@ -43,17 +44,27 @@ const sortRefs = (refs: string[]) =>
 
 function at(src: EditionSource, path: string[]): Diagnostic['location'] {
   const file = src.file ?? `${src.spec.id}@${src.spec.version}`;
-  const pos = src.locate ? src.locate(path) : src.text ? parseYamlText(src.text, file).parsed?.locate(path) : undefined;
+  const pos = src.locate?.(path);
   return { file, path: path.join('.'), ...(pos ? { line: pos.line, col: pos.col } : {}) };
+}
+
+/** Options of {@link checkEditionsLock}. */
+export interface CheckLockOptions {
+  /**
+   * Report locked editions whose file is gone (default true). Off when only part of a folder was read (one
+   * edition file, one standard's subfolder), where the others are simply not among the sources.
+   */
+  reportGone?: boolean;
 }
 
 /**
  * Checks editions against the lock: a published edition whose content hash differs from the locked one
  * (`E_PUBLISHED_CHANGED`), a published edition not yet locked, a locked edition that is gone, a malformed lock
- * (`E_LOCK`). Drafts are not locked; they may change until they are published.
+ * (`E_LOCK`). Drafts are not locked; they may change until they are published. A source's `hash`, when given,
+ * is used instead of hashing its spec again.
  */
-export function checkEditionsLock(lock: unknown, sources: readonly EditionSource[], lockFile = LOCK_FILE): Diagnostic[] {
-  if (!isLock(lock)) {
+export function checkEditionsLock(lock: unknown, sources: readonly EditionSource[], lockFile = LOCK_FILE, options: CheckLockOptions = {}): Diagnostic[] {
+  if (!isEditionsLock(lock)) {
     return [
       {
         code: 'E_LOCK',
@@ -66,20 +77,23 @@ export function checkEditionsLock(lock: unknown, sources: readonly EditionSource
   const present = new Map(sources.map((s) => [`${s.spec.id}@${s.spec.version}`, s]));
   for (const src of sources) {
     const ref = `${src.spec.id}@${src.spec.version}`;
-    const locked = lock.editions[ref];
-    const hash = editionHash(src.spec);
+    const locked = Object.hasOwn(lock.editions, ref) ? lock.editions[ref] : undefined;
+    // A draft is never locked, so its entry (a published edition turned back into a draft) is checked too.
+    if (locked === undefined && src.spec.status !== 'published') continue;
+    const hash = src.hash ?? editionHash(src.spec);
     if (locked !== undefined && locked !== hash) {
       out.push({
         code: 'E_PUBLISHED_CHANGED',
         message:
           `${ref} was published with content hash ${locked} and now has ${hash}: a published edition never changes, because verdict ` +
-          `records name it by version and hash. Restore the file and add a new version instead (patch for wording, minor for ` +
-          `decisions, major for breaking changes: docs/versioning.md)`,
+          `records name it by version and hash. Restore the file and publish the change as a new version instead (patch for ` +
+          `wording, minor for decisions, major for breaking changes: docs/versioning.md); "daoze validate --update-lock" never ` +
+          `rewrites a locked entry`,
         location: at(src, ['version']),
         value: hash,
         allowed: [locked],
       });
-    } else if (locked === undefined && src.spec.status === 'published') {
+    } else if (locked === undefined) {
       out.push({
         code: 'E_LOCK',
         message: `${ref} is published but not in ${lockFile}; record it with "daoze validate --update-lock" (it can then never change)`,
@@ -87,7 +101,7 @@ export function checkEditionsLock(lock: unknown, sources: readonly EditionSource
       });
     }
   }
-  for (const ref of Object.keys(lock.editions)) {
+  for (const ref of options.reportGone === false ? [] : Object.keys(lock.editions)) {
     if (!present.has(ref)) {
       out.push({
         code: 'E_LOCK',
@@ -97,6 +111,23 @@ export function checkEditionsLock(lock: unknown, sources: readonly EditionSource
     }
   }
   return out;
+}
+
+/**
+ * The error for a folder that holds published editions but no lock: without it an edited published edition
+ * could not be told from the one verdicts name, so the folder is refused rather than trusted.
+ */
+export function missingLockDiagnostic(lockFile: string, published: readonly string[]): Diagnostic {
+  const shown = published.slice(0, 3).join(', ') + (published.length > 3 ? ` and ${published.length - 3} more` : '');
+  return {
+    code: 'E_LOCK',
+    message:
+      `${lockFile} is missing, but the folder holds ${published.length} published edition(s) (${shown}); without the lock an ` +
+      `edited published edition cannot be told from the one verdicts name. Restore the lock (from version control), or ` +
+      `record the editions with "daoze validate --update-lock" once you have checked they are the published ones`,
+    location: { file: lockFile, path: '' },
+    value: published.length,
+  };
 }
 
 /**

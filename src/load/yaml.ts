@@ -1,6 +1,7 @@
 /** YAML text → plain data, keeping a way back from a path inside the data to a line and column in the text. */
-import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Node as YamlNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, visit, type Node as YamlNode, type Document } from 'yaml';
 import type { Diagnostic } from '../errors.js';
+import { stripBom } from '../input/index.js';
 
 /** A path inside a document: object keys and array indexes. */
 export type DocPath = readonly (string | number)[];
@@ -16,6 +17,27 @@ export interface ParsedText {
 /** Largest standard or profile file we read, in characters; a guard against accidental or hostile input. */
 export const MAX_TEXT_LENGTH = 2_000_000;
 
+/**
+ * The only explicit tags a standard may use: those of the YAML core schema that give plain JSON data, and the
+ * non-specific `!` (a string). Any other tag (`!!js/function`, `!!binary`, `!!set`, `!!timestamp`, `!evil`) would
+ * either be dropped silently by the parser or give a value that is not JSON (a Buffer, a Set, a Date); both hide
+ * what the author wrote, so each is an `E_YAML` error at its node.
+ */
+export const ALLOWED_YAML_TAGS: ReadonlySet<string> = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`).concat('!'),
+);
+
+/** The data path of a node from its ancestors as `visit` gives them (pairs give their key, sequences an index). */
+function pathOf(chain: readonly unknown[]): DocPath {
+  const out: (string | number)[] = [];
+  for (let i = 0; i < chain.length - 1; i++) {
+    const a = chain[i];
+    if (isPair(a) && isScalar(a.key) && a.value === chain[i + 1]) out.push(String(a.key.value));
+    else if (isSeq(a)) out.push(a.items.indexOf(chain[i + 1] as never));
+  }
+  return out;
+}
+
 /** Renders a path the way authors read it: `groups[0].clauses[2].check`. */
 export function formatPath(path: DocPath): string {
   let out = '';
@@ -25,9 +47,12 @@ export function formatPath(path: DocPath): string {
 
 /**
  * Parses YAML text. Returns the data, or the YAML errors as positioned diagnostics. Duplicate keys are errors
- * (a repeated key silently overriding the first is a classic rule-file bug); aliases are capped (billion laughs).
+ * (a repeated key silently overriding the first is a classic rule-file bug); aliases are capped (billion laughs);
+ * a tag outside {@link ALLOWED_YAML_TAGS} is an error; a leading BOM is dropped.
  */
-export function parseYamlText(text: string, file: string): { parsed?: ParsedText; diagnostics: Diagnostic[] } {
+export function parseYamlText(source: string, file: string): { parsed?: ParsedText; diagnostics: Diagnostic[] } {
+  // A leading byte-order mark is dropped, as `daoze check` and batch drop it from JSON (src/input/utf8.ts).
+  const text = stripBom(source);
   if (text.length > MAX_TEXT_LENGTH) {
     return {
       diagnostics: [
@@ -47,6 +72,33 @@ export function parseYamlText(text: string, file: string): { parsed?: ParsedText
       const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} further YAML errors follow from here)` : '';
       const message = `${e.message.split('\n')[0] ?? e.message}${more}`;
       return { diagnostics: [{ code: 'E_YAML', message, location: { file, path: '', line: pos.line, col: pos.col } }] };
+    }
+    let badTag: { tag: string; offset: number; path: DocPath } | undefined;
+    visit(doc, (_key, node, ancestors) => {
+      const tag = (node as { tag?: string } | null)?.tag;
+      if (tag !== undefined && !ALLOWED_YAML_TAGS.has(tag)) {
+        badTag = { tag, offset: (node as YamlNode).range?.[0] ?? 0, path: pathOf([...ancestors, node]) };
+        return visit.BREAK;
+      }
+      return undefined;
+    });
+    if (badTag) {
+      // The node's range starts at its value; point at the tag itself, which ends before it.
+      let at = text.lastIndexOf('!', badTag.offset);
+      while (at > 0 && !/[\s,[\]{}]/.test(text[at - 1]!)) at--;
+      const pos = lineCounter.linePos(at >= 0 ? at : badTag.offset);
+      const shown = badTag.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      return {
+        diagnostics: [
+          {
+            code: 'E_YAML',
+            message: `YAML tag ${shown} is not allowed: a standard is plain data`,
+            location: { file, path: formatPath(badTag.path), line: pos.line, col: pos.col },
+            value: shown,
+            allowed: ['!!str', '!!int', '!!float', '!!bool', '!!null', '!!map', '!!seq'],
+          },
+        ],
+      };
     }
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {

@@ -244,3 +244,10 @@ export interface ProfileSpec {
   };
   cases?: CaseSpec[];
 }
+
+/**
+ * Ids no fact, parameter or table key may take: they reach into JavaScript's object machinery, and an
+ * observation can never set a fact so named (`HOSTILE_KEYS` in src/evaluate/observation.ts refuses the same keys;
+ * test/unit/load/reserved-ids.test.ts keeps the two equal). `__proto__` also fails the id pattern of the schema.
+ */
+export const RESERVED_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);

@@ -11,10 +11,9 @@
  * change when its successor appears (a change would break its content hash; see docs/versioning.md).
  */
 import type { Diagnostic } from '../errors.js';
-import type { EditionSpec } from './edition.js';
+import type { EditionSpec, ProfileSpec } from './edition.js';
 import { compareSemver } from './semver.js';
 import { isIsoDate, isIsoDateTime } from './dates.js';
-import { parseYamlText, type ParsedText } from '../load/yaml.js';
 
 /** The days an edition is in force, both ends inclusive; `until` absent means open-ended. */
 export interface InForceRange {
@@ -125,22 +124,22 @@ export interface EditionSource {
   spec: EditionSpec;
   /** File name for messages; defaults to `id@version`. */
   file?: string;
-  /** The file's text, to give line and column (when no locator is given). */
-  text?: string;
-  /** Locator of paths in the file, from parsing it. */
-  locate?: ParsedText['locate'];
+  /** Locator of paths in the file, from parsing it (`readEditions` passes each file's along). */
+  locate?: (path: readonly (string | number)[], key?: boolean) => { line: number; col: number } | undefined;
+  /** The edition's content hash, when already computed (a compiled edition carries it). */
+  hash?: string;
 }
 
 /**
  * Overlapping editions as diagnostics (code `E_EFFECTIVE_OVERLAP`), each at the later edition's
- * `effective.from`, with line and column when the text is given.
+ * `effective.from`, with line and column when the source has a locator.
  */
 export function inForceDiagnostics(sources: readonly EditionSource[]): Diagnostic[] {
   const overlaps = findInForceOverlaps(sources.map((s) => s.spec));
   return overlaps.map((o) => {
     const src = sources.find((s) => s.spec.id === o.id && s.spec.version === o.later)!;
     const file = src.file ?? `${o.id}@${o.later}`;
-    const pos = src.locate ? src.locate(['effective', 'from']) : src.text ? parseYamlText(src.text, file).parsed?.locate(['effective', 'from']) : undefined;
+    const pos = src.locate?.(['effective', 'from']);
     const days = o.until === undefined ? `from ${o.from} on` : o.until === o.from ? `on ${o.from}` : `from ${o.from} to ${o.until}`;
     return {
       code: 'E_EFFECTIVE_OVERLAP',
@@ -151,4 +150,35 @@ export function inForceDiagnostics(sources: readonly EditionSource[]): Diagnosti
       value: o.from,
     };
   });
+}
+
+/**
+ * When a profile is in force: its own `effective` range. The profile format requires `effective.from`; a profile
+ * given as data without one is taken to be in force whenever its base is (undefined here).
+ */
+export function profileRange(profile: Pick<ProfileSpec, 'effective'>): InForceRange | undefined {
+  const e = (profile as { effective?: ProfileSpec['effective'] }).effective;
+  if (!e || typeof e.from !== 'string') return undefined;
+  return e.until === undefined ? { from: e.from } : { from: e.from, until: e.until };
+}
+
+/**
+ * Why a profile cannot be applied to an inspection made on `day`, or undefined when it can: the profile and its
+ * base edition must both be in force that day. A profile adapts one edition for the days the city set; applied
+ * outside them it would judge an inspection by a rule that did not hold when it was made. `editions` are the
+ * base's standard's editions (to find when the base is superseded).
+ */
+export function profileNotInForce(profile: ProfileSpec, base: EditionSpec, editions: readonly EditionSpec[], day: string): string | undefined {
+  const name = `profile ${profile.id}@${profile.version}`;
+  const own = profileRange(profile);
+  if (own && !covers(own, day)) {
+    return `${name} is in force ${own.until === undefined ? `from ${own.from}` : `from ${own.from} to ${own.until}`}, not on ${day} (the day of observedAt)`;
+  }
+  const baseRef = `${base.id}@${base.version}`;
+  const r = inForceRange(base, editions);
+  if (!r) return `${name} extends ${baseRef}, which is ${base.status === 'published' ? 'superseded before it takes effect' : 'a draft'} and so never in force`;
+  if (!covers(r, day)) {
+    return `${name} extends ${baseRef}, which is in force ${r.until === undefined ? `from ${r.from}` : `from ${r.from} to ${r.until}`}, not on ${day} (the day of observedAt)`;
+  }
+  return undefined;
 }

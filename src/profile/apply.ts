@@ -4,7 +4,7 @@
  * gives a derived edition that compiles like any other; the verdict names the profile and cites the base.
  */
 import type { Diagnostic, DiagnosticCode } from '../errors.js';
-import type { ClauseSpec, EditionSpec, FactSpec, ParameterSpec, ProfileSpec } from '../model/edition.js';
+import { RESERVED_IDS, type ClauseSpec, type EditionSpec, type FactSpec, type ParameterSpec, type ProfileSpec } from '../model/edition.js';
 import { checkCases, checkClause, checkFact, literalFitsValue } from '../load/check.js';
 import { formatPath, type DocPath, type ParsedText } from '../load/yaml.js';
 import { compileEdition, editionContent, type CompiledEdition } from '../compile/compile.js';
@@ -40,7 +40,8 @@ export function applyProfile(base: EditionSpec, profile: ProfileSpec, where: Par
   const parameters: Record<string, ParameterSpec> = { ...(base.parameters ?? {}) };
   for (const [id, set] of Object.entries(profile.parameters ?? {})) {
     const path: DocPath = ['parameters', id];
-    const p = parameters[id];
+    // Own keys only: a parameter named `constructor` must not find Object.prototype's.
+    const p = Object.hasOwn(parameters, id) ? parameters[id] : undefined;
     if (!p) {
       report('E_UNKNOWN_PARAM', path, `the base ${baseRef} has no parameter "${id}"`, { value: id, allowed: Object.keys(parameters) }, true);
       continue;
@@ -54,7 +55,8 @@ export function applyProfile(base: EditionSpec, profile: ProfileSpec, where: Par
     const fits = (v: unknown) => literalFitsValue(sample, v);
     if (keyed) {
       for (const [k, v] of Object.entries(set.values!)) {
-        if (!(k in (p.values ?? {}))) report('E_SCHEMA', [...path, 'values', k], `"${k}" is not a choice of fact "${p.byFact}"`, { value: k, allowed: Object.keys(p.values ?? {}) }, true);
+        if (RESERVED_IDS.has(k)) report('E_SCHEMA', [...path, 'values', k], `"${k}" cannot be a table key: it names part of JavaScript's object machinery`, { value: k }, true);
+        else if (!Object.hasOwn(p.values ?? {}, k)) report('E_SCHEMA', [...path, 'values', k], `"${k}" is not a choice of fact "${p.byFact}"`, { value: k, allowed: Object.keys(p.values ?? {}) }, true);
         else if (!fits(v)) report('E_SCHEMA', [...path, 'values', k], `value must be a ${typeof sample} like the base's`, { value: v });
       }
       parameters[id] = { ...p, values: { ...p.values, ...set.values }, cites: [...set.cites, ...p.cites], ...(set.note ? { note: set.note } : {}) };
@@ -67,8 +69,8 @@ export function applyProfile(base: EditionSpec, profile: ProfileSpec, where: Par
   // Facts: the profile's own must not redefine the base's.
   const facts: Record<string, FactSpec> = { ...base.facts };
   for (const [id, f] of Object.entries(profile.facts ?? {})) {
-    if (facts[id]) report('E_DUPLICATE_ID', ['facts', id], `the base already has a fact "${id}"`, { value: id }, true);
-    else if (parameters[id]) report('E_DUPLICATE_ID', ['facts', id], `the base has a parameter "${id}"`, { value: id }, true);
+    if (Object.hasOwn(facts, id)) report('E_DUPLICATE_ID', ['facts', id], `the base already has a fact "${id}"`, { value: id }, true);
+    else if (Object.hasOwn(parameters, id)) report('E_DUPLICATE_ID', ['facts', id], `the base has a parameter "${id}"`, { value: id }, true);
     else {
       checkFact(id, f, report);
       facts[id] = f;

@@ -90,7 +90,8 @@ describe('editions in force', () => {
     writeFileSync(join(dir, SI, '1.0.0.yaml'), readFileSync(join(__dirname, '..', '..', 'standards', SI, '1.0.0.yaml')));
     const text = header + stringify(edition('1.1.0', { effective: { from: '2024-06-01' } }));
     writeFileSync(join(dir, SI, '1.1.0.yaml'), text);
-    const { diagnostics } = readEditions(dir);
+    // Only the overlap is under test here; the editions lock has its own tests (test/audit/lock-load.test.ts).
+    const { diagnostics } = readEditions(dir, { lock: false });
     expect(diagnostics).toHaveLength(1);
     const d = diagnostics[0]!;
     expect(d).toMatchObject({ code: 'E_EFFECTIVE_OVERLAP', location: { path: 'effective.from' } });

@@ -8,7 +8,7 @@ import { builtinStandardsDir, readEditions } from '../../src/node.js';
 const dir = builtinStandardsDir();
 const { editions } = readEditions(dir);
 const lock = JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8'));
-const sources = editions.map((e) => ({ spec: e.spec, file: e.file.display, text: readFileSync(e.file.path, 'utf8') }));
+const sources = editions.map((e) => ({ spec: e.spec, file: e.file.display, ...(e.locate ? { locate: e.locate } : {}) }));
 const si = () => sources.find((s) => s.spec.id === 'si-jing-san-wu-liang-tong-yi-ming' && s.spec.version === '1.0.0')!;
 
 describe('the editions lock', () => {
@@ -24,7 +24,9 @@ describe('the editions lock', () => {
     expect(ds).toHaveLength(1);
     expect(ds[0]).toMatchObject({ code: 'E_PUBLISHED_CHANGED', location: { path: 'version', line: 7, col: 10 } });
     expect(ds[0]!.message).toContain('si-jing-san-wu-liang-tong-yi-ming@1.0.0');
-    expect(ds[0]!.message).toContain('add a new version');
+    expect(ds[0]!.message).toContain('as a new version');
+    expect(ds[0]!.message).toContain(lock.editions['si-jing-san-wu-liang-tong-yi-ming@1.0.0']);
+    expect(ds[0]!.message).toContain(editionHash(changed.spec));
   });
 
   it('ignores the test cases: adding a case to a published edition changes no decision', () => {
