@@ -12,8 +12,12 @@ export interface I18nText {
 /** The locales messages are rendered in. */
 export type Locale = 'zh' | 'en';
 
-/** Where a clause's requirement comes from. */
-export type Provenance = 'seed' | 'national' | 'local' | 'provisional';
+/**
+ * Where a clause's content comes from: the seed plan's words, a national or industry standard's text, a local
+ * rule, a secondary source (a published explanation or news report of a standard, read where the standard's
+ * own text is not at hand), or nothing settled yet (provisional, with the reason).
+ */
+export type Provenance = 'seed' | 'national' | 'local' | 'secondary' | 'provisional';
 
 /** How serious a failure of the clause is. */
 export type Severity = 'minor' | 'major' | 'critical';

@@ -90,7 +90,7 @@ describe('daoze verify / explain / diff / check --record', () => {
     expect(run('check', join(root, 'examples/observations'), '--record', join(tmp, 'x.json')).code).toBe(4);
   });
 
-  it('diff --replay shows which recorded inspections the draft 2.0.0 of 四净三无两通一明 would flip', () => {
+  it('diff --replay shows which recorded inspections 2.0.0 of 四净三无两通一明 flips', () => {
     const r = run(
       'diff',
       'si-jing-san-wu-liang-tong-yi-ming@1.0.0',
@@ -101,7 +101,9 @@ describe('daoze verify / explain / diff / check --record', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('按版本规则至少需要: 主版本 (major)');
     expect(r.stdout).toContain('删除检查项 [breaking]  adult-fly-count');
-    expect(r.stdout).toContain('结果不变 1 · 结论改变 5 · 仅条款结果或得分改变 2');
+    expect(r.stdout).toContain('(published → published)');
+    expect(r.stdout).toContain('删除检查项 [breaking]  odour-grade');
+    expect(r.stdout).toContain('结果不变 0 · 结论改变 6 · 仅条款结果或得分改变 2');
     expect(r.stdout).toContain('no-flies 无蚊蝇: 合格 → 无法判定');
   });
 

@@ -79,19 +79,44 @@ describe('diffEditions', () => {
     expect(kinds((s) => (s.effective = { from: '2030-01-01' }))).toEqual({ kinds: ['metadata-changed:metadata'], bump: 'none' });
   });
 
-  it('reads the draft 2.0.0 of 四净三无两通一明 as a major change to 无蚊蝇', () => {
+  it('reads 2.0.0 of 四净三无两通一明 as a major change: the 2021 standard drops the classes 无蚊蝇 and 无臭味 were judged by', () => {
     const d = diffEditions(v1(), builtin().get(`${SI}@2.0.0`));
     const about = (c: EditionChange) => `${c.kind} ${c.clause ?? c.subject}`;
     expect(d.changes.filter((c) => c.impact !== 'wording' && c.impact !== 'metadata').map(about)).toEqual([
       'check-changed no-flies',
+      'check-changed no-odour',
+      'clause-added direction-signs',
+      'clause-added class-2-at-key-places',
+      'clause-added ammonia',
       'fact-added toilet-siting',
+      'fact-added at-key-public-place',
       'fact-added fly-density-per-m2',
+      'fact-added odour-level',
+      'fact-added direction-signs-ok',
       'fact-removed adult-fly-count',
+      'fact-removed odour-grade',
       'parameter-added fly-density-limit',
+      'parameter-added odour-level-limit',
       'parameter-removed fly-limit',
+      'parameter-removed odour-grade-limit',
     ]);
     expect(d).toMatchObject({ requiredBump: 'major', actualBump: 'major', decisionChanges: true });
-    expect(d.changes.filter((c) => c.clause && c.clause !== 'no-flies')).toEqual([]);
+    // Honest labels: the clauses 1.0.0 called `seed` take their content from a newspaper's explanation, and the
+    // limits 1.0.0 called `national` came from a replaced standard.
+    const relabelled = Object.fromEntries(d.changes.filter((c) => c.kind === 'provenance-changed').map((c) => [c.clause, `${c.from}→${c.to}`]));
+    expect(relabelled).toEqual({
+      'floor-clean': 'seed→secondary',
+      'walls-clean': 'seed→secondary',
+      'stalls-clean': 'seed→secondary',
+      'surroundings-clean': 'seed→secondary',
+      'no-overflow': 'seed→secondary',
+      'water-flowing': 'seed→secondary',
+      'power-on': 'seed→secondary',
+      'lights-on': 'seed→secondary',
+      'no-flies': 'national→provisional',
+      'no-odour': 'national→provisional',
+      'hydrogen-sulphide': 'national→provisional',
+    });
   });
 
   it('names a version bump and a downgrade', () => {
@@ -118,18 +143,25 @@ describe('replay', () => {
     for (const c of r.changes) expect(c.clauses).toEqual([expect.objectContaining({ clause: 'no-odour', from: 'pass', to: 'fail' })]);
   });
 
-  it('replays recorded inspections against the draft 2.0.0: 无蚊蝇 needs facts they never recorded', () => {
+  it('replays recorded inspections against 2.0.0: 无蚊蝇 and 无臭味 need facts they never recorded', () => {
     const r = replay(v1(), builtin().get(`${SI}@2.0.0`), inspections, { locale: 'zh' });
     expect(r.total).toBe(inspections.length);
+    expect(r.unchanged).toBe(0);
     for (const c of r.changes) {
-      expect(c.dropped).toEqual(['adult-fly-count']);
-      expect(c.clauses).toEqual([expect.objectContaining({ clause: 'no-flies', to: 'indeterminate' })]);
-      expect(c.clauses[0]!.message).toContain('公厕建筑形式');
+      expect(c.dropped).toEqual(['adult-fly-count', 'odour-grade']);
+      const odour = c.clauses.find((x) => x.clause === 'no-odour')!;
+      expect(odour.to).toBe('indeterminate');
+      expect(odour.message).toContain('公厕建筑形式');
+      // The new required clause was never asked, so it is undecided, never a pass.
+      expect(c.clauses).toContainEqual(expect.objectContaining({ clause: 'direction-signs', to: 'indeterminate' }));
     }
-    // Maggots fail 无蚊蝇 whatever the density: that inspection does not change.
+    // Maggots fail 无蚊蝇 whatever the density: on that inspection 无蚊蝇 does not change.
     const maggots = inspections.findIndex((o) => (o.facts as Record<string, unknown>)['maggots-present'] === true) + 1;
-    expect(r.changes.map((c) => c.index)).not.toContain(maggots);
-    expect(r.unchanged).toBe(1);
+    const onMaggots = r.changes.find((c) => c.index === maggots)!;
+    expect(onMaggots.clauses.map((x) => x.clause)).not.toContain('no-flies');
+    for (const c of r.changes.filter((x) => x.index !== maggots)) {
+      expect(c.clauses).toContainEqual(expect.objectContaining({ clause: 'no-flies', to: 'indeterminate' }));
+    }
   });
 
   it('flips nothing when the diff has no decision changes', () => {

@@ -12,7 +12,8 @@ import { builtin, runCli } from '../helpers.js';
 
 const SI = 'si-jing-san-wu-liang-tong-yi-ming';
 const v100 = () => structuredClone(builtin().get(`${SI}@1.0.0`).spec);
-const v200draft = () => structuredClone(builtin().get(`${SI}@2.0.0`).spec);
+// A draft 2.0.0, made from the published 2.0.0: the built-in standards carry no draft of their own.
+const v200draft = (): EditionSpec => ({ ...structuredClone(builtin().get(`${SI}@2.0.0`).spec), status: 'draft' });
 const v110 = (): EditionSpec => ({ ...v100(), version: '1.1.0', effective: { from: '2027-01-01' }, supersedes: `${SI}@1.0.0` });
 
 const profileText = (extendsRef: string, effective = '{ from: 2024-11-01 }', body = '') => `id: demo-city-toilets

@@ -100,6 +100,10 @@ describe('loading a standards folder checks its editions lock', () => {
 
   it('accepts an edited draft: drafts stay editable and need no lock entry', () => {
     const { standards, profiles } = copy();
+    // A draft 1.1.0 of san-duan beside its published 1.0.0 (the built-in standards carry no draft of their own).
+    const draftFile = join(standards, SAN_DUAN.replace('1.0.0.yaml', '1.1.0.yaml'));
+    const published = readFileSync(join(standards, SAN_DUAN), 'utf8');
+    writeFileSync(draftFile, published.replace(/^version: 1\.0\.0$/m, 'version: 1.1.0').replace(/^status: published$/m, 'status: draft'));
     const draft = readEditions(standards).editions.find((e) => e.spec.status === 'draft');
     expect(draft).toBeDefined();
     const text = readFileSync(draft!.file.path, 'utf8');

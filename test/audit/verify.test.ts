@@ -52,8 +52,13 @@ describe('verdict records', () => {
   it('say how the edition was chosen: pinned, in force on the day of observedAt, or latest', () => {
     const bare = { ...example, standard: 'si-jing-san-wu-liang-tong-yi-ming' };
     expect(recordVerdict(builtin(), bare, { evaluatedAt: EVALUATED }).edition).toMatchObject({ resolvedBy: 'in-force', inForceOn: '2026-11-20', version: '1.0.0' });
-    const { observedAt: _o, ...undated } = bare;
-    expect(recordVerdict(builtin(), undated, { evaluatedAt: EVALUATED }).edition).toMatchObject({ resolvedBy: 'latest', version: '1.0.0' });
+    // 2.0.0 (published, superseding 1.0.0 from 2026-12-01) no longer has 1.0.0's fly count and odour grade.
+    const { 'adult-fly-count': _f, 'odour-grade': _g, ...commonFacts } = example.facts as Record<string, unknown>;
+    const common = { ...bare, facts: commonFacts };
+    const { observedAt: _o, ...undated } = common;
+    expect(recordVerdict(builtin(), undated, { evaluatedAt: EVALUATED }).edition).toMatchObject({ resolvedBy: 'latest', version: '2.0.0' });
+    const december = { ...common, observedAt: '2026-12-01T09:30:00+08:00' };
+    expect(recordVerdict(builtin(), december, { evaluatedAt: EVALUATED }).edition).toMatchObject({ resolvedBy: 'in-force', inForceOn: '2026-12-01', version: '2.0.0' });
   });
 
   it('need the evaluation time as an input and the traces', () => {

@@ -6,7 +6,9 @@ import { ChecklistError, createChecklist, loadBundle, restore, type Checklist, t
 import { builtin } from '../helpers.js';
 import { everyType, validSamples, valuesFor } from '../fact-values.js';
 
-const TOILET = 'si-jing-san-wu-liang-tong-yi-ming';
+const TOILET_ID = 'si-jing-san-wu-liang-tong-yi-ming';
+/** The checklist tests fill in 1.0.0's facts (the fly count, the odour grade), so they pin that edition. */
+const TOILET = `${TOILET_ID}@1.0.0`;
 const allEditions = (): CompiledEdition[] => [...builtin().editions, compileEdition(everyType)];
 const bundle = (): Bundle => JSON.parse(JSON.stringify(createBundle(allEditions())));
 const BUNDLE = bundle();
@@ -55,27 +57,30 @@ describe('createChecklist', () => {
   });
 
   it('pins the edition: a bare id takes the highest published edition, an unknown ref is a typed error', () => {
-    const cl = createChecklist(BUNDLE, TOILET);
-    expect(cl.edition).toMatchObject({ ref: `${TOILET}@1.0.0`, hash: builtin().get(TOILET).hash, nickname: '四净三无两通一明' });
-    const e = error(() => createChecklist(BUNDLE, `${TOILET}@9.9.9`, { locale: 'en' }));
+    const cl = createChecklist(BUNDLE, TOILET_ID);
+    expect(cl.edition).toMatchObject({ ref: `${TOILET_ID}@2.0.0`, hash: builtin().get(TOILET_ID).hash, nickname: '四净三无两通一明' });
+    expect(createChecklist(BUNDLE, TOILET).edition).toMatchObject({ ref: TOILET, hash: builtin().get(TOILET).hash });
+    const e = error(() => createChecklist(BUNDLE, `${TOILET_ID}@9.9.9`, { locale: 'en' }));
     expect(e.code).toBe('E_NOT_FOUND');
-    expect(e.message).toContain(`${TOILET}@1.0.0`);
+    expect(e.message).toContain(TOILET);
     expect(error(() => createChecklist(BUNDLE, TOILET, { locale: 'fr' as never })).code).toBe('E_OPTIONS');
     expect(error(() => createChecklist(BUNDLE, TOILET, { observedAt: 'yesterday' })).code).toBe('E_OPTIONS');
   });
 
   it('takes, for a bare id and a day, the edition in force that day, as the engine does', () => {
-    const on = (observedAt: string) => createChecklist(BUNDLE, TOILET, { observedAt }).edition.ref;
-    expect(on('2026-11-20T09:30:00+08:00')).toBe(builtin().get(TOILET, '2026-11-20').ref);
-    const before = error(() => createChecklist(BUNDLE, TOILET, { observedAt: '2019-05-01T09:00:00+08:00', locale: 'en' }));
+    const on = (observedAt: string) => createChecklist(BUNDLE, TOILET_ID, { observedAt }).edition.ref;
+    expect(on('2026-11-20T09:30:00+08:00')).toBe(builtin().get(TOILET_ID, '2026-11-20').ref);
+    expect(on('2026-11-30T23:30:00+08:00')).toBe(TOILET);
+    expect(on('2026-12-01T00:30:00+08:00')).toBe(`${TOILET_ID}@2.0.0`);
+    const before = error(() => createChecklist(BUNDLE, TOILET_ID, { observedAt: '2019-05-01T09:00:00+08:00', locale: 'en' }));
     expect(before.code).toBe('E_NOT_FOUND');
     expect(before.message).toContain('in force on 2019-05-01');
-    expect(createChecklist(BUNDLE, `${TOILET}@1.0.0`, { observedAt: '2019-05-01T09:00:00+08:00' }).edition.version).toBe('1.0.0'); // pinned: dates do not matter
+    expect(createChecklist(BUNDLE, TOILET, { observedAt: '2019-05-01T09:00:00+08:00' }).edition.version).toBe('1.0.0'); // pinned: dates do not matter
   });
 
   it('refuses a bundle changed after its build', () => {
     const b = bundle();
-    b.editions.find((e) => e.ref.startsWith(TOILET))!.spec.groups[2]!.clauses[0]!.check = { fact: 'water-supply-ok', operator: 'equal', value: false };
+    b.editions.find((e) => e.ref === TOILET)!.spec.groups[2]!.clauses[0]!.check = { fact: 'water-supply-ok', operator: 'equal', value: false };
     const e = error(() => createChecklist(b, TOILET));
     expect(e.code).toBe('E_BUNDLE');
     expect(e.issues[0]!.path).toMatch(/^editions\[\d+\]\.hash$/);
@@ -368,7 +373,7 @@ describe('toJSON and restore', () => {
     const moved = createBundle([compileEdition(newer)]);
     const missing = error(() => restore(moved, saved));
     expect(missing.code).toBe('E_EDITION_MISSING');
-    expect(missing.message).toContain(`${TOILET}@1.0.0`);
+    expect(missing.message).toContain(TOILET);
     expect(missing.message).toContain('1.1.0');
     expect(missing.text.en).toContain('was not moved onto another edition');
     // A bundle whose 1.0.0 says something else (a published edition must never change; if it did, refuse).

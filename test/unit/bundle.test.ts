@@ -35,7 +35,8 @@ describe('createBundle / readBundle', () => {
     const toilet = b.editions.find((e) => e.ref.startsWith('si-jing'))!;
     const newer: EditionSpec = { ...toilet.spec, version: '1.1.0', status: 'draft' };
     const loaded = readBundle(createBundle([...readBundle(b).editions, compileEdition(newer)]));
-    expect(loaded.find('si-jing-san-wu-liang-tong-yi-ming')!.version).toBe('1.0.0'); // the draft is not the one in force
+    // The highest published edition, never the draft 1.1.0 added here.
+    expect(loaded.find('si-jing-san-wu-liang-tong-yi-ming')!.version).toBe('2.0.0');
     expect(loaded.find('si-jing-san-wu-liang-tong-yi-ming@1.1.0')!.version).toBe('1.1.0');
     expect(loaded.find('si-jing-san-wu-liang-tong-yi-ming@9.9.9')).toBeUndefined();
   });
