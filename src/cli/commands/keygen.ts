@@ -1,0 +1,90 @@
+/**
+ * `daoze keygen --out <name>`: makes an Ed25519 key pair for signing bundles and verdict records, as two
+ * files: `<name>.key` (private, mode 0600) and `<name>.pub` (public). Also the key-file reading that
+ * `build --sign`, `check --sign` and `verify --trust` share.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { InputError } from '../../errors.js';
+import { decodeUtf8 } from '../../input/utf8.js';
+import { generateKeyPair, keyFileText, readPrivateKey, readPublicKey, type PrivateKey, type PublicKey } from '../../sign/index.js';
+import { color, EXIT, err, out, UsageError } from '../io.js';
+import type { Command } from './types.js';
+
+/** Key files are a few hundred bytes; anything much larger is not one. */
+const MAX_KEY_BYTES = 64 * 1024;
+
+function readKeyText(path: string): string {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new InputError('E_NO_SUCH_FILE', path, 'E_NO_SUCH_FILE no such key file');
+  }
+  if (!st.isFile()) throw new InputError('E_NOT_FILE', path, 'E_NOT_FILE not a regular file');
+  if (st.size > MAX_KEY_BYTES) throw new InputError('E_TOO_LARGE', path, `E_TOO_LARGE ${st.size} bytes is not a key file`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new InputError('E_READ', path, `E_READ cannot read the key file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return decodeUtf8(bytes, path);
+}
+
+/** Reads a private key file (`--sign`); warns when others can read it. Typed errors (E_KEY, E_NO_SUCH_FILE, …) name the file. */
+export function readPrivateKeyFile(path: string): PrivateKey {
+  const key = readPrivateKey(readKeyText(path), path);
+  if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) {
+    err(color.yellow(`daoze: warning: private key ${path} can be read by other users; chmod 600 ${path}`));
+  }
+  return key;
+}
+
+/** Reads public key files (`--trust`). */
+export function readPublicKeyFiles(paths: readonly string[]): PublicKey[] {
+  return paths.map((p) => readPublicKey(readKeyText(p), p));
+}
+
+function writeNew(path: string, text: string, mode: number): void {
+  try {
+    // wx: never overwrite a key (an overwritten private key is lost for good).
+    writeFileSync(path, text, { mode, flag: 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new InputError('E_VALUE', path, 'E_VALUE exists already; keygen never overwrites a key file (choose another --out, or remove it yourself)');
+    throw new InputError('E_READ', path, `E_READ cannot write the key file (${code ?? (e as Error).message})`);
+  }
+}
+
+/** The `daoze keygen` command. */
+export const keygen: Command = {
+  name: 'keygen',
+  summary: 'Make an Ed25519 key pair for --sign and --trust: <name>.key (private, mode 0600) and <name>.pub (public)',
+  usage: 'daoze keygen --out <name>',
+  args: { out: { type: 'string', short: 'o' } },
+  run({ positionals, values, common }) {
+    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"; name the key files with --out <name>`);
+    const name = values.out as string | undefined;
+    if (!name) throw new UsageError('keygen needs --out <name> (writes <name>.key and <name>.pub)');
+    const base = name.replace(/\.(key|pub)$/, '');
+    for (const f of [`${base}.key`, `${base}.pub`]) {
+      let exists = true;
+      try {
+        statSync(f);
+      } catch {
+        exists = false;
+      }
+      if (exists) throw new InputError('E_VALUE', f, 'E_VALUE exists already; keygen never overwrites a key file (choose another --out, or remove it yourself)');
+    }
+    const { privateKey, publicKey } = generateKeyPair();
+    writeNew(`${base}.key`, keyFileText(privateKey), 0o600);
+    writeNew(`${base}.pub`, keyFileText(publicKey), 0o644);
+    if (common.format === 'json') out(JSON.stringify({ keyId: publicKey.keyId, privateKey: `${base}.key`, publicKey: `${base}.pub` }, null, 2));
+    else {
+      out(`key ${publicKey.keyId}`);
+      out(color.green(`✓ ${base}.key (private: keep it secret, mode 0600)`));
+      out(color.green(`✓ ${base}.pub (public: give it to whoever checks your bundles and records)`));
+    }
+    return EXIT.ok;
+  },
+};
