@@ -89,10 +89,11 @@ function stats(xs: number[]) {
   return { p50: percentile(s, 50) * 1000, p99: percentile(s, 99) * 1000, max: s[s.length - 1]! * 1000 };
 }
 
-const compiled = loadBundle(bundle).find(ed.ref)!;
+// The bundle is built in this process: nothing to authenticate, so it is read with the documented opt-out.
+const compiled = loadBundle(bundle, 'zh', 'unsigned').find(ed.ref)!;
 
 function run(withVerdict: boolean, baseline: boolean) {
-  const cl = createChecklist(bundle, ed.ref);
+  const cl = createChecklist(bundle, ed.ref, { trust: 'unsigned' });
   const times: number[] = [];
   for (const op of ops) {
     if (baseline) {

@@ -92,24 +92,36 @@ export class KeyError extends DaozeError {
   }
 }
 
-// Strict base64 (RFC 4648 §4, padded): atob alone accepts white space and missing padding.
+// Base64 by hand (RFC 4648 §4, padded, strict): mini-program runtimes have no atob/btoa, and atob accepts
+// white space and missing padding.
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-/** Bytes to base64 (browser-safe: no Buffer). */
+/** Bytes to base64 (browser-safe: no Buffer, no btoa). */
 export function toBase64(bytes: Uint8Array): string {
   let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    s += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]!;
+    s += i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63]! : '=';
+    s += i + 2 < bytes.length ? ALPHABET[n & 63]! : '=';
+  }
+  return s;
 }
 
-/** Base64 to bytes, or undefined when the text is not strict base64 of `length` bytes. */
+/** Base64 to bytes, or undefined when the text is not strict base64 of exactly `length` bytes. */
 export function fromBase64(text: unknown, length: number): Uint8Array | undefined {
   if (typeof text !== 'string' || !BASE64.test(text)) return undefined;
-  const s = atob(text);
-  if (s.length !== length) return undefined;
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
+  const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  if ((text.length / 4) * 3 - pad !== length) return undefined;
+  const out = new Uint8Array(length);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    const n = [0, 1, 2, 3].reduce((acc, j) => (acc << 6) | (text[i + j] === '=' ? 0 : ALPHABET.indexOf(text[i + j]!)), 0);
+    for (const b of [(n >> 16) & 255, (n >> 8) & 255, n & 255]) if (o < length) out[o++] = b;
+  }
+  // Canonical only: the unused bits of the last character must be zero, so each key has one spelling.
+  return toBase64(out) === text ? out : undefined;
 }
 
 /** The key id of 32 public key bytes: the first 16 hex digits of their SHA-256. */
