@@ -8,6 +8,7 @@ import { checkJsonValue } from '../input/depth.js';
 import { parseJson } from '../input/json.js';
 import { BUNDLE_DOMAIN, signatureShape, SignatureError, trustedKeys, verifyDigest, type Trust } from '../sign/index.js';
 import { bundleDigest } from './sign.js';
+import { editionShapeIssues } from './shape.js';
 import type { EditionSpec } from '../model/edition.js';
 import { compareSemver } from '../model/semver.js';
 import { resolveEdition } from '../registry.js';
@@ -131,6 +132,11 @@ export function readBundle(input: unknown, options: ReadBundleOptions): LoadedBu
       return;
     }
     refs.add(e.ref);
+    const shape = editionShapeIssues(spec, `${at}.spec`);
+    if (shape.length) {
+      issues.push(...shape);
+      return;
+    }
     let ed: CompiledEdition;
     try {
       ed = compileEdition(spec);

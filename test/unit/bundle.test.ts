@@ -58,7 +58,7 @@ describe('createBundle / readBundle', () => {
     expect((catchError(() => readBundle({ ...bundle(), formatVersion: 2 }, U)) as BundleError).issues[0]!.path).toBe('formatVersion');
     const b = bundle();
     (b.editions[0]!.spec.groups[0]!.clauses[0]!.check as { fact: string }).fact = 'no-such-fact';
-    expect((catchError(() => readBundle(b, U)) as BundleError).issues[0]!.path).toBe('editions[0].spec');
+    expect((catchError(() => readBundle(b, U)) as BundleError).issues[0]!.path).toMatch(/^editions\[0\]\.spec/);
     const dup = bundle();
     dup.editions.push(dup.editions[0]!);
     expect((catchError(() => readBundle(dup, U)) as BundleError).message).toContain('appears twice');
