@@ -3,7 +3,8 @@
  * files: `<name>.key` (private, mode 0600) and `<name>.pub` (public). Also the key-file reading that
  * `build --sign`, `check --sign` and `verify --trust` share.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { InputError } from '../../errors.js';
 import { decodeUtf8 } from '../../input/utf8.js';
 import { generateKeyPair, keyFileText, readPrivateKey, readPublicKey, type PrivateKey, type PublicKey } from '../../sign/index.js';
@@ -77,6 +78,12 @@ export const keygen: Command = {
       if (exists) throw new InputError('E_VALUE', f, 'E_VALUE exists already; keygen never overwrites a key file (choose another --out, or remove it yourself)');
     }
     const { privateKey, publicKey } = generateKeyPair();
+    try {
+      // A new folder for keys is private to its owner.
+      mkdirSync(dirname(base), { recursive: true, mode: 0o700 });
+    } catch (e) {
+      throw new InputError('E_READ', dirname(base), `E_READ cannot make the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
     writeNew(`${base}.key`, keyFileText(privateKey), 0o600);
     writeNew(`${base}.pub`, keyFileText(publicKey), 0o644);
     if (common.format === 'json') out(JSON.stringify({ keyId: publicKey.keyId, privateKey: `${base}.key`, publicKey: `${base}.pub` }, null, 2));
