@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../../errors.js';
 import { decodeUtf8 } from '../../input/utf8.js';
-import { generateKeyPair, keyFileText, readPrivateKey, readPublicKey, type PrivateKey, type PublicKey } from '../../sign/index.js';
+import { generateKeyPair, KeyError, keyFileText, readPrivateKey, readPublicKey, type PrivateKey, type PublicKey } from '../../sign/index.js';
 import { color, EXIT, err, out, UsageError } from '../io.js';
 import type { Command } from './types.js';
 
@@ -32,9 +32,22 @@ function readKeyText(path: string): string {
   return decodeUtf8(bytes, path);
 }
 
+/** A key file's text that is not JSON (a syntax error, a duplicate key) is a bad key file: E_KEY, with the JSON error's code and position. */
+function parsed<T>(path: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof InputError && e.file === path) {
+      throw new KeyError(e.position ? `${path}:${e.position.line}:${e.position.col}` : path, `${e.code} ${e.reason}`);
+    }
+    throw e;
+  }
+}
+
 /** Reads a private key file (`--sign`); warns when others can read it. Typed errors (E_KEY, E_NO_SUCH_FILE, …) name the file. */
 export function readPrivateKeyFile(path: string): PrivateKey {
-  const key = readPrivateKey(readKeyText(path), path);
+  const text = readKeyText(path);
+  const key = parsed(path, () => readPrivateKey(text, path));
   if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) {
     err(color.yellow(`daoze: warning: private key ${path} can be read by other users; chmod 600 ${path}`));
   }
@@ -43,7 +56,10 @@ export function readPrivateKeyFile(path: string): PrivateKey {
 
 /** Reads public key files (`--trust`). */
 export function readPublicKeyFiles(paths: readonly string[]): PublicKey[] {
-  return paths.map((p) => readPublicKey(readKeyText(p), p));
+  return paths.map((p) => {
+    const text = readKeyText(p);
+    return parsed(p, () => readPublicKey(text, p));
+  });
 }
 
 function writeNew(path: string, text: string, mode: number): void {
