@@ -68,6 +68,18 @@ describe('docs/security.md', () => {
   });
 });
 
+describe('docs/audit.md, signing records', () => {
+  it('runs its signing commands as written (their /tmp paths in a fresh folder)', () => {
+    const text = readFileSync(join(root, 'docs/audit.md'), 'utf8');
+    const block = [...text.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes('--sign'))!;
+    const dir = mkdtempSync(join(tmpdir(), 'daoze-audit-sign-'));
+    const lines = block.split('\n').filter((l) => l.startsWith('npm run daoze -- '));
+    const codes = lines.map((l) => runCli(...l.slice('npm run daoze -- '.length).split(/\s+/).map((a) => (a.startsWith('/tmp/') ? join(dir, a.slice(5)) : a.startsWith('examples/') ? join(root, a) : a))));
+    expect(codes.map((c) => c.code)).toEqual([0, 1, 0]); // check exits 1: the inspection fails
+    expect(codes[2]!.stdout).toMatch(/✓ 签名 {6}由受信任的密钥 [0-9a-f]{16} 签名/);
+  });
+});
+
 describe('signing on the command line', () => {
   const dir = mkdtempSync(join(tmpdir(), 'daoze-signing-'));
   const f = (n: string) => join(dir, n);

@@ -99,7 +99,7 @@ export function renderVerifyReport(input: AuditInput, r: VerifyReport, locale: L
   lines.push(`  ${mark(r.reproduces)} ${w.reproduces}    ${repro}`);
   const s = r.signature;
   const signed = s.status === 'verified' ? true : s.status === 'unchecked' || (s.status === 'unsigned' && !trusted) ? undefined : false;
-  lines.push(`  ${mark(signed)} ${w.signature}    ${locale === 'zh' ? signatureZh(s) : s.message}`);
+  lines.push(`  ${mark(signed)} ${w.signature}${locale === 'zh' ? '      ' : '     '}${locale === 'zh' ? signatureZh(s) : s.message}`);
   if (r.observationMatches !== undefined) lines.push(`  ${mark(r.observationMatches)} ${w.observation}  ${r.observationMatches ? w.observationYes : w.observationNo}`);
   for (const p of r.problems) lines.push(color.yellow(`  ! ${p}`));
   if (r.altered.length) {
