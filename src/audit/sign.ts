@@ -3,7 +3,17 @@
  * `daoze-record/1\n`, and its check for `verifyRecord`. The `signature` member is outside the record hash,
  * so a record can be signed after it is sealed (`daoze check --record --sign`). Pure.
  */
-import { RECORD_DOMAIN, signDigest, SignatureError, signatureShape, trustedKeys, verifyDigest, type PrivateKey, type PublicKey, type Signature } from '../sign/index.js';
+import {
+  RECORD_DOMAIN,
+  signDigest,
+  SignatureError,
+  signatureShape,
+  trustedKeys,
+  verifyDigest,
+  type PrivateKey,
+  type PublicKey,
+  type Signature,
+} from '../sign/index.js';
 import { recordHashOf, type VerdictRecord } from './record.js';
 
 /** A verdict record with its signature. */
@@ -51,12 +61,20 @@ export function checkRecordSignature(record: Record<string, unknown>, trust?: re
   const keys = trust ? trustedKeys(trust) : undefined;
   if (sig === undefined) {
     return keys
-      ? { status: 'unsigned', message: `not signed by a trusted key: the record carries no signature (trusted: ${[...keys.keys()].join(', ') || 'none'})` }
+      ? {
+          status: 'unsigned',
+          message: `not signed by a trusted key: the record carries no signature (trusted: ${[...keys.keys()].join(', ') || 'none'})`,
+        }
       : { status: 'unsigned', message: 'not signed' };
   }
   const shape = signatureShape(sig);
   if (typeof shape === 'string') return { status: 'malformed', message: `signature ${shape}` };
-  if (!keys) return { status: 'unchecked', keyId: shape.keyId, message: `signed by ${shape.keyId} — not checked: pass --trust <key.pub> (or the trust option)` };
+  if (!keys)
+    return {
+      status: 'unchecked',
+      keyId: shape.keyId,
+      message: `signed by ${shape.keyId} — not checked: pass --trust <key.pub> (or the trust option)`,
+    };
   try {
     verifyDigest(RECORD_DOMAIN, recordHashOf(record), sig, keys, 'the record');
     return { status: 'verified', keyId: shape.keyId, message: `signed by ${shape.keyId}, a trusted key` };

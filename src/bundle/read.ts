@@ -91,7 +91,10 @@ export function readBundle(input: unknown, options: ReadBundleOptions): LoadedBu
   }
   const trust = options?.trust;
   if (trust !== 'unsigned' && !Array.isArray(trust)) {
-    throw new SignatureError('no-trust', `no trust given for the bundle: pass { trust: [publicKey, …] } to verify its signature, or { trust: 'unsigned' } to use it unverified`);
+    throw new SignatureError(
+      'no-trust',
+      `no trust given for the bundle: pass { trust: [publicKey, …] } to verify its signature, or { trust: 'unsigned' } to use it unverified`,
+    );
   }
   const issues: BundleIssue[] = [];
   if (!isObject(data) || data.format !== BUNDLE_FORMAT) {
@@ -109,7 +112,8 @@ export function readBundle(input: unknown, options: ReadBundleOptions): LoadedBu
   const extra = Object.keys(data).filter((k) => !['format', 'formatVersion', 'engine', 'editions', 'signature'].includes(k));
   if (extra.length) throw new BundleError([{ path: extra[0]!, message: 'is not a member of a bundle' }]);
   // Verify before use: nothing of an untrusted bundle is compiled.
-  const signedBy = trust === 'unsigned' ? undefined : verifyDigest(BUNDLE_DOMAIN, bundleDigest(data), data.signature, trustedKeys(trust), 'the bundle');
+  const signedBy =
+    trust === 'unsigned' ? undefined : verifyDigest(BUNDLE_DOMAIN, bundleDigest(data), data.signature, trustedKeys(trust), 'the bundle');
   const engine = isObject(data.engine) && typeof data.engine.name === 'string' && typeof data.engine.version === 'string' ? data.engine : undefined;
   if (!engine) issues.push({ path: 'engine', message: 'must be { name, version }' });
   if (!Array.isArray(data.editions)) throw new BundleError([...issues, { path: 'editions', message: 'must be a list of editions' }]);

@@ -61,7 +61,8 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
   const num = (o: Obj, k: string, path: string, integer = false) => {
     if (!own(o, k)) return;
     const v = o[k];
-    if (typeof v !== 'number' || !Number.isFinite(v) || (integer && !Number.isInteger(v))) bad(`${path}.${k}`, `must be a${integer ? 'n integer' : ' finite number'}, found ${preview(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || (integer && !Number.isInteger(v)))
+      bad(`${path}.${k}`, `must be a${integer ? 'n integer' : ' finite number'}, found ${preview(v)}`);
   };
   const routing = (v: unknown, path: string) => {
     if (!obj(v, path)) return;
@@ -109,7 +110,8 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
     v.forEach((c, i) => {
       const p = `${path}[${i}]`;
       if (!obj(c, p)) return;
-      if (str(c, 'source', p) && !sources.has(c.source as string)) bad(`${p}.source`, `names ${preview(c.source)}, which is not among the edition's sources`);
+      if (str(c, 'source', p) && !sources.has(c.source as string))
+        bad(`${p}.source`, `names ${preview(c.source)}, which is not among the edition's sources`);
       for (const k of ['section', 'clause', 'quote']) str(c, k, p, true);
       num(c, 'task', p, true);
     });
@@ -141,8 +143,14 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
       }
       if (own(f, 'evidence') && obj(f.evidence, `${p}.evidence`)) {
         const e = f.evidence;
-        if (list(e.kinds, `${p}.evidence.kinds`)) e.kinds.forEach((k, i) => !EVIDENCE_KINDS.includes(k as string) && bad(`${p}.evidence.kinds[${i}]`, `must be one of ${EVIDENCE_KINDS.join(', ')}, found ${preview(k)}`));
-        if (own(e, 'required') && typeof e.required !== 'boolean') bad(`${p}.evidence.required`, `must be true or false, found ${preview(e.required)}`);
+        if (list(e.kinds, `${p}.evidence.kinds`))
+          e.kinds.forEach(
+            (k, i) =>
+              !EVIDENCE_KINDS.includes(k as string) &&
+              bad(`${p}.evidence.kinds[${i}]`, `must be one of ${EVIDENCE_KINDS.join(', ')}, found ${preview(k)}`)
+          );
+        if (own(e, 'required') && typeof e.required !== 'boolean')
+          bad(`${p}.evidence.required`, `must be true or false, found ${preview(e.required)}`);
         text(e, 'note', `${p}.evidence`, true);
       }
       if (FACT_TYPES.includes(f.type as FactType)) facts.set(id, { type: f.type as FactType, choices });
@@ -166,8 +174,11 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
         const by = typeof v.byFact === 'string' && own(spec.facts as Obj, v.byFact) ? facts.get(v.byFact) : undefined;
         if (!by || by.type !== 'enum') bad(`${p}.byFact`, `must name an enum fact of this edition, found ${preview(v.byFact)}`);
         if (obj(v.values, `${p}.values`)) {
-          for (const [k, x] of Object.entries(v.values)) if (!scalar(x)) bad(`${p}.values.${k}`, `must be a number, string or boolean, found ${preview(x)}`);
-          if (by) for (const c of by.choices) if (!own(v.values, c as string)) bad(`${p}.values`, `has no value for choice ${preview(c)} of ${String(v.byFact)}`);
+          for (const [k, x] of Object.entries(v.values))
+            if (!scalar(x)) bad(`${p}.values.${k}`, `must be a number, string or boolean, found ${preview(x)}`);
+          if (by)
+            for (const c of by.choices)
+              if (!own(v.values, c as string)) bad(`${p}.values`, `has no value for choice ${preview(c)} of ${String(v.byFact)}`);
         }
       } else if (!own(v, 'value')) bad(`${p}.value`, 'is missing (a parameter has a value, or values by a fact)');
     }

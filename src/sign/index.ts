@@ -163,9 +163,15 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function readKey(input: unknown, label: string, type: 'public' | 'private'): { key: Record<string, unknown>; pub: Uint8Array; seed?: Uint8Array } {
   const value = typeof input === 'string' ? parseJson(input, label) : input;
-  if (!isObject(value) || value.format !== KEY_FORMAT) throw new KeyError(label, `not a Daoze key file (expected format "${KEY_FORMAT}", found ${preview(isObject(value) ? value.format : value)})`);
+  if (!isObject(value) || value.format !== KEY_FORMAT)
+    throw new KeyError(label, `not a Daoze key file (expected format "${KEY_FORMAT}", found ${preview(isObject(value) ? value.format : value)})`);
   if (value.type !== type) {
-    const hint = value.type === 'private' ? ': this is a private key; give its .pub file, and keep the .key file secret' : value.type === 'public' ? ': this is a public key; signing needs the .key file' : '';
+    const hint =
+      value.type === 'private'
+        ? ': this is a private key; give its .pub file, and keep the .key file secret'
+        : value.type === 'public'
+        ? ': this is a public key; signing needs the .key file'
+        : '';
     throw new KeyError(label, `expected a ${type} key, found type ${preview(value.type)}${hint}`);
   }
   if (value.algorithm !== 'ed25519') throw new KeyError(label, `algorithm ${preview(value.algorithm)} is not supported (ed25519)`);
@@ -192,7 +198,14 @@ export function readPublicKey(input: unknown, label = '<public key>'): PublicKey
 /** Reads a private key (a parsed `.key` file or its text); throws `KeyError` (E_KEY) naming `label` when malformed. */
 export function readPrivateKey(input: unknown, label = '<private key>'): PrivateKey {
   const { key } = readKey(input, label, 'private');
-  return { format: KEY_FORMAT, type: 'private', algorithm: 'ed25519', keyId: key.keyId as string, publicKey: key.publicKey as string, privateKey: key.privateKey as string };
+  return {
+    format: KEY_FORMAT,
+    type: 'private',
+    algorithm: 'ed25519',
+    keyId: key.keyId as string,
+    publicKey: key.publicKey as string,
+    privateKey: key.privateKey as string,
+  };
 }
 
 /** The key file text (JSON, two-space indented, final newline) of a key. */
@@ -230,7 +243,13 @@ export function trustedKeys(keys: readonly (PublicKey | string)[]): Map<string, 
  * signature does not verify (the document changed after signing, or the signature is forged).
  * `what` names the document in messages ("the bundle", "rec.json").
  */
-export function verifyDigest(domain: string, digest: string, signature: unknown, trust: readonly (PublicKey | string)[] | Map<string, PublicKey>, what: string): string {
+export function verifyDigest(
+  domain: string,
+  digest: string,
+  signature: unknown,
+  trust: readonly (PublicKey | string)[] | Map<string, PublicKey>,
+  what: string
+): string {
   const keys = trust instanceof Map ? trust : trustedKeys(trust);
   const ids = [...keys.keys()].join(', ') || 'none';
   if (signature === undefined) throw new SignatureError('unsigned', `${what} is not signed; trusted keys: ${ids}`);
@@ -245,7 +264,12 @@ export function verifyDigest(domain: string, digest: string, signature: unknown,
   } catch {
     ok = false;
   }
-  if (!ok) throw new SignatureError('invalid', `${what}: the signature by key ${sig.keyId} does not verify: the content was changed after it was signed, or the signature is forged`, sig.keyId);
+  if (!ok)
+    throw new SignatureError(
+      'invalid',
+      `${what}: the signature by key ${sig.keyId} does not verify: the content was changed after it was signed, or the signature is forged`,
+      sig.keyId
+    );
   return sig.keyId;
 }
 
@@ -255,7 +279,8 @@ export function signatureShape(signature: unknown): Signature | string {
   const extra = Object.keys(signature).filter((k) => k !== 'algorithm' && k !== 'keyId' && k !== 'value');
   if (extra.length) return `has an unexpected member ${preview(extra[0])}`;
   if (signature.algorithm !== 'ed25519') return `algorithm ${preview(signature.algorithm)} is not supported (ed25519)`;
-  if (typeof signature.keyId !== 'string' || !/^[0-9a-f]{16}$/.test(signature.keyId)) return `keyId must be 16 hex digits, found ${preview(signature.keyId)}`;
+  if (typeof signature.keyId !== 'string' || !/^[0-9a-f]{16}$/.test(signature.keyId))
+    return `keyId must be 16 hex digits, found ${preview(signature.keyId)}`;
   if (!fromBase64(signature.value, 64)) return `value must be 64 bytes in base64, found ${preview(signature.value)}`;
   return signature as unknown as Signature;
 }

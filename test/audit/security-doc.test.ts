@@ -33,7 +33,8 @@ function blocks(): Cmd[][] {
 }
 
 /** Paths in a command: the repository's examples as they are, every other file name inside `dir`. */
-const place = (dir: string) => (a: string) => (a.startsWith('examples/') ? join(root, a) : !a.startsWith('-') && /[./]/.test(a) && !/^\d{4}-/.test(a) ? join(dir, a) : a);
+const place = (dir: string) => (a: string) =>
+  a.startsWith('examples/') ? join(root, a) : !a.startsWith('-') && /[./]/.test(a) && !/^\d{4}-/.test(a) ? join(dir, a) : a;
 
 describe('docs/security.md', () => {
   it('has a walk-through, and every command in it works as the page says (each block in a fresh folder)', () => {
@@ -74,7 +75,14 @@ describe('docs/audit.md, signing records', () => {
     const block = [...text.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes('--sign'))!;
     const dir = mkdtempSync(join(tmpdir(), 'daoze-audit-sign-'));
     const lines = block.split('\n').filter((l) => l.startsWith('npm run daoze -- '));
-    const codes = lines.map((l) => runCli(...l.slice('npm run daoze -- '.length).split(/\s+/).map((a) => (a.startsWith('/tmp/') ? join(dir, a.slice(5)) : a.startsWith('examples/') ? join(root, a) : a))));
+    const codes = lines.map((l) =>
+      runCli(
+        ...l
+          .slice('npm run daoze -- '.length)
+          .split(/\s+/)
+          .map((a) => (a.startsWith('/tmp/') ? join(dir, a.slice(5)) : a.startsWith('examples/') ? join(root, a) : a))
+      )
+    );
     expect(codes.map((c) => c.code)).toEqual([0, 1, 0]); // check exits 1: the inspection fails
     expect(codes[2]!.stdout).toMatch(/✓ 签名 {6}由受信任的密钥 [0-9a-f]{16} 签名/);
   });
@@ -121,7 +129,12 @@ describe('signing on the command line', () => {
     expect(runCli('verify', f('resealed.json')).code).toBe(0); // without a trust root, nothing tells
     const r = runCli('verify', f('resealed.json'), '--trust', f('k.pub'), '--locale', 'en', '--format', 'json');
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)[0]).toMatchObject({ ok: false, intact: true, reproduces: true, signature: { status: 'invalid', keyId: signature.keyId } });
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({
+      ok: false,
+      intact: true,
+      reproduces: true,
+      signature: { status: 'invalid', keyId: signature.keyId },
+    });
     const zh = runCli('verify', f('resealed.json'), '--trust', f('k.pub'));
     expect(zh.stdout).toContain('✗ 签名');
     expect(zh.stdout).toContain('未由受信任的密钥签名');

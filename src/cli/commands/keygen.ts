@@ -68,7 +68,12 @@ function writeNew(path: string, text: string, mode: number): void {
     writeFileSync(path, text, { mode, flag: 'wx' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new InputError('E_VALUE', path, 'E_VALUE exists already; keygen never overwrites a key file (choose another --out, or remove it yourself)');
+    if (code === 'EEXIST')
+      throw new InputError(
+        'E_VALUE',
+        path,
+        'E_VALUE exists already; keygen never overwrites a key file (choose another --out, or remove it yourself)'
+      );
     throw new InputError('E_READ', path, `E_READ cannot write the key file (${code ?? (e as Error).message})`);
   }
 }
@@ -91,7 +96,12 @@ export const keygen: Command = {
       } catch {
         exists = false;
       }
-      if (exists) throw new InputError('E_VALUE', f, 'E_VALUE exists already; keygen never overwrites a key file (choose another --out, or remove it yourself)');
+      if (exists)
+        throw new InputError(
+          'E_VALUE',
+          f,
+          'E_VALUE exists already; keygen never overwrites a key file (choose another --out, or remove it yourself)'
+        );
     }
     const { privateKey, publicKey } = generateKeyPair();
     try {

@@ -6,7 +6,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BundleError, compileEdition, createBundle, DaozeError, evaluate, generateKeyPair, readBundle, signBundle, type Bundle } from '../../../src/index.js';
+import {
+  BundleError,
+  compileEdition,
+  createBundle,
+  DaozeError,
+  evaluate,
+  generateKeyPair,
+  readBundle,
+  signBundle,
+  type Bundle,
+} from '../../../src/index.js';
 import { createChecklist } from '../../../sdk/index.js';
 import { builtin } from '../../helpers.js';
 
@@ -92,7 +102,7 @@ const mutation = fc.oneof(
   fc.constantFrom(...HOSTILE).map((value) => ({ kind: 'set' as const, value })),
   fc.constantFrom(...HOSTILE).map((name) => ({ kind: 'rename' as const, name })),
   fc.jsonValue({ maxDepth: 2 }).map((value) => ({ kind: 'set' as const, value })),
-  fc.constantFrom(0, -1, 1e308, 2.5, '', 'x', true, [], {}, [[]], { zh: 1 }).map((value) => ({ kind: 'set' as const, value })),
+  fc.constantFrom(0, -1, 1e308, 2.5, '', 'x', true, [], {}, [[]], { zh: 1 }).map((value) => ({ kind: 'set' as const, value }))
 );
 
 describe('a malformed bundle', () => {
@@ -115,7 +125,8 @@ describe('a malformed bundle', () => {
     const b4 = fresh();
     (b4.editions[0]!.spec as unknown as { facts: unknown }).facts = [];
     expectRefused(rehash(b4), 'facts as a list');
-    for (const editions of [null, 1, 'x', [null], [1], [{}], [{ ref: 1, hash: 2, spec: 3 }]]) expectRefused({ ...fresh(), editions }, `editions ${JSON.stringify(editions)}`);
+    for (const editions of [null, 1, 'x', [null], [1], [{}], [{ ref: 1, hash: 2, spec: 3 }]])
+      expectRefused({ ...fresh(), editions }, `editions ${JSON.stringify(editions)}`);
   });
 
   it('given as text with a duplicate key is E_BUNDLE naming both positions', () => {
@@ -146,7 +157,7 @@ describe('a malformed bundle', () => {
         // Without recomputed hashes, an edited edition never loads.
         if (!forger && changed) expect(result).toBe('refused');
       }),
-      { seed: 20261201, numRuns: 600 },
+      { seed: 20261201, numRuns: 600 }
     );
   });
 
@@ -173,7 +184,7 @@ describe('a malformed bundle', () => {
         expect(caught).toBeInstanceOf(DaozeError);
         expect(['E_SIGNATURE', 'E_BUNDLE']).toContain((caught as DaozeError).code);
       }),
-      { seed: 7, numRuns: 150 },
+      { seed: 7, numRuns: 150 }
     );
   });
 });

@@ -1,6 +1,16 @@
 /** Signed bundles (src/bundle/sign.ts, readBundle's trust): a forged bundle with recomputed hashes is refused. */
 import { describe, expect, it } from 'vitest';
-import { BundleError, compileEdition, createBundle, generateKeyPair, readBundle, signBundle, SignatureError, type Bundle, type EditionSpec } from '../../../src/index.js';
+import {
+  BundleError,
+  compileEdition,
+  createBundle,
+  generateKeyPair,
+  readBundle,
+  signBundle,
+  SignatureError,
+  type Bundle,
+  type EditionSpec,
+} from '../../../src/index.js';
 import { builtin } from '../../helpers.js';
 
 const TOILET = 'si-jing-san-wu-liang-tong-yi-ming@1.0.0';

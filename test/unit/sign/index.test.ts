@@ -82,7 +82,11 @@ describe('signatures', () => {
       expect(e).toBeInstanceOf(SignatureError);
       return e as SignatureError;
     };
-    expect(problem(() => verifyDigest(BUNDLE_DOMAIN, DIGEST.replace('ab', 'ac'), sig, [A.publicKey], 'x'))).toMatchObject({ problem: 'invalid', keyId: A.publicKey.keyId, code: 'E_SIGNATURE' });
+    expect(problem(() => verifyDigest(BUNDLE_DOMAIN, DIGEST.replace('ab', 'ac'), sig, [A.publicKey], 'x'))).toMatchObject({
+      problem: 'invalid',
+      keyId: A.publicKey.keyId,
+      code: 'E_SIGNATURE',
+    });
     // Domain separation: a bundle signature is not a record signature over the same digest.
     expect(problem(() => verifyDigest(RECORD_DOMAIN, DIGEST, sig, [A.publicKey], 'x')).problem).toBe('invalid');
     const untrusted = problem(() => verifyDigest(BUNDLE_DOMAIN, DIGEST, sig, [B.publicKey], 'x'));
@@ -104,7 +108,7 @@ describe('signatures', () => {
         b[bit >> 3]! ^= 1 << (bit & 7);
         expect(() => verifyDigest(RECORD_DOMAIN, DIGEST, { ...sig, value: toBase64(b) }, [A.publicKey], 'x')).toThrow(SignatureError);
       }),
-      { seed: 9, numRuns: 200 },
+      { seed: 9, numRuns: 200 }
     );
   });
 });
@@ -118,7 +122,7 @@ describe('base64', () => {
         expect(fromBase64(t, b.length)).toEqual(b);
         expect(fromBase64(t, b.length + 1)).toBeUndefined();
       }),
-      { seed: 4, numRuns: 300 },
+      { seed: 4, numRuns: 300 }
     );
     expect(fromBase64('AB==', 1)).toBeUndefined(); // non-zero unused bits
     expect(fromBase64('AA=', 1)).toBeUndefined();
