@@ -115,6 +115,9 @@ describe('signing on the command line', () => {
     const r = runCli('check', OBS, '--sign', f('k.key'));
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('--sign signs the records of --record');
+    const batch = runCli('check', '--batch', OBS, '--sign', f('k.key'));
+    expect(batch.code).toBe(4);
+    expect(batch.stderr).toContain('--batch does not sign');
   });
 
   it('verify --trust refuses a re-sealed record: intact and reproducible, but not signed by a trusted key', () => {

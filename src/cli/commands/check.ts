@@ -52,6 +52,7 @@ export const check: Command = {
     if (values.batch !== undefined) {
       if (positionals.length > 0) throw new UsageError('--batch reads its own input; give no other observation files');
       if (values.record !== undefined) throw new UsageError('--record is for single observations; --batch writes its own records');
+      if (values.sign !== undefined) throw new UsageError('--sign goes with --record, which is for single observations; --batch does not sign');
       return batchCommand(values, common, evaluatedAt);
     }
     if (common.format === 'csv') throw new UsageError('--format csv is for --batch');
