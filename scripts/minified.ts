@@ -13,6 +13,8 @@ export async function importMinified<T>(contents: string, root: string): Promise
     write: false,
     format: 'esm',
     platform: 'node',
+    // ES modules first, as an app's bundler does: jsonc-parser's "main" is a UMD build that esbuild cannot inline.
+    mainFields: ['module', 'main'],
     target: 'es2020',
     minify: true,
     absWorkingDir: root,

@@ -17,7 +17,10 @@ import { build } from 'esbuild';
 import { createBundle, type FactSpec } from '../src/index.js';
 import { loadRegistry } from '../src/node.js';
 
-const BUDGET = 25 * 1024;
+// 36 KB: the checklist and engine (about 21 KB), Ed25519 verification of signed bundles (@noble/ed25519 with
+// @noble/hashes' SHA-512, and src/sign: about 7.5 KB), the strict JSON reader for bundle text (about 2 KB) and
+// the bundle shape check (about 2.5 KB), measured by stubbing each out of this same build.
+const BUDGET = 36 * 1024;
 const ROOT = join(import.meta.dirname ?? '.', '..');
 const ANSWERS = Number(process.env.ANSWERS ?? 50_000);
 
@@ -89,10 +92,11 @@ function stats(xs: number[]) {
   return { p50: percentile(s, 50) * 1000, p99: percentile(s, 99) * 1000, max: s[s.length - 1]! * 1000 };
 }
 
-const compiled = loadBundle(bundle).find(ed.ref)!;
+// The bundle is built in this process: nothing to authenticate, so it is read with the documented opt-out.
+const compiled = loadBundle(bundle, 'zh', 'unsigned').find(ed.ref)!;
 
 function run(withVerdict: boolean, baseline: boolean) {
-  const cl = createChecklist(bundle, ed.ref);
+  const cl = createChecklist(bundle, ed.ref, { trust: 'unsigned' });
   const times: number[] = [];
   for (const op of ops) {
     if (baseline) {

@@ -16,6 +16,8 @@ import {
   normaliseObservation,
   overallOutcome,
   readBundle,
+  SignatureError,
+  KeyError,
   type CompiledClause,
   type CompiledEdition,
   type Condition,
@@ -34,6 +36,7 @@ import {
   type Severity,
   type Subject,
   type Totals,
+  type Trust,
   type Verdict,
 } from '../src/index.js';
 import { ChecklistError } from './errors.js';
@@ -51,6 +54,13 @@ export interface ChecklistOptions {
   observedAt?: string;
   /** Include each condition leaf's trace in verdicts (default false: smaller and faster). */
   trace?: boolean;
+  /**
+   * Whom to trust (required unless the bundle is one `loadBundle` already returned): the public keys (parsed
+   * `.pub` files from `daoze keygen`, or their text) one of which must have signed the bundle, else
+   * `ChecklistError` E_SIGNATURE naming the key id; or `'unsigned'`, the explicit opt-out: no signature is
+   * checked and the bundle is used on its content hashes alone (docs/security.md).
+   */
+  trust?: Trust;
 }
 
 /** How an item is answered in a form. */
@@ -226,27 +236,55 @@ export interface Checklist {
 /** A bundle as `daoze build` writes it (parsed or as text), or one already loaded. */
 export type BundleInput = LoadedBundle | object | string;
 
-const loadedBundles = new WeakMap<object, LoadedBundle>();
+// Compiled bundles by bundle object, and by the trust they were accepted under: a bundle accepted under one
+// trust is checked again under another (a cached 'unsigned' read never lets a bundle past a key check).
+const loadedBundles = new WeakMap<object, Map<string, LoadedBundle>>();
 
 function isLoaded(b: unknown): b is LoadedBundle {
   return typeof b === 'object' && b !== null && typeof (b as LoadedBundle).find === 'function' && Array.isArray((b as LoadedBundle).editions);
 }
 
+function trustKey(trust: Trust | undefined): string | undefined {
+  if (trust === 'unsigned') return 'unsigned';
+  if (!Array.isArray(trust)) return undefined;
+  try {
+    return JSON.stringify(trust);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Reads a bundle once: it is compiled and its hashes checked on first use and kept for the life of the bundle
- * object, so that every checklist made from it shares the compiled editions. A bundle given as JSON text is
- * compiled on every call: parse it once and pass the object, or pass what this returns.
+ * Reads a bundle once: its signature is checked against `trust`, it is compiled and its hashes checked on
+ * first use, and kept for the life of the bundle object (per trust), so that every checklist made from it
+ * shares the compiled editions. A bundle given as JSON text is read on every call: parse it once and pass
+ * the object, or pass what this returns. A bundle that is already loaded is returned as it is.
+ *
+ * @example
+ * ```ts
+ * const loaded = loadBundle(bundle, 'zh', [publicKey]);   // publicKey: the parsed .pub file of `daoze keygen`
+ * loaded.signedBy;                                        // its key id
+ * ```
  */
-export function loadBundle(bundle: BundleInput, locale: Locale = 'zh'): LoadedBundle {
+export function loadBundle(bundle: BundleInput, locale: Locale = 'zh', trust?: Trust): LoadedBundle {
   if (isLoaded(bundle)) return bundle;
-  const cached = typeof bundle === 'object' && bundle !== null ? loadedBundles.get(bundle) : undefined;
+  const key = trustKey(trust);
+  const cached = typeof bundle === 'object' && bundle !== null && key !== undefined ? loadedBundles.get(bundle)?.get(key) : undefined;
   if (cached) return cached;
   try {
-    const lb = readBundle(bundle);
-    if (typeof bundle === 'object' && bundle !== null) loadedBundles.set(bundle, lb);
+    const lb = readBundle(bundle, { trust: trust as Trust });
+    if (typeof bundle === 'object' && bundle !== null && key !== undefined) {
+      const byTrust = loadedBundles.get(bundle) ?? new Map<string, LoadedBundle>();
+      byTrust.set(key, lb);
+      loadedBundles.set(bundle, byTrust);
+    }
     return lb;
   } catch (e) {
     if (e instanceof BundleError) throw new ChecklistError('E_BUNDLE', fill(MESSAGES.bundle, { detail: e.message }), locale, { issues: e.issues });
+    if (e instanceof SignatureError) {
+      throw new ChecklistError('E_SIGNATURE', fill(MESSAGES.signature, { detail: e.message }), locale, e.keyId !== undefined ? { keyId: e.keyId } : {});
+    }
+    if (e instanceof KeyError) throw new ChecklistError('E_OPTIONS', fill(MESSAGES.options, { detail: `trust: ${e.message}` }), locale);
     throw e;
   }
 }
@@ -795,7 +833,7 @@ function sessionFrom(ed: CompiledEdition, observation: Observation, locale: Loca
  * @example
  * ```ts
  * import { createChecklist } from 'daoze/sdk';
- * const checklist = createChecklist(bundle, 'si-jing-san-wu-liang-tong-yi-ming', { locale: 'zh' });
+ * const checklist = createChecklist(bundle, 'si-jing-san-wu-liang-tong-yi-ming', { locale: 'zh', trust: [publicKey] });
  * checklist.answer('flush-type', 'water-flush');
  * const update = checklist.answer('water-supply-ok', false);
  * update.changes;          // [{ clause: 'water-flowing', from: 'indeterminate', to: 'fail', … }]
@@ -804,7 +842,7 @@ function sessionFrom(ed: CompiledEdition, observation: Observation, locale: Loca
  */
 export function createChecklist(bundle: BundleInput, standardRef: string, options: ChecklistOptions = {}): Checklist {
   const locale = checkLocale(options.locale);
-  const lb = loadBundle(bundle, locale);
+  const lb = loadBundle(bundle, locale, options.trust);
   const ed = typeof standardRef === 'string' ? lb.find(standardRef, options.observedAt) : undefined;
   if (!ed) {
     const day = typeof standardRef === 'string' && !standardRef.includes('@') && typeof options.observedAt === 'string' ? options.observedAt.slice(0, 10) : undefined;
@@ -852,7 +890,7 @@ export function restore(bundle: BundleInput, snapshot: ChecklistSnapshot | strin
   if (!isObject(data.observation)) throw bad('observation must be an object');
   const locale = options.locale !== undefined ? fallback : data.locale === 'en' || data.locale === 'zh' ? data.locale : fallback;
   const revision = typeof data.revision === 'number' && Number.isInteger(data.revision) && data.revision >= 0 ? data.revision : 0;
-  const lb = loadBundle(bundle, locale);
+  const lb = loadBundle(bundle, locale, options.trust);
   const ref = `${e.id}@${e.version}`;
   const ed = lb.find(ref);
   if (!ed) {

@@ -19,6 +19,8 @@ export type ChecklistErrorCode =
   | 'E_SNAPSHOT'
   /** The bundle is malformed or was changed after it was built. */
   | 'E_BUNDLE'
+  /** The bundle is unsigned, signed by an untrusted key, or its signature does not verify (`keyId` names the key). */
+  | 'E_SIGNATURE'
   /** The options given to createChecklist are malformed. */
   | 'E_OPTIONS';
 
@@ -39,11 +41,14 @@ export class ChecklistError extends DaozeError {
   readonly fact?: string;
   /** The engine's issues behind the error (with paths and allowed values), if any. */
   readonly issues: readonly (ObservationIssue | BundleIssue)[];
-  constructor(code: ChecklistErrorCode, text: I18nText, locale: Locale, extra: { fact?: string; issues?: readonly (ObservationIssue | BundleIssue)[] } = {}) {
+  /** For E_SIGNATURE: the key id the bundle names, when it names one. */
+  readonly keyId?: string;
+  constructor(code: ChecklistErrorCode, text: I18nText, locale: Locale, extra: { fact?: string; issues?: readonly (ObservationIssue | BundleIssue)[]; keyId?: string } = {}) {
     super(code, text[locale]);
     this.name = 'ChecklistError';
     this.text = text;
     if (extra.fact !== undefined) this.fact = extra.fact;
+    if (extra.keyId !== undefined) this.keyId = extra.keyId;
     this.issues = extra.issues ?? [];
   }
 }

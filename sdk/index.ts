@@ -6,12 +6,13 @@
  * ```ts
  * import { createChecklist, restore } from 'daoze/sdk';
  * const bundle = await (await fetch('/standards.bundle.json')).json();   // written by `daoze build`
- * const checklist = createChecklist(bundle, 'si-jing-san-wu-liang-tong-yi-ming');
+ * import publicKey from './standards.pub.json';   // the .pub file of `daoze keygen`, built into the app, not fetched with the bundle
+ * const checklist = createChecklist(bundle, 'si-jing-san-wu-liang-tong-yi-ming', { trust: [publicKey] });
  * checklist.subscribe((u) => render(u.verdict));
  * checklist.answer('flush-type', 'water-flush');
  * checklist.answer('water-supply-ok', false).outcome;   // 'fail' — 水通 fails, citing task 12
  * localStorage.setItem('inspection', JSON.stringify(checklist));
- * const again = restore(bundle, localStorage.getItem('inspection')!);
+ * const again = restore(bundle, localStorage.getItem('inspection')!, { trust: [publicKey] });
  * ```
  * @packageDocumentation
  */
@@ -35,7 +36,7 @@ export { ChecklistError } from './errors.js';
 export type { ChecklistErrorCode } from './errors.js';
 export { MESSAGES, OUTCOME_TEXT, fill } from './messages.js';
 export type { MessageKey } from './messages.js';
-export { BundleError, ObservationError, DaozeError, ENGINE_VERSION } from '../src/index.js';
+export { BundleError, ObservationError, DaozeError, SignatureError, KeyError, readPublicKey, ENGINE_VERSION } from '../src/index.js';
 // The engine's pure evaluation API, as this entry offered before the checklist landed.
 export { compileEdition, evaluate, evaluateOutcomes } from '../src/index.js';
 export type {
@@ -59,5 +60,8 @@ export type {
   Outcome,
   Subject,
   Totals,
+  Trust,
+  PublicKey,
+  Signature,
   Verdict,
 } from '../src/index.js';

@@ -74,6 +74,10 @@ export const MESSAGES = {
     zh: '标准包无效:{detail}',
     en: 'The bundle is invalid: {detail}',
   },
+  signature: {
+    zh: '标准包的签名未通过受信任密钥的验证,未予使用:{detail}',
+    en: 'The bundle was not used: its signature does not verify under a trusted key. {detail}',
+  },
 } as const satisfies Record<string, I18nText>;
 
 /** The name of each message. */

@@ -74,5 +74,21 @@ export type { ParsedText, DocPath } from './load/yaml.js';
 export { canonicalJson, hashJson, sha256Text } from './hash/index.js';
 export { compareSemver } from './model/semver.js';
 export { ENGINE_VERSION } from './version.js';
-export { readBundle, isBundle, BundleError, createBundle, observationSchema, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from './bundle/index.js';
-export type { Bundle, BundleEdition, BundleIssue, LoadedBundle } from './bundle/index.js';
+export { readBundle, isBundle, BundleError, createBundle, observationSchema, signBundle, bundleDigest, MAX_BUNDLE_DEPTH, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from './bundle/index.js';
+export type { Bundle, BundleEdition, BundleIssue, LoadedBundle, ReadBundleOptions } from './bundle/index.js';
+export {
+  generateKeyPair,
+  publicKeyOf,
+  readPublicKey,
+  readPrivateKey,
+  keyFileText,
+  keyIdOf,
+  signDigest,
+  verifyDigest,
+  SignatureError,
+  KeyError,
+  KEY_FORMAT,
+  BUNDLE_DOMAIN,
+  RECORD_DOMAIN,
+} from './sign/index.js';
+export type { PublicKey, PrivateKey, Signature, SignatureProblem, Trust } from './sign/index.js';

@@ -5,6 +5,8 @@
 export { RECORD_FORMAT, RecordError, createRecord, recordVerdict, recordHashOf, inputHashesOf, provenanceOf, resolutionOf } from './record.js';
 export type { VerdictRecord, RecordedEdition, RecordedEvidence, ObservationProvenance, ClauseSeal, RecordOptions, Evaluator, Resolution } from './record.js';
 export { verifyRecord } from './verify.js';
+export { signRecord, checkRecordSignature } from './sign.js';
+export type { SignedRecord, RecordSignatureCheck } from './sign.js';
 export type { VerifyReport, VerifyOptions, RecordDifference } from './verify.js';
 export { explainVerdict } from './explain.js';
 export type { Explanation, ExplainedClause, ExplainedComparison } from './explain.js';

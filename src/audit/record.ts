@@ -168,9 +168,9 @@ export function provenanceOf(observation: Observation): ObservationProvenance {
   };
 }
 
-/** The hash that seals a record: of every member but `recordHash`. */
+/** The hash that seals a record: of every member but `recordHash` and `signature` (which signs this hash, src/audit/sign.ts). */
 export function recordHashOf(record: Omit<VerdictRecord, 'recordHash'> | Record<string, unknown>): string {
-  const { recordHash: _ignored, ...rest } = record as Record<string, unknown>;
+  const { recordHash: _ignored, signature: _signature, ...rest } = record as Record<string, unknown>;
   return hashJson(rest);
 }
 

@@ -15,6 +15,8 @@
 import { ENGINE_VERSION } from '../version.js';
 import { DaozeError } from '../errors.js';
 import { formatJsonPath, jsonDifferences, valueAt, type JsonPath } from './json-diff.js';
+import { checkRecordSignature, type RecordSignatureCheck } from './sign.js';
+import type { PublicKey } from '../sign/index.js';
 import { inputHashesOf, RECORD_FORMAT, recordHashOf, recordVerdict, type Evaluator, type VerdictRecord } from './record.js';
 
 /** One field of a record that is not what it should be. */
@@ -55,12 +57,16 @@ export interface VerifyReport {
   differences: RecordDifference[];
   /** Why the record could not be read or re-evaluated, or what else an auditor should know. */
   problems: string[];
+  /** The record's signature; with `options.trust`, `ok` requires `status: 'verified'`. */
+  signature: RecordSignatureCheck;
 }
 
 /** Options of {@link verifyRecord}. */
 export interface VerifyOptions {
   /** The original observation, kept outside the record (the app's store): rebuild from it instead of the record's copy. */
   observation?: unknown;
+  /** Trusted public keys: the record must be signed by one of them over its current content (src/audit/sign.ts). */
+  trust?: readonly (PublicKey | string)[];
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -121,12 +127,17 @@ export function verifyRecord(record: unknown, evaluator: Evaluator, options: Ver
     altered: [],
     differences: [],
     problems: [],
+    signature: { status: 'unsigned', message: 'not signed' },
   };
   if (!isObject(record)) {
     report.problems.push('not a verdict record: a record is a JSON object');
     return report;
   }
-  const r = record as Partial<VerdictRecord> & Record<string, unknown>;
+  report.signature = checkRecordSignature(record, options.trust);
+  const signatureOk = options.trust === undefined || report.signature.status === 'verified';
+  // The signature is not part of what is rebuilt and compared: it is checked above, over the record hash.
+  const { signature: _signature, ...unsigned } = record;
+  const r = unsigned as Partial<VerdictRecord> & Record<string, unknown>;
   report.recordHash = { recorded: r.recordHash, computed: recordHashOf(r) };
   report.intact = r.recordHash === report.recordHash.computed;
   report.edition = { ref: valueAt(r, ['edition', 'ref']), recorded: valueAt(r, ['edition', 'hash']) };
@@ -201,6 +212,6 @@ export function verifyRecord(record: unknown, evaluator: Evaluator, options: Ver
     report.altered = outputs.length ? outputs : report.differences.filter((d) => d.kind === 'seal');
     if (!report.altered.length) report.altered = [diff(['recordHash'], 'seal', r.recordHash, report.recordHash.computed)];
   }
-  report.ok = report.intact && report.reproduces === true && inputs.length === 0 && report.observationMatches !== false;
+  report.ok = report.intact && report.reproduces === true && inputs.length === 0 && report.observationMatches !== false && signatureOk;
   return report;
 }

@@ -3,7 +3,12 @@
  * bundle records. Pure and browser-safe: no YAML parser, no schema validator, no file access.
  */
 import { compileEdition, type CompiledEdition } from '../compile/compile.js';
-import { DaozeError, preview } from '../errors.js';
+import { DaozeError, InputError, preview } from '../errors.js';
+import { checkJsonValue } from '../input/depth.js';
+import { parseJson } from '../input/json.js';
+import { BUNDLE_DOMAIN, signatureShape, SignatureError, trustedKeys, verifyDigest, type Trust } from '../sign/index.js';
+import { bundleDigest } from './sign.js';
+import { editionShapeIssues } from './shape.js';
 import type { EditionSpec } from '../model/edition.js';
 import { compareSemver } from '../model/semver.js';
 import { resolveEdition } from '../registry.js';
@@ -39,7 +44,26 @@ export interface LoadedBundle {
    * is none. The same resolution as the engine's registry (`resolveEdition`).
    */
   find(ref: string, on?: string): CompiledEdition | undefined;
+  /** The id of the trusted key whose signature was verified; undefined when the bundle was read with `trust: 'unsigned'`. */
+  readonly signedBy?: string;
 }
+
+/** Options of {@link readBundle}. */
+export interface ReadBundleOptions {
+  /**
+   * Whom to trust. Public keys (parsed `.pub` files or their text): the bundle must carry a signature that
+   * verifies under one of them, or it is refused (`SignatureError`, E_SIGNATURE, naming the key id).
+   * `'unsigned'`: the explicit opt-out — no signature is checked, signed or not, and the bundle is used on
+   * its content hashes alone, which anyone who edits the bundle can recompute (docs/security.md).
+   */
+  trust: Trust;
+}
+
+/**
+ * Deepest JSON nesting of a bundle: conditions nest at most 32 levels (`MAX_CONDITION_DEPTH`, src/load/check.ts),
+ * two JSON levels each (`all: [ … ]`), under about ten levels of bundle, edition and clause.
+ */
+export const MAX_BUNDLE_DEPTH = 80;
 
 const HASH = /^sha256:[0-9a-f]{64}$/;
 
@@ -48,21 +72,29 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Reads a bundle (the JSON text, or the parsed value). Throws `BundleError` listing every problem; a bundle
+ * Reads a bundle (the JSON text, or the parsed value), after checking its signature against `options.trust`
+ * (`SignatureError`, E_SIGNATURE, naming the key id). Throws `BundleError` listing every problem; a bundle
  * whose edition does not compile to the recorded hash (edited, truncated, or written by a different
  * engine) is refused rather than used.
  *
  * The specs are not validated against the edition schema again (that needs a schema validator at run time):
  * `daoze build` wrote them from validated editions, and the hash shows they are unchanged since.
  */
-export function readBundle(input: unknown): LoadedBundle {
+export function readBundle(input: unknown, options: ReadBundleOptions): LoadedBundle {
   let data = input;
-  if (typeof input === 'string') {
-    try {
-      data = JSON.parse(input);
-    } catch (e) {
-      throw new BundleError([{ path: '', message: `not JSON (${(e as Error).message})` }]);
-    }
+  try {
+    if (typeof input === 'string') data = parseJson(input, 'bundle', { maxDepth: MAX_BUNDLE_DEPTH });
+    else checkJsonValue(input, 'bundle', '', MAX_BUNDLE_DEPTH);
+  } catch (e) {
+    if (e instanceof InputError) throw new BundleError([{ path: e.path ?? '', message: `${e.code} ${e.message}` }]);
+    throw e;
+  }
+  const trust = options?.trust;
+  if (trust !== 'unsigned' && !Array.isArray(trust)) {
+    throw new SignatureError(
+      'no-trust',
+      `no trust given for the bundle: pass { trust: [publicKey, …] } to verify its signature, or { trust: 'unsigned' } to use it unverified`,
+    );
   }
   const issues: BundleIssue[] = [];
   if (!isObject(data) || data.format !== BUNDLE_FORMAT) {
@@ -73,6 +105,15 @@ export function readBundle(input: unknown): LoadedBundle {
       { path: 'formatVersion', message: `bundle format version ${preview(data.formatVersion)} is not the version ${BUNDLE_FORMAT_VERSION} this engine reads; rebuild the bundle with this version's daoze build` },
     ]);
   }
+  if (data.signature !== undefined) {
+    const shape = signatureShape(data.signature);
+    if (typeof shape === 'string') throw new BundleError([{ path: 'signature', message: shape }]);
+  }
+  const extra = Object.keys(data).filter((k) => !['format', 'formatVersion', 'engine', 'editions', 'signature'].includes(k));
+  if (extra.length) throw new BundleError([{ path: extra[0]!, message: 'is not a member of a bundle' }]);
+  // Verify before use: nothing of an untrusted bundle is compiled.
+  const signedBy =
+    trust === 'unsigned' ? undefined : verifyDigest(BUNDLE_DOMAIN, bundleDigest(data), data.signature, trustedKeys(trust), 'the bundle');
   const engine = isObject(data.engine) && typeof data.engine.name === 'string' && typeof data.engine.version === 'string' ? data.engine : undefined;
   if (!engine) issues.push({ path: 'engine', message: 'must be { name, version }' });
   if (!Array.isArray(data.editions)) throw new BundleError([...issues, { path: 'editions', message: 'must be a list of editions' }]);
@@ -95,6 +136,11 @@ export function readBundle(input: unknown): LoadedBundle {
       return;
     }
     refs.add(e.ref);
+    const shape = editionShapeIssues(spec, `${at}.spec`);
+    if (shape.length) {
+      issues.push(...shape);
+      return;
+    }
     let ed: CompiledEdition;
     try {
       ed = compileEdition(spec);
@@ -114,6 +160,7 @@ export function readBundle(input: unknown): LoadedBundle {
     engine: { name: engine!.name as string, version: engine!.version as string },
     editions,
     find: (ref, on) => resolveEdition(editions, ref, on),
+    ...(signedBy !== undefined ? { signedBy } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 /** The compiled bundle format: validated editions as JSON, loadable with no YAML parser and no schema validator. */
 import type { EditionSpec } from '../model/edition.js';
+import type { Signature } from '../sign/index.js';
 
 /** The value of a bundle's `format` field. */
 export const BUNDLE_FORMAT = 'daoze-bundle';
@@ -25,4 +26,6 @@ export interface Bundle {
   engine: { name: 'daoze'; version: string };
   /** Editions ordered by id, then version. */
   editions: BundleEdition[];
+  /** Ed25519 signature over the rest of the bundle (`signBundle`, `daoze build --sign`); absent when unsigned. */
+  signature?: Signature;
 }

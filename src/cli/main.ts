@@ -15,9 +15,10 @@ import { verify } from './commands/verify.js';
 import { explain } from './commands/explain.js';
 import { diff } from './commands/diff.js';
 import { build } from './commands/build.js';
+import { keygen } from './commands/keygen.js';
 
 /** Every command, in the order `daoze --help` lists them. */
-export const COMMANDS: readonly Command[] = [check, show, list, validate, test, doc, verify, explain, diff, build];
+export const COMMANDS: readonly Command[] = [check, show, list, validate, test, doc, verify, explain, diff, build, keygen];
 
 function help(): string {
   const lines = [`daoze ${ENGINE_VERSION} — city-management inspection standards as code (导则)`, '', 'Commands:'];

@@ -1,7 +1,7 @@
 /** Canonical JSON and SHA-256: the same bytes and the same hash for the same data on every machine. */
 import canonicalizeJson from 'canonicalize';
-import { sha256 } from '@noble/hashes/sha256';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
 /**
  * Canonical JSON text of a value (RFC 8785: sorted keys, no white space, fixed number form), so that

@@ -17,15 +17,24 @@ export type Locale = 'zh' | 'en';
  * rule, a secondary source (a published explanation or news report of a standard, read where the standard's
  * own text is not at hand), or nothing settled yet (provisional, with the reason).
  */
-export type Provenance = 'seed' | 'national' | 'local' | 'secondary' | 'provisional';
+export type Provenance = (typeof PROVENANCES)[number];
+
+/** Every provenance, in the order the schema lists them (a test holds schema/edition.schema.json to these lists). */
+export const PROVENANCES = ['seed', 'national', 'local', 'secondary', 'provisional'] as const;
 
 /** How serious a failure of the clause is. */
-export type Severity = 'minor' | 'major' | 'critical';
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Every severity, mildest first. */
+export const SEVERITIES = ['minor', 'major', 'critical'] as const;
+
+/** Every kind of source document. */
+export const SOURCE_KINDS = ['plan', 'national', 'industry', 'local', 'other'] as const;
 
 /** A document an edition cites (the seed plan, a national standard, a local rule). */
 export interface SourceDoc {
   id: string;
-  kind: 'plan' | 'national' | 'industry' | 'local' | 'other';
+  kind: (typeof SOURCE_KINDS)[number];
   title: I18nText;
   /** Edition or designation as printed (`GB/T 17217-1998`). */
   designation?: string;
@@ -62,10 +71,16 @@ export interface ParameterSpec {
 }
 
 /** The types an observation fact can have. */
-export type FactType = 'boolean' | 'number' | 'integer' | 'enum' | 'date' | 'datetime' | 'duration';
+export type FactType = (typeof FACT_TYPES)[number];
+
+/** Every fact type. */
+export const FACT_TYPES = ['boolean', 'number', 'integer', 'enum', 'date', 'datetime', 'duration'] as const;
 
 /** Kinds of evidence a fact can ask for. */
-export type EvidenceKind = 'photo' | 'measurement' | 'document' | 'video' | 'gps';
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/** Every kind of evidence. */
+export const EVIDENCE_KINDS = ['photo', 'measurement', 'document', 'video', 'gps'] as const;
 
 /** One choice of an enum fact. */
 export interface EnumChoice {

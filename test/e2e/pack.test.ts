@@ -17,12 +17,13 @@ const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args
 const EXPECTED = ['fail', 12, 'fail', 'E_VALUE'];
 const APP = (load: string) => `${load}
 const bundle = JSON.parse(readFileSync('bundle.json', 'utf8'));
-const cl = createChecklist(bundle, 'si-jing-san-wu-liang-tong-yi-ming');
+const trust = [JSON.parse(readFileSync('k.pub', 'utf8'))];
+const cl = createChecklist(bundle, 'si-jing-san-wu-liang-tong-yi-ming', { trust });
 cl.answer('flush-type', 'water-flush');
 const u = cl.answer('water-supply-ok', false);
 let code;
 try { cl.answer('ammonia-mg-m3', 5000); } catch (e) { code = e instanceof ChecklistError ? e.code : 'untyped'; }
-console.log(JSON.stringify([u.outcome, u.verdict.clauses.find((c) => c.clause === 'water-flowing').citation.sources[0].task, restore(bundle, JSON.stringify(cl)).verdict().outcome, code]));
+console.log(JSON.stringify([u.outcome, u.verdict.clauses.find((c) => c.clause === 'water-flowing').citation.sources[0].task, restore(bundle, JSON.stringify(cl), { trust }).verdict().outcome, code]));
 `;
 
 describe.skipIf(process.env.DAOZE_SKIP_PACK === '1')('the packed package, freshly installed', () => {
@@ -43,7 +44,8 @@ describe.skipIf(process.env.DAOZE_SKIP_PACK === '1')('the packed package, freshl
     run('mkdir', ['-p', app], dir);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'daoze-pack-check', version: '1.0.0', private: true }));
     run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', join(dir, packed!.filename)], app);
-    run(join(app, 'node_modules', '.bin', 'daoze'), ['build', '--out', 'bundle.json'], app);
+    run(join(app, 'node_modules', '.bin', 'daoze'), ['keygen', '--out', 'k'], app);
+    run(join(app, 'node_modules', '.bin', 'daoze'), ['build', '--out', 'bundle.json', '--sign', 'k.key'], app);
   }, 300_000);
 
   afterAll(() => {
@@ -75,7 +77,7 @@ if (heavy.length) throw new Error('daoze/sdk loaded ' + heavy.join(', '));`,
   it('ships an ES module build of the SDK that imports only small runtime dependencies', () => {
     const sdk = readFileSync(join(app, 'node_modules', 'daoze', 'dist', 'sdk.js'), 'utf8');
     const imports = [...sdk.matchAll(/^(?:import|export)\b[^;]*?from\s*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
-    expect(new Set(imports)).toEqual(new Set(['@noble/hashes/sha256', '@noble/hashes/utils', 'canonicalize', 'semver/functions/compare.js']));
+    expect(new Set(imports)).toEqual(new Set(['@noble/ed25519', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', 'canonicalize', 'jsonc-parser', 'semver/functions/compare.js']));
   });
 
   it('type-checks an app that imports it, as ESM and as CJS', () => {
@@ -83,7 +85,7 @@ if (heavy.length) throw new Error('daoze/sdk loaded ' + heavy.join(', '));`,
       join(app, 'check.mts'),
       `import { createChecklist, type Checklist, type Outcome } from 'daoze/sdk';
 declare const bundle: object;
-const cl: Checklist = createChecklist(bundle, 'si-jing-san-wu-liang-tong-yi-ming', { locale: 'en' });
+const cl: Checklist = createChecklist(bundle, 'si-jing-san-wu-liang-tong-yi-ming', { locale: 'en', trust: 'unsigned' });
 const o: Outcome = cl.answer('water-supply-ok', false).outcome;
 export const ok = [o, cl.progress().needed[0]?.fact];
 `,

@@ -12,6 +12,8 @@ const TOILET = `${TOILET_ID}@1.0.0`;
 const allEditions = (): CompiledEdition[] => [...builtin().editions, compileEdition(everyType)];
 const bundle = (): Bundle => JSON.parse(JSON.stringify(createBundle(allEditions())));
 const BUNDLE = bundle();
+/** These tests are about sessions, not signatures (test/sdk/trust.test.ts): bundles are read with the opt-out. */
+const U = { trust: 'unsigned' } as const;
 
 function error(f: () => unknown): ChecklistError {
   try {
@@ -30,7 +32,7 @@ function observable(cl: Checklist) {
 
 describe('createChecklist', () => {
   it('lists the sections in the standard’s printed order, each item once, with what the form needs', () => {
-    const cl = createChecklist(BUNDLE, TOILET);
+    const cl = createChecklist(BUNDLE, TOILET, U);
     const sections = cl.sections();
     expect(sections.map((s) => s.label)).toEqual(['四净', '三无', '两通', '一明', '国家标准其他指标(选用)']);
     expect(sections.map((s) => s.clauses.map((c) => c.label).join(''))).toEqual(['地面净墙壁净厕位净周边净', '无溢流无蚊蝇无臭味', '水通电通', '灯明', '硫化氢']);
@@ -57,46 +59,46 @@ describe('createChecklist', () => {
   });
 
   it('pins the edition: a bare id takes the highest published edition, an unknown ref is a typed error', () => {
-    const cl = createChecklist(BUNDLE, TOILET_ID);
+    const cl = createChecklist(BUNDLE, TOILET_ID, U);
     expect(cl.edition).toMatchObject({ ref: `${TOILET_ID}@2.0.0`, hash: builtin().get(TOILET_ID).hash, nickname: '四净三无两通一明' });
-    expect(createChecklist(BUNDLE, TOILET).edition).toMatchObject({ ref: TOILET, hash: builtin().get(TOILET).hash });
-    const e = error(() => createChecklist(BUNDLE, `${TOILET_ID}@9.9.9`, { locale: 'en' }));
+    expect(createChecklist(BUNDLE, TOILET, U).edition).toMatchObject({ ref: TOILET, hash: builtin().get(TOILET).hash });
+    const e = error(() => createChecklist(BUNDLE, `${TOILET_ID}@9.9.9`, { ...U, locale: 'en' }));
     expect(e.code).toBe('E_NOT_FOUND');
     expect(e.message).toContain(TOILET);
-    expect(error(() => createChecklist(BUNDLE, TOILET, { locale: 'fr' as never })).code).toBe('E_OPTIONS');
-    expect(error(() => createChecklist(BUNDLE, TOILET, { observedAt: 'yesterday' })).code).toBe('E_OPTIONS');
+    expect(error(() => createChecklist(BUNDLE, TOILET, { ...U, locale: 'fr' as never })).code).toBe('E_OPTIONS');
+    expect(error(() => createChecklist(BUNDLE, TOILET, { ...U, observedAt: 'yesterday' })).code).toBe('E_OPTIONS');
   });
 
   it('takes, for a bare id and a day, the edition in force that day, as the engine does', () => {
-    const on = (observedAt: string) => createChecklist(BUNDLE, TOILET_ID, { observedAt }).edition.ref;
+    const on = (observedAt: string) => createChecklist(BUNDLE, TOILET_ID, { ...U, observedAt }).edition.ref;
     expect(on('2026-11-20T09:30:00+08:00')).toBe(builtin().get(TOILET_ID, '2026-11-20').ref);
     expect(on('2026-11-30T23:30:00+08:00')).toBe(TOILET);
     expect(on('2026-12-01T00:30:00+08:00')).toBe(`${TOILET_ID}@2.0.0`);
-    const before = error(() => createChecklist(BUNDLE, TOILET_ID, { observedAt: '2019-05-01T09:00:00+08:00', locale: 'en' }));
+    const before = error(() => createChecklist(BUNDLE, TOILET_ID, { ...U, observedAt: '2019-05-01T09:00:00+08:00', locale: 'en' }));
     expect(before.code).toBe('E_NOT_FOUND');
     expect(before.message).toContain('in force on 2019-05-01');
-    expect(createChecklist(BUNDLE, TOILET, { observedAt: '2019-05-01T09:00:00+08:00' }).edition.version).toBe('1.0.0'); // pinned: dates do not matter
+    expect(createChecklist(BUNDLE, TOILET, { ...U, observedAt: '2019-05-01T09:00:00+08:00' }).edition.version).toBe('1.0.0'); // pinned: dates do not matter
   });
 
   it('refuses a bundle changed after its build', () => {
     const b = bundle();
     b.editions.find((e) => e.ref === TOILET)!.spec.groups[2]!.clauses[0]!.check = { fact: 'water-supply-ok', operator: 'equal', value: false };
-    const e = error(() => createChecklist(b, TOILET));
+    const e = error(() => createChecklist(b, TOILET, U));
     expect(e.code).toBe('E_BUNDLE');
     expect(e.issues[0]!.path).toMatch(/^editions\[\d+\]\.hash$/);
   });
 
   it('compiles a bundle once, however many checklists are made from it', () => {
     const b = bundle();
-    const first = loadBundle(b);
-    expect(loadBundle(b)).toBe(first);
+    const first = loadBundle(b, 'zh', 'unsigned');
+    expect(loadBundle(b, 'zh', 'unsigned')).toBe(first);
     expect(loadBundle(first)).toBe(first);
   });
 });
 
 describe('answer and clear', () => {
   it('turns 水通 red the instant the water is off, citing task 12, and not-applicable for a non-flush toilet', () => {
-    const cl = createChecklist(BUNDLE, TOILET);
+    const cl = createChecklist(BUNDLE, TOILET, U);
     expect(cl.answer('flush-type', 'water-flush').changes).toEqual([]);
     const u = cl.answer('water-supply-ok', false);
     expect(u.changes).toEqual([{ clause: 'water-flowing', group: 'liang-tong', label: { zh: '水通', en: 'Water flowing' }, from: 'indeterminate', to: 'fail', required: true }]);
@@ -114,7 +116,7 @@ describe('answer and clear', () => {
   });
 
   it('counts a reading that needs evidence only once evidence is attached, and keeps the evidence across a corrected value', () => {
-    const cl = createChecklist(BUNDLE, TOILET);
+    const cl = createChecklist(BUNDLE, TOILET, U);
     cl.answer('toilet-class', 'class-2');
     cl.answer('odour-grade', 1);
     expect(cl.answer('ammonia-mg-m3', 0.5).changes).toEqual([]);
@@ -128,7 +130,7 @@ describe('answer and clear', () => {
   });
 
   it('records "could not determine" as null: answered, and still needed', () => {
-    const cl = createChecklist(BUNDLE, TOILET);
+    const cl = createChecklist(BUNDLE, TOILET, U);
     cl.answer('floor-clean', null);
     expect(cl.item('floor-clean')).toMatchObject({ answered: true, value: null });
     expect(cl.progress().needed.find((m) => m.fact === 'floor-clean')!.reason).toBe('unknown');
@@ -136,7 +138,7 @@ describe('answer and clear', () => {
   });
 
   it('refuses a wrong value with a typed error in the session’s language and changes nothing', () => {
-    const cl = createChecklist(BUNDLE, TOILET);
+    const cl = createChecklist(BUNDLE, TOILET, U);
     cl.answer('toilet-class', 'class-2');
     const before = observable(cl);
     const range = error(() => cl.answer('ammonia-mg-m3', 5000));
@@ -158,7 +160,7 @@ describe('answer and clear', () => {
   });
 
   it('keeps each update’s verdict as it was at that revision', () => {
-    const cl = createChecklist(BUNDLE, TOILET);
+    const cl = createChecklist(BUNDLE, TOILET, U);
     const a = cl.answer('lights-ok', false);
     cl.answer('lights-ok', true);
     expect(a.verdict.clauses.find((c) => c.clause === 'lights-on')!.outcome).toBe('fail');
@@ -169,7 +171,7 @@ describe('answer and clear', () => {
   });
 
   it('speaks English when asked, items, verdict and errors alike', () => {
-    const cl = createChecklist(BUNDLE, TOILET, { locale: 'en' });
+    const cl = createChecklist(BUNDLE, TOILET, { ...U, locale: 'en' });
     expect(cl.sections().map((s) => s.label).slice(0, 4)).toEqual(['Four cleans', 'Three nones', 'Two flows', 'One light']);
     cl.answer('flush-type', 'water-flush');
     const u = cl.answer('water-supply-ok', false);
@@ -202,7 +204,7 @@ describe('the law of the session', () => {
       );
       fc.assert(
         fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => {
-          const cl = createChecklist(BUNDLE, ed.ref);
+          const cl = createChecklist(BUNDLE, ed.ref, U);
           for (const s of steps) {
             const before = { revision: cl.revision, observation: cl.observation(), verdict: cl.verdict() };
             let u: ChecklistUpdate;
@@ -256,7 +258,7 @@ describe('the law of the session', () => {
       );
       fc.assert(
         fc.property(answers, (list) => {
-          const cl = createChecklist(BUNDLE, ed.ref);
+          const cl = createChecklist(BUNDLE, ed.ref, U);
           for (const [i, v] of list) {
             const f = facts[i]!;
             cl.answer(f.id, v, f.spec.evidence ? [{ kind: f.spec.evidence.kinds[0]!, ref: 'r' }] : undefined);
@@ -281,7 +283,7 @@ describe('the law of the session', () => {
 
 describe('score', () => {
   it('deducts for failed clauses, puts the undecided at stake, and never goes below zero', () => {
-    const cl = createChecklist(BUNDLE, 'every-type@1.0.0');
+    const cl = createChecklist(BUNDLE, 'every-type@1.0.0', U);
     expect(cl.answer('flag', true).score).toEqual({ base: 30, deducted: 4, value: 26, atStake: 32, lowest: 0 });
     const failing: [string, unknown][] = [['level', 1], ['free', 1], ['count', 1], ['whole', 1], ['kind', 'b'], ['day', '2023-01-01'], ['at', '2023-01-01T00:00:00Z']];
     let u = cl.answer('wait', 2); // passes: 4 points no longer at stake
@@ -294,7 +296,7 @@ describe('score', () => {
 
 describe('progress', () => {
   it('orders what is still needed as the verdict does, those settling most clauses first, and is decided when all is answered', () => {
-    const cl = createChecklist(BUNDLE, TOILET);
+    const cl = createChecklist(BUNDLE, TOILET, U);
     let p = cl.progress();
     expect(p).toMatchObject({ total: 15, answered: 0, decided: false, outcome: 'indeterminate', clauses: { total: 11, decided: 0 } });
     expect(p.applicable).toBe(14); // every item but the optional hydrogen-sulphide reading
@@ -321,7 +323,7 @@ describe('subscribe', () => {
 
   it('tells every listener of every change until it unsubscribes; a listener that throws neither undoes the change nor stops the others', () => {
     vi.useFakeTimers();
-    const cl = createChecklist(BUNDLE, TOILET);
+    const cl = createChecklist(BUNDLE, TOILET, U);
     const seen: number[] = [];
     const { subscribe } = cl; // unbound, as React's useSyncExternalStore takes it
     const stop = subscribe((u) => seen.push(u.revision));
@@ -345,7 +347,7 @@ describe('toJSON and restore', () => {
   it('round-trips any inspection in progress through JSON text', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 14 }), fc.oneof(fc.boolean(), fc.integer({ min: 0, max: 5 }), fc.constantFrom('class-1', 'class-3', 'water-flush', null))), { maxLength: 15 }), fc.constantFrom('zh' as const, 'en' as const), (answers, locale) => {
-        const cl = createChecklist(BUNDLE, TOILET, { locale, subject: { id: 'toilet-0012', name: '人民公园东门公厕' }, observedAt: '2026-11-20T09:30:00+08:00' });
+        const cl = createChecklist(BUNDLE, TOILET, { ...U, locale, subject: { id: 'toilet-0012', name: '人民公园东门公厕' }, observedAt: '2026-11-20T09:30:00+08:00' });
         const ed = builtin().get(TOILET);
         for (const [i, v] of answers) {
           try {
@@ -354,7 +356,7 @@ describe('toJSON and restore', () => {
             if (!(e instanceof ChecklistError)) throw e;
           }
         }
-        const again = restore(BUNDLE, JSON.stringify(cl));
+        const again = restore(BUNDLE, JSON.stringify(cl), U);
         expect(again.toJSON()).toEqual(cl.toJSON());
         expect(again.verdict()).toEqual(cl.verdict());
         expect(again.items()).toEqual(cl.items());
@@ -364,31 +366,31 @@ describe('toJSON and restore', () => {
   });
 
   it('says so, and does not re-base, when the bundle no longer has the exact edition', () => {
-    const cl = createChecklist(BUNDLE, TOILET);
+    const cl = createChecklist(BUNDLE, TOILET, U);
     cl.answer('flush-type', 'water-flush');
     const saved = JSON.stringify(cl);
     const spec = builtin().get(TOILET).spec;
     // A bundle where the standard moved on to 1.1.0.
     const newer: EditionSpec = { ...spec, version: '1.1.0' };
     const moved = createBundle([compileEdition(newer)]);
-    const missing = error(() => restore(moved, saved));
+    const missing = error(() => restore(moved, saved, U));
     expect(missing.code).toBe('E_EDITION_MISSING');
     expect(missing.message).toContain(TOILET);
     expect(missing.message).toContain('1.1.0');
     expect(missing.text.en).toContain('was not moved onto another edition');
     // A bundle whose 1.0.0 says something else (a published edition must never change; if it did, refuse).
     const changed: EditionSpec = { ...spec, title: { ...spec.title, en: 'changed' } };
-    const e = error(() => restore(createBundle([compileEdition(changed)]), saved, { locale: 'en' }));
+    const e = error(() => restore(createBundle([compileEdition(changed)]), saved, { ...U, locale: 'en' }));
     expect(e.code).toBe('E_EDITION_CHANGED');
     expect(e.message).toContain(builtin().get(TOILET).hash);
   });
 
   it('refuses a malformed saved inspection with a typed error', () => {
-    const good = createChecklist(BUNDLE, TOILET).toJSON();
-    expect(error(() => restore(BUNDLE, '{')).code).toBe('E_SNAPSHOT');
-    expect(error(() => restore(BUNDLE, { ...good, format: 'x' })).code).toBe('E_SNAPSHOT');
-    expect(error(() => restore(BUNDLE, { ...good, formatVersion: 2 })).code).toBe('E_SNAPSHOT');
-    expect(error(() => restore(BUNDLE, { ...good, observation: { ...good.observation, facts: { 'floor-clean': 'yes' } } })).issues[0]).toMatchObject({ path: 'facts.floor-clean' });
-    expect(error(() => restore(BUNDLE, { ...good, observation: { ...good.observation, standard: 'san-duan@1.0.0' } })).code).toBe('E_SNAPSHOT');
+    const good = createChecklist(BUNDLE, TOILET, U).toJSON();
+    expect(error(() => restore(BUNDLE, '{', U)).code).toBe('E_SNAPSHOT');
+    expect(error(() => restore(BUNDLE, { ...good, format: 'x' }, U)).code).toBe('E_SNAPSHOT');
+    expect(error(() => restore(BUNDLE, { ...good, formatVersion: 2 }, U)).code).toBe('E_SNAPSHOT');
+    expect(error(() => restore(BUNDLE, { ...good, observation: { ...good.observation, facts: { 'floor-clean': 'yes' } } }, U)).issues[0]).toMatchObject({ path: 'facts.floor-clean' });
+    expect(error(() => restore(BUNDLE, { ...good, observation: { ...good.observation, standard: 'san-duan@1.0.0' } }, U)).code).toBe('E_SNAPSHOT');
   });
 });

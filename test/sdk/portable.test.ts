@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
-import { createBundle } from '../../src/index.js';
+import { createBundle, generateKeyPair, signBundle } from '../../src/index.js';
 import { builtin } from '../helpers.js';
 
 const ROOT = join(__dirname, '..', '..');
@@ -37,13 +37,16 @@ describe('the SDK is portable', () => {
 
   it('runs in a bare JavaScript context: no process, Buffer, require or module, only the standard TextEncoder', async () => {
     const r = await build({ entryPoints: [join(SDK, 'index.ts')], bundle: true, write: false, format: 'iife', globalName: 'daozeSdk', platform: 'browser', logLevel: 'silent' });
-    const bundle = JSON.stringify(createBundle(builtin().editions));
+    // Signed, so that the Ed25519 check runs here too: verification needs no Node built-in and no WebCrypto.
+    const key = generateKeyPair();
+    const bundle = JSON.stringify(signBundle(createBundle(builtin().editions), key.privateKey));
+    const trust = JSON.stringify({ trust: [key.publicKey] });
     const script = `${r.outputFiles[0]!.text}
-      const cl = daozeSdk.createChecklist(${JSON.stringify(bundle)}, 'si-jing-san-wu-liang-tong-yi-ming', { locale: 'en' });
+      const cl = daozeSdk.createChecklist(${JSON.stringify(bundle)}, 'si-jing-san-wu-liang-tong-yi-ming', { locale: 'en', ...${trust} });
       cl.answer('flush-type', 'water-flush');
       const u = cl.answer('water-supply-ok', false);
       const saved = JSON.stringify(cl);
-      [u.outcome, u.verdict.clauses.find((c) => c.clause === 'water-flowing').citation.sources[0].task, daozeSdk.restore(${JSON.stringify(bundle)}, saved).verdict().outcome,
+      [u.outcome, u.verdict.clauses.find((c) => c.clause === 'water-flowing').citation.sources[0].task, daozeSdk.restore(${JSON.stringify(bundle)}, saved, ${trust}).verdict().outcome,
        typeof process, typeof Buffer, typeof require, typeof module];`;
     const result = runInNewContext(script, { TextEncoder });
     expect(JSON.parse(JSON.stringify(result))).toEqual(['fail', 12, 'fail', 'undefined', 'undefined', 'undefined', 'undefined']);

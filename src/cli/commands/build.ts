@@ -6,6 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createBundle, observationSchema } from '../../bundle/write.js';
+import { signBundle } from '../../bundle/sign.js';
+import { readPrivateKeyFile } from './keygen.js';
 import { color, EXIT, err, out, UsageError } from '../io.js';
 import { registryFor } from '../load.js';
 import type { Command } from './types.js';
@@ -13,11 +15,12 @@ import type { Command } from './types.js';
 export const build: Command = {
   name: 'build',
   summary: 'Compile the standards into a JSON bundle for daoze/sdk (and observation JSON Schemas with --schemas)',
-  usage: 'daoze build [--out bundle.json] [--only id[@version]]... [--schemas dir] [--standards dir]',
+  usage: 'daoze build [--out bundle.json] [--only id[@version]]... [--schemas dir] [--sign key.key] [--standards dir]',
   args: {
     out: { type: 'string', short: 'o' },
     only: { type: 'string', multiple: true },
     schemas: { type: 'string' },
+    sign: { type: 'string' },
   },
   run({ positionals, values, common }) {
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"; name the standards folder with --standards`);
@@ -26,14 +29,17 @@ export const build: Command = {
     // --only takes an id (every version) or an exact id@version; an unknown one is an error, not an empty bundle.
     for (const ref of only) if (!registry.editions.some((e) => e.id === ref || e.ref === ref)) throw new UsageError(`--only ${ref}: no such standard; known: ${registry.editions.map((e) => e.ref).join(', ')}`);
     const editions = only.length ? registry.editions.filter((e) => only.some((r) => r === e.id || r === e.ref)) : registry.editions;
-    const text = `${JSON.stringify(createBundle(editions))}\n`;
+    // --sign: read the key before building, so a bad key file fails before anything is written.
+    const key = values.sign !== undefined ? readPrivateKeyFile(values.sign as string) : undefined;
+    const bundle = key ? signBundle(createBundle(editions), key) : createBundle(editions);
+    const text = `${JSON.stringify(bundle)}\n`;
     const say = values.out ? out : err;
     if (values.out) {
       const file = values.out as string;
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, text);
     } else out(text.trimEnd());
-    say(color.green(`✓ ${editions.length} edition(s), ${(Buffer.byteLength(text) / 1024).toFixed(1)} kB${values.out ? ` → ${values.out as string}` : ''}`));
+    say(color.green(`✓ ${editions.length} edition(s), ${(Buffer.byteLength(text) / 1024).toFixed(1)} kB${key ? `, signed by key ${key.keyId}` : ''}${values.out ? ` → ${values.out as string}` : ''}`));
     if (values.schemas) {
       for (const ed of editions) {
         const file = join(values.schemas as string, ed.id, `${ed.version}.observation.schema.json`);

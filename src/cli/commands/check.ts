@@ -11,6 +11,8 @@ import { words } from '../words.js';
 import type { Command } from './types.js';
 import { recordVerdict, type VerdictRecord } from '../../audit/record.js';
 import { isNdjson, localNow, writeRecords } from './audit-io.js';
+import { signRecord } from '../../audit/sign.js';
+import { readPrivateKeyFile } from './keygen.js';
 import { BATCH_ARGS, BATCH_USAGE, batchCommand } from '../../batch/cli.js';
 
 /** The observation files a path names: the file itself, or the .json files of a folder, in name order. */
@@ -33,13 +35,14 @@ export const check: Command = {
   name: 'check',
   summary: 'Evaluate observations and print verdicts with citations; --batch streams NDJSON in and results out',
   usage:
-    `daoze check <observation.json|folder> [--locale zh|en] [--format text|json] [--evaluated-at <date-time>] [--profile id@version] [--no-trace] [--exit-zero] [--record <out.json|out.ndjson>]\n  ${BATCH_USAGE}`,
+    `daoze check <observation.json|folder> [--locale zh|en] [--format text|json] [--evaluated-at <date-time>] [--profile id@version] [--no-trace] [--exit-zero] [--record <out.json|out.ndjson> [--sign key.key]]\n  ${BATCH_USAGE}`,
   args: {
     'evaluated-at': { type: 'string' },
     'no-trace': { type: 'boolean' },
     'exit-zero': { type: 'boolean' },
     profile: { type: 'string', short: 'p' },
     record: { type: 'string' },
+    sign: { type: 'string' },
     ...BATCH_ARGS,
   },
   formats: ['csv'],
@@ -49,6 +52,7 @@ export const check: Command = {
     if (values.batch !== undefined) {
       if (positionals.length > 0) throw new UsageError('--batch reads its own input; give no other observation files');
       if (values.record !== undefined) throw new UsageError('--record is for single observations; --batch writes its own records');
+      if (values.sign !== undefined) throw new UsageError('--sign goes with --record, which is for single observations; --batch does not sign');
       return batchCommand(values, common, evaluatedAt);
     }
     if (common.format === 'csv') throw new UsageError('--format csv is for --batch');
@@ -58,6 +62,9 @@ export const check: Command = {
     // --record: seal each verdict into an audit record (docs/audit.md). A record needs its evaluation time; the CLI reads the clock, the engine never does.
     const recordPath = values.record as string | undefined;
     if (recordPath && files.length > 1 && !isNdjson(recordPath)) throw new UsageError('--record needs an .ndjson file for several observations');
+    if (values.sign !== undefined && !recordPath) throw new UsageError('--sign signs the records of --record; give --record <out.json>');
+    // --sign: read the key first, so a bad key file fails before any record is made.
+    const key = values.sign !== undefined ? readPrivateKeyFile(values.sign as string) : undefined;
     if (recordPath) evaluatedAt ??= localNow();
     const records: VerdictRecord[] = [];
     const verdicts: Verdict[] = [];
@@ -65,7 +72,10 @@ export const check: Command = {
       const observation = readJsonFile(file);
       // The record carries the profile in its observation, so that it replays on its own.
       const recorded = values.profile && observation && typeof observation === 'object' ? { ...observation, profile: values.profile } : observation;
-      if (recordPath) records.push(recordVerdict(registry, recorded, { evaluatedAt: evaluatedAt!, locale: common.locale }));
+      if (recordPath) {
+        const record = recordVerdict(registry, recorded, { evaluatedAt: evaluatedAt!, locale: common.locale });
+        records.push(key ? signRecord(record, key) : record);
+      }
       const verdict = registry.evaluate(observation, {
         locale: common.locale,
         trace: !values['no-trace'],
@@ -81,7 +91,7 @@ export const check: Command = {
     });
     if (recordPath) {
       writeRecords(recordPath, records);
-      process.stderr.write(`${records.length} record(s) written to ${recordPath}\n`);
+      process.stderr.write(`${records.length} record(s)${key ? ` signed by key ${key.keyId}` : ''} written to ${recordPath}\n`);
     }
     if (common.format === 'json') out(JSON.stringify(verdicts.length === 1 ? verdicts[0] : verdicts, null, 2));
     else if (verdicts.length > 1) {

@@ -9,6 +9,7 @@ import { color, EXIT, out, readJsonFile, UsageError } from '../io.js';
 import { registryFor } from '../load.js';
 import { readAuditInputs, type AuditInput } from './audit-io.js';
 import type { Command } from './types.js';
+import { readPublicKeyFiles } from './keygen.js';
 
 const WORDS = {
   zh: {
@@ -19,6 +20,7 @@ const WORDS = {
     reproducesYes: (engine: string, ref: string, n: number) => `以 daoze ${engine} 按 ${ref} 重新判定,${n} 条结果与记录一致`,
     reproducesNo: '重新判定的结果与记录不一致',
     reproducesUnknown: '无法重新判定',
+    signature: '签名',
     observation: '原始观测',
     observationYes: '与记录中的观测一致',
     observationNo: '与记录中的观测不一致',
@@ -39,6 +41,7 @@ const WORDS = {
     reproducesYes: (engine: string, ref: string, n: number) => `re-evaluated with daoze ${engine} under ${ref}: all ${n} clause results as recorded`,
     reproducesNo: 're-evaluation does not give the recorded result',
     reproducesUnknown: 'could not be re-evaluated',
+    signature: 'signature',
     observation: 'original observation',
     observationYes: 'equals the observation in the record',
     observationNo: 'differs from the observation in the record',
@@ -69,8 +72,21 @@ function describe(d: RecordDifference, locale: Locale): string {
   return parts.join('  ');
 }
 
+function signatureZh(s: VerifyReport['signature']): string {
+  switch (s.status) {
+    case 'verified':
+      return `由受信任的密钥 ${s.keyId} 签名`;
+    case 'unchecked':
+      return `由 ${s.keyId} 签名——未核验:请加 --trust <公钥.pub>`;
+    case 'unsigned':
+      return s.message === 'not signed' ? '未签名' : '未由受信任的密钥签名:记录没有签名';
+    default:
+      return `未由受信任的密钥签名(${s.message})`;
+  }
+}
+
 /** The report as text lines. */
-export function renderVerifyReport(input: AuditInput, r: VerifyReport, locale: Locale): string[] {
+export function renderVerifyReport(input: AuditInput, r: VerifyReport, locale: Locale, trusted = false): string[] {
   const w = WORDS[locale];
   const lines = [color.bold(input.label)];
   lines.push(`  ${mark(r.intact)} ${w.intact}      ${r.intact ? w.intactYes : w.intactNo}`);
@@ -81,6 +97,9 @@ export function renderVerifyReport(input: AuditInput, r: VerifyReport, locale: L
         ? w.reproducesNo
         : w.reproducesUnknown;
   lines.push(`  ${mark(r.reproduces)} ${w.reproduces}    ${repro}`);
+  const s = r.signature;
+  const signed = s.status === 'verified' ? true : s.status === 'unchecked' || (s.status === 'unsigned' && !trusted) ? undefined : false;
+  lines.push(`  ${mark(signed)} ${w.signature}${locale === 'zh' ? '      ' : '     '}${locale === 'zh' ? signatureZh(s) : s.message}`);
   if (r.observationMatches !== undefined) lines.push(`  ${mark(r.observationMatches)} ${w.observation}  ${r.observationMatches ? w.observationYes : w.observationNo}`);
   for (const p of r.problems) lines.push(color.yellow(`  ! ${p}`));
   if (r.altered.length) {
@@ -105,25 +124,27 @@ function countClauses(input: AuditInput): number {
 export const verify: Command = {
   name: 'verify',
   summary: 'Check that verdict records are intact and reproduce; name any altered field',
-  usage: 'daoze verify <record.json|records.ndjson> [--observation obs.json] [--locale zh|en] [--format text|json]',
-  args: { observation: { type: 'string' } },
+  usage: 'daoze verify <record.json|records.ndjson> [--observation obs.json] [--trust key.pub]... [--locale zh|en] [--format text|json]',
+  args: { observation: { type: 'string' }, trust: { type: 'string', multiple: true } },
   run({ positionals, values, common }) {
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('verify needs one record file (.json, or .ndjson with one record per line)');
     const inputs = readAuditInputs(file);
     const trusted = values.observation !== undefined ? readJsonFile(values.observation as string) : undefined;
     if (trusted !== undefined && inputs.length !== 1) throw new UsageError('--observation goes with a single record');
+    // --trust (repeatable, e.g. an old and a new key during a rotation): each record must be signed by one of them.
+    const trust = values.trust !== undefined ? readPublicKeyFiles(values.trust as string[]) : undefined;
     const registry = registryFor(common);
     const results = inputs.map((input) => {
       if (input.error) return { input, report: undefined };
-      return { input, report: verifyRecord(input.value, registry, trusted !== undefined ? { observation: trusted } : {}) };
+      return { input, report: verifyRecord(input.value, registry, { ...(trusted !== undefined ? { observation: trusted } : {}), ...(trust ? { trust } : {}) }) };
     });
     if (common.format === 'json') {
       out(JSON.stringify(results.map(({ input, report }) => ({ record: input.label, ...(report ?? { ok: false, problems: [input.error] }) })), null, 2));
     } else {
       results.forEach(({ input, report }, i) => {
         if (i > 0) out('');
-        if (report) out(renderVerifyReport(input, report, common.locale).join('\n'));
+        if (report) out(renderVerifyReport(input, report, common.locale, trust !== undefined).join('\n'));
         else out(color.red(input.error!));
       });
       if (results.length > 1) {
