@@ -1,13 +1,13 @@
 /** The `--batch` mode of `daoze check`: options, the run, the summary on stderr, the exit code. */
 import type { CommonOptions } from '../cli/context.js';
-import { EXIT, exitFor, InputError, UsageError } from '../cli/io.js';
+import { EXIT, exitFor, UsageError } from '../cli/io.js';
 import { overallOutcome } from '../evaluate/evaluate.js';
 import { StandardError } from '../errors.js';
 import type { EditionSpec } from '../model/edition.js';
 import { builtinProfilesDir, builtinStandardsDir, readEditions, readProfiles } from '../node.js';
 import { createRegistry, type ProfileInput, type Registry } from '../registry.js';
 import type { BatchOutput } from './chunk.js';
-import { BatchInputError, formatSummary, runBatch } from './run.js';
+import { formatSummary, runBatch } from './run.js';
 
 /** The options `check` declares for batch mode (merged into its parseArgs options). */
 export const BATCH_ARGS = {
@@ -51,28 +51,22 @@ export async function batchCommand(values: Record<string, unknown>, common: Comm
   if (values.full && common.format === 'csv') throw new UsageError('--full writes JSON verdicts; it cannot be combined with --format csv');
   const output: BatchOutput = common.format === 'csv' ? 'csv' : values.full ? 'verdict' : 'record';
   const { registry, editions, profiles } = batchSources(common);
-  let summary;
-  try {
-    summary = await runBatch({
-      input,
-      registry,
-      sources: { editions, profiles },
-      chunk: {
-        output,
-        locale: common.locale,
-        trace: !values['no-trace'],
-        strict: Boolean(values.strict),
-        ...(evaluatedAt ? { evaluatedAt } : {}),
-        ...(values.profile ? { profile: values.profile as string } : {}),
-      },
-      ...(workers !== undefined ? { workers } : {}),
-      progress: Boolean(process.stderr.isTTY),
+  const summary = await runBatch({
+    input,
+    registry,
+    sources: { editions, profiles },
+    chunk: {
+      output,
       locale: common.locale,
-    });
-  } catch (e) {
-    if (e instanceof BatchInputError) throw new InputError(e.message);
-    throw e;
-  }
+      trace: !values['no-trace'],
+      strict: Boolean(values.strict),
+      ...(evaluatedAt ? { evaluatedAt } : {}),
+      ...(values.profile ? { profile: values.profile as string } : {}),
+    },
+    ...(workers !== undefined ? { workers } : {}),
+    progress: Boolean(process.stderr.isTTY),
+    locale: common.locale,
+  });
   process.stderr.write(`${formatSummary(summary, common.locale)}\n`);
   if (summary.bad > 0) return EXIT.invalid;
   if (values['exit-zero']) return EXIT.ok;

@@ -3,10 +3,9 @@
  * it with no YAML parser and no schema validator, and optionally writes a JSON Schema per edition for the
  * observations it accepts (for apps in other languages).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createBundle, observationSchema } from '../../bundle/write.js';
-import { color, EXIT, err, out, UsageError } from '../io.js';
+import { color, ensureFolder, EXIT, err, out, UsageError, writeFileAtomic } from '../io.js';
 import { registryFor } from '../load.js';
 import type { Command } from './types.js';
 
@@ -27,18 +26,20 @@ export const build: Command = {
     for (const ref of only) if (!registry.editions.some((e) => e.id === ref || e.ref === ref)) throw new UsageError(`--only ${ref}: no such standard; known: ${registry.editions.map((e) => e.ref).join(', ')}`);
     const editions = only.length ? registry.editions.filter((e) => only.some((r) => r === e.id || r === e.ref)) : registry.editions;
     const text = `${JSON.stringify(createBundle(editions))}\n`;
+    // A file given as --schemas is named before anything is written, so a failed run writes nothing.
+    if (values.schemas) ensureFolder(values.schemas as string);
     const say = values.out ? out : err;
     if (values.out) {
       const file = values.out as string;
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, text);
+      ensureFolder(dirname(file));
+      writeFileAtomic(file, text);
     } else out(text.trimEnd());
     say(color.green(`✓ ${editions.length} edition(s), ${(Buffer.byteLength(text) / 1024).toFixed(1)} kB${values.out ? ` → ${values.out as string}` : ''}`));
     if (values.schemas) {
       for (const ed of editions) {
         const file = join(values.schemas as string, ed.id, `${ed.version}.observation.schema.json`);
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, `${JSON.stringify(observationSchema(ed), null, 2)}\n`);
+        ensureFolder(dirname(file));
+        writeFileAtomic(file, `${JSON.stringify(observationSchema(ed), null, 2)}\n`);
       }
       say(color.green(`✓ ${editions.length} observation schema(s) → ${values.schemas as string}`));
     }

@@ -111,6 +111,8 @@ export const verify: Command = {
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('verify needs one record file (.json, or .ndjson with one record per line)');
     const inputs = readAuditInputs(file);
+    // A single record that is not strict JSON is invalid input, reported as such; in NDJSON it is one named line.
+    if (inputs.length === 1 && inputs[0]!.error) throw inputs[0]!.error;
     const trusted = values.observation !== undefined ? readJsonFile(values.observation as string) : undefined;
     if (trusted !== undefined && inputs.length !== 1) throw new UsageError('--observation goes with a single record');
     const registry = registryFor(common);
@@ -119,18 +121,20 @@ export const verify: Command = {
       return { input, report: verifyRecord(input.value, registry, trusted !== undefined ? { observation: trusted } : {}) };
     });
     if (common.format === 'json') {
-      out(JSON.stringify(results.map(({ input, report }) => ({ record: input.label, ...(report ?? { ok: false, problems: [input.error] }) })), null, 2));
+      out(JSON.stringify(results.map(({ input, report }) => ({ record: input.label, ...(report ?? { ok: false, code: input.error!.code, problems: [input.error!.message] }) })), null, 2));
     } else {
       results.forEach(({ input, report }, i) => {
         if (i > 0) out('');
         if (report) out(renderVerifyReport(input, report, common.locale).join('\n'));
-        else out(color.red(input.error!));
+        else out(color.red(`${input.error!.code} ${input.error!.message}`));
       });
       if (results.length > 1) {
         const ok = results.filter((r) => r.report?.ok).length;
         out(`\n${(ok === results.length ? color.green : color.red)(WORDS[common.locale].summary(ok, results.length))}`);
       }
     }
+    // Worst first, as everywhere (EXIT in src/cli/io.ts): an unreadable record outranks one that does not verify.
+    if (results.some((r) => !r.report)) return EXIT.invalid;
     return results.every((r) => r.report?.ok) ? EXIT.ok : EXIT.fail;
   },
 };
