@@ -2,7 +2,7 @@
  * Shared CLI plumbing: exit codes, colour, output, one safe way to read input files and streams, one safe way
  * to write output files, and one way to report an error on stderr.
  */
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import pc from 'picocolors';
 import { DaozeError, formatDiagnostic, InputError, ObservationError, StandardError, type InputErrorCode } from '../errors.js';
@@ -69,7 +69,8 @@ export function fsError(e: unknown, path: string, doing: 'read' | 'write'): Inpu
   const make = (c: InputErrorCode, reason: string) => new InputError(c, file, reason);
   switch (code) {
     case 'ENOENT':
-      return make('E_NO_SUCH_FILE', doing === 'read' ? 'no such file or folder' : `cannot write: the folder ${dirname(path)} does not exist`);
+      if (doing === 'read') return make('E_NO_SUCH_FILE', 'no such file or folder');
+      return existsSync(dirname(path)) ? make('E_READ', 'cannot write: no file can be created there') : make('E_NO_SUCH_FILE', `cannot write: the folder ${dirname(path)} does not exist`);
     case 'ENOTDIR':
       return make(doing === 'read' ? 'E_NO_SUCH_FILE' : 'E_NOT_FILE', 'a part of the path is a file, not a folder');
     case 'EACCES':
@@ -187,6 +188,28 @@ export function writeFileAtomic(path: string, text: string): void {
     } catch {
       // Nothing was written, or it is gone already.
     }
+    throw fsError(e, path, 'write');
+  }
+}
+
+/**
+ * Checks, before any work is done, that a file can be written at `path`: not a folder or a device, in a
+ * folder that exists and is writable. Throws the `InputError` that writing would; the write itself still
+ * reports what only it can find (a full disk).
+ */
+export function checkWritable(path: string): void {
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new InputError('E_NOT_FILE', path, `is ${kindOf(st)}; give a file path to write`);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw fsError(e, path, 'write');
+  }
+  const parent = dirname(path);
+  try {
+    if (!statSync(parent).isDirectory()) throw new InputError('E_NOT_FILE', path, `cannot write: ${parent} is not a folder`);
+    accessSync(parent, constants.W_OK);
+  } catch (e) {
     throw fsError(e, path, 'write');
   }
 }

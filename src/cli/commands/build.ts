@@ -5,7 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import { createBundle, observationSchema } from '../../bundle/write.js';
-import { color, ensureFolder, EXIT, err, out, UsageError, writeFileAtomic } from '../io.js';
+import { checkWritable, color, ensureFolder, EXIT, err, out, UsageError, writeFileAtomic } from '../io.js';
 import { registryFor } from '../load.js';
 import type { Command } from './types.js';
 
@@ -26,7 +26,11 @@ export const build: Command = {
     for (const ref of only) if (!registry.editions.some((e) => e.id === ref || e.ref === ref)) throw new UsageError(`--only ${ref}: no such standard; known: ${registry.editions.map((e) => e.ref).join(', ')}`);
     const editions = only.length ? registry.editions.filter((e) => only.some((r) => r === e.id || r === e.ref)) : registry.editions;
     const text = `${JSON.stringify(createBundle(editions))}\n`;
-    // A file given as --schemas is named before anything is written, so a failed run writes nothing.
+    // Output paths are checked before anything is written, so a failed run writes nothing.
+    if (values.out) {
+      ensureFolder(dirname(values.out as string));
+      checkWritable(values.out as string);
+    }
     if (values.schemas) ensureFolder(values.schemas as string);
     const say = values.out ? out : err;
     if (values.out) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { overallOutcome } from '../../evaluate/evaluate.js';
 import { isIsoDateTime } from '../../model/dates.js';
 import type { Verdict } from '../../result/types.js';
-import { err, errorLines, EXIT, exitFor, fsError, InputError, inputLabel, out, readJsonFile, UsageError } from '../io.js';
+import { checkWritable, err, errorLines, EXIT, exitFor, fsError, InputError, inputLabel, out, readJsonFile, UsageError } from '../io.js';
 import { registryFor } from '../load.js';
 import { paint, renderVerdict } from '../render.js';
 import { words } from '../words.js';
@@ -72,7 +72,11 @@ export const check: Command = {
     // --record: seal each verdict into an audit record (docs/audit.md). A record needs its evaluation time; the CLI reads the clock, the engine never does.
     const recordPath = values.record as string | undefined;
     if (recordPath && files.length > 1 && !isNdjson(recordPath)) throw new UsageError('--record needs an .ndjson file for several observations');
-    if (recordPath) evaluatedAt ??= localNow();
+    if (recordPath) {
+      // A record that cannot be written is found before anything is judged.
+      checkWritable(recordPath);
+      evaluatedAt ??= localNow();
+    }
     const records: VerdictRecord[] = [];
     const verdicts: Verdict[] = [];
     // Each file is judged on its own: one bad file is named (with its code and place) and the rest still count.
