@@ -88,7 +88,8 @@ export function fsError(e: unknown, path: string, doing: 'read' | 'write'): Inpu
     case 'EDQUOT':
       return make('E_READ', 'cannot write: no space left on the device');
     default:
-      return make('E_READ', `cannot ${doing}${code ? ` (${code})` : ''}: ${(e as Error)?.message ?? String(e)}`);
+      // Node's message starts with the errno code (`EIO: i/o error, read`).
+      return make('E_READ', `cannot ${doing}: ${(e as Error)?.message ?? String(e)}`);
   }
 }
 
@@ -225,6 +226,13 @@ export function ensureFolder(path: string): void {
   }
 }
 
+/** An input error as `file:line:col: CODE reason` (the place, then the code, then why). */
+export function formatInputError(e: InputError): string {
+  const at = e.position ? `${e.file}:${e.position.line}:${e.position.col}` : e.file;
+  const reason = e.message.startsWith(`${at}: `) ? e.message.slice(at.length + 2) : e.message;
+  return `${at}: ${e.code} ${reason}`;
+}
+
 /**
  * An error as the lines to print on stderr: each line names the command, the place (file:line:col when known)
  * and the error's stable code. `file` names the input a path-less error came from (an observation file).
@@ -232,11 +240,7 @@ export function ensureFolder(path: string): void {
  */
 export function errorLines(e: unknown, command: string, file?: string): string[] | undefined {
   const prefix = `daoze ${command}: `;
-  if (e instanceof InputError) {
-    const at = e.position ? `${e.file}:${e.position.line}:${e.position.col}` : e.file;
-    const reason = e.message.startsWith(`${at}: `) ? e.message.slice(at.length + 2) : e.message;
-    return [`${prefix}${at}: ${e.code} ${reason}`];
-  }
+  if (e instanceof InputError) return [`${prefix}${formatInputError(e)}`];
   if (e instanceof StandardError) {
     return [...e.diagnostics.map(formatDiagnostic), color.red(`\n${prefix}E_STANDARD ${e.diagnostics.length} problem(s) in the standards; run daoze validate.`)];
   }

@@ -67,8 +67,9 @@ export const check: Command = {
     }
     if (common.format === 'csv') throw new UsageError('--format csv is for --batch');
     if (positionals.length === 0) throw new UsageError('check needs an observation file or folder');
-    const registry = registryFor(common);
+    // Paths first: a missing path or an empty folder is named before the standards are loaded.
     const files = positionals.flatMap(observationFiles);
+    const registry = registryFor(common);
     // --record: seal each verdict into an audit record (docs/audit.md). A record needs its evaluation time; the CLI reads the clock, the engine never does.
     const recordPath = values.record as string | undefined;
     if (recordPath && files.length > 1 && !isNdjson(recordPath)) throw new UsageError('--record needs an .ndjson file for several observations');

@@ -5,7 +5,7 @@
 import { verifyRecord, type RecordDifference, type VerifyReport } from '../../audit/verify.js';
 import { preview } from '../../errors.js';
 import type { Locale } from '../../model/edition.js';
-import { color, EXIT, out, readJsonFile, UsageError } from '../io.js';
+import { color, EXIT, formatInputError, out, readJsonFile, UsageError } from '../io.js';
 import { registryFor } from '../load.js';
 import { readAuditInputs, type AuditInput } from './audit-io.js';
 import type { Command } from './types.js';
@@ -121,12 +121,12 @@ export const verify: Command = {
       return { input, report: verifyRecord(input.value, registry, trusted !== undefined ? { observation: trusted } : {}) };
     });
     if (common.format === 'json') {
-      out(JSON.stringify(results.map(({ input, report }) => ({ record: input.label, ...(report ?? { ok: false, code: input.error!.code, problems: [input.error!.message] }) })), null, 2));
+      out(JSON.stringify(results.map(({ input, report }) => ({ record: input.label, ...(report ?? { ok: false, code: input.error!.code, problems: [formatInputError(input.error!)] }) })), null, 2));
     } else {
       results.forEach(({ input, report }, i) => {
         if (i > 0) out('');
         if (report) out(renderVerifyReport(input, report, common.locale).join('\n'));
-        else out(color.red(`${input.error!.code} ${input.error!.message}`));
+        else out(color.red(formatInputError(input.error!)));
       });
       if (results.length > 1) {
         const ok = results.filter((r) => r.report?.ok).length;
