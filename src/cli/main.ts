@@ -69,7 +69,7 @@ function report(e: unknown, cmd: Command): number {
     return EXIT.invalid;
   }
   // Only a bug gets here. The stack helps whoever fixes it, so it is shown on request only.
-  const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  const what = e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(e).split('\n')[0];
   err(`daoze ${cmd.name}: internal error — please report it: ${what}`);
   if (process.env.DAOZE_DEBUG) err((e as Error)?.stack ?? String(e));
   else err('  (set DAOZE_DEBUG=1 to print the stack trace)');
