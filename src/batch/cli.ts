@@ -1,5 +1,6 @@
 /** The `--batch` mode of `daoze check`: options, the run, the summary on stderr, the exit code. */
 import type { CommonOptions } from '../cli/context.js';
+import { readingStandards } from '../cli/load.js';
 import { EXIT, exitFor, UsageError } from '../cli/io.js';
 import { overallOutcome } from '../evaluate/evaluate.js';
 import { StandardError } from '../errors.js';
@@ -25,8 +26,9 @@ export const BATCH_USAGE = 'daoze check --batch <observations.ndjson|-> [--forma
  * the validated specs it was built from, which the worker threads compile for themselves.
  */
 export function batchSources(common: CommonOptions): { registry: Registry; editions: EditionSpec[]; profiles: ProfileInput[] } {
-  const { editions, diagnostics } = readEditions(common.standards ?? builtinStandardsDir());
-  const profiles = readProfiles(common.profiles ?? builtinProfilesDir());
+  const standards = common.standards ?? builtinStandardsDir();
+  const { editions, diagnostics } = readingStandards(() => readEditions(standards), standards);
+  const profiles = readingStandards(() => readProfiles(common.profiles ?? builtinProfilesDir()), standards);
   diagnostics.push(...profiles.diagnostics);
   if (diagnostics.length > 0) throw new StandardError(diagnostics);
   const specs = editions.map((e) => e.spec);

@@ -2,7 +2,8 @@
 import { parseArgs } from 'node:util';
 import { ENGINE_VERSION } from '../version.js';
 import { COMMON_ARGS, commonOptions } from './context.js';
-import { err, errorLines, EXIT, out, UsageError } from './io.js';
+import { err, errorLines, EXIT, fsError, out, UsageError } from './io.js';
+import { isSystemError } from './load.js';
 import type { Command } from './commands/types.js';
 import { validate } from './commands/validate.js';
 import { test } from './commands/test.js';
@@ -62,8 +63,9 @@ function report(e: unknown, cmd: Command): number {
     err(`daoze ${cmd.name}: ${e.message}\nusage: ${cmd.usage}`);
     return EXIT.usage;
   }
-  // Bad input of any kind: one line (or block) with its code and place, never a stack.
-  const lines = errorLines(e, cmd.name);
+  // Bad input of any kind: one line (or block) with its code and place, never a stack. A failed file-system
+  // call that no reader typed is still about the user's paths, not a bug.
+  const lines = errorLines(isSystemError(e) ? fsError(e, e.path ?? '(path)', 'read') : e, cmd.name);
   if (lines) {
     for (const line of lines) err(line);
     return EXIT.invalid;

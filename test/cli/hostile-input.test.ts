@@ -112,6 +112,18 @@ describe('check on bad files', () => {
   });
 });
 
+describe('standards paths', () => {
+  it('--standards on a missing path, or a folder with a dangling edition symlink, is E_NO_SUCH_FILE (exit 3), never exit 70', () => {
+    const dir = join(tmp, 'standards-dangling');
+    mkdirSync(join(dir, 'san-duan'), { recursive: true });
+    symlinkSync(join(dir, 'nowhere.yaml'), join(dir, 'san-duan', '1.0.0.yaml'));
+    for (const standards of [join(tmp, 'no-standards'), dir]) {
+      invalid(runCli('check', PASS, '--standards', standards), 'E_NO_SUCH_FILE');
+      invalid(runCli('list', '--standards', standards), 'E_NO_SUCH_FILE');
+    }
+  });
+});
+
 describe('check on a folder: every valid file judged, every invalid one named, the worst exit code', () => {
   it('names a subfolder x.json, a FIFO, a symlink loop and a duplicate key, and still judges the valid files (exit 3 over fail)', () => {
     const dir = join(tmp, 'mixed');
