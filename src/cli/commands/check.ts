@@ -100,10 +100,11 @@ export const check: Command = {
           ...(evaluatedAt ? { evaluatedAt } : {}),
         });
       } catch (e) {
-        // A single file's error is the run's error; in a folder it is one named line among the verdicts.
-        const lines = several ? errorLines(e, 'check', label) : undefined;
-        if (!lines) throw e;
+        // Named with its file; a single file's error ends the run, in a folder it is one entry among the verdicts.
+        const lines = errorLines(e, 'check', label);
+        if (!lines) throw e; // a bug, not bad input
         for (const line of lines) err(line);
+        if (!several) return EXIT.invalid;
         invalid++;
         continue;
       }
