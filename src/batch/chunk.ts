@@ -3,7 +3,8 @@
  * in the main thread and in worker threads. A bad line (not JSON, not a valid observation, an unknown
  * standard) is reported with its line number and skipped; with `strict` the chunk stops at it.
  */
-import { DaozeError, ObservationError } from '../errors.js';
+import { DaozeError, InputError, ObservationError } from '../errors.js';
+import { decodeUtf8, parseJson } from '../input/index.js';
 import type { Locale, Outcome } from '../model/edition.js';
 import { resolveEdition, type Registry } from '../registry.js';
 import { dayOf } from '../model/in-force.js';
@@ -28,6 +29,10 @@ export interface ChunkOptions {
 /** A line that could not be evaluated. */
 export interface BadLine {
   line: number;
+  /** Column (1-based; for `E_ENCODING`, characters before the bad byte plus one), when the problem has one. */
+  col?: number;
+  /** The error's stable code (`E_JSON`, `E_DUPLICATE_KEY`, `E_DEPTH`, `E_ENCODING`, `E_OBSERVATION`, …). */
+  code: string;
   message: string;
 }
 
@@ -46,13 +51,49 @@ export interface ChunkResult {
   stopped: boolean;
 }
 
-function badMessage(e: unknown): string | undefined {
-  if (e instanceof ObservationError) return e.issues.map((i) => `${i.path || '(observation)'}: ${i.message}`).join('; ');
-  if (e instanceof DaozeError) return e.message;
+// A bad line as reported: the code, where in the line, and why (without the file prefix an InputError carries).
+function badLine(e: unknown, line: number): BadLine | undefined {
+  if (e instanceof InputError) return { line, ...(e.position ? { col: e.position.col } : {}), code: e.code, message: e.reason };
+  if (e instanceof ObservationError) return { line, code: e.code, message: e.issues.map((i) => `${i.path || '(observation)'}: ${i.message}`).join('; ') };
+  if (e instanceof DaozeError) return { line, code: e.code, message: e.message };
   return undefined;
 }
 
-const decoder = new TextDecoder('utf-8');
+// `ignoreBOM`: a BOM is dropped only at the start of the stream (below), never silently at a chunk's start.
+const STRICT = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The lines of a chunk as text, each decoded strictly: a line that is not UTF-8 is an `E_ENCODING` error of its
+ * own, naming the byte offset in the line, and the others are unaffected. The whole chunk is decoded in one
+ * call first; only a chunk with a bad byte is split and decoded line by line. (UTF-8 never uses the byte 0x0a
+ * inside a character, so splitting bytes and splitting text at newlines give the same lines.)
+ */
+function decodeLines(bytes: Uint8Array, firstLine: number): (string | InputError)[] {
+  let lines: (string | InputError)[];
+  try {
+    lines = STRICT.decode(bytes).split('\n');
+  } catch {
+    lines = [];
+    let start = 0;
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i < bytes.length && bytes[i] !== 0x0a) continue;
+      const line = bytes.subarray(start, i);
+      try {
+        lines.push(STRICT.decode(line));
+      } catch (e) {
+        try {
+          decodeUtf8(line, `line ${firstLine + lines.length}`);
+        } catch (positioned) {
+          e = positioned;
+        }
+        lines.push(e instanceof InputError ? e : new InputError('E_ENCODING', `line ${firstLine + lines.length}`, 'not valid UTF-8'));
+      }
+      start = i + 1;
+    }
+  }
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop(); // the newline ending the last line
+  return lines;
+}
 
 /**
  * A record needs no messages or citations: summarise without building them, when the observation is one the
@@ -74,9 +115,7 @@ function lean(registry: Registry, obs: unknown, options: { locale: Locale; evalu
 
 /** Evaluates the lines of a chunk (bytes as cut by `lineChunks`) against a registry. */
 export function evaluateChunk(registry: Registry, bytes: Uint8Array, firstLine: number, options: ChunkOptions): ChunkResult {
-  const text = decoder.decode(bytes);
-  const lines = text.split('\n');
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop(); // the newline ending the last line
+  const lines = decodeLines(bytes, firstLine);
   const out: string[] = [];
   const outcomes: Record<Outcome, number> = { pass: 0, fail: 0, indeterminate: 0, not_applicable: 0 };
   const failed = new Map<string, [string, string, string, number]>();
@@ -94,23 +133,22 @@ export function evaluateChunk(registry: Registry, bytes: Uint8Array, firstLine: 
   for (let i = 0; i < lines.length; i++) {
     const n = firstLine + i;
     consumed++;
-    let s = lines[i]!;
-    if (s.endsWith('\r')) s = s.slice(0, -1);
-    if (n === 1 && s.charCodeAt(0) === 0xfeff) s = s.slice(1); // a byte-order mark
-    if (s.trim() === '') continue;
+    const decoded = lines[i]!;
     let verdict: VerdictSummary;
     try {
-      let obs: unknown;
-      try {
-        obs = JSON.parse(s);
-      } catch (e) {
-        throw new DaozeError('E_JSON', `not valid JSON (${e instanceof RangeError ? 'nested too deeply' : (e as Error).message})`);
-      }
+      if (typeof decoded !== 'string') throw decoded;
+      let s = decoded;
+      if (s.endsWith('\r')) s = s.slice(0, -1);
+      if (n === 1 && s.charCodeAt(0) === 0xfeff) s = s.slice(1); // a byte-order mark at the start of the stream
+      if (s.trim() === '') continue;
+      // Strict JSON in one iterative pass (duplicate keys, depth, syntax) before anything walks the value, so
+      // a line nested 10⁵ deep is this line's E_DEPTH, not a stack overflow that ends the batch.
+      const obs = parseJson(s, 'line', { firstLine: n });
       verdict = full ? registry.evaluate(obs, evalOptions) : lean(registry, obs, evalOptions);
     } catch (e) {
-      const message = badMessage(e);
-      if (message === undefined) throw e; // a bug, not bad input: let it surface
-      bad.push({ line: n, message });
+      const b = badLine(e, n);
+      if (b === undefined) throw e; // a bug, not bad input: let it surface
+      bad.push(b);
       if (options.strict) {
         stopped = true;
         break;

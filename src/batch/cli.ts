@@ -1,13 +1,14 @@
 /** The `--batch` mode of `daoze check`: options, the run, the summary on stderr, the exit code. */
 import type { CommonOptions } from '../cli/context.js';
-import { EXIT, exitFor, InputError, UsageError } from '../cli/io.js';
+import { readingStandards } from '../cli/load.js';
+import { EXIT, exitFor, UsageError } from '../cli/io.js';
 import { overallOutcome } from '../evaluate/evaluate.js';
 import { StandardError } from '../errors.js';
 import type { EditionSpec } from '../model/edition.js';
 import { builtinProfilesDir, builtinStandardsDir, readEditions, readProfiles } from '../node.js';
 import { createRegistry, type ProfileInput, type Registry } from '../registry.js';
 import type { BatchOutput } from './chunk.js';
-import { BatchInputError, formatSummary, runBatch } from './run.js';
+import { formatSummary, runBatch } from './run.js';
 
 /** The options `check` declares for batch mode (merged into its parseArgs options). */
 export const BATCH_ARGS = {
@@ -25,8 +26,9 @@ export const BATCH_USAGE = 'daoze check --batch <observations.ndjson|-> [--forma
  * the validated specs it was built from, which the worker threads compile for themselves.
  */
 export function batchSources(common: CommonOptions): { registry: Registry; editions: EditionSpec[]; profiles: ProfileInput[] } {
-  const { editions, diagnostics } = readEditions(common.standards ?? builtinStandardsDir());
-  const profiles = readProfiles(common.profiles ?? builtinProfilesDir());
+  const standards = common.standards ?? builtinStandardsDir();
+  const { editions, diagnostics } = readingStandards(() => readEditions(standards), standards);
+  const profiles = readingStandards(() => readProfiles(common.profiles ?? builtinProfilesDir()), standards);
   diagnostics.push(...profiles.diagnostics);
   if (diagnostics.length > 0) throw new StandardError(diagnostics);
   const specs = editions.map((e) => e.spec);
@@ -51,28 +53,22 @@ export async function batchCommand(values: Record<string, unknown>, common: Comm
   if (values.full && common.format === 'csv') throw new UsageError('--full writes JSON verdicts; it cannot be combined with --format csv');
   const output: BatchOutput = common.format === 'csv' ? 'csv' : values.full ? 'verdict' : 'record';
   const { registry, editions, profiles } = batchSources(common);
-  let summary;
-  try {
-    summary = await runBatch({
-      input,
-      registry,
-      sources: { editions, profiles },
-      chunk: {
-        output,
-        locale: common.locale,
-        trace: !values['no-trace'],
-        strict: Boolean(values.strict),
-        ...(evaluatedAt ? { evaluatedAt } : {}),
-        ...(values.profile ? { profile: values.profile as string } : {}),
-      },
-      ...(workers !== undefined ? { workers } : {}),
-      progress: Boolean(process.stderr.isTTY),
+  const summary = await runBatch({
+    input,
+    registry,
+    sources: { editions, profiles },
+    chunk: {
+      output,
       locale: common.locale,
-    });
-  } catch (e) {
-    if (e instanceof BatchInputError) throw new InputError(e.message);
-    throw e;
-  }
+      trace: !values['no-trace'],
+      strict: Boolean(values.strict),
+      ...(evaluatedAt ? { evaluatedAt } : {}),
+      ...(values.profile ? { profile: values.profile as string } : {}),
+    },
+    ...(workers !== undefined ? { workers } : {}),
+    progress: Boolean(process.stderr.isTTY),
+    locale: common.locale,
+  });
   process.stderr.write(`${formatSummary(summary, common.locale)}\n`);
   if (summary.bad > 0) return EXIT.invalid;
   if (values['exit-zero']) return EXIT.ok;

@@ -4,7 +4,8 @@
  * thread, and once an input proves large the chunks go to worker threads (one per core), with a bounded
  * number in flight, so neither a fast reader nor a slow writer makes memory grow.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, openSync, statSync } from 'node:fs';
+import { InputError } from '../errors.js';
 import type { Locale, Outcome } from '../model/edition.js';
 import type { EditionSpec } from '../model/edition.js';
 import type { ProfileInput, Registry } from '../registry.js';
@@ -65,21 +66,32 @@ export interface BatchSummary {
   seconds: number;
 }
 
-/** Thrown for an input that cannot be opened; the CLI reports it as invalid input. */
-export class BatchInputError extends Error {}
-
+/**
+ * The input stream of a batch. A regular file, standard input (`-`) or a FIFO streams: a batch is read in
+ * constant memory with a per-line byte cap (`lineChunks`), so a stream cannot exhaust memory. A folder, a
+ * device (`/dev/zero` would stream forever) or a socket is refused with `E_NOT_FILE` before it is opened; a
+ * missing path is `E_NO_SUCH_FILE`, and a path that cannot be read (permissions, a symlink loop) `E_READ`.
+ */
 function openInput(input: string, stdin: NodeJS.ReadableStream): { stream: AsyncIterable<Uint8Array | string>; size?: number } {
   if (input === '-') return { stream: stdin as AsyncIterable<Uint8Array | string> };
-  let size: number;
+  let st;
   try {
-    const st = statSync(input);
-    if (st.isDirectory()) throw new BatchInputError(`${input}: is a folder; --batch reads one NDJSON file (or - for standard input)`);
-    size = st.size;
+    st = statSync(input);
   } catch (e) {
-    if (e instanceof BatchInputError) throw e;
-    throw new BatchInputError(`${input}: no such file`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError('E_NO_SUCH_FILE', input, 'no such file');
+    throw new InputError('E_READ', input, code === 'ELOOP' ? 'cannot read: too many symbolic links (a symlink loop)' : `cannot read (${code ?? 'unknown error'})`);
   }
-  return { stream: createReadStream(input, { highWaterMark: 256 * 1024 }), size };
+  if (st.isDirectory()) throw new InputError('E_NOT_FILE', input, 'is a folder; --batch reads one NDJSON file (or - for standard input)');
+  if (!st.isFile() && !st.isFIFO()) throw new InputError('E_NOT_FILE', input, 'is a device or socket, not a file; --batch reads one NDJSON file (or - for standard input)');
+  try {
+    // Opened here, not lazily by the stream, so that a file that cannot be read is reported before the batch starts.
+    const fd = st.isFIFO() ? undefined : openSync(input, 'r');
+    return { stream: createReadStream(input, { highWaterMark: 256 * 1024, ...(fd !== undefined ? { fd } : {}) }), ...(st.isFile() ? { size: st.size } : {}) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError('E_READ', input, code === 'EACCES' || code === 'EPERM' ? 'cannot read: permission denied' : `cannot read (${code ?? 'unknown error'})`);
+  }
 }
 
 /** Runs a batch; resolves with its summary once every result is written. */
@@ -127,7 +139,10 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   };
   const report = (b: BadLine) => {
     progress?.clear();
-    stderr.write(`${o.locale === 'zh' ? '第' : 'line '}${b.line}${o.locale === 'zh' ? ' 行' : ''}: ${b.message}\n`);
+    // `line 5:12: E_DUPLICATE_KEY key "a" appears twice …` (zh: `第 5 行 12 列: …`): the line number, the column when
+    // known, and the error's code, one line per bad input line.
+    const at = o.locale === 'zh' ? `第 ${b.line} 行${b.col !== undefined ? ` ${b.col} 列` : ''}` : `line ${b.line}${b.col !== undefined ? `:${b.col}` : ''}`;
+    stderr.write(`${at}: ${b.code} ${b.message}\n`);
   };
   const merge = (r: ChunkResult, chunkBytes: number) => {
     lines += r.lines;
@@ -169,7 +184,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
           evaluated: 0,
           outcomes: { pass: 0, fail: 0, indeterminate: 0, not_applicable: 0 },
           failed: [],
-          bad: [{ line: c.line, message: `line is longer than ${MAX_LINE_BYTES.toLocaleString('en-US')} bytes` }],
+          bad: [{ line: c.line, code: 'E_TOO_LARGE', message: `line is longer than ${MAX_LINE_BYTES.toLocaleString('en-US')} bytes` }],
           stopped: o.chunk.strict,
         };
         inflight.push({ result: Promise.resolve(r), bytes: c.bytes });

@@ -1,9 +1,9 @@
 /** The `daoze` command line: dispatches to one module per command and turns errors into exit codes. */
 import { parseArgs } from 'node:util';
-import { DaozeError, ObservationError, StandardError, formatDiagnostic, NotFoundError } from '../errors.js';
 import { ENGINE_VERSION } from '../version.js';
 import { COMMON_ARGS, commonOptions } from './context.js';
-import { color, err, EXIT, InputError, out, UsageError } from './io.js';
+import { err, errorLines, EXIT, fsError, out, UsageError } from './io.js';
+import { isSystemError } from './load.js';
 import type { Command } from './commands/types.js';
 import { validate } from './commands/validate.js';
 import { test } from './commands/test.js';
@@ -25,6 +25,8 @@ function help(): string {
   for (const c of COMMANDS) lines.push(`  ${c.usage}\n      ${c.summary}`);
   lines.push('', 'Common options: --locale zh|en (default zh), --format text|json, --standards <dir>');
   lines.push('Exit codes: 0 pass, 1 fail (or problems found), 2 indeterminate, 3 invalid input, 4 usage error, 70 internal error.');
+  lines.push('  Over several inputs (a folder, NDJSON) the worst counts: invalid input 3 over fail 1 over indeterminate 2 over pass 0;');
+  lines.push('  every invalid file or line is named with its code, and the valid ones are still judged.');
   return lines.join('\n');
 }
 
@@ -62,27 +64,18 @@ function report(e: unknown, cmd: Command): number {
     err(`daoze ${cmd.name}: ${e.message}\nusage: ${cmd.usage}`);
     return EXIT.usage;
   }
-  if (e instanceof StandardError) {
-    for (const d of e.diagnostics) err(formatDiagnostic(d));
-    err(color.red(`\n${e.diagnostics.length} problem(s) in the standards; run daoze validate.`));
+  // Bad input of any kind: one line (or block) with its code and place, never a stack. A failed file-system
+  // call that no reader typed is still about the user's paths, not a bug.
+  const lines = errorLines(isSystemError(e) ? fsError(e, e.path ?? '(path)', 'read') : e, cmd.name);
+  if (lines) {
+    for (const line of lines) err(line);
     return EXIT.invalid;
   }
-  if (e instanceof ObservationError) {
-    err(color.red('The observation is invalid:'));
-    for (const i of e.issues) {
-      err(`  ${i.path || '(observation)'}: ${i.message}${i.allowed ? `\n    allowed: ${Array.isArray(i.allowed) ? i.allowed.join(', ') : i.allowed}` : ''}`);
-    }
-    return EXIT.invalid;
-  }
-  if (e instanceof NotFoundError || e instanceof InputError) {
-    err(`daoze ${cmd.name}: ${e.message}`);
-    return EXIT.invalid;
-  }
-  if (e instanceof DaozeError) {
-    err(`daoze ${cmd.name}: ${e.message}`);
-    return EXIT.invalid;
-  }
-  err(`daoze ${cmd.name}: internal error — please report it.\n${(e as Error)?.stack ?? String(e)}`);
+  // Only a bug gets here. The stack helps whoever fixes it, so it is shown on request only.
+  const what = e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(e).split('\n')[0];
+  err(`daoze ${cmd.name}: internal error — please report it: ${what}`);
+  if (process.env.DAOZE_DEBUG) err((e as Error)?.stack ?? String(e));
+  else err('  (set DAOZE_DEBUG=1 to print the stack trace)');
   return EXIT.internal;
 }
 

@@ -37,8 +37,8 @@ describe('daoze verify / explain / diff / check --record', () => {
     const at = text.indexOf('"message"') + 3;
     writeFileSync(broken, text.slice(0, at) + '"' + text.slice(at + 1));
     const r = run('verify', broken);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/broken\.json:\d+:\d+ not valid JSON inside verdict\.clauses\[0\]/);
+    expect(r.code).toBe(3); // a record that is not JSON is invalid input
+    expect(r.stderr).toMatch(/broken\.json:\d+:\d+: E_JSON not valid JSON inside verdict\.clauses\[0\]/);
   });
 
   it('verify --observation compares the record with the original observation', () => {

@@ -123,9 +123,9 @@ describe('check --batch', () => {
     expect(r.out.trimEnd().split('\n')).toEqual(expectedRecords([lines[0]!, lines[1]!, lines[2]!], [1, 5, 8]));
     expect(r.summary.bad).toBe(3);
     expect(r.summary.evaluated).toBe(3);
-    expect(r.err).toMatch(/^line 2: not valid JSON/m);
-    expect(r.err).toMatch(/^line 4: standard: no edition "no-such-standard"/m);
-    expect(r.err).toMatch(/^line 6: facts\.adult-fly-count: -1 is below the minimum 0/m);
+    expect(r.err).toMatch(/^line 2:1: E_JSON not valid JSON/m);
+    expect(r.err).toMatch(/^line 4: E_OBSERVATION standard: no edition "no-such-standard"/m);
+    expect(r.err).toMatch(/^line 6: E_OBSERVATION facts\.adult-fly-count: -1 is below the minimum 0/m);
     expect(r.summary.stoppedAt).toBeUndefined();
   });
 
@@ -190,7 +190,7 @@ describe('check --batch', () => {
     expect(r.out.trimEnd().split('\n')).toEqual(
       [0, 1, 3].map((i) => JSON.stringify(record(i + 1, reg.evaluate(JSON.parse(obs[i]!), { locale: 'en', trace: false })))),
     );
-    expect(r.err).toMatch(/^line 3: standard: no edition of "si-jing-san-wu-liang-tong-yi-ming" was in force on 2020-06-01/m);
+    expect(r.err).toMatch(/^line 3: E_OBSERVATION standard: no edition of "si-jing-san-wu-liang-tong-yi-ming" was in force on 2020-06-01/m);
   });
 
   it('waits for a slow reader (backpressure) and still writes everything in order', async () => {

@@ -56,7 +56,7 @@ describe('daoze check --batch from the command line', () => {
     for (const r of [src, dist]) {
       expect(r.stderr).toContain('3,000 observations evaluated');
       expect(r.stderr).toContain('main thread + 2 worker threads');
-      expect(r.stderr).toMatch(/^line 3001: not valid JSON/m);
+      expect(r.stderr).toMatch(/^line 3001:1: E_JSON not valid JSON/m);
       expect(r.stderr).not.toContain('\r'); // no progress bar when stderr is not a terminal
       expect(r.status).toBe(3); // a bad line makes the run's input invalid, after finishing it
     }

@@ -1,17 +1,18 @@
 /** Reading and writing verdict records and recorded inspections for `check --record`, `verify`, `explain`, `diff --replay`. */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { VerdictRecord } from '../../audit/record.js';
-import { formatJsonPath, jsonPathAt, jsonSyntaxError, type JsonPath } from '../../audit/json-diff.js';
+import { formatJsonPath, jsonPathAt, type JsonPath } from '../../audit/json-diff.js';
+import { InputError } from '../../errors.js';
+import { parseJson } from '../../input/index.js';
 import { parseYamlText } from '../../load/yaml.js';
-import { InputError, MAX_JSON_BYTES } from '../io.js';
+import { inputLabel, MAX_JSON_BYTES, readTextFile, writeFileAtomic } from '../io.js';
 
 /** One JSON document read from a file: a whole `.json` file, or one line of an `.ndjson` file. */
 export interface AuditInput {
   /** `file` or `file:line`, for messages. */
   label: string;
   value?: unknown;
-  /** Why it could not be read, positioned and naming the field the text broke in. */
-  error?: string;
+  /** Why it could not be read: a typed error, positioned and naming the field the text broke in. */
+  error?: InputError;
   /** Line and column of a path in the document, when known. */
   locate(path: JsonPath): { line: number; col: number } | undefined;
 }
@@ -21,14 +22,12 @@ export function isNdjson(path: string): boolean {
   return /\.(nd)?jsonl?$/.test(path) && !path.endsWith('.json');
 }
 
-function lineCol(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, col: before.at(-1)!.length + 1 };
-}
+/** Largest record file read: records are larger than observations, and an NDJSON file holds many. */
+export const MAX_AUDIT_BYTES = MAX_JSON_BYTES * 10;
 
-function parseOne(text: string, label: string, lineOffset: number): AuditInput {
+function parseOne(text: string, file: string, label: string, lineOffset: number): AuditInput {
   try {
-    const value = JSON.parse(text) as unknown;
+    const value = parseJson(text, file, { firstLine: lineOffset + 1 });
     let parsed: ReturnType<typeof parseYamlText>['parsed'];
     return {
       label,
@@ -41,45 +40,49 @@ function parseOne(text: string, label: string, lineOffset: number): AuditInput {
       },
     };
   } catch (e) {
-    const offset = jsonSyntaxError(text)?.offset ?? text.length;
-    const { line, col } = lineCol(text, offset);
-    const path = jsonPathAt(text, offset);
-    const where = path.length ? ` inside ${formatJsonPath(path)}` : '';
-    return {
-      label,
-      error: `${label.replace(/:\d+$/, '')}:${line + lineOffset}:${col} not valid JSON${where} (${(e as Error).message.split('\n')[0]})`,
-      locate: () => undefined,
-    };
+    if (!(e instanceof InputError)) throw e;
+    // Name the field a syntax error fell in: a broken record is easier to mend knowing where in it.
+    let error = e;
+    if (e.code === 'E_JSON' && e.position) {
+      // Only the text before the error decides the path; the rest may be nested deeper than any walk should go.
+      const path = jsonPathAt(text.slice(0, e.position.offset + 1), e.position.offset);
+      if (path.length) {
+        error = new InputError('E_JSON', e.file, `${e.reason.replace(/^not valid JSON/, `not valid JSON inside ${formatJsonPath(path)}`)}`, { position: e.position });
+      }
+    }
+    return { label, error, locate: () => undefined };
   }
 }
 
-/** Reads a `.json` file (one document, or an array of them) or an `.ndjson` file (one document per line). */
+/**
+ * Reads a `.json` file (one document, or an array of them) or an `.ndjson` file (one document per line), with
+ * the CLI's safe reader (regular files only, strict UTF-8, a size cap). A file that cannot be read throws a
+ * typed `InputError`; a document that is not strict JSON (syntax, duplicate keys, depth) is returned with its
+ * `error`, so that the other lines of an NDJSON file are still read.
+ */
 export function readAuditInputs(path: string): AuditInput[] {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new InputError(`${path}: no such file`);
-  }
-  if (size > MAX_JSON_BYTES * 10) throw new InputError(`${path}: file is larger than ${MAX_JSON_BYTES * 10} bytes`);
-  const text = readFileSync(path, 'utf8');
+  const text = readTextFile(path, MAX_AUDIT_BYTES);
+  const file = inputLabel(path);
   if (isNdjson(path)) {
     return text
       .split('\n')
-      .map((line, i) => ({ line, i }))
+      .map((line, i) => ({ line: line.endsWith('\r') ? line.slice(0, -1) : line, i }))
       .filter(({ line }) => line.trim() !== '')
-      .map(({ line, i }) => parseOne(line, `${path}:${i + 1}`, i));
+      .map(({ line, i }) => parseOne(line, file, `${file}:${i + 1}`, i));
   }
-  const one = parseOne(text, path, 0);
-  if (Array.isArray(one.value)) return one.value.map((value, i) => ({ label: `${path}[${i}]`, value, locate: () => undefined }));
+  const one = parseOne(text, file, file, 0);
+  if (Array.isArray(one.value)) return one.value.map((value, i) => ({ label: `${file}[${i}]`, value, locate: () => undefined }));
   return [one];
 }
 
-/** Writes records: one pretty-printed JSON document, or NDJSON (one record per line) for `.ndjson` paths and for several records. */
+/**
+ * Writes records: one pretty-printed JSON document, or NDJSON (one record per line) for `.ndjson` paths and for
+ * several records. Written whole or not at all (`writeFileAtomic`).
+ */
 export function writeRecords(path: string, records: readonly VerdictRecord[]): void {
-  if (records.length === 1 && !isNdjson(path)) writeFileSync(path, `${JSON.stringify(records[0], null, 2)}\n`);
-  else if (isNdjson(path)) writeFileSync(path, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
-  else throw new InputError(`${path}: ${records.length} records need an .ndjson file (one record per line)`);
+  if (records.length === 1 && !isNdjson(path)) writeFileAtomic(path, `${JSON.stringify(records[0], null, 2)}\n`);
+  else if (isNdjson(path)) writeFileAtomic(path, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  else throw new InputError('E_NOT_FILE', path, `${records.length} records need an .ndjson file (one record per line)`);
 }
 
 /**

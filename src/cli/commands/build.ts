@@ -3,12 +3,11 @@
  * it with no YAML parser and no schema validator, and optionally writes a JSON Schema per edition for the
  * observations it accepts (for apps in other languages).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createBundle, observationSchema } from '../../bundle/write.js';
 import { signBundle } from '../../bundle/sign.js';
 import { readPrivateKeyFile } from './keygen.js';
-import { color, EXIT, err, out, UsageError } from '../io.js';
+import { checkWritable, color, ensureFolder, EXIT, err, out, UsageError, writeFileAtomic } from '../io.js';
 import { registryFor } from '../load.js';
 import type { Command } from './types.js';
 
@@ -33,18 +32,24 @@ export const build: Command = {
     const key = values.sign !== undefined ? readPrivateKeyFile(values.sign as string) : undefined;
     const bundle = key ? signBundle(createBundle(editions), key) : createBundle(editions);
     const text = `${JSON.stringify(bundle)}\n`;
+    // Output paths are checked before anything is written, so a failed run writes nothing.
+    if (values.out) {
+      ensureFolder(dirname(values.out as string));
+      checkWritable(values.out as string);
+    }
+    if (values.schemas) ensureFolder(values.schemas as string);
     const say = values.out ? out : err;
     if (values.out) {
       const file = values.out as string;
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, text);
+      ensureFolder(dirname(file));
+      writeFileAtomic(file, text);
     } else out(text.trimEnd());
     say(color.green(`✓ ${editions.length} edition(s), ${(Buffer.byteLength(text) / 1024).toFixed(1)} kB${key ? `, signed by key ${key.keyId}` : ''}${values.out ? ` → ${values.out as string}` : ''}`));
     if (values.schemas) {
       for (const ed of editions) {
         const file = join(values.schemas as string, ed.id, `${ed.version}.observation.schema.json`);
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, `${JSON.stringify(observationSchema(ed), null, 2)}\n`);
+        ensureFolder(dirname(file));
+        writeFileAtomic(file, `${JSON.stringify(observationSchema(ed), null, 2)}\n`);
       }
       say(color.green(`✓ ${editions.length} observation schema(s) → ${values.schemas as string}`));
     }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { overallOutcome } from '../../evaluate/evaluate.js';
 import { isIsoDateTime } from '../../model/dates.js';
 import type { Verdict } from '../../result/types.js';
-import { EXIT, exitFor, out, readJsonFile, UsageError } from '../io.js';
+import { checkWritable, err, errorLines, EXIT, exitFor, fsError, InputError, inputLabel, out, readJsonFile, UsageError } from '../io.js';
 import { registryFor } from '../load.js';
 import { paint, renderVerdict } from '../render.js';
 import { words } from '../words.js';
@@ -15,19 +15,33 @@ import { signRecord } from '../../audit/sign.js';
 import { readPrivateKeyFile } from './keygen.js';
 import { BATCH_ARGS, BATCH_USAGE, batchCommand } from '../../batch/cli.js';
 
-/** The observation files a path names: the file itself, or the .json files of a folder, in name order. */
+/**
+ * The observation files a path names: the file itself (or `-`, standard input), or the `.json` entries of a
+ * folder in name order. An entry that is not a regular file (a subfolder named `x.json`, a FIFO, a symlink
+ * loop) stays in the list, to be named by the reader as `E_NOT_FILE`/`E_READ` while the rest are judged. The
+ * folder is listed, never walked, so a symlink loop cannot make the listing run forever.
+ */
 function observationFiles(path: string): string[] {
+  if (path === '-') return [path];
   let st;
   try {
     st = statSync(path);
-  } catch {
-    throw new UsageError(`${path}: no such file or folder`);
+  } catch (e) {
+    throw fsError(e, path, 'read');
   }
   if (!st.isDirectory()) return [path];
-  return readdirSync(path)
+  let names: string[];
+  try {
+    names = readdirSync(path);
+  } catch (e) {
+    throw fsError(e, path, 'read');
+  }
+  const files = names
     .filter((n) => n.endsWith('.json'))
     .sort()
     .map((n) => join(path, n));
+  if (files.length === 0) throw new InputError('E_NO_SUCH_FILE', path, 'the folder holds no observation files (*.json)');
+  return files;
 }
 
 /** The `daoze check` command. */
@@ -35,7 +49,7 @@ export const check: Command = {
   name: 'check',
   summary: 'Evaluate observations and print verdicts with citations; --batch streams NDJSON in and results out',
   usage:
-    `daoze check <observation.json|folder> [--locale zh|en] [--format text|json] [--evaluated-at <date-time>] [--profile id@version] [--no-trace] [--exit-zero] [--record <out.json|out.ndjson> [--sign key.key]]\n  ${BATCH_USAGE}`,
+    `daoze check <observation.json|folder|->... [--locale zh|en] [--format text|json] [--evaluated-at <date-time>] [--profile id@version] [--no-trace] [--exit-zero] [--record <out.json|out.ndjson> [--sign key.key]]\n  ${BATCH_USAGE}`,
   args: {
     'evaluated-at': { type: 'string' },
     'no-trace': { type: 'boolean' },
@@ -57,52 +71,75 @@ export const check: Command = {
     }
     if (common.format === 'csv') throw new UsageError('--format csv is for --batch');
     if (positionals.length === 0) throw new UsageError('check needs an observation file or folder');
-    const registry = registryFor(common);
+    // Paths first: a missing path or an empty folder is named before the standards are loaded.
     const files = positionals.flatMap(observationFiles);
+    const registry = registryFor(common);
     // --record: seal each verdict into an audit record (docs/audit.md). A record needs its evaluation time; the CLI reads the clock, the engine never does.
     const recordPath = values.record as string | undefined;
     if (recordPath && files.length > 1 && !isNdjson(recordPath)) throw new UsageError('--record needs an .ndjson file for several observations');
     if (values.sign !== undefined && !recordPath) throw new UsageError('--sign signs the records of --record; give --record <out.json>');
     // --sign: read the key first, so a bad key file fails before any record is made.
     const key = values.sign !== undefined ? readPrivateKeyFile(values.sign as string) : undefined;
-    if (recordPath) evaluatedAt ??= localNow();
+    if (recordPath) {
+      // A record that cannot be written is found before anything is judged.
+      checkWritable(recordPath);
+      evaluatedAt ??= localNow();
+    }
     const records: VerdictRecord[] = [];
     const verdicts: Verdict[] = [];
-    files.forEach((file, i) => {
-      const observation = readJsonFile(file);
-      // The record carries the profile in its observation, so that it replays on its own.
-      const recorded = values.profile && observation && typeof observation === 'object' ? { ...observation, profile: values.profile } : observation;
-      if (recordPath) {
-        const record = recordVerdict(registry, recorded, { evaluatedAt: evaluatedAt!, locale: common.locale });
-        records.push(key ? signRecord(record, key) : record);
+    // Each file is judged on its own: one bad file is named (with its code and place) and the rest still count.
+    let invalid = 0;
+    let shown = 0;
+    const several = files.length > 1;
+    for (const file of files) {
+      const label = inputLabel(file);
+      let verdict: Verdict;
+      let record: VerdictRecord | undefined;
+      try {
+        const observation = readJsonFile(file);
+        // The record carries the profile in its observation, so that it replays on its own.
+        const recorded = values.profile && observation && typeof observation === 'object' ? { ...observation, profile: values.profile } : observation;
+        if (recordPath) record = recordVerdict(registry, recorded, { evaluatedAt: evaluatedAt!, locale: common.locale });
+        verdict = registry.evaluate(observation, {
+          locale: common.locale,
+          trace: !values['no-trace'],
+          ...(values.profile ? { profile: values.profile as string } : {}),
+          ...(evaluatedAt ? { evaluatedAt } : {}),
+        });
+      } catch (e) {
+        // Named with its file; a single file's error ends the run, in a folder it is one entry among the verdicts.
+        const lines = errorLines(e, 'check', label);
+        if (!lines) throw e; // a bug, not bad input
+        for (const line of lines) err(line);
+        if (!several) return EXIT.invalid;
+        invalid++;
+        continue;
       }
-      const verdict = registry.evaluate(observation, {
-        locale: common.locale,
-        trace: !values['no-trace'],
-        ...(values.profile ? { profile: values.profile as string } : {}),
-        ...(evaluatedAt ? { evaluatedAt } : {}),
-      });
+      if (record) records.push(key ? signRecord(record, key) : record);
       verdicts.push(verdict);
       if (common.format === 'text') {
-        if (i > 0) out(`\n${'─'.repeat(60)}\n`);
-        out(`${file}\n`);
+        if (shown++ > 0) out(`\n${'─'.repeat(60)}\n`);
+        out(`${label}\n`);
         out(renderVerdict(verdict, common.locale));
       }
-    });
-    if (recordPath) {
+    }
+    if (recordPath && records.length > 0) {
       writeRecords(recordPath, records);
       process.stderr.write(`${records.length} record(s)${key ? ` signed by key ${key.keyId}` : ''} written to ${recordPath}\n`);
     }
-    if (common.format === 'json') out(JSON.stringify(verdicts.length === 1 ? verdicts[0] : verdicts, null, 2));
-    else if (verdicts.length > 1) {
+    if (common.format === 'json') out(JSON.stringify(several ? verdicts : verdicts[0], null, 2));
+    else if (several) {
       const w = words(common.locale);
       const counts = (['pass', 'fail', 'indeterminate', 'not_applicable'] as const)
         .map((o) => [o, verdicts.filter((v) => v.outcome === o).length] as const)
         .filter(([, n]) => n > 0)
         .map(([o, n]) => paint(o, `${w.outcome[o]} ${n}`));
-      out(`\n${'─'.repeat(60)}\n${verdicts.length} ${common.locale === 'zh' ? '份检查记录' : 'observations'}: ${counts.join(' · ')}`);
+      if (invalid > 0) counts.push(`${common.locale === 'zh' ? '无效' : 'invalid'} ${invalid}`);
+      out(`\n${'─'.repeat(60)}\n${verdicts.length + invalid} ${common.locale === 'zh' ? '份检查记录' : 'observations'}: ${counts.join(' · ')}`);
     }
-    // The exit code is the worst outcome over all observations.
+    // The exit code is the worst over all observations: invalid input over fail over indeterminate over pass
+    // (EXIT in src/cli/io.ts). --exit-zero does not hide invalid input.
+    if (invalid > 0) return EXIT.invalid;
     const worst = overallOutcome({
       pass: verdicts.filter((v) => v.outcome === 'pass').length,
       fail: verdicts.filter((v) => v.outcome === 'fail').length,

@@ -6,7 +6,7 @@ import { bumpSuffices, diffEditions, type ChangeKind, type EditionChange, type E
 import { replay, type ReplayReport } from '../../audit/replay.js';
 import type { CompiledEdition } from '../../compile/compile.js';
 import type { Condition, I18nText, Locale, ParameterSpec } from '../../model/edition.js';
-import { color, EXIT, InputError, out, UsageError } from '../io.js';
+import { color, EXIT, out, UsageError } from '../io.js';
 import { registryFor } from '../load.js';
 import { paint } from '../render.js';
 import { words } from '../words.js';
@@ -254,7 +254,7 @@ export const diff: Command = {
     if (file) {
       const inputs = readAuditInputs(file);
       const bad = inputs.find((i) => i.error);
-      if (bad) throw new InputError(bad.error!);
+      if (bad) throw bad.error!;
       r = replay(a, b, inputs.map((i) => i.value), { locale: common.locale });
     }
     if (common.format === 'json') out(JSON.stringify({ ...d, ...(r ? { replay: r } : {}) }, null, 2));

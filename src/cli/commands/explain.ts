@@ -185,14 +185,14 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** The verdict to explain from a record or a plain verdict, in the asked locale when the edition is at hand. */
-export function explanationOf(value: unknown, registry: Registry, locale: Locale): { explanation: Explanation; notes: string[] } {
+export function explanationOf(value: unknown, registry: Registry, locale: Locale, label = '<record>'): { explanation: Explanation; notes: string[] } {
   const w = WORDS[locale];
   const notes: string[] = [];
   let verdict: Verdict;
   let observation: Observation | undefined;
   if (isObject(value) && value.format === RECORD_FORMAT) {
     const rec = value as unknown as VerdictRecord;
-    if (!isObject(rec.verdict)) throw new InputError('the record has no verdict');
+    if (!isObject(rec.verdict)) throw new InputError('E_VALUE', label, 'the record has no verdict');
     verdict = rec.verdict;
     observation = rec.observation;
     notes.push(`${w.record}: ${rec.recordHash === recordHashOf(rec) ? w.intact : w.notIntact}`);
@@ -200,7 +200,7 @@ export function explanationOf(value: unknown, registry: Registry, locale: Locale
     verdict = value as unknown as Verdict;
     notes.push(`${w.record}: ${w.plain}`);
   } else {
-    throw new InputError('neither a verdict record nor a verdict (daoze check --record, or --format json)');
+    throw new InputError('E_VALUE', label, 'neither a verdict record nor a verdict (daoze check --record, or --format json)');
   }
   let edition: CompiledEdition | undefined;
   try {
@@ -237,8 +237,8 @@ export const explain: Command = {
     const inputs = readAuditInputs(file);
     const registry = registryFor(common);
     const explained = inputs.map((input) => {
-      if (input.error) throw new InputError(input.error);
-      return { input, ...explanationOf(input.value, registry, common.locale) };
+      if (input.error) throw input.error;
+      return { input, ...explanationOf(input.value, registry, common.locale, input.label) };
     });
     if (common.format === 'json') out(JSON.stringify(explained.map((x) => x.explanation), null, 2));
     else {

@@ -5,7 +5,7 @@
 import { verifyRecord, type RecordDifference, type VerifyReport } from '../../audit/verify.js';
 import { preview } from '../../errors.js';
 import type { Locale } from '../../model/edition.js';
-import { color, EXIT, out, readJsonFile, UsageError } from '../io.js';
+import { color, EXIT, formatInputError, out, readJsonFile, UsageError } from '../io.js';
 import { registryFor } from '../load.js';
 import { readAuditInputs, type AuditInput } from './audit-io.js';
 import type { Command } from './types.js';
@@ -130,6 +130,8 @@ export const verify: Command = {
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('verify needs one record file (.json, or .ndjson with one record per line)');
     const inputs = readAuditInputs(file);
+    // A single record that is not strict JSON is invalid input, reported as such; in NDJSON it is one named line.
+    if (inputs.length === 1 && inputs[0]!.error) throw inputs[0]!.error;
     const trusted = values.observation !== undefined ? readJsonFile(values.observation as string) : undefined;
     if (trusted !== undefined && inputs.length !== 1) throw new UsageError('--observation goes with a single record');
     // --trust (repeatable, e.g. an old and a new key during a rotation): each record must be signed by one of them.
@@ -140,18 +142,20 @@ export const verify: Command = {
       return { input, report: verifyRecord(input.value, registry, { ...(trusted !== undefined ? { observation: trusted } : {}), ...(trust ? { trust } : {}) }) };
     });
     if (common.format === 'json') {
-      out(JSON.stringify(results.map(({ input, report }) => ({ record: input.label, ...(report ?? { ok: false, problems: [input.error] }) })), null, 2));
+      out(JSON.stringify(results.map(({ input, report }) => ({ record: input.label, ...(report ?? { ok: false, code: input.error!.code, problems: [formatInputError(input.error!)] }) })), null, 2));
     } else {
       results.forEach(({ input, report }, i) => {
         if (i > 0) out('');
         if (report) out(renderVerifyReport(input, report, common.locale, trust !== undefined).join('\n'));
-        else out(color.red(input.error!));
+        else out(color.red(formatInputError(input.error!)));
       });
       if (results.length > 1) {
         const ok = results.filter((r) => r.report?.ok).length;
         out(`\n${(ok === results.length ? color.green : color.red)(WORDS[common.locale].summary(ok, results.length))}`);
       }
     }
+    // Worst first, as everywhere (EXIT in src/cli/io.ts): an unreadable record outranks one that does not verify.
+    if (results.some((r) => !r.report)) return EXIT.invalid;
     return results.every((r) => r.report?.ok) ? EXIT.ok : EXIT.fail;
   },
 };
