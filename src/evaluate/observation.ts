@@ -2,7 +2,7 @@
  * Observations: the format, and its validation against an edition's fact catalogue. Bad input is a typed
  * `ObservationError` naming the fact; it never reaches evaluation, so it can never become a pass.
  */
-import { ObservationError, preview, type ObservationIssue } from '../errors.js';
+import { InputError, ObservationError, preview, type ObservationIssue } from '../errors.js';
 import { checkJsonValue } from '../input/depth.js';
 import type { EvidenceKind, FactSpec } from '../model/edition.js';
 import { comparable, type CompiledEdition } from '../compile/compile.js';
@@ -475,11 +475,23 @@ export function evidenceShortfall(kinds: readonly EvidenceKind[], list: readonly
 
 /**
  * The error for an invalid observation. A value carried by an issue is the caller's own and may be nested
- * 10⁵ deep or hold itself; it is bounded first (`checkJsonValue`, iterative), so that no one formatting or
- * serialising the error recurses into it: such a value is `InputError` `E_DEPTH` / `E_VALUE` naming its path.
- * A valid observation needs no such check: every value it holds has been checked at a fixed depth.
+ * 10⁵ deep or hold itself, and whoever formats or serialises the error would recurse into it. So it is bounded
+ * first (`checkJsonValue`, iterative): nested too deeply, the observation is `InputError` `E_DEPTH` naming the
+ * path; otherwise not JSON data (a cycle, a BigInt or undefined inside it), the issue keeps its message (which
+ * shows the value with `preview`) and leaves the value out. A valid observation needs no such check: every
+ * value it holds has been checked at a fixed depth.
  */
 function observationError(issues: ObservationIssue[]): ObservationError {
-  for (const i of issues) if (typeof i.value === 'object' && i.value !== null) checkJsonValue(i.value, '<observation>', i.path);
+  for (let i = 0; i < issues.length; i++) {
+    const x = issues[i]!;
+    if (typeof x.value !== 'object' || x.value === null) continue;
+    try {
+      checkJsonValue(x.value, '<observation>', x.path);
+    } catch (e) {
+      if (!(e instanceof InputError) || e.code === 'E_DEPTH') throw e;
+      const { value: _dropped, ...rest } = x;
+      issues[i] = rest;
+    }
+  }
   return new ObservationError(issues);
 }
