@@ -13,6 +13,9 @@ export async function importMinified<T>(contents: string, root: string): Promise
     write: false,
     format: 'esm',
     platform: 'node',
+    // ES module builds first, as an app's bundler picks them (jsonc-parser's `main` is a UMD wrapper whose
+    // dynamic requires do not survive bundling).
+    mainFields: ['module', 'main'],
     target: 'es2020',
     minify: true,
     absWorkingDir: root,
