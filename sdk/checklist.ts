@@ -7,14 +7,19 @@
 import {
   BundleError,
   F,
+  InputError,
   ObservationError,
   T,
   buildVerdict,
   clauseOutcome,
+  checkJsonValue,
   evaluateOutcomes,
   formatFactValue,
+  isEvidenceReason,
   normaliseObservation,
   overallOutcome,
+  parseJson,
+  preview,
   readBundle,
   SignatureError,
   KeyError,
@@ -381,15 +386,9 @@ interface State {
   readonly tally: { totals: Totals; score?: Verdict['score'] };
 }
 
+/** A value in a message: bounded and safe whatever it is (deep, cyclic, BigInt), as the engine shows values. */
 function show(v: unknown): string {
-  let s: string;
-  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'symbol' || typeof v === 'function') return String(v);
-  try {
-    s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
-  } catch {
-    s = String(v);
-  }
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+  return preview(v);
 }
 
 function totalsOf(ed: CompiledEdition, outcomes: readonly Outcome[]): { totals: Totals; score?: Verdict['score'] } {
@@ -472,6 +471,7 @@ class Session implements Checklist {
       n = normaliseObservation(this.ed, { standard: this.ed.ref, facts: { [fact]: value }, ...(ev !== undefined ? { evidence: { [fact]: ev } } : {}) });
     } catch (e) {
       if (e instanceof ObservationError) throw this.valueError(fact, e.issues);
+      if (e instanceof InputError) throw this.inputError(fact, e);
       throw e;
     }
     const i = f.index;
@@ -569,6 +569,15 @@ class Session implements Checklist {
         }, 0);
       }
     }
+  }
+
+  /** A value or evidence nested too deeply, cyclic, or not JSON data (the engine's `InputError`). */
+  private inputError(fact: string, e: InputError): ChecklistError {
+    const label = this.ed.factById.get(fact)!.spec.label;
+    const detail = `${e.code} ${e.reason}`;
+    const issues: ObservationIssue[] = [{ code: 'E_SHAPE', path: e.path ?? `facts.${fact}`, message: detail }];
+    if (e.path?.startsWith('evidence')) return new ChecklistError('E_EVIDENCE', fill(MESSAGES.evidence, { label, detail, path: e.path }), this.locale, { fact, issues });
+    return new ChecklistError('E_VALUE', fill(MESSAGES.notData, { label, detail }), this.locale, { fact, issues });
   }
 
   private valueError(fact: string, issues: readonly ObservationIssue[]): ChecklistError {
@@ -679,7 +688,7 @@ class Session implements Checklist {
       answered: s.given[i]!,
       value: s.given[i] ? (s.raw[i] === undefined ? null : s.raw[i]) : undefined,
       attached: (s.evidence[i] ?? []).map((e) => ({ ...e })),
-      awaitingEvidence: s.why[i] === 'no-evidence',
+      awaitingEvidence: isEvidenceReason(s.why[i]),
       relevance: rel.relevance,
     };
     if (rel.moot) item.moot = rel.moot;
@@ -804,9 +813,9 @@ function sessionFrom(ed: CompiledEdition, observation: Observation, locale: Loca
   try {
     n = normaliseObservation(ed, observation);
   } catch (e) {
-    if (e instanceof ObservationError) {
-      throw new ChecklistError(code, fill(code === 'E_OPTIONS' ? MESSAGES.options : MESSAGES.snapshot, { detail: e.message }), locale, { issues: e.issues });
-    }
+    const message = code === 'E_OPTIONS' ? MESSAGES.options : MESSAGES.snapshot;
+    if (e instanceof ObservationError) throw new ChecklistError(code, fill(message, { detail: e.message }), locale, { issues: e.issues });
+    if (e instanceof InputError) throw new ChecklistError(code, fill(message, { detail: `${e.code} ${e.reason}` }), locale);
     throw e;
   }
   const facts = observation.facts ?? {};
@@ -866,32 +875,53 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const SNAPSHOT_KEYS: readonly string[] = ['format', 'formatVersion', 'edition', 'locale', 'revision', 'observation'];
+const SNAPSHOT_EDITION_KEYS: readonly string[] = ['id', 'version', 'ref', 'hash'];
+
 /**
  * Restores an inspection saved with `toJSON` (the object, or its JSON text). It resumes under exactly the
  * edition it was made under: if the bundle has no edition of that id and version, or has it with different
  * content, this throws `ChecklistError` (E_EDITION_MISSING, E_EDITION_CHANGED) saying so, and never moves
  * the answers onto another edition.
+ *
+ * A saved inspection is taken as it is or refused, never quietly repaired: text that is not strict JSON (a
+ * key given twice is refused with both positions), a value nested too deeply, an unknown field, a revision
+ * that is not a whole number ≥ 0, a locale other than zh or en, or an `edition.ref` that is not its id and
+ * version is `ChecklistError` E_SNAPSHOT, in both languages.
  */
 export function restore(bundle: BundleInput, snapshot: ChecklistSnapshot | string | unknown, options: ChecklistOptions = {}): Checklist {
-  let data = snapshot;
   const fallback = checkLocale(options.locale);
-  if (typeof snapshot === 'string') {
-    try {
-      data = JSON.parse(snapshot);
-    } catch (e) {
-      throw new ChecklistError('E_SNAPSHOT', fill(MESSAGES.snapshot, { detail: `not JSON (${(e as Error).message})` }), fallback);
-    }
+  const refuse = (text: I18nText) => new ChecklistError('E_SNAPSHOT', text, fallback);
+  const bad = (detail: string) => refuse(fill(MESSAGES.snapshot, { detail }));
+  let data: unknown = snapshot;
+  try {
+    if (typeof snapshot === 'string') data = parseJson(snapshot, 'snapshot');
+    else checkJsonValue(snapshot, 'snapshot');
+  } catch (e) {
+    if (e instanceof InputError) throw refuse(fill(MESSAGES.snapshotData, { detail: e.message }));
+    throw e;
   }
-  const bad = (detail: string) => new ChecklistError('E_SNAPSHOT', fill(MESSAGES.snapshot, { detail }), fallback);
   if (!isObject(data) || data.format !== 'daoze-checklist') throw bad('not a saved Daoze checklist (format "daoze-checklist")');
+  for (const k of Object.keys(data)) {
+    if (!SNAPSHOT_KEYS.includes(k)) throw refuse(fill(MESSAGES.snapshotField, { field: k, allowed: SNAPSHOT_KEYS.join(', ') }));
+  }
   if (data.formatVersion !== 1) throw bad(`format version ${show(data.formatVersion)} is not 1`);
   const e = data.edition;
-  if (!isObject(e) || typeof e.id !== 'string' || typeof e.version !== 'string' || typeof e.hash !== 'string') throw bad('edition must be { id, version, ref, hash }');
-  if (!isObject(data.observation)) throw bad('observation must be an object');
-  const locale = options.locale !== undefined ? fallback : data.locale === 'en' || data.locale === 'zh' ? data.locale : fallback;
-  const revision = typeof data.revision === 'number' && Number.isInteger(data.revision) && data.revision >= 0 ? data.revision : 0;
-  const lb = loadBundle(bundle, locale, options.trust);
+  if (!isObject(e) || typeof e.id !== 'string' || typeof e.version !== 'string' || typeof e.ref !== 'string' || typeof e.hash !== 'string') {
+    throw bad('edition must be { id, version, ref, hash }, each a string');
+  }
+  for (const k of Object.keys(e)) {
+    if (!SNAPSHOT_EDITION_KEYS.includes(k)) throw refuse(fill(MESSAGES.snapshotField, { field: `edition.${k}`, allowed: SNAPSHOT_EDITION_KEYS.join(', ') }));
+  }
   const ref = `${e.id}@${e.version}`;
+  if (e.ref !== ref) throw refuse(fill(MESSAGES.snapshotRef, { ref: show(e.ref), expected: ref }));
+  if (data.locale !== 'zh' && data.locale !== 'en') throw refuse(fill(MESSAGES.snapshotLocale, { value: show(data.locale) }));
+  const revision = data.revision;
+  if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 0) throw refuse(fill(MESSAGES.snapshotRevision, { value: show(revision) }));
+  if (!isObject(data.observation)) throw bad('observation must be an object');
+  // The caller's locale, when given, overrides the saved one (a user switching language on another device).
+  const locale = options.locale !== undefined ? fallback : data.locale;
+  const lb = loadBundle(bundle, locale, options.trust);
   const ed = lb.find(ref);
   if (!ed) {
     const versions = lb.editions.filter((x) => x.id === e.id).map((x) => x.version);

@@ -66,6 +66,30 @@ export const MESSAGES = {
     zh: '无法恢复检查记录:{detail}',
     en: 'The saved inspection cannot be restored: {detail}',
   },
+  snapshotData: {
+    zh: '无法恢复检查记录:不是可读取的 JSON 数据({detail})。',
+    en: 'The saved inspection cannot be restored: it is not readable JSON data ({detail}).',
+  },
+  snapshotField: {
+    zh: '无法恢复检查记录:有未知字段“{field}”(允许的字段:{allowed})。记录没有被改动后恢复。',
+    en: 'The saved inspection cannot be restored: it has an unknown field "{field}" (allowed: {allowed}). It was not altered to fit.',
+  },
+  snapshotRef: {
+    zh: '无法恢复检查记录:edition.ref 为 {ref},与其标准编号和版本 {expected} 不一致。',
+    en: 'The saved inspection cannot be restored: its edition.ref is {ref}, which is not its id and version {expected}.',
+  },
+  snapshotLocale: {
+    zh: '无法恢复检查记录:语言 locale 须为 zh 或 en,收到 {value}。',
+    en: 'The saved inspection cannot be restored: its locale must be zh or en; got {value}.',
+  },
+  snapshotRevision: {
+    zh: '无法恢复检查记录:修订号 revision 须为不小于 0 的整数,收到 {value}。',
+    en: 'The saved inspection cannot be restored: its revision must be a whole number, 0 or more; got {value}.',
+  },
+  notData: {
+    zh: '“{label}”的回答不是可记录的数据:{detail}。',
+    en: 'The answer for "{label}" is not data that can be recorded: {detail}.',
+  },
   options: {
     zh: '检查选项无效:{detail}',
     en: 'Invalid checklist options: {detail}',

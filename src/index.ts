@@ -14,8 +14,10 @@
  * ```
  * @packageDocumentation
  */
-export { DaozeError, StandardError, ObservationError, NotFoundError, formatDiagnostic, formatDiagnostics } from './errors.js';
-export type { Diagnostic, DiagnosticCode, SourceLocation, ObservationIssue } from './errors.js';
+export { DaozeError, StandardError, ObservationError, NotFoundError, InputError, formatDiagnostic, formatDiagnostics, preview } from './errors.js';
+export type { Diagnostic, DiagnosticCode, SourceLocation, ObservationIssue, InputErrorCode, TextPosition } from './errors.js';
+export { parseJson, checkJsonValue, MAX_JSON_DEPTH } from './input/index.js';
+export type { ParseJsonOptions } from './input/index.js';
 export type {
   EditionSpec,
   ClauseSpec,
@@ -51,8 +53,8 @@ export { compileEdition, editionContent, F, T, U } from './compile/compile.js';
 export type { CompiledEdition, CompiledClause, CompiledFact, CompiledParam, CompileOptions, CNode, LeafTrace, Tri, Values } from './compile/compile.js';
 export { evaluate, evaluateOutcomes, buildVerdict, citationOf, clauseOutcome, overallOutcome } from './evaluate/evaluate.js';
 export type { EvaluateOptions } from './evaluate/evaluate.js';
-export { normaliseObservation, checkFactValue, HOSTILE_KEYS } from './evaluate/observation.js';
-export type { Observation, EvidenceRef, Subject, Observer, NormalisedObservation, MissingReason } from './evaluate/observation.js';
+export { normaliseObservation, checkFactValue, isEvidenceReason, HOSTILE_KEYS } from './evaluate/observation.js';
+export type { Observation, EvidenceRef, Subject, Observer, NormalisedObservation, MissingReason, EvidenceReason } from './evaluate/observation.js';
 export type { Verdict, ClauseResult, Citation, CitedSource, MissingFact, Totals } from './result/types.js';
 export { formatFactValue, formatParamValue } from './result/format.js';
 export { renderStandardPage, conditionText } from './result/page.js';

@@ -405,7 +405,7 @@ function renderResult(changed = new Set<string>()) {
       { 'data-needed': m.fact },
       m.label,
       m.clauses > 1 ? h('span', { class: 'why' }, fillN(w.settles, m.clauses)) : undefined,
-      m.reason === 'no-evidence' ? h('span', { class: 'why' }, w.whyEvidence) : m.reason === 'unknown' ? h('span', { class: 'why' }, w.whyUnknown) : undefined,
+      m.reason !== 'absent' && m.reason !== 'unknown' ? h('span', { class: 'why' }, w.whyEvidence) : m.reason === 'unknown' ? h('span', { class: 'why' }, w.whyUnknown) : undefined,
     );
     li.addEventListener('click', () => document.querySelector<HTMLElement>(`[data-fact="${m.fact}"] input, [data-fact="${m.fact}"] select`)?.focus());
     return li;

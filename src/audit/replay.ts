@@ -8,7 +8,8 @@ import { evaluate } from '../evaluate/evaluate.js';
 import type { Observation } from '../evaluate/observation.js';
 import type { Locale, Outcome } from '../model/edition.js';
 import type { Verdict } from '../result/types.js';
-import { DaozeError } from '../errors.js';
+import { DaozeError, InputError } from '../errors.js';
+import { checkJsonValue } from '../input/depth.js';
 import { RECORD_FORMAT } from './record.js';
 
 /** One clause whose outcome differs. `from`/`to` is `absent` when the clause exists in one edition only. */
@@ -60,11 +61,21 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The observation in an input line: an observation, or a verdict record carrying one. */
+/** The observation in an input line: an observation, or a verdict record carrying one (with a `standard` to replay under). */
 function observationIn(input: unknown): Observation | undefined {
-  if (isObject(input) && input.format === RECORD_FORMAT && isObject(input.observation)) return input.observation as unknown as Observation;
-  if (isObject(input) && typeof input.standard === 'string') return input as unknown as Observation;
-  return undefined;
+  const obs = isObject(input) && input.format === RECORD_FORMAT ? input.observation : input;
+  return isObject(obs) && typeof obs.standard === 'string' ? (obs as unknown as Observation) : undefined;
+}
+
+/** Why an input cannot be replayed as data (nested too deeply, a cycle, BigInt, NaN), or undefined. */
+function notJsonData(input: unknown): string | undefined {
+  try {
+    checkJsonValue(input, 'input');
+    return undefined;
+  } catch (e) {
+    if (e instanceof InputError) return `${e.code} ${e.reason}`;
+    throw e;
+  }
 }
 
 /** The observation with facts and evidence the edition does not know left out, and their names. */
@@ -77,7 +88,8 @@ function fitTo(ed: CompiledEdition, obs: Observation): { obs: Observation; dropp
 
 /**
  * Replays observations (or verdict records) under two editions of one standard and reports every inspection
- * whose overall outcome, score or clause outcomes would differ.
+ * whose overall outcome, score or clause outcomes would differ. An input that is not plain JSON data within
+ * the depth bound (`checkJsonValue`), or neither an observation nor a record, is listed in `skipped` with why.
  *
  * Facts the new edition no longer has are left out and listed (`dropped`); an observation the new edition
  * still rejects is reported with the error rather than skipped, since re-inspection would be needed.
@@ -89,6 +101,12 @@ export function replay(from: CompiledEdition, to: CompiledEdition, inputs: Itera
   let index = 0;
   for (const input of inputs) {
     index++;
+    // Before anything recurses into it: an input nested 10⁵ deep is one skipped line, not a stack overflow.
+    const unreadable = notJsonData(input);
+    if (unreadable) {
+      report.skipped.push({ index, reason: unreadable });
+      continue;
+    }
     const obs = observationIn(input);
     if (!obs) {
       report.skipped.push({ index, reason: 'neither an observation nor a verdict record' });

@@ -13,7 +13,9 @@
  * `options.observation`: verification then rebuilds from it and names what differs.
  */
 import { ENGINE_VERSION } from '../version.js';
-import { DaozeError } from '../errors.js';
+import { DaozeError, InputError, preview } from '../errors.js';
+import { hashJson } from '../hash/index.js';
+import { checkJsonValue } from '../input/depth.js';
 import { formatJsonPath, jsonDifferences, valueAt, type JsonPath } from './json-diff.js';
 import { checkRecordSignature, type RecordSignatureCheck } from './sign.js';
 import type { PublicKey } from '../sign/index.js';
@@ -31,7 +33,8 @@ export interface RecordDifference {
   expected?: unknown;
   /**
    * `input`: an input field no longer matches its recorded hash (or the trusted observation);
-   * `output`: a derived field differs from its rebuilt value; `seal`: the record hash.
+   * `output`: a derived field differs from its rebuilt value; `seal`: the record hash, or an entry of
+   * `inputHashes` that no longer matches an input the rest of the record agrees with (`inputHashes["observation.facts.x"]`).
    */
   kind: 'input' | 'output' | 'seal';
   /** For an input: the path of its hash in `inputHashes`. */
@@ -109,11 +112,12 @@ function shapeProblems(r: Record<string, unknown>): { field: string; message: st
 
 /**
  * Verifies a verdict record against the editions an evaluator holds (normally the registry of the published
- * standards). Never throws on a bad record: every problem is in the report.
+ * standards). Never throws, whatever `record` is (not an object, 10⁵ levels deep, holding a cycle, a BigInt,
+ * NaN or Infinity, members missing or of the wrong type): every problem is in the report, with `ok` false.
  *
  * @example
  * ```ts
- * const report = verifyRecord(JSON.parse(text), loadRegistry());
+ * const report = verifyRecord(parseJson(text, 'rec.json'), loadRegistry());
  * if (!report.ok) for (const d of report.altered) console.log(d.field, d.recorded, d.expected);
  * ```
  */
@@ -129,9 +133,43 @@ export function verifyRecord(record: unknown, evaluator: Evaluator, options: Ver
     problems: [],
     signature: { status: 'unsigned', message: 'not signed' },
   };
+  try {
+    verifyInto(report, record, evaluator, options);
+  } catch (e) {
+    // The checks below leave nothing to throw on bad data; should an evaluator or a bug throw anyway, the
+    // record is still reported as not verified, never as verified (the tests hold this line unreached).
+    report.ok = false;
+    report.problems.push(`${INTERNAL} ${e instanceof Error ? e.message : preview(e)}`);
+  }
+  return report;
+}
+
+/** A recorded value in a sentence: a string as it is, anything else previewed (never recursing deeply). */
+const shown = (v: unknown): string => (typeof v === 'string' ? v : preview(v));
+
+/** How a problem that is not the record's fault starts (an evaluator that threw, a bug). */
+export const INTERNAL = 'internal error while verifying:';
+
+/** Why a value cannot be read as JSON data, or undefined when it can (bounded depth, no cycles, finite numbers). */
+function notJsonData(value: unknown, label: string): string | undefined {
+  try {
+    checkJsonValue(value, label);
+    return undefined;
+  } catch (e) {
+    return e instanceof InputError ? `${e.code} ${e.reason}` : `${label}: cannot be read (${e instanceof Error ? e.message : 'unreadable'})`;
+  }
+}
+
+function verifyInto(report: VerifyReport, record: unknown, evaluator: Evaluator, options: VerifyOptions): void {
   if (!isObject(record)) {
     report.problems.push('not a verdict record: a record is a JSON object');
-    return report;
+    return;
+  }
+  // Before anything recurses into it (hashing, comparing): bounded plain JSON, as a record file holds.
+  const unreadable = notJsonData(record, 'record');
+  if (unreadable) {
+    report.problems.push(`not a verdict record: ${unreadable}`);
+    return;
   }
   report.signature = checkRecordSignature(record, options.trust);
   const signatureOk = options.trust === undefined || report.signature.status === 'verified';
@@ -146,27 +184,33 @@ export function verifyRecord(record: unknown, evaluator: Evaluator, options: Ver
   if (shape.length) {
     report.problems.push(...shape.map((x) => x.message));
     report.altered = shape.map((x) => diff([x.field], 'output', r[x.field], x.field === 'format' ? RECORD_FORMAT : undefined));
-    return report;
+    return;
+  }
+  if (options.observation !== undefined) {
+    const bad = notJsonData(options.observation, 'trusted observation');
+    if (bad) {
+      report.problems.push(`cannot compare with the trusted observation: ${bad}`);
+      report.observationMatches = false;
+      return;
+    }
   }
 
   // 1. Inputs against their own hashes: names an altered fact, evaluatedAt or locale directly.
   const recordedHashes = r.inputHashes as Record<string, unknown>;
   const actualHashes = inputHashesOf(r.observation, r.evaluatedAt, r.locale);
-  const inputs: RecordDifference[] = [];
+  const mismatched: string[] = [];
   for (const key of [...new Set([...Object.keys(recordedHashes), ...Object.keys(actualHashes)])].sort()) {
-    if (recordedHashes[key] === actualHashes[key]) continue;
-    const path = inputPath(key);
-    inputs.push(diff(path, 'input', valueAt(r, path), undefined, { hashField: formatJsonPath(['inputHashes', key]) }));
+    if (!Object.hasOwn(recordedHashes, key) || !Object.hasOwn(actualHashes, key) || recordedHashes[key] !== actualHashes[key]) mismatched.push(key);
   }
+  const inputs: RecordDifference[] = [];
 
   // 2. Against the trusted observation, when given: rebuild from it.
   let observation: unknown = r.observation;
+  const trusted: RecordDifference[] = [];
   if (options.observation !== undefined) {
     const ds = jsonDifferences(r.observation, options.observation, ['observation']);
     report.observationMatches = ds.length === 0;
-    for (const d of ds) {
-      if (!inputs.some((x) => isPrefix(x.path, d.path))) inputs.push(diff(d.path, 'input', d.a, d.b));
-    }
+    for (const d of ds) trusted.push(diff(d.path, 'input', d.a, d.b));
     observation = options.observation;
   }
 
@@ -181,10 +225,10 @@ export function verifyRecord(record: unknown, evaluator: Evaluator, options: Ver
   if (rebuilt) {
     report.edition.current = rebuilt.edition.hash;
     if (rebuilt.edition.ref !== report.edition.ref) {
-      report.problems.push(`the observation now resolves to ${rebuilt.edition.ref}, but the record was made under ${String(report.edition.ref)}`);
+      report.problems.push(`the observation now resolves to ${rebuilt.edition.ref}, but the record was made under ${shown(report.edition.ref)}`);
     } else if (rebuilt.edition.hash !== report.edition.recorded) {
       report.problems.push(
-        `${rebuilt.edition.ref} here has content hash ${rebuilt.edition.hash}, but the record was made under ${String(report.edition.recorded)}: ` +
+        `${rebuilt.edition.ref} here has content hash ${rebuilt.edition.hash}, but the record was made under ${shown(report.edition.recorded)}: ` +
           'the edition file was changed after publication, or these are not the same standards',
       );
     }
@@ -193,7 +237,7 @@ export function verifyRecord(record: unknown, evaluator: Evaluator, options: Ver
     // comparison below names it.)
     const engine = r.engine as VerdictRecord['engine'];
     if (report.engine.recorded !== ENGINE_VERSION && jsonDifferences(engine, valueAt(r, ['verdict', 'engine'])).length === 0) {
-      report.problems.push(`recorded with daoze ${String(report.engine.recorded)}, re-evaluated with daoze ${ENGINE_VERSION}`);
+      report.problems.push(`recorded with daoze ${shown(report.engine.recorded)}, re-evaluated with daoze ${ENGINE_VERSION}`);
       rebuilt = { ...rebuilt, engine, verdict: { ...rebuilt.verdict, engine } };
       rebuilt.recordHash = recordHashOf(rebuilt);
     }
@@ -202,8 +246,23 @@ export function verifyRecord(record: unknown, evaluator: Evaluator, options: Ver
       const kind = head === 'recordHash' ? 'seal' : 'output';
       report.differences.push(diff(d.path, kind, d.a, d.b));
     }
-    report.reproduces = report.differences.every((d) => d.kind === 'seal') && inputs.length === 0;
   }
+
+  // Which of the two was altered, an input or its entry in inputHashes? The record holds each input twice over:
+  // the observation under `observationHash`, and evaluatedAt, locale and every fact read in the verdict. When
+  // those agree with the input as it stands (the observation matches its hash, re-evaluation gives the recorded
+  // verdict), the input is what was sealed and the hash entry is what changed. Otherwise the input is named.
+  const verdictHolds = rebuilt !== undefined && !report.differences.some((d) => d.path[0] === 'verdict');
+  const observationHolds = r.observationHash === hashJson(r.observation);
+  for (const key of mismatched) {
+    const entryAltered = verdictHolds && (!key.startsWith('observation') || observationHolds);
+    const path = inputPath(key);
+    const hashField = formatJsonPath(['inputHashes', key]);
+    if (entryAltered) inputs.push(diff(['inputHashes', key], 'seal', recordedHashes[key], actualHashes[key], { hashField }));
+    else inputs.push(diff(path, 'input', valueAt(r, path), undefined, { hashField }));
+  }
+  for (const d of trusted) if (!inputs.some((x) => isPrefix(x.path, d.path))) inputs.push(d);
+  if (rebuilt) report.reproduces = report.differences.every((d) => d.kind === 'seal') && inputs.length === 0;
 
   // 4. What was altered: the inputs, if any changed (everything else follows from them); else the outputs.
   if (inputs.length) report.altered = inputs;
@@ -213,5 +272,4 @@ export function verifyRecord(record: unknown, evaluator: Evaluator, options: Ver
     if (!report.altered.length) report.altered = [diff(['recordHash'], 'seal', r.recordHash, report.recordHash.computed)];
   }
   report.ok = report.intact && report.reproduces === true && inputs.length === 0 && report.observationMatches !== false && signatureOk;
-  return report;
 }

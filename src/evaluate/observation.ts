@@ -2,7 +2,8 @@
  * Observations: the format, and its validation against an edition's fact catalogue. Bad input is a typed
  * `ObservationError` naming the fact; it never reaches evaluation, so it can never become a pass.
  */
-import { ObservationError, preview, type ObservationIssue } from '../errors.js';
+import { InputError, ObservationError, preview, type ObservationIssue } from '../errors.js';
+import { checkJsonValue } from '../input/depth.js';
 import type { EvidenceKind, FactSpec } from '../model/edition.js';
 import { comparable, type CompiledEdition } from '../compile/compile.js';
 import { isIsoDate, isIsoDateTime } from '../model/dates.js';
@@ -54,8 +55,23 @@ export interface Observation {
   profile?: string;
 }
 
-/** Why a fact counts as missing. */
-export type MissingReason = 'absent' | 'unknown' | 'no-evidence';
+/**
+ * Why a fact counts as missing: `absent` (not given), `unknown` (given as null), or a value given whose required
+ * evidence does not back it (see {@link EvidenceReason}).
+ */
+export type MissingReason = 'absent' | 'unknown' | EvidenceReason;
+
+/**
+ * Why a value does not count although it was given, for a fact whose catalogue requires evidence:
+ * `no-evidence` (none attached), `wrong-evidence-kind` (evidence attached, none of a kind the catalogue asks
+ * for), `empty-evidence-ref` (evidence of a required kind, but its `ref` is blank, so it points nowhere).
+ */
+export type EvidenceReason = 'no-evidence' | 'wrong-evidence-kind' | 'empty-evidence-ref';
+
+/** Whether a missing fact's reason is its evidence (a value was given but does not count yet). */
+export function isEvidenceReason(reason: MissingReason | undefined): reason is EvidenceReason {
+  return reason === 'no-evidence' || reason === 'wrong-evidence-kind' || reason === 'empty-evidence-ref';
+}
 
 /** An observation checked and laid out in the edition's fixed fact order. */
 export interface NormalisedObservation {
@@ -154,8 +170,8 @@ interface Plan {
   /** Templates copied per observation (`slice` keeps them packed arrays of one shape). */
   readonly empty: readonly unknown[];
   readonly absent: readonly (MissingReason | undefined)[];
-  /** Facts whose value counts only with evidence. */
-  readonly needEvidence: readonly { id: string; index: number }[];
+  /** Facts whose value counts only with evidence, and the kinds that back them. */
+  readonly needEvidence: readonly { id: string; index: number; kinds: readonly EvidenceKind[] }[];
   readonly factIds: readonly string[];
   /** True only for an (unvalidated) edition with a fact named like `__proto__`. */
   readonly hostileFactId: boolean;
@@ -188,7 +204,7 @@ function planFor(ed: CompiledEdition): Plan {
       byId,
       empty,
       absent,
-      needEvidence: ed.facts.filter((f) => f.spec.evidence?.required).map((f) => ({ id: f.id, index: f.index })),
+      needEvidence: ed.facts.filter((f) => f.spec.evidence?.required).map((f) => ({ id: f.id, index: f.index, kinds: f.spec.evidence!.kinds })),
       factIds: ed.facts.map((f) => f.id),
       hostileFactId: ed.facts.some((f) => HOSTILE_KEYS.has(f.id)),
     };
@@ -260,7 +276,7 @@ function readFact(
  */
 export function normaliseObservation(ed: CompiledEdition, input: unknown): NormalisedObservation {
   const issues: ObservationIssue[] = [];
-  if (!isPlainObject(input)) throw new ObservationError([{ code: 'E_SHAPE', path: '', message: 'an observation must be a JSON object', value: input }]);
+  if (!isPlainObject(input)) throw observationError([{ code: 'E_SHAPE', path: '', message: 'an observation must be a JSON object', value: input }]);
   for (const k of ownKeys(input)) {
     if (HOSTILE_KEYS.has(k)) issues.push({ code: 'E_HOSTILE_KEY', path: k, message: `key "${k}" is not allowed` });
     else if (!OBS_KEYS.has(k)) issues.push({ code: 'E_SHAPE', path: k, message: `unknown field "${k}"`, allowed: [...OBS_KEYS] });
@@ -293,10 +309,8 @@ export function normaliseObservation(ed: CompiledEdition, input: unknown): Norma
     }
   }
   const evidence = input.evidence;
-  let withEvidence: Set<string> | undefined;
   if (evidence !== undefined) {
-    withEvidence = new Set<string>();
-    if (!isPlainObject(evidence)) issues.push({ code: 'E_SHAPE', path: 'evidence', message: 'evidence must be an object of fact id → list of evidence references' });
+    if (!isPlainObject(evidence)) issues.push({ code: 'E_SHAPE', path: 'evidence', message: 'evidence must be an object of fact id → list of evidence references', value: evidence });
     else {
       for (const k of ownKeys(evidence)) {
         const path = `evidence.${k}`;
@@ -310,23 +324,26 @@ export function normaliseObservation(ed: CompiledEdition, input: unknown): Norma
         }
         const list = evidence[k];
         if (!Array.isArray(list) || list.length > MAX_EVIDENCE_PER_FACT) {
-          issues.push({ code: 'E_SHAPE', path, message: `must be a list of at most ${MAX_EVIDENCE_PER_FACT} evidence references` });
+          issues.push({ code: 'E_SHAPE', path, message: `must be a list of at most ${MAX_EVIDENCE_PER_FACT} evidence references`, value: list });
           continue;
         }
         for (let i = 0; i < list.length; i++) {
-          // Paths and messages are built only for a reference that has a problem.
-          if (!evidenceOk(list[i])) checkEvidence(list[i], `${path}[${i}]`, issues);
+          // Paths and messages are built only for a reference that has a problem: the same test, run again to say why.
+          if (!evidenceValid(list[i])) evidenceValid(list[i], { path: `${path}[${i}]`, issues });
         }
-        if (list.length > 0) withEvidence.add(k);
       }
     }
   }
-  if (issues.length > 0) throw new ObservationError(issues);
-  // A fact whose catalogue requires evidence counts as missing until evidence is attached: never a pass on an unbacked claim.
+  if (issues.length > 0) throw observationError(issues);
+  // A fact whose catalogue requires evidence counts as missing until evidence that backs it is attached: never a
+  // pass on an unbacked claim (nor on a GPS fix or a blank reference offered for a photo).
   for (const f of plan.needEvidence) {
-    if (values[f.index] !== undefined && !withEvidence?.has(f.id)) {
+    if (values[f.index] === undefined) continue;
+    const list = evidence !== undefined && Object.hasOwn(evidence as object, f.id) ? ((evidence as Record<string, unknown>)[f.id] as readonly EvidenceRef[]) : undefined;
+    const reason = evidenceShortfall(f.kinds, list);
+    if (reason !== undefined) {
       values[f.index] = undefined;
-      why[f.index] = 'no-evidence';
+      why[f.index] = reason;
     }
   }
   return { values, raw, why };
@@ -378,35 +395,103 @@ function checkEnvelope(o: Record<string, unknown>, issues: ObservationIssue[]): 
   }
 }
 
-const SHA256 = /^sha256:[0-9a-f]{64}$/;
+/**
+ * The form of an evidence file's hash: `sha256:` and 64 lowercase hex digits, as `sha256Text` and the records
+ * write it (`src/hash/index.ts`). A reference whose hash has another form is malformed (`E_SHAPE`), as the
+ * observation JSON Schema says: a hash nobody can compare is not accepted quietly.
+ */
+export const SHA256_FORM = /^sha256:[0-9a-f]{64}$/;
 
-/** Whether an evidence reference is valid: the same test as `checkEvidence`, without building issues. */
-function evidenceOk(e: unknown): boolean {
-  if (!isPlainObject(e)) return false;
-  for (const k of ownKeys(e)) if (!EVIDENCE_KEYS.includes(k)) return false;
-  const { kind, ref, sha256, capturedAt, note } = e;
-  return (
-    typeof kind === 'string' &&
-    EVIDENCE_KINDS.has(kind) &&
-    typeof ref === 'string' &&
-    ref.length <= MAX_STRING &&
-    (sha256 === undefined || (typeof sha256 === 'string' && SHA256.test(sha256))) &&
-    (capturedAt === undefined || (typeof capturedAt === 'string' && isIsoDateTime(capturedAt))) &&
-    (note === undefined || (typeof note === 'string' && note.length <= MAX_STRING))
-  );
+/** Where `evidenceValid` reports: the reference's path and the list its issues go to. */
+interface EvidenceReport {
+  readonly path: string;
+  readonly issues: ObservationIssue[];
 }
 
-function checkEvidence(e: unknown, path: string, issues: ObservationIssue[]): void {
-  if (!checkObject(e, path, EVIDENCE_KEYS, issues)) return;
-  if (typeof e.kind !== 'string' || !EVIDENCE_KINDS.has(e.kind)) {
-    issues.push({ code: 'E_SHAPE', path: `${path}.kind`, message: 'unknown evidence kind', value: e.kind, allowed: [...EVIDENCE_KINDS] });
+// Pushes one issue when reporting; always false, so that a check reads `ok = flag(…)`.
+function flag(r: EvidenceReport, sub: string, code: ObservationIssue['code'], message: string, value?: unknown, allowed?: ObservationIssue['allowed']): false {
+  r.issues.push({ code, path: `${r.path}${sub}`, message, ...(value !== undefined ? { value } : {}), ...(allowed !== undefined ? { allowed } : {}) });
+  return false;
+}
+
+/**
+ * Whether an evidence reference is well formed: an object with only the known keys, a known `kind`, a string
+ * `ref`, a `sha256` of the form {@link SHA256_FORM}, a `capturedAt` date-time, a string `note`. Without `report`
+ * it stops at the first problem and builds nothing (normalisation's fast path); with it, it reports every problem.
+ * Whether a well-formed reference *backs* a fact is a separate rule: {@link evidenceShortfall}.
+ */
+function evidenceValid(e: unknown, report?: EvidenceReport): boolean {
+  if (!isPlainObject(e)) return report ? flag(report, '', 'E_SHAPE', 'must be an object', e) : false;
+  let ok = true;
+  for (const k of ownKeys(e)) {
+    if (EVIDENCE_KEYS.includes(k)) continue;
+    if (!report) return false;
+    ok = HOSTILE_KEYS.has(k)
+      ? flag(report, `.${k}`, 'E_HOSTILE_KEY', `key "${k}" is not allowed`)
+      : flag(report, `.${k}`, 'E_SHAPE', `unknown field "${k}"`, undefined, EVIDENCE_KEYS);
   }
-  checkString(e.ref, `${path}.ref`, issues, true);
-  if (e.sha256 !== undefined && (typeof e.sha256 !== 'string' || !SHA256.test(e.sha256))) {
-    issues.push({ code: 'E_SHAPE', path: `${path}.sha256`, message: 'must be "sha256:" and 64 lowercase hex digits', value: e.sha256 });
+  const { kind, ref, sha256, capturedAt, note } = e;
+  if (typeof kind !== 'string' || !EVIDENCE_KINDS.has(kind)) {
+    if (!report) return false;
+    ok = flag(report, '.kind', 'E_SHAPE', 'unknown evidence kind', kind, [...EVIDENCE_KINDS]);
   }
-  if (e.capturedAt !== undefined && (typeof e.capturedAt !== 'string' || !isIsoDateTime(e.capturedAt))) {
-    issues.push({ code: 'E_SHAPE', path: `${path}.capturedAt`, message: 'must be a date-time with time zone', value: e.capturedAt });
+  if (typeof ref !== 'string' || ref.length > MAX_STRING) {
+    if (!report) return false;
+    ok = typeof ref !== 'string' ? flag(report, '.ref', 'E_SHAPE', 'must be a string', ref) : flag(report, '.ref', 'E_LIMIT', `is longer than ${MAX_STRING} characters`);
   }
-  checkString(e.note, `${path}.note`, issues);
+  if (sha256 !== undefined && (typeof sha256 !== 'string' || !SHA256_FORM.test(sha256))) {
+    if (!report) return false;
+    ok = flag(report, '.sha256', 'E_SHAPE', 'must be "sha256:" and 64 lowercase hex digits', sha256);
+  }
+  if (capturedAt !== undefined && (typeof capturedAt !== 'string' || !isIsoDateTime(capturedAt))) {
+    if (!report) return false;
+    ok = flag(report, '.capturedAt', 'E_SHAPE', 'must be a date-time with time zone', capturedAt);
+  }
+  if (note !== undefined && (typeof note !== 'string' || note.length > MAX_STRING)) {
+    if (!report) return false;
+    ok = typeof note !== 'string' ? flag(report, '.note', 'E_SHAPE', 'must be a string', note) : flag(report, '.note', 'E_LIMIT', `is longer than ${MAX_STRING} characters`);
+  }
+  return ok;
+}
+
+const NOT_BLANK = /\S/;
+
+/**
+ * Why the evidence attached to a fact does not back it, or undefined when it does. A reference backs a fact
+ * when its `kind` is one the catalogue asks for and its `ref` is not blank (a reference must point somewhere).
+ * The one rule for normalisation and the checklist SDK; `list` holds well-formed references (`evidenceValid`).
+ */
+export function evidenceShortfall(kinds: readonly EvidenceKind[], list: readonly EvidenceRef[] | undefined): EvidenceReason | undefined {
+  if (list === undefined || list.length === 0) return 'no-evidence';
+  let kindSeen = false;
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i]!;
+    if (!kinds.includes(e.kind)) continue;
+    if (NOT_BLANK.test(e.ref)) return undefined;
+    kindSeen = true;
+  }
+  return kindSeen ? 'empty-evidence-ref' : 'wrong-evidence-kind';
+}
+
+/**
+ * The error for an invalid observation. A value carried by an issue is the caller's own and may be nested
+ * 10⁵ deep or hold itself, and whoever formats or serialises the error would recurse into it. So it is bounded
+ * first (`checkJsonValue`, iterative): nested too deeply, the observation is `InputError` `E_DEPTH` naming the
+ * path; otherwise not JSON data (a cycle, a BigInt or undefined inside it), the issue keeps its message (which
+ * shows the value with `preview`) and leaves the value out. A valid observation needs no such check: every
+ * value it holds has been checked at a fixed depth.
+ */
+function observationError(issues: ObservationIssue[]): ObservationError {
+  for (let i = 0; i < issues.length; i++) {
+    const x = issues[i]!;
+    if (typeof x.value !== 'object' || x.value === null) continue;
+    try {
+      checkJsonValue(x.value, '<observation>', x.path);
+    } catch (e) {
+      if (!(e instanceof InputError) || e.code === 'E_DEPTH') throw e;
+      const { value: _dropped, ...rest } = x;
+      issues[i] = rest;
+    }
+  }
+  return new ObservationError(issues);
 }

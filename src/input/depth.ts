@@ -10,7 +10,8 @@ import { MAX_JSON_DEPTH } from './json.js';
 export const MAX_VALUE_NODES = 1_000_000;
 
 /**
- * Checks that `value` is plain JSON data (objects, arrays, strings, finite numbers, booleans, null) nested
+ * Checks that `value` is plain JSON data (objects, arrays, strings, finite numbers, booleans, null; an object
+ * member that is undefined counts as absent, as in `JSON.stringify`) nested
  * at most `maxDepth` levels, without cycles; throws `InputError` `E_DEPTH` or `E_VALUE` naming the path.
  */
 export function checkJsonValue(value: unknown, label: string, path = '', maxDepth = MAX_JSON_DEPTH): void {
@@ -49,7 +50,9 @@ export function checkJsonValue(value: unknown, label: string, path = '', maxDept
       const keys = Object.keys(v);
       for (let i = keys.length - 1; i >= 0; i--) {
         const k = keys[i]!;
-        stack.push({ v: (v as Record<string, unknown>)[k], path: p ? `${p}.${k}` : k, depth: depth + 1 });
+        const x = (v as Record<string, unknown>)[k];
+        // A member whose value is undefined is absent in JSON text (JSON.stringify and canonical hashes drop it).
+        if (x !== undefined) stack.push({ v: x, path: p ? `${p}.${k}` : k, depth: depth + 1 });
       }
     }
   }

@@ -7,7 +7,7 @@ import { explainVerdict, type ExplainedClause, type ExplainedComparison, type Ex
 import { RECORD_FORMAT, recordHashOf, type VerdictRecord } from '../../audit/record.js';
 import type { CompiledEdition } from '../../compile/compile.js';
 import { DaozeError } from '../../errors.js';
-import type { Observation } from '../../evaluate/observation.js';
+import { isEvidenceReason, type Observation } from '../../evaluate/observation.js';
 import type { Locale, Severity } from '../../model/edition.js';
 import type { Registry } from '../../registry.js';
 import type { Verdict } from '../../result/types.js';
@@ -127,7 +127,7 @@ function clauseLines(x: ExplainedClause, n: number, locale: Locale): string[] {
     for (const c of x.check) lines.push(`     ${comparisonLine(c, locale)}`);
   }
   for (const m of x.missing) {
-    const why = m.reason === 'no-evidence' ? w.noEvidence : m.reason === 'unknown' ? w.unknown : '';
+    const why = isEvidenceReason(m.reason) ? w.noEvidence : m.reason === 'unknown' ? w.unknown : '';
     const ev = m.evidence.length ? ` [${w.evidence}: ${m.evidence.join(', ')}${m.evidenceRequired ? ' *' : ''}]` : '';
     lines.push(color.yellow(`   ${w.needed}: ${m.label}${why ? ` (${why})` : ''} — ${m.question}${ev}`));
   }
