@@ -32,6 +32,8 @@ function wrongTypes(type: string): readonly unknown[] {
     case 'boolean':
       return [1, 0, 'true', [], {}, [true]];
     case 'number':
+    case 'duration':
+      // A duration is a number of its unit (src/evaluate/observation.ts, KIND).
       return ['1', true, [1], {}];
     case 'integer':
       return ['1', true, [1], {}, 2.5];
