@@ -79,7 +79,9 @@ export function deepObject(n: number, leaf: unknown = 1): unknown {
 /** The observation as pretty JSON text with one member's value text replaced (`"key": <old>` → `"key": <text>`). */
 export function withRawValue(obs: object, key: string, text: string): string {
   const marker = '"__HOSTILE_MARKER__"';
-  const json = JSON.stringify(obs, (k, v) => (k === key ? '__HOSTILE_MARKER__' : v), 2);
+  let done = false;
+  // Only the first member of that name (a fact id is also a key of `evidence`).
+  const json = JSON.stringify(obs, (k, v) => (k === key && !done ? ((done = true), '__HOSTILE_MARKER__') : v), 2);
   if (!json.includes(marker)) throw new Error(`no member ${key}`);
   return json.replace(marker, text);
 }
