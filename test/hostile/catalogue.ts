@@ -105,7 +105,7 @@ export const SIGNING = {
  * The documented opt-out for an unsigned bundle. Every SDK case that is not about signing passes it, so that it
  * tests what it names both before and after signed bundles arrive.
  */
-export const UNSIGNED = { unsigned: true } as unknown as ChecklistOptions;
+export const UNSIGNED: ChecklistOptions = { trust: 'unsigned' };
 
 // ---------------------------------------------------------------------------------------------------------
 // Shared builders.
@@ -184,7 +184,7 @@ function forge(bundle: Bundle, ref: string, edit: (spec: any) => void): Bundle {
 
 /** Opens a checklist on every edition of a bundle and drives it: what a page does with a bundle it is handed. */
 function useBundle(b: unknown, options: object = UNSIGNED): unknown {
-  const lb = readBundle(b);
+  const lb = readBundle(b, { trust: 'unsigned' });
   for (const ed of lb.editions) {
     const c = createChecklist(b as object, ed.ref, options);
     c.sections();
@@ -461,7 +461,7 @@ add(
     id: 'duplicate-bundle-readbundle-library',
     class: 2,
     entry: 'library',
-    call: (ctx) => readBundle(withFirstMember(ctx.bundle(), ['editions', 0, 'spec'], '"status": "published"')),
+    call: (ctx) => readBundle(withFirstMember(ctx.bundle(), ['editions', 0, 'spec'], '"status": "published"'), { trust: 'unsigned' }),
     expect: E('E_BUNDLE', undefined, /duplicate|E_DUPLICATE_KEY/i),
   },
   {
@@ -803,13 +803,13 @@ function deepNot(n: number): unknown {
 for (const m of MALFORMED_BUNDLES) {
   add(
     { id: `bundle-${m.id}-sdk`, class: 5, entry: 'sdk', call: (ctx) => useBundle(forge(ctx.bundle(), m.ref, m.edit)), expect: E('E_BUNDLE') },
-    { id: `bundle-${m.id}-library`, class: 5, entry: 'library', call: (ctx) => readBundle(forge(ctx.bundle(), m.ref, m.edit)), expect: E('E_BUNDLE') },
+    { id: `bundle-${m.id}-library`, class: 5, entry: 'library', call: (ctx) => readBundle(forge(ctx.bundle(), m.ref, m.edit), { trust: 'unsigned' }), expect: E('E_BUNDLE') },
   );
 }
 add(
   { id: 'bundle-not-json-sdk', class: 5, entry: 'sdk', call: () => createChecklist('{"format": "daoze-bundle",', 'san-duan@1.0.0', UNSIGNED), expect: E('E_BUNDLE') },
   { id: 'bundle-deep-json-text-sdk', class: 5, entry: 'sdk', call: () => createChecklist(deepArrayText(100_000), 'san-duan@1.0.0', UNSIGNED), expect: E('E_BUNDLE') },
-  { id: 'bundle-editions-entry-deep-library', class: 5, entry: 'library', call: (ctx) => readBundle({ ...ctx.bundle(), editions: [deepArray(100_000)] }), expect: E('E_BUNDLE') },
+  { id: 'bundle-editions-entry-deep-library', class: 5, entry: 'library', call: (ctx) => readBundle({ ...ctx.bundle(), editions: [deepArray(100_000)] }, { trust: 'unsigned' }), expect: E('E_BUNDLE') },
 );
 
 // 6. Depth is checked iteratively wherever a value enters; a deep line is one numbered error in a batch.
