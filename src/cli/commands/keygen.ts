@@ -19,15 +19,15 @@ function readKeyText(path: string): string {
   try {
     st = statSync(path);
   } catch {
-    throw new InputError('E_NO_SUCH_FILE', path, 'E_NO_SUCH_FILE no such key file');
+    throw new InputError('E_NO_SUCH_FILE', path, 'no such key file');
   }
-  if (!st.isFile()) throw new InputError('E_NOT_FILE', path, 'E_NOT_FILE not a regular file');
+  if (!st.isFile()) throw new InputError('E_NOT_FILE', path, 'not a regular file');
   if (st.size > MAX_KEY_BYTES) throw new InputError('E_TOO_LARGE', path, `E_TOO_LARGE ${st.size} bytes is not a key file`);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    throw new InputError('E_READ', path, `E_READ cannot read the key file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new InputError('E_READ', path, `cannot read the key file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   return decodeUtf8(bytes, path);
 }
@@ -72,9 +72,9 @@ function writeNew(path: string, text: string, mode: number): void {
       throw new InputError(
         'E_VALUE',
         path,
-        'E_VALUE exists already; keygen never overwrites a key file (choose another --out, or remove it yourself)'
+        'exists already; keygen never overwrites a key file (choose another --out, or remove it yourself)'
       );
-    throw new InputError('E_READ', path, `E_READ cannot write the key file (${code ?? (e as Error).message})`);
+    throw new InputError('E_READ', path, `cannot write the key file (${code ?? (e as Error).message})`);
   }
 }
 
@@ -100,7 +100,7 @@ export const keygen: Command = {
         throw new InputError(
           'E_VALUE',
           f,
-          'E_VALUE exists already; keygen never overwrites a key file (choose another --out, or remove it yourself)'
+          'exists already; keygen never overwrites a key file (choose another --out, or remove it yourself)'
         );
     }
     const { privateKey, publicKey } = generateKeyPair();
@@ -108,7 +108,7 @@ export const keygen: Command = {
       // A new folder for keys is private to its owner.
       mkdirSync(dirname(base), { recursive: true, mode: 0o700 });
     } catch (e) {
-      throw new InputError('E_READ', dirname(base), `E_READ cannot make the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new InputError('E_READ', dirname(base), `cannot make the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
     writeNew(`${base}.key`, keyFileText(privateKey), 0o600);
     writeNew(`${base}.pub`, keyFileText(publicKey), 0o644);
