@@ -14,7 +14,7 @@
  * ```
  * @packageDocumentation
  */
-export { DaozeError, StandardError, ObservationError, NotFoundError, formatDiagnostic, formatDiagnostics } from './errors.js';
+export { DaozeError, isDaozeError, StandardError, ObservationError, NotFoundError, formatDiagnostic, formatDiagnostics } from './errors.js';
 export type { Diagnostic, DiagnosticCode, SourceLocation, ObservationIssue } from './errors.js';
 export type {
   EditionSpec,
