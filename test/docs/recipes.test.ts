@@ -1,11 +1,11 @@
 /**
  * Every command of README.md and docs/*.md, run as a user types it: each command line of a fenced `sh`, `bash`,
- * `shell` or `console` block, in order per file, through `sh -c` in a fresh copy of the repository (its tracked and
+ * `shell` or `console` block, in order per page, through `sh -c` in a fresh copy of the repository (its tracked and
  * unignored files as they are in this checkout; node_modules borrowed by symlink). Each must exit with the code its
  * trailing comment names (`# exit 1 …`; 0 when it names none), print no npm banner, print parseable JSON for
  * `--format json` (and NDJSON into a `> file.ndjson`), print no stack trace, and name no file that is neither in the
- * repository nor written by an earlier command of the same page. A plain fenced block right after a command block is
- * that command's documented output: its lines (all but those holding `…`) must appear in what it prints.
+ * repository nor written by an earlier command of the page or by itself. A plain fenced block right after a command
+ * block is that command's documented output: its lines (all but those holding `…`) must appear in what it prints.
  * A command that cannot run here is in SKIPPED with the reason; a skip that matches no command fails the test.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -182,25 +182,22 @@ function words(command: string): { word: string; quoted: boolean }[] {
   return out;
 }
 
-/** Options whose value is a file or folder the command writes, not one it reads. */
-const OUTPUT_OPTIONS = new Set(['--out', '--record', '--schemas']);
-
-/** The files a command reads (unquoted words that look like paths, less what it writes), and the files it redirects stdout to. */
-function filesOf(command: string): { reads: string[]; redirects: string[] } {
+/**
+ * The words of a command that name files (unquoted, path-like), and the files its stdout is redirected to. Which
+ * of them it reads and which it writes is told by running it: a file that exists neither before nor after is unknown.
+ */
+function filesOf(command: string): { paths: string[]; redirects: string[] } {
   const ws = words(command);
-  const reads: string[] = [];
+  const paths: string[] = [];
   const redirects: string[] = [];
-  const cp = ws[0]?.word === 'cp';
   for (let i = 0; i < ws.length; i++) {
     const { word, quoted } = ws[i]!;
     const prev = ws[i - 1]?.word ?? '';
     if (prev === '>' || prev === '>>') redirects.push(word);
     if (quoted || word.startsWith('-') || word.includes('@') || word.includes('=')) continue;
-    if (!/\//.test(word) && !/\.(json|ndjson|ya?ml|csv|md|txt)$/.test(word)) continue;
-    if (OUTPUT_OPTIONS.has(prev) || prev === '>' || prev === '>>' || (cp && i === ws.length - 1)) continue;
-    reads.push(word);
+    if (/\//.test(word) || /\.(json|ndjson|ya?ml|csv|md|txt|pem|pub|key)$/.test(word)) paths.push(word);
   }
-  return { reads, redirects };
+  return { paths, redirects };
 }
 
 /** The parts of a command line joined by `&&` (the recipes use no other shell list). */
@@ -262,10 +259,11 @@ for (const { page, recipes } of ALL) {
       it.skipIf(!run.length)(label, () => {
         if (!dir) copies.push((dir = copyRepository()));
         const command = run.join(' && ');
-        const { reads, redirects } = filesOf(command);
-        for (const f of reads) expect(existsSync(join(dir, f)), `${label}: names ${f}, which is not in the repository nor written by an earlier command`).toBe(true);
+        const { paths, redirects } = filesOf(command);
+        const before = new Set(paths.filter((f) => existsSync(join(dir, f))));
         const r2 = spawnSync('sh', ['-c', command], { cwd: dir, env: ENV, encoding: 'utf8', timeout: 240_000, maxBuffer: 64 * 1024 * 1024 });
         const said = `${label}\n--- stdout\n${r2.stdout.slice(0, 3000)}\n--- stderr\n${r2.stderr.slice(0, 3000)}`;
+        for (const f of paths.filter((p) => !before.has(p))) expect(existsSync(join(dir, f)), `${said}\n--- names ${f}: not in the repository, not written by an earlier command, nor by this one`).toBe(true);
         expect(r2.status, said).toBe(expectedExit(r));
         expect(r2.stdout, said).not.toContain('> daoze@');
         expect(r2.stdout + r2.stderr, said).not.toMatch(STACK);
