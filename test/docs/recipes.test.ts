@@ -31,8 +31,8 @@ const SKIPPED: Readonly<Record<string, string>> = {
 
 /**
  * What a page asks the reader to do by hand between two commands, done here as the page says, after the command
- * that starts with the key. docs/versioning.md step 1: "In the copy set version: 1.1.0, status: draft,
- * effective.from to the day the city adopts it, and supersedes: …@1.0.0".
+ * given as the key. docs/versioning.md step 1: "In the copy set version: 1.1.0, status: draft, effective.from to the
+ * day the city adopts it, and supersedes: …@1.0.0" (step 2's change of a threshold is left out: the copy stays as it was).
  */
 const BY_HAND: Readonly<Record<string, (dir: string) => void>> = {
   'cp standards/si-jing-san-wu-liang-tong-yi-ming/1.0.0.yaml standards/si-jing-san-wu-liang-tong-yi-ming/1.1.0.yaml': (dir) => {
@@ -44,6 +44,11 @@ const BY_HAND: Readonly<Record<string, (dir: string) => void>> = {
       .replace(/^effective:\n {2}from: [0-9-]+$/m, 'effective:\n  from: 2027-01-01\nsupersedes: si-jing-san-wu-liang-tong-yi-ming@1.0.0');
     expect(edited.match(/^(version: 1\.1\.0|status: draft|supersedes: .*)$/gm), 'the hand edit found its lines').toHaveLength(3);
     writeFileSync(file, edited);
+  },
+  // Step 4: "set status: published, then lock it" — the next command locks the new edition.
+  'npm run --silent daoze -- diff si-jing-san-wu-liang-tong-yi-ming@1.0.0 si-jing-san-wu-liang-tong-yi-ming@1.1.0 --replay examples/inspections/si-jing-2026-11.ndjson': (dir) => {
+    const file = join(dir, 'standards/si-jing-san-wu-liang-tong-yi-ming/1.1.0.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: draft$/m, 'status: published'));
   },
 };
 
@@ -76,6 +81,10 @@ const EXPECT: Readonly<Record<string, (out: { stdout: string; dir: string }) => 
     const record = JSON.parse(readFileSync(join(ROOT, 'examples/records/01-toilet-ammonia-high.record.json'), 'utf8'));
     expect(stdout.trim()).toBe('add42ca6567b99eda10c2d2b2496affd5c3abf7975c16c9ba944aa41b369d946  -');
     expect(record.clauses[6].textHash.zh).toBe('sha256:add42ca6567b99eda10c2d2b2496affd5c3abf7975c16c9ba944aa41b369d946');
+  },
+  'npm run --silent daoze -- validate --update-lock': ({ stdout, dir }) => {
+    expect(stdout).toContain('locked si-jing-san-wu-liang-tong-yi-ming@1.1.0');
+    expect(JSON.stringify(JSON.parse(readFileSync(join(dir, 'standards/editions.lock.json'), 'utf8')))).toContain('si-jing-san-wu-liang-tong-yi-ming@1.1.0');
   },
   'npm run --silent daoze -- verify my-record.json': ({ stdout }) => {
     expect(stdout).toContain('✓ 完整');
