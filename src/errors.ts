@@ -54,7 +54,32 @@ export interface Diagnostic {
   allowed?: readonly unknown[] | string;
 }
 
-/** Base class of every error the engine throws on purpose. */
+/**
+ * The brand every Daoze error carries, in the global symbol registry so that every copy of the engine shares it:
+ * `daoze` and `daoze/sdk` are built separately (the SDK must not share chunks that load the YAML parser), the ESM
+ * and CommonJS builds are separate files, and an app may bundle or install more than one copy.
+ */
+const DAOZE_ERROR = Symbol.for('daoze.error');
+
+/**
+ * Whether a value is an error thrown on purpose by any copy of Daoze (`daoze`, `daoze/node`, `daoze/sdk`, ESM or
+ * CommonJS, any version from this one on), by its brand rather than by class identity. Then `e.code` is its stable code.
+ *
+ * @example
+ * ```ts
+ * import { isDaozeError } from 'daoze';
+ * try { checklist.answer('ammonia-mg-m3', 5000); }          // a ChecklistError from daoze/sdk
+ * catch (e) { if (isDaozeError(e)) console.error(e.code); else throw e; }
+ * ```
+ */
+export function isDaozeError(value: unknown): value is DaozeError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[DAOZE_ERROR] === true;
+}
+
+/**
+ * Base class of every error the engine throws on purpose. `e instanceof DaozeError` holds for an error from any
+ * copy of Daoze (it tests the brand, as {@link isDaozeError} does); `instanceof` a subclass still tests that class.
+ */
 export class DaozeError extends Error {
   /** Stable machine-readable code. */
   readonly code: string;
@@ -62,6 +87,16 @@ export class DaozeError extends Error {
     super(message);
     this.name = 'DaozeError';
     this.code = code;
+  }
+
+  /** The brand, on the prototype (a class getter: not enumerable, not in JSON or spreads, kept by any tree-shaker). */
+  get [DAOZE_ERROR](): true {
+    return true;
+  }
+
+  /** The brand test for `DaozeError` itself; the ordinary prototype test for its subclasses, which inherit this. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return this === DaozeError ? isDaozeError(value) : Function.prototype[Symbol.hasInstance].call(this, value);
   }
 }
 

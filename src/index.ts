@@ -14,7 +14,7 @@
  * ```
  * @packageDocumentation
  */
-export { DaozeError, StandardError, ObservationError, NotFoundError, InputError, formatDiagnostic, formatDiagnostics, preview } from './errors.js';
+export { DaozeError, isDaozeError, StandardError, ObservationError, NotFoundError, InputError, formatDiagnostic, formatDiagnostics, preview } from './errors.js';
 export type { Diagnostic, DiagnosticCode, SourceLocation, ObservationIssue, InputErrorCode, TextPosition } from './errors.js';
 export { parseJson, checkJsonValue, MAX_JSON_DEPTH } from './input/index.js';
 export type { ParseJsonOptions } from './input/index.js';

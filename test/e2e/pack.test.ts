@@ -74,10 +74,26 @@ if (heavy.length) throw new Error('daoze/sdk loaded ' + heavy.join(', '));`,
     expect(JSON.parse(run('node', ['cjs.cjs'], app))).toEqual(EXPECTED);
   });
 
+  it('recognises an error from daoze/sdk as a DaozeError of daoze, in ESM and CJS, by isDaozeError and instanceof', () => {
+    const body = `
+const bundle = JSON.parse(readFileSync('bundle.json', 'utf8'));
+let e;
+try { sdk.createChecklist(bundle, 'si-jing-san-wu-liang-tong-yi-ming').answer('ammonia-mg-m3', 5000); } catch (x) { e = x; }
+console.log(JSON.stringify([sdk.DaozeError === engine.DaozeError, e instanceof sdk.ChecklistError, e instanceof engine.DaozeError, engine.isDaozeError(e), sdk.isDaozeError(new engine.NotFoundError('x')), engine.isDaozeError(new Error('x')), e.code]));
+`;
+    // The two entries are built apart (the SDK shares no chunk with the engine), so their classes are distinct objects.
+    const expected = [false, true, true, true, true, false, 'E_VALUE'];
+    writeFileSync(join(app, 'brand.mjs'), `import * as sdk from 'daoze/sdk';\nimport * as engine from 'daoze';\nimport { readFileSync } from 'node:fs';${body}`);
+    expect(JSON.parse(run('node', ['brand.mjs'], app))).toEqual(expected);
+    writeFileSync(join(app, 'brand.cjs'), `const sdk = require('daoze/sdk');\nconst engine = require('daoze');\nconst { readFileSync } = require('node:fs');${body}`);
+    expect(JSON.parse(run('node', ['brand.cjs'], app))).toEqual(expected);
+  });
+
   it('ships an ES module build of the SDK that imports only small runtime dependencies', () => {
     const sdk = readFileSync(join(app, 'node_modules', 'daoze', 'dist', 'sdk.js'), 'utf8');
     const imports = [...sdk.matchAll(/^(?:import|export)\b[^;]*?from\s*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
-    expect(new Set(imports)).toEqual(new Set(['@noble/ed25519', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', 'canonicalize', 'jsonc-parser', 'semver/functions/compare.js']));
+    // Hashing, canonical JSON (RFC 8785), signatures and the strict JSON scanner only: version order is src/model/semver.ts, so `semver` stays with the CLI (diff).
+    expect(new Set(imports)).toEqual(new Set(['@noble/ed25519', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', 'canonicalize', 'jsonc-parser']));
   });
 
   it('type-checks an app that imports it, as ESM and as CJS', () => {
