@@ -69,7 +69,7 @@ export { editionInForce, inForceRange, findInForceOverlaps, inForceDiagnostics, 
 export type { InForceRange, InForceOverlap, EditionSource } from './model/in-force.js';
 export * from './audit/index.js';
 export { runCase, runCases, caseCoverageGaps, caseDiagnostics, whyClause } from './cases/run.js';
-export { citationWarnings, citesCheckably, coverageWarnings, ownClausePath, pageWarnings, strictly } from './load/house-rules.js';
+export { citationWarnings, citesCheckably, coverageWarnings, clausePath, pageWarnings, strictly } from './load/house-rules.js';
 export type { EditionWhere } from './load/house-rules.js';
 export type { CaseResult, CaseMismatch } from './cases/run.js';
 export { OPERATORS, OPERATOR_NAMES } from './operators/index.js';

@@ -17,21 +17,23 @@ export interface EditionWhere {
   locate?: ParsedText['locate'] | undefined;
 }
 
-/** The path of an edition's own clause (`groups[g].clauses[c]`), or undefined for a clause it includes from another edition. */
-export function ownClausePath(spec: EditionSpec, clauseId: string): DocPath | undefined {
+/**
+ * Where a clause of a composed edition is written: its own clause (`groups[g].clauses[c]`), or, for a clause the
+ * edition includes from another (it carries its origin), the group's `include`.
+ */
+export function clausePath(spec: EditionSpec, clauseId: string): DocPath | undefined {
   for (let gi = 0; gi < spec.groups.length; gi++) {
     const clauses = spec.groups[gi]!.clauses ?? [];
     for (let ci = 0; ci < clauses.length; ci++) {
       const c = clauses[ci]!;
-      // Included clauses carry their origin and are judged in the edition that defines them.
-      if (c.id === clauseId) return c.origin ? undefined : ['groups', gi, 'clauses', ci];
+      if (c.id === clauseId) return c.origin ? ['groups', gi, 'include'] : ['groups', gi, 'clauses', ci];
     }
   }
   return undefined;
 }
 
-function warning(code: DiagnosticCode, where: EditionWhere, path: DocPath, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
-  const pos = where.locate?.(path);
+function warning(code: DiagnosticCode, where: EditionWhere, path: DocPath, message: string, extra: Partial<Diagnostic> = {}, key = false): Diagnostic {
+  const pos = where.locate?.(path, key);
   return { code, severity: 'warning', message, location: { file: where.file, path: formatPath(path), ...(pos ? { line: pos.line, col: pos.col } : {}) }, ...extra };
 }
 
@@ -62,6 +64,7 @@ export function citationWarnings(spec: EditionSpec, where: EditionWhere): Diagno
             ? `clause "${c.id}" cites the plan without a task: add \`task: N\` (the plan's numbered task), or \`section: 二\` for a target of the plan's goals`
             : `clause "${c.id}" cites no task of the plan, no national standard and not the plan's goals; cite one, or mark it \`provenance: local\``,
           { value: c.cites },
+          true,
         ),
       );
     }),
@@ -70,14 +73,14 @@ export function citationWarnings(spec: EditionSpec, where: EditionWhere): Diagno
 }
 
 /**
- * `W_CASE_COVERAGE` for each own clause of an edition that no case makes pass, fail, be indeterminate and (with
- * `appliesWhen`) not apply, positioned on the clause (see `caseCoverageGaps`).
+ * `W_CASE_COVERAGE` for each clause of an edition, included ones too (the edition's cases decide them as
+ * composed), that no case makes pass, fail, be indeterminate and (with `appliesWhen`) not apply, positioned on
+ * the clause or on the include that brings it (see `caseCoverageGaps`).
  */
 export function coverageWarnings(ed: CompiledEdition, results: readonly CaseResult[], where: EditionWhere): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const g of caseCoverageGaps(ed, results)) {
-    const path = ownClausePath(ed.spec, g.clause);
-    if (!path) continue;
+    const path = clausePath(ed.spec, g.clause) ?? [];
     out.push(
       warning('W_CASE_COVERAGE', where, path, `clause "${g.clause}": no case where it is ${g.unseen.join(', ')}; add a case under \`cases\` that makes it so`, {
         value: g.unseen,
