@@ -164,9 +164,12 @@ export function validateSchema(name: SchemaName, parsed: ParsedText): Diagnostic
   const explained = (e: ErrorObject) =>
     (e.keyword === 'required' && misspelt.has(`${e.instancePath}|${(e.params as { missingProperty: string }).missingProperty}`)) ||
     (e.keyword === 'anyOf' && ((e.schema as { required?: string[] }[] | undefined) ?? []).some((b) => b.required?.some((n) => misspelt.has(`${e.instancePath}|${n}`))));
+  // The operator enums are for editors (hover, completion); the loader's own check says more (why `contains` is not
+  // offered, which operators fit the fact's type) and still runs the other checks, so it reports operators itself.
+  const forEditors = (e: ErrorObject) => e.keyword === 'enum' && e.instancePath.endsWith('/operator') && e.schemaPath.endsWith('/properties/operator/enum');
   const seen = new Set<string>();
   for (const e of kept) {
-    if (explained(e)) continue;
+    if (explained(e) || forEditors(e)) continue;
     const d = toDiagnostic(e, parsed);
     if (!d) continue;
     const k = `${d.location.path}|${d.message}`;
