@@ -40,7 +40,13 @@ export type DiagnosticCode =
   /** A standard or profile path that is not a regular file (a FIFO, socket or device). */
   | 'E_NOT_FILE'
   /** A standard or profile file that cannot be read (a dangling symlink, a loop, permissions). */
-  | 'E_READ';
+  | 'E_READ'
+  /** House rule (a warning; an error under `--strict`): a clause that cites no task of the plan, no national standard and not the plan's goals. */
+  | 'W_CITATION'
+  /** House rule: a clause that no case makes pass, fail, indeterminate or (with `appliesWhen`) not apply. */
+  | 'W_CASE_COVERAGE'
+  /** House rule: a standard's generated page (docs/standards/<id>.md) is missing or not what `daoze doc` writes. */
+  | 'W_PAGE';
 
 /** One problem found in a standard, positioned, with what was found and what is allowed. */
 export interface Diagnostic {
@@ -52,6 +58,8 @@ export interface Diagnostic {
   value?: unknown;
   /** What would have been accepted, when that can be listed. */
   allowed?: readonly unknown[] | string;
+  /** `warning` for a house rule (the edition is still valid; `--strict` makes it an error); absent for an error. */
+  severity?: 'warning';
 }
 
 /**
@@ -210,7 +218,7 @@ export class InputError extends DaozeError {
 export function formatDiagnostic(d: Diagnostic): string {
   const { file, line, col, path } = d.location;
   const where = line !== undefined ? `${file}:${line}:${col ?? 1}` : file;
-  let text = `${where}  ${d.code}\n  ${path || '(document)'}: ${d.message}`;
+  let text = `${where}  ${d.severity === 'warning' ? 'warning ' : ''}${d.code}\n  ${path || '(document)'}: ${d.message}`;
   if (d.value !== undefined) text += `\n    found: ${preview(d.value)}`;
   if (d.allowed !== undefined) {
     text += `\n    allowed: ${typeof d.allowed === 'string' ? d.allowed : d.allowed.map((a) => preview(a)).join(', ')}`;

@@ -408,16 +408,18 @@ export function loadSnapshot(file: string, path: string = builtinStandardsDir(),
  * listing every problem if any file is invalid or a published edition is not the one in its folder's
  * `editions.lock.json` (see {@link readEditions}), and `InputError` when the path is missing or holds no
  * editions. It uses the build's snapshot instead when that was made from exactly the files under the two paths,
- * locks included (the CLI then starts without parsing YAML); `DAOZE_NO_SNAPSHOT=1` turns that off.
+ * locks included (the CLI then starts without parsing YAML); `DAOZE_NO_SNAPSHOT=1` turns that off. A
+ * `profilesPath` of `null` loads no profiles.
  */
-export function loadRegistry(path: string = builtinStandardsDir(), profilesPath: string = builtinProfilesDir()): Registry {
+export function loadRegistry(path: string = builtinStandardsDir(), profilesPath: string | null = builtinProfilesDir()): Registry {
   // The snapshot is content-addressed (every file's relative path and text), so it serves any folder that holds exactly those files.
-  if (!process.env.DAOZE_NO_SNAPSHOT) {
+  if (!process.env.DAOZE_NO_SNAPSHOT && profilesPath !== null) {
     const fromSnapshot = loadSnapshot(builtinSnapshotPath(), path, profilesPath);
     if (fromSnapshot) return fromSnapshot;
   }
   const { editions, diagnostics } = readEditions(path);
-  const profiles = readProfiles(profilesPath);
+  // `null`: no profiles (a folder of an author's own standards, which the built-in profiles do not extend).
+  const profiles = profilesPath === null ? { profiles: [], diagnostics: [] } : readProfiles(profilesPath);
   diagnostics.push(...profiles.diagnostics);
   if (diagnostics.length > 0) throw new StandardError(diagnostics);
   return createRegistry(

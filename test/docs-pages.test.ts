@@ -2,16 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { planCoverage, renderCoverage, renderStandardPage, type PlanOutline } from '../src/index.js';
+import { pageWarnings, planCoverage, renderCoverage, renderStandardPage, type PlanOutline } from '../src/index.js';
 import { builtinStandardsDir } from '../src/node.js';
 import { builtin } from './helpers.js';
 
 describe('docs/standards pages', () => {
   for (const id of [...new Set(builtin().editions.map((e) => e.id))]) {
     it(`${id}.md is generated from the current edition`, () => {
+      // The rule `daoze validate` reports as W_PAGE (src/load/house-rules.ts).
       const file = join(__dirname, '..', 'docs', 'standards', `${id}.md`);
-      expect(existsSync(file), `${file} is missing: run npm run daoze -- doc`).toBe(true);
-      expect(readFileSync(file, 'utf8')).toBe(renderStandardPage(builtin().get(id), 'zh'));
+      const ed = builtin().get(id);
+      const actual = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+      expect(pageWarnings(ed, { file, actual, expected: renderStandardPage(ed, 'zh') }, { file: `${ed.id}@${ed.version}` })).toEqual([]);
     });
   }
 });

@@ -3,13 +3,17 @@ import type { CompiledEdition } from '../compile/compile.js';
 import type { CaseSpec, Outcome } from '../model/edition.js';
 import { DaozeError } from '../errors.js';
 import { evaluate } from '../evaluate/evaluate.js';
-import type { Verdict } from '../result/types.js';
+import type { ClauseResult, Verdict } from '../result/types.js';
+import type { Diagnostic } from '../errors.js';
+import { formatPath, type ParsedText } from '../load/yaml.js';
 
 /** One expectation that did not hold. */
 export interface CaseMismatch {
   what: string;
   expected: unknown;
   actual: unknown;
+  /** Why it came out so: the clause's message and what each of its conditions saw (for outcome and clause mismatches). */
+  why?: string[];
 }
 
 /** The result of one case. */
@@ -31,11 +35,15 @@ export function runCase(ed: CompiledEdition, c: CaseSpec): CaseResult {
     return { name: c.name, ok: false, mismatches: [], error: err.message };
   }
   const mismatches: CaseMismatch[] = [];
-  if (verdict.outcome !== c.expect.outcome) mismatches.push({ what: 'outcome', expected: c.expect.outcome, actual: verdict.outcome });
-  const byId = new Map<string, Outcome>(verdict.clauses.map((r) => [r.clause, r.outcome]));
+  if (verdict.outcome !== c.expect.outcome) {
+    // The required clauses that decided the overall outcome are the reason for it.
+    const deciding = verdict.clauses.filter((r) => r.required && r.outcome === verdict.outcome);
+    mismatches.push({ what: 'outcome', expected: c.expect.outcome, actual: verdict.outcome, why: deciding.flatMap(whyClause) });
+  }
+  const byId = new Map(verdict.clauses.map((r) => [r.clause, r]));
   for (const [id, want] of Object.entries(c.expect.clauses ?? {})) {
     const got = byId.get(id);
-    if (got !== want) mismatches.push({ what: `clause ${id}`, expected: want, actual: got ?? 'disabled' });
+    if (got?.outcome !== want) mismatches.push({ what: `clause ${id}`, expected: want, actual: got?.outcome ?? 'disabled', ...(got ? { why: whyClause(got) } : {}) });
   }
   if (c.expect.missing) {
     const got = verdict.missing.map((m) => m.fact).sort();
@@ -46,6 +54,21 @@ export function runCase(ed: CompiledEdition, c: CaseSpec): CaseResult {
     mismatches.push({ what: 'score', expected: c.expect.score, actual: verdict.score?.value });
   }
   return { name: c.name, ok: mismatches.length === 0, mismatches, verdict };
+}
+
+function shown(v: unknown): string {
+  return v === undefined ? 'missing' : JSON.stringify(v);
+}
+
+/** A clause's outcome explained: its message, then each condition with what it required and saw. */
+export function whyClause(r: ClauseResult): string[] {
+  const lines = [`clause ${r.clause} is ${r.outcome}: ${r.message}`];
+  const leaves = [...(r.trace?.appliesWhen ?? []).map((t) => ({ t, at: 'appliesWhen' })), ...(r.trace?.check ?? []).map((t) => ({ t, at: 'check' }))];
+  for (const { t, at } of leaves) {
+    const from = t.requiredFrom ? ` (${'param' in t.requiredFrom ? `parameter ${t.requiredFrom.param}` : `fact ${t.requiredFrom.fact}`})` : '';
+    lines.push(`  ${at}: ${t.fact} ${t.operator} ${shown(t.required)}${from}, observed ${shown(t.observed)} → ${t.result}`);
+  }
+  return lines;
 }
 
 /** Runs every case of an edition. */
@@ -64,4 +87,33 @@ export function caseCoverageGaps(ed: CompiledEdition, results: readonly CaseResu
     if (unseen.length) gaps.push({ clause: c.id, unseen });
   }
   return gaps;
+}
+
+/**
+ * Each failed case as an `E_CASE` diagnostic positioned on the case (`cases[i]`, in the order the edition lists
+ * them), saying what was expected, what came out and why: the deciding clauses' messages and what each of their
+ * conditions saw.
+ */
+export function caseDiagnostics(results: readonly CaseResult[], where: { file: string; locate?: ParsedText['locate'] | undefined }): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  results.forEach((r, i) => {
+    if (r.ok) return;
+    const path = ['cases', i];
+    const pos = where.locate?.(path);
+    const lines = r.error
+      ? [`case "${r.name}" could not run: ${r.error}`]
+      : [`case "${r.name}" did not come out as expected`, ...mismatchLines(r.mismatches)];
+    out.push({ code: 'E_CASE', message: lines.join('\n    '), location: { file: where.file, path: formatPath(path), ...(pos ? { line: pos.line, col: pos.col } : {}) } });
+  });
+  return out;
+}
+
+/** Each mismatch and its reasons, a clause's reasons only the first time they are given. */
+function mismatchLines(ms: readonly CaseMismatch[]): string[] {
+  const given = new Set<string>();
+  return ms.flatMap((m) => {
+    const why = (m.why ?? []).filter((w) => !given.has(w));
+    why.forEach((w) => given.add(w));
+    return [`${m.what}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`, ...why.map((w) => `  ${w}`)];
+  });
 }

@@ -1,8 +1,8 @@
 /** Loads the standards a command works on, or reports why it cannot. */
+import { existsSync, realpathSync } from 'node:fs';
 import { builtinProfilesDir, builtinStandardsDir, loadRegistry } from '../node.js';
 import type { Registry } from '../registry.js';
 import type { CommonOptions } from './context.js';
-import { existsSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { fsError } from './io.js';
 
@@ -24,10 +24,29 @@ export function readingStandards<T>(load: () => T, fallback: string): T {
   }
 }
 
-/** The registry of the standards and profiles named by --standards / --profiles, or the built-in ones. Throws StandardError on invalid files. */
+function samePath(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The profiles that go with the standards a command works on: `--profiles`; else the built-in profiles when the
+ * standards are the built-in ones (given or not); else none, since the built-in profiles extend built-in editions
+ * that an author's own folder does not hold (they would fail with E_REFERENCE). `null` means none.
+ */
+export function profilesFor(common: Pick<CommonOptions, 'standards' | 'profiles'>): string | null {
+  if (common.profiles !== undefined) return common.profiles;
+  if (common.standards === undefined || samePath(common.standards, builtinStandardsDir())) return builtinProfilesDir();
+  return null;
+}
+
+/** The registry of the standards named by --standards (or the built-in ones) and the profiles {@link profilesFor} picks. Throws StandardError on invalid files. */
 export function registryFor(common: CommonOptions): Registry {
   const standards = common.standards ?? builtinStandardsDir();
   // A --profiles folder that is not there is a mistake to say, not an empty set of profiles.
   if (common.profiles !== undefined && !existsSync(common.profiles)) throw new InputError('E_NO_SUCH_FILE', common.profiles, 'no such folder of profiles');
-  return readingStandards(() => loadRegistry(standards, common.profiles ?? builtinProfilesDir()), standards);
+  return readingStandards(() => loadRegistry(standards, profilesFor(common)), standards);
 }

@@ -115,7 +115,7 @@ export function checkEdition(spec: EditionSpec, parsed: ParsedText, expected: Ex
       const path: DocPath = ['groups', gi, 'clauses', ci];
       if (clauseIds.has(c.id) || groupIds.has(c.id)) report('E_DUPLICATE_ID', [...path, 'id'], `duplicate clause id "${c.id}"`, { value: c.id });
       clauseIds.add(c.id);
-      checkClause(c, path, { facts, params, sourceIds, report });
+      checkClause(c, path, { facts, params, sourceIds, report, atParameter: new Set() });
     });
   });
 
@@ -131,6 +131,12 @@ export interface ClauseContext {
   params: ReadonlyMap<string, ParameterSpec>;
   sourceIds: ReadonlySet<string>;
   report: Report;
+  /**
+   * When the parameters are declared in the same text (an edition, not a profile of one), a parameter whose value
+   * does not fit the fact it is compared with is reported once, at the parameter's value, where the fix goes; the
+   * set holds the parameters already reported.
+   */
+  atParameter?: Set<string>;
 }
 
 /** Checks one clause: its citations, provisional reason, conditions (facts, operators, values) and message placeholders. */
@@ -145,8 +151,17 @@ export function checkClause(c: ClauseSpec, path: DocPath, ctx: ClauseContext): v
   if (c.provenance !== 'provisional' && c.provisionalReason) {
     report('E_PROVISIONAL', [...path, 'provisionalReason'], 'only a provisional clause has a `provisionalReason`', {}, true);
   }
-  if (c.appliesWhen) checkCondition(c.appliesWhen, [...path, 'appliesWhen'], 1, facts, params, report);
-  checkCondition(c.check, [...path, 'check'], 1, facts, params, report);
+  // A clause's text is shown as written (\`daoze show\`, the pages): only messages fill placeholders.
+  for (const locale of ['zh', 'en'] as const) {
+    const names = [...placeholdersOf(c.text[locale])];
+    if (names.length) {
+      report('E_PLACEHOLDER', [...path, 'text', locale], `clause text is shown as written, so ${names.map((n) => `{${n}}`).join(' ')} would be printed literally; placeholders are filled only in \`messages\` (name the value in words, or move it to a message)`, {
+        value: names.map((n) => `{${n}}`).join(' '),
+      });
+    }
+  }
+  if (c.appliesWhen) checkCondition(c.appliesWhen, [...path, 'appliesWhen'], 1, facts, params, report, ctx.atParameter);
+  checkCondition(c.check, [...path, 'check'], 1, facts, params, report, ctx.atParameter);
   const leaves = leafCount(c.check) + (c.appliesWhen ? leafCount(c.appliesWhen) : 0);
   if (leaves > MAX_CONDITION_LEAVES) {
     report('E_LIMIT', [...path, 'check'], `clause "${c.id}" has ${leaves} conditions; at most ${MAX_CONDITION_LEAVES} are allowed (split it into several clauses)`, {
@@ -235,18 +250,26 @@ function checkCondition(
   facts: ReadonlyMap<string, FactSpec>,
   params: ReadonlyMap<string, ParameterSpec>,
   report: Report,
+  atParameter?: Set<string>,
 ): void {
   if (depth > MAX_CONDITION_DEPTH) {
     report('E_LIMIT', path, `conditions are nested deeper than ${MAX_CONDITION_DEPTH} levels`);
     return;
   }
-  if ('all' in c) return c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i], depth + 1, facts, params, report));
-  if ('any' in c) return c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i], depth + 1, facts, params, report));
-  if ('not' in c) return checkCondition(c.not, [...path, 'not'], depth + 1, facts, params, report);
-  checkLeaf(c, path, facts, params, report);
+  if ('all' in c) return c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i], depth + 1, facts, params, report, atParameter));
+  if ('any' in c) return c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i], depth + 1, facts, params, report, atParameter));
+  if ('not' in c) return checkCondition(c.not, [...path, 'not'], depth + 1, facts, params, report, atParameter);
+  checkLeaf(c, path, facts, params, report, atParameter);
 }
 
-function checkLeaf(c: LeafCondition, path: DocPath, facts: ReadonlyMap<string, FactSpec>, params: ReadonlyMap<string, ParameterSpec>, report: Report) {
+function checkLeaf(
+  c: LeafCondition,
+  path: DocPath,
+  facts: ReadonlyMap<string, FactSpec>,
+  params: ReadonlyMap<string, ParameterSpec>,
+  report: Report,
+  atParameter?: Set<string>,
+) {
   const f = facts.get(c.fact);
   if (!f) report('E_UNKNOWN_FACT', [...path, 'fact'], `unknown fact "${c.fact}"; declare it under \`facts\``, { value: c.fact, allowed: [...facts.keys()] });
   const op = OPERATORS.get(c.operator);
@@ -280,9 +303,19 @@ function checkLeaf(c: LeafCondition, path: DocPath, facts: ReadonlyMap<string, F
       const p = params.get(v.param);
       if (!p) report('E_UNKNOWN_PARAM', [...path, 'value', 'param'], `unknown parameter "${v.param}"; declare it under \`parameters\``, { value: v.param, allowed: [...params.keys()] });
       else {
-        const vals = p.value !== undefined ? [p.value] : Object.values(p.values ?? {});
-        const bad = vals.find((x) => !literalFits(f, x));
-        if (bad !== undefined) report('E_OPERATOR_TYPE', [...path, 'value', 'param'], `parameter "${v.param}" has a value that does not fit ${f.type} fact "${c.fact}"`, { value: bad });
+        const vals: [DocPath, unknown][] =
+          p.value !== undefined ? [[['value'], p.value]] : Object.entries(p.values ?? {}).map(([k, x]) => [['values', k], x]);
+        const bad = vals.find(([, x]) => !literalFits(f, x));
+        if (bad !== undefined && atParameter) {
+          if (!atParameter.has(v.param)) {
+            atParameter.add(v.param);
+            const quoted = typeof bad[1] === 'string' && (f.type === 'number' || f.type === 'integer' || f.type === 'duration') && Number.isFinite(Number(bad[1]));
+            report('E_OPERATOR_TYPE', ['parameters', v.param, ...bad[0]], `parameter "${v.param}" has a value that does not fit ${f.type} fact "${c.fact}" it is compared with at ${formatPath([...path, 'value'])}${quoted ? '; it is a quoted string: write the number without quotes' : ''}`, {
+              value: bad[1],
+              ...allowedFor(f),
+            });
+          }
+        } else if (bad !== undefined) report('E_OPERATOR_TYPE', [...path, 'value', 'param'], `parameter "${v.param}" has a value that does not fit ${f.type} fact "${c.fact}"`, { value: bad[1] });
         if (p.unit !== f.unit && (p.unit !== undefined || f.unit !== undefined)) {
           report('E_OPERATOR_TYPE', [...path, 'value', 'param'], `parameter "${v.param}" is in ${p.unit ?? 'no unit'} but fact "${c.fact}" is in ${f.unit ?? 'no unit'}`, { value: v.param });
         }
@@ -344,6 +377,13 @@ export function checkCases(spec: EditionSpec, parsed: Pick<ParsedText, 'file' | 
     caseNames.add(k.name);
     for (const cid of Object.keys(k.expect.clauses ?? {})) {
       if (!clauseIds.has(cid)) report('E_CASE', [...path, 'expect', 'clauses', cid], `unknown clause "${cid}"`, { value: cid, allowed: [...clauseIds] }, true);
+    }
+    // A value outside an enum fact's choices would only surface when the case runs, without a line: say it here.
+    for (const [fid, v] of Object.entries(k.facts ?? {})) {
+      const f = facts.get(fid);
+      if (f?.type === 'enum' && typeof v === 'string' && !(f.choices ?? []).some((ch) => ch.value === v)) {
+        report('E_CASE', [...path, 'facts', fid], `"${v}" is not a choice of enum fact "${fid}"`, { value: v, allowed: (f.choices ?? []).map((ch) => ch.value) });
+      }
     }
     (k.expect.missing ?? []).forEach((f, j) => {
       if (!facts.has(f)) report('E_CASE', [...path, 'expect', 'missing', j], `unknown fact "${f}"`, { value: f, allowed: [...facts.keys()] });

@@ -61,11 +61,17 @@ function toDiagnostic(e: ErrorObject, parsed: ParsedText): Diagnostic | undefine
       return { code: 'E_SCHEMA', message, location: loc(parsed, path, false) };
     case 'additionalProperties': {
       const prop = (e.params as { additionalProperty: string }).additionalProperty;
-      message = `unknown property "${prop}"`;
       const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
       allowed = props ? Object.keys(props) : undefined;
       at = [...path, prop];
       key = true;
+      if (parsed.flowSplit?.(at)) {
+        // `{ zh: 每日清运,不得积存 }`: in a { } flow map a comma ends the value, and the rest becomes a key of its own.
+        message = `the text was split by YAML at a comma: in a { } flow map an unquoted comma ends the value, so "${prop}" became a key of its own; quote the whole text ("…") or use a full-width comma (，)`;
+        return { code: 'E_SCHEMA', message, location: loc(parsed, at, key), value: prop };
+      }
+      const near = allowed ? closest(prop, allowed as string[]) : undefined;
+      message = `unknown property "${prop}"${near ? `; did you mean "${near}"?` : ''}`;
       return { code: 'E_SCHEMA', message, location: loc(parsed, at, key), ...(allowed ? { allowed } : {}) };
     }
     case 'enum':
@@ -97,15 +103,40 @@ function toDiagnostic(e: ErrorObject, parsed: ParsedText): Diagnostic | undefine
     case 'minItems':
       message = `must have at least ${(e.params as { limit: number }).limit} item(s)`;
       break;
-    case 'anyOf':
-      message = 'must be a scalar, a list of scalars, {fact: <id>} or {param: <id>}';
+    case 'anyOf': {
+      const branches = (e.schema as { required?: string[] }[] | undefined) ?? [];
+      const names = branches.every((b) => Array.isArray(b.required) && b.required.length === 1) ? branches.map((b) => b.required![0]!) : undefined;
+      message = names ? `must have ${names.map((n) => `"${n}"`).join(' or ')}` : 'must be a scalar, a list of scalars, {fact: <id>} or {param: <id>}';
+      if (names) return { code: 'E_SCHEMA', message, location: loc(parsed, path, false), allowed: names };
       break;
+    }
     case 'if':
       return undefined; // the failing branch reports the real problem
     default:
       message = e.message ?? `fails ${e.keyword}`;
   }
   return { code: 'E_SCHEMA', message, location: loc(parsed, at, key), value, ...(allowed ? { allowed } : {}) };
+}
+
+/** Edit distance of two short strings (Levenshtein), for "did you mean". */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The allowed name closest to a misspelt one, if it is close enough to be the one meant (at most a third of its letters off). */
+export function closest(name: string, allowed: readonly string[]): string | undefined {
+  let best: { n: string; d: number } | undefined;
+  for (const n of allowed) {
+    const d = distance(name.toLowerCase(), n.toLowerCase());
+    if (!best || d < best.d) best = { n, d };
+  }
+  return best && best.d > 0 && best.d <= Math.max(1, Math.floor(best.n.length / 3)) ? best.n : undefined;
 }
 
 function loc(parsed: ParsedText, path: DocPath, key: boolean) {
@@ -122,8 +153,23 @@ export function validateSchema(name: SchemaName, parsed: ParsedText): Diagnostic
   const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath);
   const kept = errors.filter((e) => !anyOfPaths.some((p) => e.schemaPath !== p && e.schemaPath.startsWith(p.slice(0, -'/anyOf'.length) + '/anyOf/')));
   const out: Diagnostic[] = [];
+  // A misspelt key (`claueses`) also makes the key meant missing; the misspelling is the cause, so only it is reported.
+  const misspelt = new Set<string>();
+  for (const e of kept) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+    const near = props ? closest((e.params as { additionalProperty: string }).additionalProperty, Object.keys(props)) : undefined;
+    if (near) misspelt.add(`${e.instancePath}|${near}`);
+  }
+  const explained = (e: ErrorObject) =>
+    (e.keyword === 'required' && misspelt.has(`${e.instancePath}|${(e.params as { missingProperty: string }).missingProperty}`)) ||
+    (e.keyword === 'anyOf' && ((e.schema as { required?: string[] }[] | undefined) ?? []).some((b) => b.required?.some((n) => misspelt.has(`${e.instancePath}|${n}`))));
+  // The operator enums are for editors (hover, completion); the loader's own check says more (why `contains` is not
+  // offered, which operators fit the fact's type) and still runs the other checks, so it reports operators itself.
+  const forEditors = (e: ErrorObject) => e.keyword === 'enum' && e.instancePath.endsWith('/operator') && e.schemaPath.endsWith('/properties/operator/enum');
   const seen = new Set<string>();
   for (const e of kept) {
+    if (explained(e) || forEditors(e)) continue;
     const d = toDiagnostic(e, parsed);
     if (!d) continue;
     const k = `${d.location.path}|${d.message}`;

@@ -12,6 +12,11 @@ export interface ParsedText {
   data: unknown;
   /** Line and column of the node at `path` (or of its key, when `key` is true), or of the nearest ancestor that exists. */
   locate(path: DocPath, key?: boolean): { line: number; col: number } | undefined;
+  /**
+   * Whether the key at `path` has no value and sits in a `{ }` flow map: what YAML makes of the text after an
+   * unquoted comma (`{ zh: 每日清运,不得积存 }` gives a key `不得积存`).
+   */
+  flowSplit?(path: DocPath): boolean;
 }
 
 /** Largest standard or profile file we read, in characters; a guard against accidental or hostile input. */
@@ -70,8 +75,9 @@ export function parseYamlText(source: string, file: string): { parsed?: ParsedTe
       const e = doc.errors[0]!;
       const pos = lineCounter.linePos(e.pos[0]);
       const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} further YAML errors follow from here)` : '';
-      const message = `${e.message.split('\n')[0] ?? e.message}${more}`;
-      return { diagnostics: [{ code: 'E_YAML', message, location: { file, path: '', line: pos.line, col: pos.col } }] };
+      const where = indentationHint(text, pos.line);
+      const message = `${e.message.split('\n')[0] ?? e.message}${where ? `; ${where.hint}` : ''}${more}`;
+      return { diagnostics: [{ code: 'E_YAML', message, location: { file, path: '', line: where?.line ?? pos.line, col: where?.col ?? pos.col } }] };
     }
     let badTag: { tag: string; offset: number; path: DocPath } | undefined;
     visit(doc, (_key, node, ancestors) => {
@@ -129,5 +135,62 @@ export function parseYamlText(source: string, file: string): { parsed?: ParsedTe
     if (start === undefined) return undefined;
     return lineCounter.linePos(start);
   };
-  return { parsed: { file, data, locate }, diagnostics: [] };
+  const flowSplit = (path: DocPath) => {
+    let node: unknown = doc.contents;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) return false;
+        if (i === path.length - 1) return node.flow === true && (pair.value === null || (isScalar(pair.value) && pair.value.value === null && pair.value.source === undefined));
+        node = pair.value;
+      } else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
+      else return false;
+    }
+    return false;
+  };
+  return { parsed: { file, data, locate, flowSplit }, diagnostics: [] };
+}
+
+/** The key a line starts with (`  severity: minor` → `severity`; `- id: x` → `id`). */
+function keyOf(line: string): string | undefined {
+  return /^\s*(?:-\s+)?([^\s#:'"{}[\],][^:#]*?)\s*:(?:\s|$)/.exec(line)?.[1];
+}
+
+/**
+ * For a YAML error on a line whose indentation differs from the line above: the key it starts with and both
+ * indentations (YAML reads nesting from indentation, and its own message names neither the key nor the depth).
+ */
+function indentationHint(text: string, lineNo: number): { hint: string; line: number; col: number } | undefined {
+  const lines = text.split(/\r?\n/);
+  const opens = (l: string | undefined) => l !== undefined && /:\s*(#.*)?$/.test(l);
+  const first = misaligned(lines, lineNo);
+  // A line deeper than a key that opens a block is nested as it should be; the culprit is then the line after it.
+  if (first && opens(lines[first.above]) && first.mine > first.prevCol) return misaligned(lines, lineNo + 1);
+  return first;
+}
+
+function misaligned(lines: readonly string[], lineNo: number): { hint: string; line: number; col: number; mine: number; prevCol: number; above: number } | undefined {
+  const line = lines[lineNo - 1];
+  if (line === undefined) return undefined;
+  const key = keyOf(line);
+  if (key === undefined) return undefined;
+  let above = lineNo - 2;
+  while (above >= 0 && (lines[above]!.trim() === '' || lines[above]!.trim().startsWith('#'))) above--;
+  const indent = (l: string) => l.length - l.trimStart().length;
+  const mine = indent(line);
+  if (above < 0) return undefined;
+  const prev = lines[above]!;
+  // An item's keys line up with the first key after its dash.
+  const prevCol = /^\s*-\s+/.test(prev) ? (/^\s*-\s+/.exec(prev)![0].length) : indent(prev);
+  if (mine === prevCol) return undefined;
+  const prevKey = keyOf(prev);
+  return {
+    mine,
+    prevCol,
+    above,
+    line: lineNo,
+    col: mine + 1,
+    hint: `key "${key}" on line ${lineNo} is indented ${mine} space(s), the line above${prevKey ? ` (key "${prevKey}", line ${above + 1})` : ''} ${prevCol}: YAML reads nesting from indentation, so keys of one map must line up (spaces only)`,
+  };
 }
