@@ -8,7 +8,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkS
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../helpers.js';
+import { runCli as runCliIn } from '../helpers.js';
+
+// These tests hold the English wording of each error (--locale en); the Chinese, default one is in locale.test.ts.
+const runCli = (...args: string[]) => runCliIn(...args, '--locale', 'en');
 
 const root = resolve(__dirname, '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'daoze-hostile-'));
@@ -22,7 +25,7 @@ afterEach(() => vi.restoreAllMocks());
 
 /** The CLI from source in a child process, killed after 60 s so that a hang fails the test instead of stalling it. */
 function spawnCli(args: string[], input?: string | Buffer) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 28, ...(input !== undefined ? { input } : {}) });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args, '--locale', 'en'], { cwd: root, encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 28, ...(input !== undefined ? { input } : {}) });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
