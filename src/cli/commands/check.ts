@@ -139,7 +139,7 @@ export const check: Command = {
     }
     if (recordPath && records.length > 0) {
       writeRecords(recordPath, records);
-      process.stderr.write(`${records.length} record(s)${key ? ` signed by key ${key.keyId}` : ''} written to ${recordPath}\n`);
+      err(words(common.locale).records(records.length, key?.keyId, recordPath));
     }
     if (common.format === 'json') out(JSON.stringify(several ? entries : verdicts[0], null, 2));
     else if (several) {
@@ -148,8 +148,8 @@ export const check: Command = {
         .map((o) => [o, verdicts.filter((v) => v.outcome === o).length] as const)
         .filter(([, n]) => n > 0)
         .map(([o, n]) => paint(o, `${w.outcome[o]} ${n}`));
-      if (invalid > 0) counts.push(`${common.locale === 'zh' ? '无效' : 'invalid'} ${invalid}`);
-      out(`\n${'─'.repeat(60)}\n${verdicts.length + invalid} ${common.locale === 'zh' ? '份检查记录' : 'observations'}: ${counts.join(' · ')}`);
+      if (invalid > 0) counts.push(`${w.invalid} ${invalid}`);
+      out(`\n${'─'.repeat(60)}\n${w.observations(verdicts.length + invalid)}: ${counts.join(' · ')}`);
     }
     // The exit code is the worst over all observations: invalid input over fail over indeterminate over pass
     // (EXIT in src/cli/io.ts). --exit-zero does not hide invalid input.
