@@ -91,7 +91,7 @@ describe('daoze list, show, test', () => {
     const r = run('show', 'si-jing-san-wu-liang-tong-yi-ming', '--locale', 'en');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('ammonia-mg-m3 (number) What is the ammonia concentration');
-    expect(r.stdout).toContain('Unit: mg/m³ · evidence: measurement (required)');
+    expect(r.stdout).toContain('Unit: mg/m³ · Evidence: measurement (required)');
   });
 
   it('test runs the standards’ own cases', () => {

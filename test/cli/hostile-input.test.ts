@@ -151,7 +151,11 @@ describe('check on a folder: every valid file judged, every invalid one named, t
     expect(r.stdout).toContain('6 observations: pass 1 · fail 1 · invalid 4');
     const json = runCli('check', dir, '--format', 'json');
     expect(json.code).toBe(3);
-    expect(JSON.parse(json.stdout).map((v: { outcome: string }) => v.outcome)).toEqual(['pass', 'fail']);
+    // --format json: one array, in file order, of each file's verdict or `{ error }` naming the file.
+    const entries = JSON.parse(json.stdout) as ({ outcome: string } | { error: { code: string; file: string } })[];
+    expect(entries.map((v) => ('error' in v ? v.error.code : v.outcome))).toEqual(['pass', 'fail', 'E_NOT_FILE', 'E_NOT_FILE', 'E_READ', 'E_DUPLICATE_KEY']);
+    expect(entries.flatMap((v) => ('error' in v ? [v.error.file] : []))).toEqual(['c-folder', 'd-pipe', 'e-loop', 'f-dup'].map((f) => join(dir, `${f}.json`)));
+    expect(json.stderr).toBe('');
   });
 
   it('--exit-zero does not hide invalid input; without invalid files the worst outcome counts', () => {
