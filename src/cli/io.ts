@@ -271,7 +271,8 @@ export function errorLines(e: unknown, command: string, file?: string, locale: L
     const w = ERROR_WORDS[locale];
     const lines = [`${prefix}${file ? `${file}: ` : ''}E_OBSERVATION ${w.invalidObservation}`];
     for (const i of e.issues) {
-      const allowed = i.allowed ? `\n    ${w.allowed}: ${Array.isArray(i.allowed) ? i.allowed.join(', ') : i.allowed}` : '';
+      const list = Array.isArray(i.allowed) ? i.allowed.join(', ') : i.allowed;
+      const allowed = list ? `\n    ${w.allowed}: ${list}` : '';
       lines.push(`  ${i.path || w.observation}: ${observationMessage(i.code, i.message, locale)} (${i.code})${allowed}`);
     }
     return lines;

@@ -3,7 +3,7 @@
  * are part of its API and of the tests that hold it); the CLI prints them in the chosen locale, like verdicts.
  * Each entry below is keyed by the error's code: `en` matches one English sentence the engine writes, its named
  * groups are the placeholders, and `zh` is the same sentence in Chinese. A sentence no entry matches is printed
- * as the generic Chinese sentence of its code with the English detail after it, so nothing is ever lost.
+ * as written; test/cli/locale.test.ts holds that the sentences the engine writes for bad input all have one.
  */
 import type { Locale } from '../model/edition.js';
 
@@ -134,27 +134,6 @@ const PHRASES: Readonly<Record<string, string>> = {
   '(value)': '(值)',
 };
 
-/** What each code means, in Chinese, for a sentence no entry matches. */
-const GENERIC_ZH: Readonly<Record<string, string>> = {
-  E_HOSTILE_KEY: '不允许的键',
-  E_UNKNOWN_FACT: '未知的事实项',
-  E_SHAPE: '格式不对',
-  E_LIMIT: '超出限制',
-  E_FACT_TYPE: '值的类型不对',
-  E_FACT_RANGE: '值超出范围',
-  E_FACT_CHOICE: '不是可选的值',
-  E_STANDARD_REF: '所依标准或配置不对',
-  E_JSON: '不是有效的 JSON',
-  E_DUPLICATE_KEY: '键重复',
-  E_DEPTH: '嵌套过深',
-  E_VALUE: '不是 JSON 数据',
-  E_ENCODING: '不是有效的 UTF-8',
-  E_TOO_LARGE: '过大',
-  E_NOT_FILE: '不是文件',
-  E_NO_SUCH_FILE: '没有这个文件',
-  E_READ: '无法读写',
-};
-
 /** Other words of error reports. */
 export const ERROR_WORDS = {
   zh: { invalidObservation: '检查记录无效:', allowed: '允许', observation: '(检查记录)' },
@@ -183,7 +162,9 @@ export function localise(table: Readonly<Record<string, readonly MessageEntry[]>
     if (groups.path !== undefined && entry.zh.startsWith('{path}') && !entry.zh.startsWith('{path}:')) groups.path = `${groups.path}:`;
     return fill(entry.zh, groups);
   }
-  return `${GENERIC_ZH[code] ?? '错误'}(${message})`;
+  // An unknown sentence stays as the engine wrote it: a generic sentence for its code could be untrue (the same
+  // code covers several problems), and a true line in English beats a false one in Chinese.
+  return message;
 }
 
 /** An observation issue's message in `locale`. */

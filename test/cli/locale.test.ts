@@ -70,8 +70,8 @@ describe('observation errors', () => {
     expect(en.stderr).not.toMatch(/[\u3400-\u9fff]/);
   });
 
-  it('an unknown sentence keeps its English detail behind the code’s Chinese meaning', () => {
-    expect(observationMessage('E_SHAPE', 'something new', 'zh')).toBe('格式不对(something new)');
+  it('an unknown sentence stays as written (a generic sentence for its code could be untrue)', () => {
+    expect(observationMessage('E_SHAPE', 'something new', 'zh')).toBe('something new');
   });
 });
 
