@@ -43,11 +43,16 @@ describe('daoze check', () => {
 
   it('invalid observations exit 3 and name the fact and why', () => {
     const bad = obsFile('bad.json', { standard: 'san-duan', facts: { 'water-cut': 'yes', 'boiler-fuel': 'peat', __proto__: 1 } });
-    const r = run('check', bad);
+    const r = run('check', bad, '--locale', 'en');
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('facts.water-cut: must be true or false, got "yes"');
     expect(r.stderr).toContain('facts.boiler-fuel: must be one of the choices, got "peat"');
-    const json = run('check', obsFile('broken.json', '{"standard": "san-duan", "facts": {'));
+    // In the default locale, the same problems in Chinese, like the verdicts.
+    const zh = run('check', bad);
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toContain('facts.water-cut: 应为 true 或 false,实为 "yes" (E_FACT_TYPE)');
+    expect(zh.stderr).toContain('facts.boiler-fuel: 应为选项之一,实为 "peat" (E_FACT_CHOICE)');
+    const json = run('check', obsFile('broken.json', '{"standard": "san-duan", "facts": {'), '--locale', 'en');
     expect(json.code).toBe(3);
     expect(json.stderr).toContain('not valid JSON');
   });
@@ -86,7 +91,7 @@ describe('daoze list, show, test', () => {
     const r = run('show', 'si-jing-san-wu-liang-tong-yi-ming', '--locale', 'en');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('ammonia-mg-m3 (number) What is the ammonia concentration');
-    expect(r.stdout).toContain('Unit: mg/m³ · evidence: measurement (required)');
+    expect(r.stdout).toContain('Unit: mg/m³ · Evidence: measurement (required)');
   });
 
   it('test runs the standards’ own cases', () => {

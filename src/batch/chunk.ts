@@ -8,7 +8,7 @@ import { decodeUtf8, parseJson } from '../input/index.js';
 import type { Locale, Outcome } from '../model/edition.js';
 import { resolveEdition, type Registry } from '../registry.js';
 import { dayOf } from '../model/in-force.js';
-import { csvRow, record } from './format.js';
+import { CSV_EOL, csvRow, record } from './format.js';
 import { summarise, type VerdictSummary } from './summary.js';
 
 /** How a batch writes each verdict. */
@@ -165,8 +165,10 @@ export function evaluateChunk(registry: Registry, bytes: Uint8Array, firstLine: 
       else failed.set(key, [verdict.standard.ref, c.clause, c.label, 1]);
     }
     if (full) out.push(JSON.stringify(verdict));
-    else if (options.output === 'csv') out.push(csvRow(n, verdict));
+    else if (options.output === 'csv') out.push(csvRow(n, verdict, options.locale));
     else out.push(JSON.stringify(record(n, verdict)));
   }
-  return { text: out.length ? `${out.join('\n')}\n` : '', lines: consumed, evaluated, outcomes, failed: [...failed.values()], bad, stopped };
+  // CSV records end with CRLF (RFC 4180, as Excel writes them); NDJSON lines with LF.
+  const eol = options.output === 'csv' ? CSV_EOL : '\n';
+  return { text: out.length ? `${out.join(eol)}${eol}` : '', lines: consumed, evaluated, outcomes, failed: [...failed.values()], bad, stopped };
 }

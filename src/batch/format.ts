@@ -6,7 +6,7 @@
  * keeps what differs per observation: the outcomes, the score and the missing facts. `--full` writes full
  * verdicts instead.
  */
-import type { Outcome } from '../model/edition.js';
+import type { Locale, Outcome } from '../model/edition.js';
 import type { Totals, Verdict } from '../result/types.js';
 import type { VerdictSummary } from './summary.js';
 
@@ -48,28 +48,40 @@ export function record(line: number, v: VerdictSummary): BatchRecord {
   return r;
 }
 
-/** The CSV columns, in order. */
+/** The CSV columns, in order, with their headers in each locale. Each list of clause ids has their labels beside it. */
 export const CSV_COLUMNS = [
-  'line',
-  'standard',
-  'version',
-  'edition_hash',
-  'profile',
-  'subject',
-  'observed_at',
-  'outcome',
-  'pass',
-  'fail',
-  'indeterminate',
-  'not_applicable',
-  'score',
-  'failed_clauses',
-  'indeterminate_clauses',
-  'missing_facts',
+  ['line', '行号'],
+  ['standard', '标准'],
+  ['version', '版本'],
+  ['edition_hash', '版本哈希'],
+  ['profile', '城市配置'],
+  ['subject', '检查对象'],
+  ['observed_at', '检查时间'],
+  ['outcome', '结论'],
+  ['pass', '合格'],
+  ['fail', '不合格'],
+  ['indeterminate', '无法判定'],
+  ['not_applicable', '不适用'],
+  ['score', '得分'],
+  ['failed_clauses', '不合格条款'],
+  ['failed_clause_labels', '不合格条款名称'],
+  ['indeterminate_clauses', '无法判定条款'],
+  ['indeterminate_clause_labels', '无法判定条款名称'],
+  ['missing_facts', '仍需事实项'],
 ] as const;
 
-/** The header row (without a newline). */
-export const CSV_HEADER = CSV_COLUMNS.join(',');
+/**
+ * How the CSV starts and ends its lines. Excel opens a CSV by double-click in the system's code page (GBK in a
+ * Chinese locale) unless the file starts with a UTF-8 byte-order mark, and RFC 4180 ends each record with CRLF.
+ */
+export const CSV_BOM = '\uFEFF';
+/** The record separator of RFC 4180. */
+export const CSV_EOL = '\r\n';
+
+/** The header row in `locale` (without a line end): English column names are also the machine names. */
+export function csvHeader(locale: Locale = 'en'): string {
+  return CSV_COLUMNS.map(([en, zh]) => csvCell(locale === 'zh' ? zh : en)).join(',');
+}
 
 /**
  * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break. Text from the input that a
@@ -83,13 +95,19 @@ export function csvCell(value: string | number | undefined, fromInput = false): 
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The CSV row of a verdict or its summary (without a newline). */
-export function csvRow(line: number, v: VerdictSummary): string {
+/** The CSV row of a verdict or its summary (without a line end); clause labels are in the verdict's locale, listed the `locale` way. */
+export function csvRow(line: number, v: VerdictSummary, locale: Locale = 'en'): string {
   const ids = (o: Outcome) =>
     v.clauses
       .filter((c) => c.outcome === o)
       .map((c) => c.clause)
       .join(' ');
+  // Labels may hold spaces (English) but not the list separator of their locale.
+  const labels = (o: Outcome) =>
+    v.clauses
+      .filter((c) => c.outcome === o)
+      .map((c) => c.label)
+      .join(locale === 'zh' ? '、' : '; ');
   return [
     csvCell(line),
     csvCell(v.standard.id),
@@ -105,7 +123,9 @@ export function csvRow(line: number, v: VerdictSummary): string {
     csvCell(v.totals.not_applicable),
     csvCell(v.score?.value),
     csvCell(ids('fail')),
+    csvCell(labels('fail')),
     csvCell(ids('indeterminate')),
+    csvCell(labels('indeterminate')),
     csvCell(v.missing.map((m) => m.fact).join(' ')),
   ].join(',');
 }

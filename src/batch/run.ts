@@ -10,7 +10,7 @@ import type { Locale, Outcome } from '../model/edition.js';
 import type { EditionSpec } from '../model/edition.js';
 import type { ProfileInput, Registry } from '../registry.js';
 import { evaluateChunk, type BadLine, type ChunkOptions, type ChunkResult } from './chunk.js';
-import { CSV_HEADER } from './format.js';
+import { CSV_BOM, CSV_EOL, csvHeader } from './format.js';
 import { lineChunks, MAX_LINE_BYTES } from './lines.js';
 import { defaultWorkers, WorkerPool } from './pool.js';
 import { formatSeconds, Progress } from './progress.js';
@@ -161,7 +161,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     progress?.update(evaluated, bytesDone);
   };
 
-  if (o.chunk.output === 'csv') await write(`${CSV_HEADER}\n`);
+  if (o.chunk.output === 'csv') await write(`${CSV_BOM}${csvHeader(o.chunk.locale)}${CSV_EOL}`);
 
   // Results in input order; at most `limit` chunks are being worked on at once.
   const inflight: { result: Promise<ChunkResult>; bytes: number }[] = [];

@@ -13,18 +13,23 @@ export interface CommonOptions {
   profiles?: string;
 }
 
-/** Reads --locale, --format and --standards from parsed values; `formats` are what the command accepts beyond text and json. */
-export function commonOptions(values: Record<string, unknown>, formats: readonly 'csv'[] = []): CommonOptions {
+/** Every output format a command can support. */
+export type Format = CommonOptions['format'];
+
+/** Formats a command supports when it does not say: text, and JSON for scripts. */
+export const DEFAULT_FORMATS: readonly Format[] = ['text', 'json'];
+
+/** Reads --locale, --format and --standards from parsed values; `formats` are the formats the command supports (any other is a usage error). */
+export function commonOptions(values: Record<string, unknown>, formats: readonly Format[] = DEFAULT_FORMATS): CommonOptions {
   const locale = (values.locale as string | undefined) ?? 'zh';
   if (locale !== 'zh' && locale !== 'en') throw new UsageError(`--locale must be zh or en, not "${locale}"`);
   const format = (values.format as string | undefined) ?? 'text';
-  if (format !== 'text' && format !== 'json' && !(format === 'csv' && formats.includes(format))) {
-    const allowed = ['text', 'json', ...formats];
-    throw new UsageError(`--format must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}, not "${format}"`);
+  if (!(formats as readonly string[]).includes(format)) {
+    throw new UsageError(formats.length === 1 ? `--format: this command prints ${formats[0]} only, not "${format}"` : `--format must be ${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}, not "${format}"`);
   }
   return {
     locale,
-    format,
+    format: format as Format,
     ...(values.standards ? { standards: values.standards as string } : {}),
     ...(values.profiles ? { profiles: values.profiles as string } : {}),
   };
@@ -37,4 +42,7 @@ export const COMMON_ARGS = {
   standards: { type: 'string', short: 's' },
   profiles: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  // Read before parsing (main.ts), so that colour is set even for a parse error; declared so that both parse.
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
 } as const;

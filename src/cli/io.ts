@@ -5,9 +5,10 @@
 import { accessSync, closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import pc from 'picocolors';
-import { DaozeError, formatDiagnostic, InputError, ObservationError, StandardError, type InputErrorCode } from '../errors.js';
+import { DaozeError, formatDiagnostic, InputError, ObservationError, preview, StandardError, type InputErrorCode } from '../errors.js';
 import { decodeUtf8, parseJson } from '../input/index.js';
-import type { Outcome } from '../model/edition.js';
+import type { Locale, Outcome } from '../model/edition.js';
+import { ERROR_WORDS, inputMessage, observationMessage } from './messages.js';
 
 export { InputError } from '../errors.js';
 
@@ -37,11 +38,33 @@ export function exitFor(outcome: Outcome): number {
   return outcome === 'fail' ? EXIT.fail : outcome === 'indeterminate' ? EXIT.indeterminate : EXIT.ok;
 }
 
-/** Colour helpers, on only for a terminal that did not ask for NO_COLOR. */
-export const color = pc.createColors(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb');
+/**
+ * Whether to colour output, by the conventions picocolors and most CLIs follow: a `--color` / `--no-color` flag
+ * wins; then `NO_COLOR` (any non-empty value, https://no-color.org) turns colour off; then `FORCE_COLOR` turns it
+ * on (`1`, `2`, `3`, `true` or empty) or off (`0`, `false`) whatever the stream; otherwise colour is on for a
+ * terminal whose `TERM` is not `dumb`. Unlike picocolors, a `CI` variable alone does not turn it on: a log
+ * file is not a terminal.
+ */
+export function colorEnabled(flag: boolean | undefined, env: NodeJS.ProcessEnv = process.env, isTTY = Boolean(process.stdout.isTTY)): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined) return !/^(0|false)$/i.test(env.FORCE_COLOR.trim());
+  return isTTY && env.TERM !== 'dumb';
+}
 
-/** A usage mistake; the CLI prints it with a hint and exits with EXIT.usage. */
-export class UsageError extends Error {}
+/** Colour helpers; `setColor` switches them for a run (main.ts does, from the flags and the environment). */
+export const color: ReturnType<typeof pc.createColors> = { ...pc.createColors(colorEnabled(undefined)) };
+
+/** Turns colour on or off for what is printed from now on. */
+export function setColor(on: boolean): void {
+  Object.assign(color, pc.createColors(on));
+}
+
+/** A usage mistake (a wrong flag, a missing argument); the CLI prints it with the command's usage and exits with EXIT.usage. */
+export class UsageError extends Error {
+  /** Stable code, printed with the message and carried by the JSON error. */
+  readonly code = 'E_USAGE';
+}
 
 /** Largest JSON input file read, in bytes. */
 export const MAX_JSON_BYTES = 10 * 1024 * 1024;
@@ -226,33 +249,123 @@ export function ensureFolder(path: string): void {
   }
 }
 
-/** An input error as `file:line:col: CODE reason` (the place, then the code, then why). */
-export function formatInputError(e: InputError): string {
+/** An input error as `file:line:col: CODE reason` (the place, then the code, then why), the reason in `locale`. */
+export function formatInputError(e: InputError, locale: Locale = 'en'): string {
   const at = e.position ? `${e.file}:${e.position.line}:${e.position.col}` : e.file;
   const reason = e.message.startsWith(`${at}: `) ? e.message.slice(at.length + 2) : e.message;
-  return `${at}: ${e.code} ${reason}`;
+  return `${at}: ${e.code} ${inputMessage(e.code, reason, locale)}`;
 }
 
 /**
  * An error as the lines to print on stderr: each line names the command, the place (file:line:col when known)
  * and the error's stable code. `file` names the input a path-less error came from (an observation file).
- * Undefined for what is not a `DaozeError` (a bug).
+ * Observation and input errors are worded in `locale`. Undefined for what is not a `DaozeError` (a bug).
  */
-export function errorLines(e: unknown, command: string, file?: string): string[] | undefined {
+export function errorLines(e: unknown, command: string, file?: string, locale: Locale = 'en'): string[] | undefined {
   const prefix = `daoze ${command}: `;
-  if (e instanceof InputError) return [`${prefix}${formatInputError(e)}`];
+  if (e instanceof InputError) return [`${prefix}${formatInputError(e, locale)}`];
   if (e instanceof StandardError) {
     return [...e.diagnostics.map(formatDiagnostic), color.red(`\n${prefix}E_STANDARD ${e.diagnostics.length} problem(s) in the standards; run daoze validate.`)];
   }
   if (e instanceof ObservationError) {
-    const lines = [`${prefix}${file ? `${file}: ` : ''}E_OBSERVATION the observation is invalid:`];
+    const w = ERROR_WORDS[locale];
+    const lines = [`${prefix}${file ? `${file}: ` : ''}E_OBSERVATION ${w.invalidObservation}`];
     for (const i of e.issues) {
-      const allowed = i.allowed ? `\n    allowed: ${Array.isArray(i.allowed) ? i.allowed.join(', ') : i.allowed}` : '';
-      lines.push(`  ${i.path || '(observation)'}: ${i.message} (${i.code})${allowed}`);
+      const list = Array.isArray(i.allowed) ? i.allowed.join(', ') : i.allowed;
+      const allowed = list ? `\n    ${w.allowed}: ${list}` : '';
+      lines.push(`  ${i.path || w.observation}: ${observationMessage(i.code, i.message, locale)} (${i.code})${allowed}`);
     }
     return lines;
   }
+  if (e instanceof UsageError) return [`${prefix}${e.message} (${e.code})`];
   if (e instanceof DaozeError) return [`${prefix}${file ? `${file}: ` : ''}${e.code} ${e.message}`];
+  return undefined;
+}
+
+/** The JSON form of an error, as `--format json` prints it: `{ "error": { code, message, … } }`. */
+export interface ErrorObject {
+  error: {
+    code: string;
+    message: string;
+    file?: string;
+    path?: string;
+    position?: { line: number; col: number; offset: number };
+    /** For `E_DUPLICATE_KEY`, where the key first appeared. */
+    first?: { line: number; col: number; offset: number };
+    allowed?: readonly unknown[] | string;
+    /** Every problem of an invalid observation or standard. */
+    issues?: { code: string; message: string; path: string; file?: string; position?: { line: number; col: number }; value?: unknown; allowed?: readonly unknown[] | string }[];
+    /** For `E_USAGE`, the command's usage. */
+    usage?: string;
+  };
+}
+
+// A value the user gave, carried into JSON only when it is plain data (the engine already bounded it).
+function plain(v: unknown): unknown {
+  try {
+    return JSON.parse(JSON.stringify(v)) as unknown;
+  } catch {
+    return preview(v);
+  }
+}
+
+/**
+ * An error as one JSON object, its messages in `locale`. `file` names the input a path-less error came from.
+ * Undefined for what is not a `DaozeError` or `UsageError` (a bug).
+ */
+export function errorObject(e: unknown, file?: string, locale: Locale = 'en', usage?: string): ErrorObject | undefined {
+  if (e instanceof InputError) {
+    const reason = e.message.startsWith(`${e.file}`) ? e.reason : e.message;
+    return {
+      error: {
+        code: e.code,
+        message: inputMessage(e.code, reason, locale),
+        file: e.file,
+        ...(e.path !== undefined ? { path: e.path } : {}),
+        ...(e.position ? { position: { line: e.position.line, col: e.position.col, offset: e.position.offset } } : {}),
+        ...(e.first ? { first: { line: e.first.line, col: e.first.col, offset: e.first.offset } } : {}),
+      },
+    };
+  }
+  if (e instanceof ObservationError) {
+    const issues = e.issues.map((i) => ({
+      code: i.code,
+      message: observationMessage(i.code, i.message, locale),
+      path: i.path,
+      ...(i.value !== undefined ? { value: plain(i.value) } : {}),
+      ...(i.allowed !== undefined ? { allowed: i.allowed } : {}),
+    }));
+    const one = e.issues.length === 1 ? e.issues[0]! : undefined;
+    return {
+      error: {
+        code: e.code,
+        message: `${ERROR_WORDS[locale].invalidObservation} ${issues.map((i) => `${i.path || ERROR_WORDS[locale].observation}: ${i.message}`).join('; ')}`,
+        ...(file ? { file } : {}),
+        ...(one ? { path: one.path } : {}),
+        ...(one?.allowed !== undefined ? { allowed: one.allowed } : {}),
+        issues,
+      },
+    };
+  }
+  if (e instanceof StandardError) {
+    return {
+      error: {
+        code: e.code,
+        message: `${e.diagnostics.length} problem(s) in the standards; run daoze validate.`,
+        issues: e.diagnostics.map((d) => ({
+          code: d.code,
+          message: d.message,
+          path: d.location.path,
+          file: d.location.file,
+          ...(d.location.line !== undefined ? { position: { line: d.location.line, col: d.location.col ?? 1 } } : {}),
+          ...(d.value !== undefined ? { value: plain(d.value) } : {}),
+          ...(d.allowed !== undefined ? { allowed: d.allowed } : {}),
+        })),
+      },
+    };
+  }
+  if (e instanceof UsageError) return { error: { code: e.code, message: e.message, ...(usage ? { usage } : {}) } };
+  if (e instanceof DaozeError) return { error: { code: e.code, message: e.message, ...(file ? { file } : {}) } };
   return undefined;
 }
 

@@ -38,7 +38,7 @@ export function renderClause(r: ClauseResult, locale: Locale, detail: boolean): 
     if (r.routing.inferred) lines.push(color.yellow(`      ${w.inferred}: ${r.routing.inferred[locale]}`));
   }
   for (const m of r.missing) {
-    lines.push(color.yellow(`      ${w.needed}: ${m.label}${m.evidenceRequired ? ` (${w.evidence}: ${m.evidence.join(', ')})` : ''} — ${m.question}`));
+    lines.push(color.yellow(`      ${w.needed}: ${m.label}${m.evidenceRequired ? ` (${w.evidence}: ${m.evidence.map((k) => w.kinds[k] ?? k).join(locale === 'zh' ? '、' : ', ')})` : ''} — ${m.question}`));
   }
   return lines;
 }
@@ -55,8 +55,14 @@ export function renderVerdict(v: Verdict, locale: Locale): string {
     v.observedAt ? `${w.at} ${v.observedAt}` : undefined,
   ].filter(Boolean);
   if (who.length) lines.push(color.dim(who.join(' · ')));
+  // The totals count required clauses (they decide the verdict); optional clauses are listed too, so their
+  // outcomes are counted beside, and every listed line is counted once.
   const t = v.totals;
-  const counts = (['pass', 'fail', 'indeterminate', 'not_applicable'] as const).map((o) => `${w.outcome[o]} ${t[o]}`).join(' · ');
+  let counts = (['pass', 'fail', 'indeterminate', 'not_applicable'] as const).map((o) => `${w.outcome[o]} ${t[o]}`).join(' · ');
+  const optional = (['pass', 'fail', 'indeterminate', 'not_applicable'] as const)
+    .map((o) => [o, v.clauses.filter((c) => !c.required && c.outcome === o).length] as const)
+    .filter(([, n]) => n > 0);
+  if (optional.length) counts += ` (${w.optionalCounts}: ${optional.map(([o, n]) => `${w.outcome[o]} ${n}`).join(' · ')})`;
   lines.push(`${w.verdict}: ${color.bold(paint(v.outcome, `${MARK[v.outcome]} ${w.outcome[v.outcome]}`))}   ${color.dim(counts)}`);
   if (v.score) lines.push(`${w.score}: ${v.score.value} / ${v.score.base}${v.score.atStake ? color.dim(` (≥ ${v.score.lowest})`) : ''}`);
   let group = '';

@@ -1,18 +1,19 @@
 /** Formats observed and required values for people, in Chinese or English. */
 import type { FactSpec, Locale } from '../model/edition.js';
+import { withUnit } from './units.js';
 
 const WORDS = {
   zh: { yes: '是', no: '否', none: '未记录', and: '、' },
   en: { yes: 'yes', no: 'no', none: 'not recorded', and: ', ' },
 } as const;
 
-/** Formats a fact value (as given by the inspector) with its unit or choice label. */
+/** Formats a fact value (as given by the inspector) with its unit (in `locale`, src/result/units.ts) or choice label. */
 export function formatFactValue(spec: FactSpec | undefined, v: unknown, locale: Locale): string {
   const w = WORDS[locale];
   if (v === undefined || v === null) return w.none;
   if (typeof v === 'boolean') return v ? w.yes : w.no;
   if (spec?.type === 'enum') return spec.choices?.find((c) => c.value === v)?.label[locale] ?? String(v);
-  if (typeof v === 'number') return spec?.unit ? `${formatNumber(v)} ${spec.unit}` : formatNumber(v);
+  if (typeof v === 'number') return withUnit(formatNumber(v), spec?.unit, locale);
   return String(v);
 }
 
@@ -23,10 +24,10 @@ export function formatNumber(n: number): string {
   return String(Number(n.toPrecision(12)));
 }
 
-/** Formats a parameter value with its unit. */
+/** Formats a parameter value with its unit, in `locale`. */
 export function formatParamValue(v: unknown, unit: string | undefined, locale: Locale): string {
   if (typeof v === 'boolean') return v ? WORDS[locale].yes : WORDS[locale].no;
-  if (typeof v === 'number') return unit ? `${formatNumber(v)} ${unit}` : formatNumber(v);
+  if (typeof v === 'number') return withUnit(formatNumber(v), unit, locale);
   return String(v);
 }
 

@@ -28,7 +28,7 @@ describe('daoze verify / explain / diff / check --record', () => {
     const broken = join(tmp, 'broken.json');
     const at = text.indexOf('"message"') + 3;
     writeFileSync(broken, text.slice(0, at) + '"' + text.slice(at + 1));
-    const r = run('verify', broken);
+    const r = run('verify', broken, '--locale', 'en');
     expect(r.code).toBe(3); // a record that is not JSON is invalid input
     expect(r.stderr).toMatch(/broken\.json:\d+:\d+: E_JSON not valid JSON inside verdict\.clauses\[0\]/);
   });
@@ -41,7 +41,7 @@ describe('daoze verify / explain / diff / check --record', () => {
 
   it('explain re-renders a Chinese record in English from the same edition', () => {
     const r = run('explain', RECORD, '--locale', 'en');
-    expect(r.stdout).toContain('Odour over the limit: intensity 2 级 (limit 2 级), ammonia 1.5 mg/m³ (limit 1 mg/m³).');
+    expect(r.stdout).toContain('Odour over the limit: intensity grade 2 (limit grade 2), ammonia 1.5 mg/m³ (limit 1 mg/m³).');
     expect(r.stdout).toContain('✗ Ammonia: observed 1.5 mg/m³; required ≤ 1 mg/m³ (Ammonia limit)');
   });
 
@@ -58,7 +58,7 @@ describe('daoze verify / explain / diff / check --record', () => {
     const n = readdirSync(join(root, 'examples/observations')).filter((f) => f.endsWith('.json')).length;
     const c = run('check', join(root, 'examples/observations'), '--record', out, '--exit-zero');
     expect(c.code).toBe(0);
-    expect(c.stderr).toContain(`${n} record(s) written`);
+    expect(c.stderr).toContain(`已写入 ${n} 份审计记录`);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(n);
     // Without --evaluated-at the CLI records the current time, with the machine's offset.

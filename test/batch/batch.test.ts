@@ -145,8 +145,12 @@ describe('check --batch', () => {
   it('writes CSV with a header, and quotes and defuses text from the input', async () => {
     const evil = { ...observations[0]!, subject: { id: '=HYPERLINK("http://x","y"),1' } };
     const r = await run(file('csv.ndjson', [JSON.stringify(evil), lines[1]].join('\n')), { workers: 0, chunk: { output: 'csv', locale: 'en', trace: false, strict: false } });
-    const [header, first, second] = r.out.trimEnd().split('\n');
-    expect(header).toBe('line,standard,version,edition_hash,profile,subject,observed_at,outcome,pass,fail,indeterminate,not_applicable,score,failed_clauses,indeterminate_clauses,missing_facts');
+    // A UTF-8 byte-order mark first (Excel), CRLF after every record (RFC 4180), and no bare LF.
+    expect([...Buffer.from(r.out, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(r.out.endsWith('\r\n')).toBe(true);
+    expect(r.out.replace(/\r\n/g, '')).not.toContain('\n');
+    const [header, first, second] = r.out.slice(1).trimEnd().split('\r\n');
+    expect(header).toBe('line,standard,version,edition_hash,profile,subject,observed_at,outcome,pass,fail,indeterminate,not_applicable,score,failed_clauses,failed_clause_labels,indeterminate_clauses,indeterminate_clause_labels,missing_facts');
     expect(first).toContain(`,"'=HYPERLINK(""http://x"",""y""),1",`);
     expect(first!.startsWith('1,si-jing-san-wu-liang-tong-yi-ming,1.0.0,sha256:')).toBe(true);
     expect(second!.startsWith('2,san-duan,1.0.0,')).toBe(true);

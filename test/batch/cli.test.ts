@@ -68,10 +68,14 @@ describe('daoze check --batch from the command line', () => {
     const lines = generateObservations(builtin().get('san-duan').spec, 3, 2).map((o) => JSON.stringify(o));
     const r = fromBuild(['check', '--batch', '-', '--format', 'csv', '--exit-zero'], lines.join('\n'));
     expect(r.status).toBe(0);
-    const rows = r.stdout.trimEnd().split('\n');
+    // Excel-ready: a byte-order mark, CRLF record ends, headers in the chosen locale (Chinese by default).
+    expect([...Buffer.from(r.stdout, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = r.stdout.slice(1).trimEnd().split('\r\n');
     expect(rows).toHaveLength(4);
-    expect(rows[0]!.startsWith('line,standard,version')).toBe(true);
+    expect(rows[0]!.startsWith('行号,标准,版本,版本哈希')).toBe(true);
     expect(rows[3]!.startsWith('3,san-duan,1.0.0,')).toBe(true);
+    const en = fromBuild(['check', '--batch', '-', '--format', 'csv', '--exit-zero', '--locale', 'en'], lines.join('\n'));
+    expect(en.stdout.slice(1).split('\r\n')[0]!.startsWith('line,standard,version,edition_hash')).toBe(true);
   }, 30_000);
 
   it('refuses csv without --batch, files besides --batch, and --full with csv', () => {

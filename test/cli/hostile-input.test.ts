@@ -8,7 +8,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkS
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../helpers.js';
+import { runCli as runCliIn } from '../helpers.js';
+
+// These tests hold the English wording of each error (--locale en); the Chinese, default one is in locale.test.ts.
+const runCli = (...args: string[]) => runCliIn(...args, '--locale', 'en');
 
 const root = resolve(__dirname, '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'daoze-hostile-'));
@@ -22,7 +25,7 @@ afterEach(() => vi.restoreAllMocks());
 
 /** The CLI from source in a child process, killed after 60 s so that a hang fails the test instead of stalling it. */
 function spawnCli(args: string[], input?: string | Buffer) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 28, ...(input !== undefined ? { input } : {}) });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args, '--locale', 'en'], { cwd: root, encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 28, ...(input !== undefined ? { input } : {}) });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -148,7 +151,11 @@ describe('check on a folder: every valid file judged, every invalid one named, t
     expect(r.stdout).toContain('6 observations: pass 1 · fail 1 · invalid 4');
     const json = runCli('check', dir, '--format', 'json');
     expect(json.code).toBe(3);
-    expect(JSON.parse(json.stdout).map((v: { outcome: string }) => v.outcome)).toEqual(['pass', 'fail']);
+    // --format json: one array, in file order, of each file's verdict or `{ error }` naming the file.
+    const entries = JSON.parse(json.stdout) as ({ outcome: string } | { error: { code: string; file: string } })[];
+    expect(entries.map((v) => ('error' in v ? v.error.code : v.outcome))).toEqual(['pass', 'fail', 'E_NOT_FILE', 'E_NOT_FILE', 'E_READ', 'E_DUPLICATE_KEY']);
+    expect(entries.flatMap((v) => ('error' in v ? [v.error.file] : []))).toEqual(['c-folder', 'd-pipe', 'e-loop', 'f-dup'].map((f) => join(dir, `${f}.json`)));
+    expect(json.stderr).toBe('');
   });
 
   it('--exit-zero does not hide invalid input; without invalid files the worst outcome counts', () => {

@@ -21,6 +21,8 @@ export const build: Command = {
     schemas: { type: 'string' },
     sign: { type: 'string' },
   },
+  // The bundle is JSON already, whatever --format says; a different --format is a mistake worth naming.
+  formats: ['text'],
   run({ positionals, values, common }) {
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"; name the standards folder with --standards`);
     const registry = registryFor(common);

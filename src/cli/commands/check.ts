@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { overallOutcome } from '../../evaluate/evaluate.js';
 import { isIsoDateTime } from '../../model/dates.js';
 import type { Verdict } from '../../result/types.js';
-import { checkWritable, err, errorLines, EXIT, exitFor, fsError, InputError, inputLabel, out, readJsonFile, UsageError } from '../io.js';
+import { checkWritable, err, errorLines, errorObject, type ErrorObject, EXIT, exitFor, fsError, InputError, inputLabel, out, readJsonFile, UsageError } from '../io.js';
 import { registryFor } from '../load.js';
 import { paint, renderVerdict } from '../render.js';
 import { words } from '../words.js';
@@ -59,7 +59,7 @@ export const check: Command = {
     sign: { type: 'string' },
     ...BATCH_ARGS,
   },
-  formats: ['csv'],
+  formats: ['text', 'json', 'csv'],
   run({ positionals, values, common }) {
     let evaluatedAt = values['evaluated-at'] as string | undefined;
     if (evaluatedAt !== undefined && !isIsoDateTime(evaluatedAt)) throw new UsageError('--evaluated-at must be a date-time with time zone');
@@ -87,6 +87,8 @@ export const check: Command = {
     }
     const records: VerdictRecord[] = [];
     const verdicts: Verdict[] = [];
+    // --format json over several files: every file's verdict or error, in file order.
+    const entries: (Verdict | ErrorObject)[] = [];
     // Each file is judged on its own: one bad file is named (with its code and place) and the rest still count.
     let invalid = 0;
     let shown = 0;
@@ -108,15 +110,27 @@ export const check: Command = {
         });
       } catch (e) {
         // Named with its file; a single file's error ends the run, in a folder it is one entry among the verdicts.
-        const lines = errorLines(e, 'check', label);
-        if (!lines) throw e; // a bug, not bad input
-        for (const line of lines) err(line);
-        if (!several) return EXIT.invalid;
+        // With --format json it is an `{ "error": … }` entry in the output instead (docs/observations.md).
+        if (common.format === 'json') {
+          const obj = errorObject(e, label, common.locale);
+          if (!obj) throw e; // a bug, not bad input
+          if (!several) {
+            out(JSON.stringify(obj, null, 2));
+            return EXIT.invalid;
+          }
+          entries.push(obj);
+        } else {
+          const lines = errorLines(e, 'check', label, common.locale);
+          if (!lines) throw e; // a bug, not bad input
+          for (const line of lines) err(line);
+          if (!several) return EXIT.invalid;
+        }
         invalid++;
         continue;
       }
       if (record) records.push(key ? signRecord(record, key) : record);
       verdicts.push(verdict);
+      entries.push(verdict);
       if (common.format === 'text') {
         if (shown++ > 0) out(`\n${'─'.repeat(60)}\n`);
         out(`${label}\n`);
@@ -125,17 +139,17 @@ export const check: Command = {
     }
     if (recordPath && records.length > 0) {
       writeRecords(recordPath, records);
-      process.stderr.write(`${records.length} record(s)${key ? ` signed by key ${key.keyId}` : ''} written to ${recordPath}\n`);
+      err(words(common.locale).records(records.length, key?.keyId, recordPath));
     }
-    if (common.format === 'json') out(JSON.stringify(several ? verdicts : verdicts[0], null, 2));
+    if (common.format === 'json') out(JSON.stringify(several ? entries : verdicts[0], null, 2));
     else if (several) {
       const w = words(common.locale);
       const counts = (['pass', 'fail', 'indeterminate', 'not_applicable'] as const)
         .map((o) => [o, verdicts.filter((v) => v.outcome === o).length] as const)
         .filter(([, n]) => n > 0)
         .map(([o, n]) => paint(o, `${w.outcome[o]} ${n}`));
-      if (invalid > 0) counts.push(`${common.locale === 'zh' ? '无效' : 'invalid'} ${invalid}`);
-      out(`\n${'─'.repeat(60)}\n${verdicts.length + invalid} ${common.locale === 'zh' ? '份检查记录' : 'observations'}: ${counts.join(' · ')}`);
+      if (invalid > 0) counts.push(`${w.invalid} ${invalid}`);
+      out(`\n${'─'.repeat(60)}\n${w.observations(verdicts.length + invalid)}: ${counts.join(' · ')}`);
     }
     // The exit code is the worst over all observations: invalid input over fail over indeterminate over pass
     // (EXIT in src/cli/io.ts). --exit-zero does not hide invalid input.

@@ -14,6 +14,8 @@ export const doc: Command = {
   summary: 'Write a readable page per standard (clauses, citations, provenance, parameters) to docs/standards/, and the plan coverage table beside it',
   usage: 'daoze doc [id[@version]] [--out docs/standards] [--locale zh|en]',
   args: { out: { type: 'string', short: 'o' } },
+  // It writes Markdown pages and prints their paths: there is nothing to print as JSON.
+  formats: ['text'],
   run({ positionals, values, common }) {
     const registry = registryFor(common);
     const dir = (values.out as string | undefined) ?? join('docs', 'standards');

@@ -2,6 +2,7 @@
 import { color, EXIT, out, UsageError } from '../io.js';
 import { registryFor } from '../load.js';
 import { words } from '../words.js';
+import { unitName } from '../../result/units.js';
 import type { Command } from './types.js';
 
 /** The `daoze show` command. */
@@ -31,15 +32,19 @@ export const show: Command = {
       }
     }
     out('');
-    out(color.bold(w.question));
+    out(color.bold(w.facts));
+    const sep = L === 'zh' ? '、' : ', ';
+    const cap = (t: string) => (L === 'en' ? t.charAt(0).toUpperCase() + t.slice(1) : t);
     for (const f of ed.facts) {
       const s = f.spec;
       const bits: string[] = [];
-      if (s.choices) bits.push(`${w.choices}: ${s.choices.map((c) => `${c.value}=${c.label[L]}`).join(', ')}`);
+      if (s.choices) bits.push(`${w.choices}: ${s.choices.map((c) => `${c.value}=${c.label[L]}`).join(sep)}`);
       if (s.minimum !== undefined || s.maximum !== undefined) bits.push(`${w.range}: ${s.minimum ?? ''}–${s.maximum ?? ''}`);
-      if (s.unit) bits.push(`${w.unit}: ${s.unit}`);
-      if (s.evidence) bits.push(`${w.evidence}: ${s.evidence.kinds.join(', ')}${s.evidence.required ? ' (required)' : ''}`);
-      out(`  ${color.cyan(f.id)} (${s.type}) ${s.question[L]}`);
+      // A plain count has no English unit (src/result/units.ts): nothing to show.
+      const unit = s.unit ? unitName(s.unit, L) : '';
+      if (unit) bits.push(`${w.unit}: ${unit}`);
+      if (s.evidence) bits.push(`${cap(w.evidence)}: ${s.evidence.kinds.map((k) => w.kinds[k] ?? k).join(sep)}${s.evidence.required ? ` (${w.required})` : ''}`);
+      out(`  ${color.cyan(f.id)} (${w.types[s.type] ?? s.type}) ${s.question[L]}`);
       if (bits.length) out(color.dim(`      ${bits.join(' · ')}`));
     }
     return EXIT.ok;

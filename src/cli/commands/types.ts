@@ -1,5 +1,5 @@
 /** The shape of a CLI command: one file per command, registered in main.ts. */
-import type { CommonOptions } from '../context.js';
+import type { CommonOptions, Format } from '../context.js';
 
 /** Arguments a command receives. */
 export interface CommandInput {
@@ -15,8 +15,8 @@ export interface Command {
   usage: string;
   /** Extra options for node:util parseArgs, besides the common ones. */
   args: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
-  /** Output formats the command accepts beyond text and json (`check` takes csv with --batch). */
-  formats?: readonly 'csv'[];
+  /** Output formats the command supports (default text and json); any other `--format` is a usage error. */
+  formats?: readonly Format[];
   /** Runs the command; returns the exit code (a promise for a command that streams, such as `check --batch`). */
   run(input: CommandInput): number | Promise<number>;
 }

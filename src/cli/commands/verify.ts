@@ -142,12 +142,12 @@ export const verify: Command = {
       return { input, report: verifyRecord(input.value, registry, { ...(trusted !== undefined ? { observation: trusted } : {}), ...(trust ? { trust } : {}) }) };
     });
     if (common.format === 'json') {
-      out(JSON.stringify(results.map(({ input, report }) => ({ record: input.label, ...(report ?? { ok: false, code: input.error!.code, problems: [formatInputError(input.error!)] }) })), null, 2));
+      out(JSON.stringify(results.map(({ input, report }) => ({ record: input.label, ...(report ?? { ok: false, code: input.error!.code, problems: [formatInputError(input.error!, common.locale)] }) })), null, 2));
     } else {
       results.forEach(({ input, report }, i) => {
         if (i > 0) out('');
         if (report) out(renderVerifyReport(input, report, common.locale, trust !== undefined).join('\n'));
-        else out(color.red(formatInputError(input.error!)));
+        else out(color.red(formatInputError(input.error!, common.locale)));
       });
       if (results.length > 1) {
         const ok = results.filter((r) => r.report?.ok).length;
