@@ -15,7 +15,8 @@ import { builtin } from '../helpers.js';
 import { compileEdition, createBundle } from '../../src/index.js';
 import { everyType } from '../fact-values.js';
 
-const TOILET = 'si-jing-san-wu-liang-tong-yi-ming@1.0.0';
+// The edition the page opens for the toilet standard: the one in force now (2.0.0 from 2026-12-01).
+const TOILET = 'si-jing-san-wu-liang-tong-yi-ming@2.0.0';
 
 describe.skipIf(process.env.DAOZE_SKIP_BROWSER === '1')('the inspector page in headless Chromium', () => {
   let site: string;
@@ -62,11 +63,11 @@ describe.skipIf(process.env.DAOZE_SKIP_BROWSER === '1')('the inspector page in h
     expect(await water.textContent()).toContain('水通');
     expect(await water.textContent()).toContain('水不通');
     expect(await water.locator('.source[data-task="12"]').textContent()).toContain('任务12');
-    expect(await water.textContent()).toContain('水冲式公厕冲水和洗手用水正常供应。'); // the clause text
+    expect(await water.textContent()).toContain('水冲式公厕冲水和洗手用水正常供应,管道畅通。'); // the clause text
     expect(await page.getAttribute('#overall', 'data-outcome')).toBe('fail');
     expect(await page.textContent('#overall')).toContain('不合格');
-    // Still needed: the toilet class first, as it settles two clauses.
-    expect(await page.getAttribute('#needed li:first-child', 'data-needed')).toBe('toilet-class');
+    // Still needed: first the fact that settles the most clauses (in 2.0.0, whether the toilet is attached or stand-alone).
+    expect(await page.getAttribute('#needed li:first-child', 'data-needed')).toBe('toilet-siting');
   });
 
   it('refuses an impossible reading with a message, and changes nothing', async () => {
@@ -103,7 +104,7 @@ describe.skipIf(process.env.DAOZE_SKIP_BROWSER === '1')('the inspector page in h
   it('exports the inspection and its verdict as JSON, pinned to the edition', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
     const data = JSON.parse(readFileSync((await download.path())!, 'utf8'));
-    expect(data.checklist.edition).toEqual({ id: 'si-jing-san-wu-liang-tong-yi-ming', version: '1.0.0', ref: TOILET, hash: builtin().get(TOILET).hash });
+    expect(data.checklist.edition).toEqual({ id: 'si-jing-san-wu-liang-tong-yi-ming', version: '2.0.0', ref: TOILET, hash: builtin().get(TOILET).hash });
     expect(data.checklist.observation.facts).toEqual({ 'flush-type': 'water-flush', 'water-supply-ok': false });
     expect(data.verdict.outcome).toBe('fail');
     // The exported verdict is the engine's own on the exported observation.

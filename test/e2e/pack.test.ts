@@ -78,7 +78,7 @@ if (heavy.length) throw new Error('daoze/sdk loaded ' + heavy.join(', '));`,
     const body = `
 const bundle = JSON.parse(readFileSync('bundle.json', 'utf8'));
 let e;
-try { sdk.createChecklist(bundle, 'si-jing-san-wu-liang-tong-yi-ming').answer('ammonia-mg-m3', 5000); } catch (x) { e = x; }
+try { sdk.createChecklist(bundle, 'si-jing-san-wu-liang-tong-yi-ming@1.0.0', { trust: [JSON.parse(readFileSync('k.pub', 'utf8'))] }).answer('ammonia-mg-m3', 5000); } catch (x) { e = x; }
 console.log(JSON.stringify([sdk.DaozeError === engine.DaozeError, e instanceof sdk.ChecklistError, e instanceof engine.DaozeError, engine.isDaozeError(e), sdk.isDaozeError(new engine.NotFoundError('x')), engine.isDaozeError(new Error('x')), e.code]));
 `;
     // The two entries are built apart (the SDK shares no chunk with the engine), so their classes are distinct objects.
