@@ -43,7 +43,9 @@ export type {
   Provenance,
   Routing,
   Severity,
+  Exclusion,
 } from './model/edition.js';
+export { EVIDENCE_KINDS, FACT_TYPES, PROVENANCES, SEVERITIES, SOURCE_KINDS } from './model/edition.js';
 export { parseEdition, validateEdition, loadEdition } from './load/index.js';
 export type { EditionParseResult, ParseEditionOptions } from './load/index.js';
 export type { ExpectedIdentity } from './load/check.js';
