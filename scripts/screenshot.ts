@@ -19,6 +19,9 @@ try {
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready]');
+  // The README's picture shows the 1.0.0 toilet checklist (its answers below are 1.0.0's facts), not the edition in force.
+  await page.selectOption('#standard', 'si-jing-san-wu-liang-tong-yi-ming@1.0.0');
+  await page.waitForSelector('[data-fact="adult-fly-count"]');
   const yes = (fact: string, v: boolean) => page.check(`[data-fact="${fact}"] input[value="${v}"]`);
   const choose = (fact: string, v: string) => page.selectOption(`[data-fact="${fact}"] select`, v);
   const num = async (fact: string, v: number) => {
