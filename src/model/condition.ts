@@ -29,8 +29,13 @@ export interface ConditionCases<R> {
  *
  * @example
  * ```ts
- * const depth = (c: Condition): number =>
- *   matchCondition(c, { all: (m) => 1 + Math.max(0, ...m.map(depth)), any: (m) => 1 + Math.max(0, ...m.map(depth)), not: (m) => 1 + depth(m), leaf: () => 1 });
+ * const size = (c: Condition): number =>
+ *   matchCondition(c, {
+ *     all: (m) => 1 + m.reduce((n, x) => n + size(x), 0),
+ *     any: (m) => 1 + m.reduce((n, x) => n + size(x), 0),
+ *     not: (m) => 1 + size(m),
+ *     leaf: () => 1,
+ *   });
  * ```
  */
 export function matchCondition<R>(c: Condition, cases: ConditionCases<R>): R {

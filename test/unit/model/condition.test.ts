@@ -47,7 +47,12 @@ describe('isValueRef', () => {
 describe('matchCondition and isLeaf', () => {
   it('call the handler of the node’s kind with its members', () => {
     const kind = (c: Condition) =>
-      matchCondition(c, { all: (m) => `all ${m.length}`, any: (m) => `any ${m.length}`, not: (m) => `not ${isLeaf(m)}`, leaf: (l) => `leaf ${l.fact}` });
+      matchCondition(c, {
+        all: (m) => `all ${m.length}`,
+        any: (m) => `any ${m.length}`,
+        not: (m) => `not ${isLeaf(m)}`,
+        leaf: (l) => `leaf ${l.fact}`,
+      });
     expect(kind(tree)).toBe('all 3');
     expect(kind({ any: [leaf('a'), leaf('b')] })).toBe('any 2');
     expect(kind({ not: leaf('a') })).toBe('not true');
@@ -166,7 +171,12 @@ describe('conditionText', () => {
   });
 
   it('takes a style: operators by sign, another separator and list form, every all spelt out', () => {
-    const signs = { operator: (n: string) => OPERATORS.get(n)!.sign, separator: ', ', list: (v: readonly unknown[]) => `[${v.join(', ')}]`, unwrapSingle: false };
+    const signs = {
+      operator: (n: string) => OPERATORS.get(n)!.sign,
+      separator: ', ',
+      list: (v: readonly unknown[]) => `[${v.join(', ')}]`,
+      unwrapSingle: false,
+    };
     const text = [...OPERATORS.values()].map((op) => conditionText({ all: [leaf('f', op.operand === 'list' ? ['a', 'b'] : 2, op.name)] }, signs));
     expect(text).toEqual(['all(f = 2)', 'all(f ≠ 2)', 'all(f ∈ [a, b])', 'all(f ∉ [a, b])', 'all(f < 2)', 'all(f ≤ 2)', 'all(f > 2)', 'all(f ≥ 2)']);
     expect(conditionText(tree, { ...SOURCE_TEXT, separator: ' | ' })).toBe('all(a equal true | not(any(b equal true | c equal {p})) | d equal e)');
