@@ -59,7 +59,7 @@ export { normaliseObservation, checkFactValue, isEvidenceReason, HOSTILE_KEYS } 
 export type { Observation, EvidenceRef, Subject, Observer, NormalisedObservation, MissingReason, EvidenceReason } from './evaluate/observation.js';
 export type { Verdict, ClauseResult, Citation, CitedSource, MissingFact, Totals } from './result/types.js';
 export { formatFactValue, formatParamValue } from './result/format.js';
-export { renderStandardPage, conditionText } from './result/page.js';
+export { renderStandardPage } from './result/page.js';
 export { planCoverage, renderCoverage, type PlanOutline, type CoverageRow } from './result/coverage.js';
 export { createRegistry, resolveEdition } from './registry.js';
 export type { Registry, ProfileInput, RegistryOptions } from './registry.js';
@@ -75,6 +75,7 @@ export { citationWarnings, citesCheckably, coverageWarnings, clausePath, pageWar
 export type { EditionWhere } from './load/house-rules.js';
 export type { CaseResult, CaseMismatch } from './cases/run.js';
 export { OPERATORS, OPERATOR_NAMES } from './operators/index.js';
+export * from './model/condition.js';
 export type { OperatorDef, OperandShape } from './operators/index.js';
 export type { ParsedText, DocPath } from './load/yaml.js';
 export { canonicalJson, hashJson, sha256Text } from './hash/index.js';

@@ -4,6 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pageWarnings, planCoverage, renderCoverage, renderStandardPage, type PlanOutline } from '../src/index.js';
 import { builtinStandardsDir } from '../src/node.js';
+import { OPERATOR_TABLE_BEGIN, withOperatorTable } from '../src/result/operator-table.js';
+import { OPERATORS } from '../src/operators/index.js';
 import { builtin } from './helpers.js';
 
 describe('docs/standards pages', () => {
@@ -30,5 +32,14 @@ describe('docs/coverage.md', () => {
     const newest = [...new Set(builtin().editions.map((e) => e.id))].map((id) => builtin().get(id));
     const gaps = planCoverage(newest, outline).filter((r) => !r.clauses.length && !r.exclusions.length).map((r) => r.key);
     expect(gaps).toEqual([]);
+  });
+});
+
+describe('docs/authoring.md', () => {
+  it('lists the operators of src/operators/index.ts, as generated (run npm run daoze -- doc)', () => {
+    const text = readFileSync(join(__dirname, '..', 'docs', 'authoring.md'), 'utf8');
+    expect(text).toContain(OPERATOR_TABLE_BEGIN);
+    expect(withOperatorTable(text)).toBe(text);
+    for (const name of OPERATORS.keys()) expect(text).toContain(`| \`${name}\` |`);
   });
 });

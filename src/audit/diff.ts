@@ -12,7 +12,8 @@
  */
 import { canonicalJson, hashJson } from '../hash/index.js';
 import { editionContent, type CompiledEdition } from '../compile/compile.js';
-import type { ClauseSpec, Condition, EditionSpec, FactSpec, ParameterSpec } from '../model/edition.js';
+import type { ClauseSpec, EditionSpec, FactSpec, ParameterSpec } from '../model/edition.js';
+import { conditionReads } from '../model/condition.js';
 import semverParse from 'semver/functions/parse.js';
 
 /** What kind of difference. */
@@ -82,26 +83,9 @@ const BUMP_RANK: Record<Bump, number> = { none: 0, patch: 1, minor: 2, major: 3 
 
 const same = (a: unknown, b: unknown): boolean => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
-/** Parameters and facts a condition reads. */
-function reads(c: Condition | undefined, params: Set<string>, facts: Set<string>): void {
-  if (!c) return;
-  if ('all' in c) return c.all.forEach((x) => reads(x, params, facts));
-  if ('any' in c) return c.any.forEach((x) => reads(x, params, facts));
-  if ('not' in c) return reads(c.not, params, facts);
-  facts.add(c.fact);
-  const v = c.value;
-  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-    if ('param' in v) params.add(v.param);
-    else facts.add(v.fact);
-  }
-}
-
 /** The parameters and facts a clause reads, including the key facts of keyed parameters. */
 export function clauseReads(clause: ClauseSpec, spec: EditionSpec): { params: Set<string>; facts: Set<string> } {
-  const params = new Set<string>();
-  const facts = new Set<string>();
-  reads(clause.check, params, facts);
-  reads(clause.appliesWhen, params, facts);
+  const { params, facts } = conditionReads(clause.appliesWhen, conditionReads(clause.check));
   for (const p of params) {
     const key = spec.parameters?.[p]?.byFact;
     if (key) facts.add(key);

@@ -10,6 +10,7 @@ import type { CitedSource, MissingFact, Verdict } from '../result/types.js';
 import { formatFactValue, joinList } from '../result/format.js';
 import { preview } from '../errors.js';
 import { checkJsonValue } from '../input/depth.js';
+import { OPERATORS } from '../operators/index.js';
 import { RecordError } from './record.js';
 
 /** One condition leaf, in words: what was seen against what is required. */
@@ -75,11 +76,6 @@ export interface Explanation {
   withEdition: boolean;
 }
 
-const RELATION: Record<Locale, Record<string, string>> = {
-  zh: { equal: '=', notEqual: '≠', lessThan: '<', lessThanInclusive: '≤', greaterThan: '>', greaterThanInclusive: '≥', in: '属于', notIn: '不属于' },
-  en: { equal: '=', notEqual: '≠', lessThan: '<', lessThanInclusive: '≤', greaterThan: '>', greaterThanInclusive: '≥', in: 'one of', notIn: 'not one of' },
-};
-
 /** Why an observed value did not count, by the reason its fact is missing; `{kinds}` are the kinds asked for. */
 const EVIDENCE_NOTE: Record<EvidenceReason, I18nText> = {
   'no-evidence': { zh: '未附所需证据,不计', en: 'required evidence not attached, so it does not count' },
@@ -110,7 +106,7 @@ function comparisons(leaves: readonly Leaf[], ed: CompiledEdition | undefined, m
       fact: t.fact,
       label: spec?.label[locale] ?? t.fact,
       observed: value(t.observed),
-      relation: Object.hasOwn(RELATION[locale], t.operator) ? RELATION[locale][t.operator]! : t.operator,
+      relation: OPERATORS.get(t.operator)?.relation[locale] ?? t.operator,
       required: value(t.required),
       result: t.result,
     };

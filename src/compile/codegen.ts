@@ -4,19 +4,21 @@
  * and as the fallback where code generation is not allowed (a browser page whose CSP forbids eval).
  *
  * A standard is data, not code. The generated text is assembled only from fixed fragments written in this
- * file and from integers this file computes (value-vector indexes, constant-pool indexes, counters), each
- * checked with {@link int}. Every value that comes from a standard — literals, parameter values, keyed
- * tables, operator names — stays in arrays passed to the generated function and is reached by index; no
- * string from a standard is ever spliced into the generated text. `test/property/codegen-safety.test.ts`
- * checks this with hostile ids, fact names, enum values and strings.
+ * file, the operators' fixed `inline` fragments (`src/operators/index.ts`, reached through the operator found
+ * in `OPERATORS`; its name is never spliced in) and integers this file computes (value-vector indexes,
+ * constant-pool indexes, counters), each checked with {@link int}. Every value that comes from a standard —
+ * literals, parameter values, keyed tables, operator names — stays in arrays passed to the generated function
+ * and is reached by index; no string from a standard is ever spliced into the generated text.
+ * `test/property/codegen-safety.test.ts` checks this with hostile ids, fact names, enum values and strings.
  *
  * Measured on the 40-clause bench checklist (docs/performance.md): the generated function is about 2.7× as
  * fast as the closure tree and 1.8× as fast as closures written by hand for the same checklist.
  */
 import type { CompiledEdition, Values } from './compile.js';
-import type { Condition, ConditionValue } from '../model/edition.js';
-import { OPERATORS, type OperatorDef } from '../operators/index.js';
-import { comparable } from './compile.js';
+import type { Condition } from '../model/edition.js';
+import type { OperatorDef } from '../operators/index.js';
+import { matchCondition } from '../model/condition.js';
+import { leafOperands } from './compile.js';
 
 /**
  * A checklist evaluator: for each clause `i` it writes the applicability into `out[2i]` and the check into
@@ -55,22 +57,6 @@ function int(n: number): string {
   return String(n);
 }
 
-/**
- * The operators written inline, as fixed JavaScript fragments over the two operand variables. Same semantics
- * as `OPERATORS` (`src/operators/index.ts`): strict equality, `indexOf` on the list, plain comparison on
- * validated finite numbers. An operator not listed here is called through its `test` function by index.
- */
-const INLINE: ReadonlyMap<string, (a: string, b: string) => string> = new Map([
-  ['equal', (a: string, b: string) => `${a} === ${b}`],
-  ['notEqual', (a: string, b: string) => `${a} !== ${b}`],
-  ['in', (a: string, b: string) => `${b}.indexOf(${a}) > -1`],
-  ['notIn', (a: string, b: string) => `${b}.indexOf(${a}) === -1`],
-  ['lessThan', (a: string, b: string) => `${a} < ${b}`],
-  ['lessThanInclusive', (a: string, b: string) => `${a} <= ${b}`],
-  ['greaterThan', (a: string, b: string) => `${a} > ${b}`],
-  ['greaterThanInclusive', (a: string, b: string) => `${a} >= ${b}`],
-]);
-
 /** What the generated function receives: constants, keyed tables and operator functions, by index. */
 interface Pools {
   consts: unknown[];
@@ -86,63 +72,58 @@ export function generate(ed: CompiledEdition): { source: string; pools: Pools } 
   const fresh = (): string => `r${int(nvar++)}`;
   const konst = (x: unknown): string => `K[${int(pools.consts.push(x) - 1)}]`;
 
-  const test = (opName: string, a: string, b: string): string => {
-    const inline = INLINE.get(opName);
-    if (inline) return inline(a, b);
-    const op = OPERATORS.get(opName);
-    if (!op) throw new TypeError('codegen: unknown operator (the edition was not validated)');
-    return `O[${int(pools.ops.push(op.test) - 1)}](${a}, ${b})`;
+  // An operator with an `inline` form is written out (same semantics as its `test`, held equal by
+  // test/unit/operators/index.test.ts); any other is called through its `test` function by index.
+  const test = (op: OperatorDef, a: string, b: string): string =>
+    op.inline ? op.inline(a, b) : `O[${int(pools.ops.push(op.test) - 1)}](${a}, ${b})`;
+
+  // all: false wins, else unknown if any member is unknown; any: true wins, else unknown if any is unknown.
+  const junction = (r: string, members: readonly Condition[], start: string, stop: string): string => {
+    lines.push(`${r} = ${start};`, `${r}: {`);
+    for (const k of members) {
+      const x = emit(k);
+      lines.push(`if (${x} === ${stop}) { ${r} = ${stop}; break ${r}; }`, `if (${x} === 2) ${r} = 2;`);
+    }
+    lines.push('}');
+    return r;
   };
 
   // Emits statements that leave the node's Kleene value in a fresh variable, and returns that variable.
   const emit = (c: Condition): string => {
     const r = fresh();
-    if ('all' in c || 'any' in c) {
-      const kids = 'all' in c ? c.all : c.any;
-      // all: false wins, else unknown if any kid is unknown; any: true wins, else unknown if any is unknown.
-      const [start, stop] = 'all' in c ? ['1', '0'] : ['0', '1'];
-      lines.push(`${r} = ${start};`, `${r}: {`);
-      for (const k of kids) {
-        const x = emit(k);
-        lines.push(`if (${x} === ${stop}) { ${r} = ${stop}; break ${r}; }`, `if (${x} === 2) ${r} = 2;`);
-      }
-      lines.push('}');
-      return r;
-    }
-    if ('not' in c) {
-      const x = emit(c.not);
-      lines.push(`${r} = ${x} === 2 ? 2 : 1 - ${x};`);
-      return r;
-    }
-    const fact = ed.factById.get(c.fact);
-    if (!fact) throw new TypeError('codegen: unknown fact (the edition was not validated)');
-    const lhs = `(x = v[${int(fact.index)}]) === undefined ? 2 : `;
-    const v: ConditionValue = c.value;
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      if ('fact' in v) {
-        const other = ed.factById.get(v.fact);
-        if (!other) throw new TypeError('codegen: unknown fact (the edition was not validated)');
-        lines.push(`${r} = ${lhs}(y = v[${int(other.index)}]) === undefined ? 2 : ${test(c.operator, 'x', 'y')} ? 1 : 0;`);
+    return matchCondition(c, {
+      all: (m) => junction(r, m, '1', '0'),
+      any: (m) => junction(r, m, '0', '1'),
+      not: (m) => {
+        const x = emit(m);
+        lines.push(`${r} = ${x} === 2 ? 2 : 1 - ${x};`);
         return r;
-      }
-      const p = ed.params.get(v.param);
-      if (!p) throw new TypeError('codegen: unknown parameter (the edition was not validated)');
-      if (p.byFact) {
-        // The same table the closure builds: entries in the compared fact's comparable form.
-        const table = new Map([...p.table!].map(([k, x]) => [k, comparable(fact.spec, x)]));
-        const m = `M[${int(pools.tables.push(table) - 1)}]`;
-        lines.push(
-          `${r} = ${lhs}(y = v[${int(p.byFact.index)}]) === undefined ? 2 : (y = ${m}.get(y)) === undefined ? 2 : ${test(c.operator, 'x', 'y')} ? 1 : 0;`,
-        );
+      },
+      leaf: (leaf) => {
+        const { fact, op, rhs } = leafOperands(leaf, ed);
+        const lhs = `(x = v[${int(fact.index)}]) === undefined ? 2 : `;
+        switch (rhs.kind) {
+          case 'fact':
+            lines.push(`${r} = ${lhs}(y = v[${int(rhs.fact.index)}]) === undefined ? 2 : ${test(op, 'x', 'y')} ? 1 : 0;`);
+            break;
+          case 'keyed': {
+            // The same table the closure reads: entries in the compared fact's comparable form.
+            const m = `M[${int(pools.tables.push(rhs.table) - 1)}]`;
+            lines.push(
+              `${r} = ${lhs}(y = v[${int(rhs.key.index)}]) === undefined ? 2 : (y = ${m}.get(y)) === undefined ? 2 : ${test(op, 'x', 'y')} ? 1 : 0;`,
+            );
+            break;
+          }
+          case 'param':
+            lines.push(`${r} = ${lhs}(y = ${konst(rhs.value)}) === undefined ? 2 : ${test(op, 'x', 'y')} ? 1 : 0;`);
+            break;
+          case 'literal':
+            lines.push(`${r} = ${lhs}${test(op, 'x', konst(rhs.value))} ? 1 : 0;`);
+            break;
+        }
         return r;
-      }
-      const k = konst(comparable(fact.spec, p.value));
-      lines.push(`${r} = ${lhs}(y = ${k}) === undefined ? 2 : ${test(c.operator, 'x', 'y')} ? 1 : 0;`);
-      return r;
-    }
-    const value = Array.isArray(v) ? v.map((x) => comparable(fact.spec, x)) : comparable(fact.spec, v);
-    lines.push(`${r} = ${lhs}${test(c.operator, 'x', konst(value))} ? 1 : 0;`);
-    return r;
+      },
+    });
   };
 
   ed.clauses.forEach((c, i) => {

@@ -5,6 +5,7 @@
 import type {
   ClauseSpec,
   Condition,
+  ConditionValue,
   EditionSpec,
   FactSpec,
   I18nText,
@@ -14,6 +15,7 @@ import type {
 } from '../model/edition.js';
 import { OPERATORS, type OperatorDef } from '../operators/index.js';
 import { hashJson } from '../hash/index.js';
+import { isValueRef, matchCondition } from '../model/condition.js';
 
 /** Kleene truth values: 0 false, 1 true, 2 unknown. */
 export type Tri = 0 | 1 | 2;
@@ -111,6 +113,61 @@ export function comparable(spec: FactSpec, v: unknown): unknown {
   return v;
 }
 
+/**
+ * A leaf's right-hand side, told apart once for both evaluators (the closure tree here and the generated code
+ * of `codegen.ts`), with every value already in the compared fact's comparable form:
+ * - `literal`: a value or list written in the condition (`raw` as written);
+ * - `fact`: another fact of the observation;
+ * - `param`: a plain parameter's value in force;
+ * - `keyed`: a parameter looked up by the value of its key fact (`table`, comparable, and `raw`, as written).
+ */
+export type LeafRhs =
+  | { readonly kind: 'literal'; readonly value: unknown; readonly raw: ConditionValue }
+  | { readonly kind: 'fact'; readonly fact: CompiledFact }
+  | { readonly kind: 'param'; readonly param: CompiledParam; readonly value: unknown }
+  | {
+      readonly kind: 'keyed';
+      readonly param: CompiledParam;
+      readonly key: CompiledFact;
+      readonly table: ReadonlyMap<string, unknown>;
+      readonly raw: ReadonlyMap<string, number | string | boolean>;
+    };
+
+/** What a leaf compares: the fact on its left, the operator and the right-hand side. */
+export interface LeafOperands {
+  readonly fact: CompiledFact;
+  readonly op: OperatorDef;
+  readonly rhs: LeafRhs;
+}
+
+/**
+ * Resolves a leaf of a validated edition against its facts and parameters. Throws a `TypeError` on a name the
+ * edition does not declare: validation rules that out, so it is a bug in the caller, not an authoring error.
+ */
+export function leafOperands(leaf: LeafCondition, ed: Pick<CompiledEdition, 'factById' | 'params'>): LeafOperands {
+  const fact = ed.factById.get(leaf.fact);
+  if (!fact) throw new TypeError('compile: unknown fact (the edition was not validated)');
+  const op = OPERATORS.get(leaf.operator);
+  if (!op) throw new TypeError('compile: unknown operator (the edition was not validated)');
+  const v = leaf.value;
+  if (!isValueRef(v)) {
+    const value = Array.isArray(v) ? v.map((x) => comparable(fact.spec, x)) : comparable(fact.spec, v);
+    return { fact, op, rhs: { kind: 'literal', value, raw: v } };
+  }
+  if ('fact' in v) {
+    const other = ed.factById.get(v.fact);
+    if (!other) throw new TypeError('compile: unknown fact (the edition was not validated)');
+    return { fact, op, rhs: { kind: 'fact', fact: other } };
+  }
+  const param = ed.params.get(v.param);
+  if (!param) throw new TypeError('compile: unknown parameter (the edition was not validated)');
+  if (param.byFact) {
+    const table = new Map([...param.table!].map(([k, x]) => [k, comparable(fact.spec, x)]));
+    return { fact, op, rhs: { kind: 'keyed', param, key: param.byFact, table, raw: param.table! } };
+  }
+  return { fact, op, rhs: { kind: 'param', param, value: comparable(fact.spec, param.value) } };
+}
+
 const RESULT_NAME = ['false', 'true', 'unknown'] as const;
 
 class Leaf implements CNode {
@@ -200,6 +257,40 @@ class Not implements CNode {
   }
 }
 
+/** The closure of one leaf, by the kind of its right-hand side. */
+function leafNode(leaf: LeafCondition, { fact, op, rhs }: LeafOperands): CNode {
+  switch (rhs.kind) {
+    case 'fact': {
+      const other = rhs.fact;
+      return new Leaf(fact.index, fact, op, leaf, (vals) => vals[other.index], other.index, (raw) => raw[other.index], { fact: other.id });
+    }
+    case 'keyed': {
+      const { key, table, raw: rawTable } = rhs;
+      return new Leaf(
+        fact.index,
+        fact,
+        op,
+        leaf,
+        (vals) => {
+          const k = vals[key.index];
+          return k === undefined ? undefined : table.get(k as string);
+        },
+        key.index,
+        (raw) => (raw[key.index] === undefined ? Object.fromEntries(rawTable) : rawTable.get(raw[key.index] as string)),
+        { param: rhs.param.id },
+      );
+    }
+    case 'param': {
+      const { value, param } = rhs;
+      return new Leaf(fact.index, fact, op, leaf, () => value, undefined, () => param.value, { param: param.id });
+    }
+    case 'literal': {
+      const { value, raw } = rhs;
+      return new Leaf(fact.index, fact, op, leaf, () => value, undefined, () => raw, undefined);
+    }
+  }
+}
+
 /** Options for compiling an edition. */
 export interface CompileOptions {
   /** The profile the edition was derived under; recorded in every verdict made with it. */
@@ -226,43 +317,14 @@ export function compileEdition(spec: EditionSpec, options: CompileOptions = {}):
     else params.set(id, { id, spec: p, value: p.value! });
   }
 
-  const build = (c: Condition): CNode => {
-    if ('all' in c) return new Junction(c.all.map(build), F);
-    if ('any' in c) return new Junction(c.any.map(build), T);
-    if ('not' in c) return new Not(build(c.not));
-    const fact = factById.get(c.fact)!;
-    const op = OPERATORS.get(c.operator)!;
-    const v = c.value;
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      if ('fact' in v) {
-        const other = factById.get(v.fact)!;
-        return new Leaf(fact.index, fact, op, c, (vals) => vals[other.index], other.index, (raw) => raw[other.index], { fact: other.id });
-      }
-      const p = params.get(v.param)!;
-      if (p.byFact) {
-        const key = p.byFact;
-        const table = new Map([...p.table!].map(([k, x]) => [k, comparable(fact.spec, x)]));
-        const rawTable = p.table!;
-        return new Leaf(
-          fact.index,
-          fact,
-          op,
-          c,
-          (vals) => {
-            const k = vals[key.index];
-            return k === undefined ? undefined : table.get(k as string);
-          },
-          key.index,
-          (raw) => (raw[key.index] === undefined ? Object.fromEntries(rawTable) : rawTable.get(raw[key.index] as string)),
-          { param: p.id },
-        );
-      }
-      const value = comparable(fact.spec, p.value);
-      return new Leaf(fact.index, fact, op, c, () => value, undefined, () => p.value, { param: p.id });
-    }
-    const value = Array.isArray(v) ? v.map((x) => comparable(fact.spec, x)) : comparable(fact.spec, v);
-    return new Leaf(fact.index, fact, op, c, () => value, undefined, () => v, undefined);
-  };
+  const lookup = { factById, params };
+  const build = (c: Condition): CNode =>
+    matchCondition<CNode>(c, {
+      all: (m) => new Junction(m.map(build), F),
+      any: (m) => new Junction(m.map(build), T),
+      not: (m) => new Not(build(m)),
+      leaf: (leaf) => leafNode(leaf, leafOperands(leaf, lookup)),
+    });
 
   const groups = spec.groups.map((g) => {
     const group = { id: g.id, label: g.label };

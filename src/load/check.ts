@@ -5,6 +5,7 @@
 import type { Diagnostic, DiagnosticCode } from '../errors.js';
 import { RESERVED_IDS, type ClauseSpec, type Condition, type EditionSpec, type FactSpec, type I18nText, type LeafCondition, type ParameterSpec } from '../model/edition.js';
 import { OPERATORS, OPERATOR_NAMES, UNSUPPORTED_OPERATORS } from '../operators/index.js';
+import { forEachLeaf, isLeaf, isValueRef, walkCondition } from '../model/condition.js';
 import { formatPath, type DocPath, type ParsedText } from './yaml.js';
 import { placeholdersOf, BUILTIN_PLACEHOLDERS } from '../result/template.js';
 import { compareSemver } from '../model/semver.js';
@@ -160,8 +161,8 @@ export function checkClause(c: ClauseSpec, path: DocPath, ctx: ClauseContext): v
       });
     }
   }
-  if (c.appliesWhen) checkCondition(c.appliesWhen, [...path, 'appliesWhen'], 1, facts, params, report, ctx.atParameter);
-  checkCondition(c.check, [...path, 'check'], 1, facts, params, report, ctx.atParameter);
+  if (c.appliesWhen) checkCondition(c.appliesWhen, [...path, 'appliesWhen'], facts, params, report, ctx.atParameter);
+  checkCondition(c.check, [...path, 'check'], facts, params, report, ctx.atParameter);
   const leaves = leafCount(c.check) + (c.appliesWhen ? leafCount(c.appliesWhen) : 0);
   if (leaves > MAX_CONDITION_LEAVES) {
     report('E_LIMIT', [...path, 'check'], `clause "${c.id}" has ${leaves} conditions; at most ${MAX_CONDITION_LEAVES} are allowed (split it into several clauses)`, {
@@ -180,14 +181,7 @@ export function checkClause(c: ClauseSpec, path: DocPath, ctx: ClauseContext): v
  */
 export function leafCount(root: Condition): number {
   let n = 0;
-  const todo: Condition[] = [root];
-  while (todo.length) {
-    const c = todo.pop()!;
-    if ('all' in c) todo.push(...c.all);
-    else if ('any' in c) todo.push(...c.any);
-    else if ('not' in c) todo.push(c.not);
-    else n++;
-  }
+  forEachLeaf(root, () => n++);
   return n;
 }
 
@@ -215,10 +209,6 @@ export function checkFact(id: string, f: FactSpec, report: Report, at: DocPath =
   } else if (f.choices) report('E_FACT_SPEC', [...path, 'choices'], 'only an enum fact has choices', {}, true);
 }
 
-function isRef(v: unknown): v is { fact: string } | { param: string } {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** Whether a value has the same JavaScript type as a sample value (for a profile's parameter settings). */
 export function literalFitsValue(sample: unknown, v: unknown): boolean {
   return typeof v === typeof sample && (typeof v !== 'number' || Number.isFinite(v));
@@ -243,23 +233,26 @@ export function literalFits(f: FactSpec, v: unknown): boolean {
   }
 }
 
+/** Checks every leaf of a condition, in document order; a node deeper than `MAX_CONDITION_DEPTH` is reported and not entered. */
 function checkCondition(
   c: Condition,
   path: DocPath,
-  depth: number,
   facts: ReadonlyMap<string, FactSpec>,
   params: ReadonlyMap<string, ParameterSpec>,
   report: Report,
   atParameter?: Set<string>,
 ): void {
-  if (depth > MAX_CONDITION_DEPTH) {
-    report('E_LIMIT', path, `conditions are nested deeper than ${MAX_CONDITION_DEPTH} levels`);
-    return;
-  }
-  if ('all' in c) return c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i], depth + 1, facts, params, report, atParameter));
-  if ('any' in c) return c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i], depth + 1, facts, params, report, atParameter));
-  if ('not' in c) return checkCondition(c.not, [...path, 'not'], depth + 1, facts, params, report, atParameter);
-  checkLeaf(c, path, facts, params, report, atParameter);
+  walkCondition(
+    c,
+    (node, at, depth) => {
+      if (depth > MAX_CONDITION_DEPTH) {
+        report('E_LIMIT', [...at], `conditions are nested deeper than ${MAX_CONDITION_DEPTH} levels`);
+        return false;
+      }
+      if (isLeaf(node)) checkLeaf(node, [...at], facts, params, report, atParameter);
+    },
+    path,
+  );
 }
 
 function checkLeaf(
@@ -290,7 +283,7 @@ function checkLeaf(
     return;
   }
   const v = c.value;
-  if (isRef(v)) {
+  if (isValueRef(v)) {
     if (op.operand === 'list') {
       report('E_OPERATOR_TYPE', [...path, 'value'], `operator "${op.name}" needs a literal list, not a reference`, { value: v });
     } else if ('fact' in v) {

@@ -5,7 +5,8 @@
  * subject) and origin. Pure: editions come in as data.
  */
 import type { Diagnostic, DiagnosticCode } from '../errors.js';
-import type { ClauseSpec, Condition, EditionSpec, GroupSpec, ParameterSpec, SourceDoc, FactSpec } from '../model/edition.js';
+import type { ClauseSpec, EditionSpec, GroupSpec, ParameterSpec, SourceDoc, FactSpec } from '../model/edition.js';
+import { conditionReads } from '../model/condition.js';
 import { canonicalJson, hashJson } from '../hash/index.js';
 import { placeholdersOf } from '../result/template.js';
 import { editionContent } from '../compile/compile.js';
@@ -21,21 +22,7 @@ export interface ComposeInput {
 
 /** Facts and parameters a clause reads, from its conditions and its messages. */
 function clauseReads(c: ClauseSpec): { facts: Set<string>; params: Set<string> } {
-  const facts = new Set<string>();
-  const params = new Set<string>();
-  const walk = (x: Condition): void => {
-    if ('all' in x) return x.all.forEach(walk);
-    if ('any' in x) return x.any.forEach(walk);
-    if ('not' in x) return walk(x.not);
-    facts.add(x.fact);
-    const v = x.value;
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      if ('fact' in v) facts.add(v.fact);
-      else params.add(v.param);
-    }
-  };
-  if (c.appliesWhen) walk(c.appliesWhen);
-  walk(c.check);
+  const { facts, params } = conditionReads(c.check, conditionReads(c.appliesWhen));
   for (const m of Object.values(c.messages)) for (const n of [...placeholdersOf(m.zh), ...placeholdersOf(m.en)]) (facts.add(n), params.add(n));
   return { facts, params };
 }

@@ -1,8 +1,9 @@
 /**
  * The named operators, with json-rules-engine's names and its semantics on typed values
- * (json-rules-engine 7.3.1 src/engine-default-operators.js). Conditions name an operator; behaviour lives here.
+ * (json-rules-engine 7.3.1 src/engine-default-operators.js). Conditions name an operator; its behaviour, the way
+ * it is written (sign, words) and its inline form in generated code live here, one entry per operator.
  */
-import type { FactType } from '../model/edition.js';
+import type { FactType, I18nText } from '../model/edition.js';
 
 /** How an operator's right-hand side is shaped. */
 export type OperandShape = 'scalar' | 'list';
@@ -16,6 +17,18 @@ export interface OperatorDef {
   factTypes: readonly FactType[];
   /** Whether the required value is a scalar or a list of scalars. */
   operand: OperandShape;
+  /** Its mathematical sign (`≥`), as `daoze diff` writes a condition. */
+  sign: string;
+  /** What stands between the observed and the required value in an explanation (`≥`, 属于 / one of). */
+  relation: I18nText;
+  /** The operator in words, as the authoring guide lists it (不小于 / is at least). */
+  words: I18nText;
+  /**
+   * The comparison as a JavaScript expression over two operand variables, for the code generator
+   * (`src/compile/codegen.ts`): a fixed fragment written here, the same comparison as `test`
+   * (test/unit/operators/index.test.ts holds the two equal). Without it, generated code calls `test`.
+   */
+  inline?: (a: string, b: string) => string;
 }
 
 const ORDERED: readonly FactType[] = ['number', 'integer', 'date', 'datetime', 'duration'];
@@ -26,14 +39,86 @@ const LISTABLE: readonly FactType[] = ['number', 'integer', 'enum', 'date', 'dat
 // json-rules-engine's numeric operators guard with `Number.parseFloat(x).toString() !== 'NaN'`; our facts are
 // validated as finite numbers before evaluation, so the guard always holds and a plain comparison is the same.
 const defs: OperatorDef[] = [
-  { name: 'equal', test: (a, b) => a === b, factTypes: EQUATABLE, operand: 'scalar' },
-  { name: 'notEqual', test: (a, b) => a !== b, factTypes: EQUATABLE, operand: 'scalar' },
-  { name: 'in', test: (a, b) => (b as unknown[]).indexOf(a) > -1, factTypes: LISTABLE, operand: 'list' },
-  { name: 'notIn', test: (a, b) => (b as unknown[]).indexOf(a) === -1, factTypes: LISTABLE, operand: 'list' },
-  { name: 'lessThan', test: (a, b) => (a as number) < (b as number), factTypes: ORDERED, operand: 'scalar' },
-  { name: 'lessThanInclusive', test: (a, b) => (a as number) <= (b as number), factTypes: ORDERED, operand: 'scalar' },
-  { name: 'greaterThan', test: (a, b) => (a as number) > (b as number), factTypes: ORDERED, operand: 'scalar' },
-  { name: 'greaterThanInclusive', test: (a, b) => (a as number) >= (b as number), factTypes: ORDERED, operand: 'scalar' },
+  {
+    name: 'equal',
+    test: (a, b) => a === b,
+    factTypes: EQUATABLE,
+    operand: 'scalar',
+    sign: '=',
+    relation: { zh: '=', en: '=' },
+    words: { zh: '等于', en: 'equals' },
+    inline: (a, b) => `${a} === ${b}`,
+  },
+  {
+    name: 'notEqual',
+    test: (a, b) => a !== b,
+    factTypes: EQUATABLE,
+    operand: 'scalar',
+    sign: '≠',
+    relation: { zh: '≠', en: '≠' },
+    words: { zh: '不等于', en: 'does not equal' },
+    inline: (a, b) => `${a} !== ${b}`,
+  },
+  {
+    name: 'in',
+    test: (a, b) => (b as unknown[]).indexOf(a) > -1,
+    factTypes: LISTABLE,
+    operand: 'list',
+    sign: '∈',
+    relation: { zh: '属于', en: 'one of' },
+    words: { zh: '属于所列值之一', en: 'is one of the values listed' },
+    inline: (a, b) => `${b}.indexOf(${a}) > -1`,
+  },
+  {
+    name: 'notIn',
+    test: (a, b) => (b as unknown[]).indexOf(a) === -1,
+    factTypes: LISTABLE,
+    operand: 'list',
+    sign: '∉',
+    relation: { zh: '不属于', en: 'not one of' },
+    words: { zh: '不属于所列任何值', en: 'is none of the values listed' },
+    inline: (a, b) => `${b}.indexOf(${a}) === -1`,
+  },
+  {
+    name: 'lessThan',
+    test: (a, b) => (a as number) < (b as number),
+    factTypes: ORDERED,
+    operand: 'scalar',
+    sign: '<',
+    relation: { zh: '<', en: '<' },
+    words: { zh: '小于', en: 'is less than' },
+    inline: (a, b) => `${a} < ${b}`,
+  },
+  {
+    name: 'lessThanInclusive',
+    test: (a, b) => (a as number) <= (b as number),
+    factTypes: ORDERED,
+    operand: 'scalar',
+    sign: '≤',
+    relation: { zh: '≤', en: '≤' },
+    words: { zh: '不大于', en: 'is at most' },
+    inline: (a, b) => `${a} <= ${b}`,
+  },
+  {
+    name: 'greaterThan',
+    test: (a, b) => (a as number) > (b as number),
+    factTypes: ORDERED,
+    operand: 'scalar',
+    sign: '>',
+    relation: { zh: '>', en: '>' },
+    words: { zh: '大于', en: 'is greater than' },
+    inline: (a, b) => `${a} > ${b}`,
+  },
+  {
+    name: 'greaterThanInclusive',
+    test: (a, b) => (a as number) >= (b as number),
+    factTypes: ORDERED,
+    operand: 'scalar',
+    sign: '≥',
+    relation: { zh: '≥', en: '≥' },
+    words: { zh: '不小于', en: 'is at least' },
+    inline: (a, b) => `${a} >= ${b}`,
+  },
 ];
 
 /** The operator map, by name. A `Map`, so that names such as `__proto__` or `toString` are never found by accident. */

@@ -3,7 +3,8 @@
  * parameters — what an auditor prints. Markdown, so it renders on any code host and diffs in review.
  */
 import type { CompiledEdition } from '../compile/compile.js';
-import type { Condition, Locale } from '../model/edition.js';
+import type { Locale } from '../model/edition.js';
+import { conditionText } from '../model/condition.js';
 import { citationOf } from '../evaluate/evaluate.js';
 import { formatParamValue } from './format.js';
 
@@ -23,16 +24,6 @@ const W = {
 } as const;
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
-/** A condition in one line, as json-rules-engine's syntax reads: `ammonia-mg-m3 lessThanInclusive {ammonia-limit}`. */
-export function conditionText(c: Condition): string {
-  if ('all' in c) return c.all.length === 1 ? conditionText(c.all[0]!) : `all(${c.all.map(conditionText).join('; ')})`;
-  if ('any' in c) return `any(${c.any.map(conditionText).join('; ')})`;
-  if ('not' in c) return `not(${conditionText(c.not)})`;
-  const v = c.value;
-  const rhs = typeof v === 'object' && v !== null && !Array.isArray(v) ? ('fact' in v ? v.fact : `{${v.param}}`) : JSON.stringify(v);
-  return `${c.fact} ${c.operator} ${rhs}`;
-}
 
 /** The Markdown page of an edition, in one locale. */
 export function renderStandardPage(ed: CompiledEdition, locale: Locale = 'zh'): string {

@@ -6,6 +6,8 @@ import { bumpSuffices, diffEditions, type ChangeKind, type EditionChange, type E
 import { replay, type ReplayReport } from '../../audit/replay.js';
 import type { CompiledEdition } from '../../compile/compile.js';
 import type { Condition, I18nText, Locale, ParameterSpec } from '../../model/edition.js';
+import { conditionText, type ConditionTextStyle } from '../../model/condition.js';
+import { OPERATORS } from '../../operators/index.js';
 import { color, EXIT, out, UsageError } from '../io.js';
 import { registryFor } from '../load.js';
 import { paint } from '../render.js';
@@ -111,28 +113,16 @@ const WORDS = {
   },
 };
 
-const SIGN: Record<string, string> = {
-  equal: '=',
-  notEqual: '≠',
-  lessThan: '<',
-  lessThanInclusive: '≤',
-  greaterThan: '>',
-  greaterThanInclusive: '≥',
-  in: '∈',
-  notIn: '∉',
+/** Conditions with the operators' signs, members apart by commas: `all(adult-fly-count ≤ {fly-limit}, maggots-present = false)`. */
+const SIGNS: ConditionTextStyle = {
+  operator: (name) => OPERATORS.get(name)?.sign ?? name,
+  separator: ', ',
+  list: (values) => `[${values.join(', ')}]`,
+  unwrapSingle: false,
 };
 
-/** A condition in one line: `all(adult-fly-count ≤ {fly-limit}, maggots-present = false)`. */
-export function conditionText(c: Condition | undefined): string {
-  if (!c) return '—';
-  if ('all' in c) return `all(${c.all.map(conditionText).join(', ')})`;
-  if ('any' in c) return `any(${c.any.map(conditionText).join(', ')})`;
-  if ('not' in c) return `not(${conditionText(c.not)})`;
-  const v = c.value;
-  const rhs =
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? ('param' in v ? `{${v.param}}` : v.fact) : Array.isArray(v) ? `[${v.join(', ')}]` : JSON.stringify(v);
-  return `${c.fact} ${SIGN[c.operator] ?? c.operator} ${rhs}`;
-}
+/** A condition of a change in one line, or a dash where the clause has none (an `appliesWhen` added or dropped). */
+const changedCondition = (c: Condition | undefined): string => (c ? conditionText(c, SIGNS) : '—');
 
 function paramText(p: Partial<ParameterSpec> | undefined): string {
   if (!p) return '—';
@@ -148,7 +138,7 @@ function detail(c: EditionChange, locale: Locale): string[] {
   switch (c.kind) {
     case 'check-changed':
     case 'applicability-changed':
-      return [`- ${conditionText(c.from as Condition)}`, `+ ${conditionText(c.to as Condition)}`];
+      return [`- ${changedCondition(c.from as Condition | undefined)}`, `+ ${changedCondition(c.to as Condition | undefined)}`];
     case 'parameter-changed':
       return [`${c.subject}: ${paramText(c.from as ParameterSpec)} → ${paramText(c.to as ParameterSpec)}`];
     case 'text-changed':

@@ -1,8 +1,12 @@
-/** `daoze doc`: writes the readable page of every standard (or one) to docs/standards/<id>.md. */
+/**
+ * `daoze doc`: writes the readable page of every standard (or one) to docs/standards/<id>.md, the plan coverage
+ * table beside them, and the operator table of the authoring guide where the guide carries its markers.
+ */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { renderStandardPage } from '../../result/page.js';
 import { planCoverage, renderCoverage, type PlanOutline } from '../../result/coverage.js';
+import { withOperatorTable } from '../../result/operator-table.js';
 import { builtinStandardsDir } from '../../node.js';
 import { EXIT, out } from '../io.js';
 import { registryFor } from '../load.js';
@@ -34,6 +38,14 @@ export const doc: Command = {
       const file = join(dirname(dir), 'coverage.md');
       writeFileSync(file, renderCoverage(planCoverage(editions, JSON.parse(readFileSync(outline, 'utf8')) as PlanOutline), common.locale));
       out(file);
+    }
+    // The authoring guide one folder up (docs/authoring.md) lists the operators between two marker comments:
+    // regenerated from OPERATORS, so the guide and the engine name the same operators.
+    const guide = join(dirname(dir), 'authoring.md');
+    const updated = !positionals.length && existsSync(guide) ? withOperatorTable(readFileSync(guide, 'utf8')) : undefined;
+    if (updated !== undefined) {
+      writeFileSync(guide, updated);
+      out(guide);
     }
     return EXIT.ok;
   },
