@@ -16,7 +16,8 @@
  * ```
  * @packageDocumentation
  */
-export { createChecklist, restore, loadBundle } from './checklist.js';
+export { createChecklist, restore } from './checklist.js';
+export { loadBundle } from './bundle.js';
 export type {
   BundleInput,
   Checklist,
@@ -31,7 +32,7 @@ export type {
   ClauseChange,
   InputKind,
   Relevance,
-} from './checklist.js';
+} from './types.js';
 export { ChecklistError } from './errors.js';
 export type { ChecklistErrorCode } from './errors.js';
 export { MESSAGES, OUTCOME_TEXT, fill } from './messages.js';

@@ -14,10 +14,16 @@
  * ```
  * @packageDocumentation
  */
-export { DaozeError, isDaozeError, StandardError, ObservationError, NotFoundError, InputError, formatDiagnostic, formatDiagnostics, preview } from './errors.js';
+
+// This entry is the package's API: what users call, and the types of what they pass and get back.
+// `etc/api/daoze.api.md` records it (`npm run api`), and a change to it needs a changeset (docs/versioning.md).
+// What `daoze/sdk` needs beyond it comes from `src/internal.ts`, which is not exported.
+
+// Errors: every error thrown on purpose is a DaozeError; authoring errors are diagnostics with a position.
+export { DaozeError, isDaozeError, StandardError, ObservationError, NotFoundError, InputError, formatDiagnostic, formatDiagnostics } from './errors.js';
 export type { Diagnostic, DiagnosticCode, SourceLocation, ObservationIssue, InputErrorCode, TextPosition } from './errors.js';
-export { parseJson, checkJsonValue, MAX_JSON_DEPTH } from './input/index.js';
-export type { ParseJsonOptions } from './input/index.js';
+
+// The edition format: the types of an edition as authored, and its closed lists.
 export type {
   EditionSpec,
   ClauseSpec,
@@ -46,43 +52,78 @@ export type {
   Exclusion,
 } from './model/edition.js';
 export { EVIDENCE_KINDS, FACT_TYPES, PROVENANCES, SEVERITIES, SOURCE_KINDS } from './model/edition.js';
+
+// Reading editions: parse and validate YAML or data, load one with its identity checked, compose `include`s.
 export { parseEdition, validateEdition, loadEdition } from './load/index.js';
 export type { EditionParseResult, ParseEditionOptions } from './load/index.js';
 export type { ExpectedIdentity } from './load/check.js';
+export type { ParsedText, DocPath } from './load/yaml.js';
 export { composeEditions } from './load/compose.js';
 export type { ComposeInput } from './load/compose.js';
-export { compileEdition, editionContent, F, T, U } from './compile/compile.js';
-export type { CompiledEdition, CompiledClause, CompiledFact, CompiledParam, CompileOptions, CNode, LeafTrace, Tri, Values } from './compile/compile.js';
-export { evaluate, evaluateOutcomes, buildVerdict, citationOf, clauseOutcome, overallOutcome } from './evaluate/evaluate.js';
+
+// Conditions: what a clause's check reads, and its printed form.
+export { conditionText, conditionReads } from './model/condition.js';
+export type { ConditionTextStyle, ConditionReads } from './model/condition.js';
+
+// Compiling and evaluating: a compiled edition evaluates observations into verdicts.
+export { compileEdition } from './compile/compile.js';
+export type { CompiledEdition, CompiledClause, CompiledFact, CompiledParam, CompileOptions, LeafTrace } from './compile/compile.js';
+export { evaluate, evaluateOutcomes } from './evaluate/evaluate.js';
 export type { EvaluateOptions } from './evaluate/evaluate.js';
-export { normaliseObservation, checkFactValue, isEvidenceReason, HOSTILE_KEYS } from './evaluate/observation.js';
-export type { Observation, EvidenceRef, Subject, Observer, NormalisedObservation, MissingReason, EvidenceReason } from './evaluate/observation.js';
+
+// Observations and verdicts: what an inspection records, and what the engine decides.
+export type { Observation, EvidenceRef, Subject, Observer, MissingReason, EvidenceReason } from './evaluate/observation.js';
 export type { Verdict, ClauseResult, Citation, CitedSource, MissingFact, Totals } from './result/types.js';
-export { formatFactValue, formatParamValue } from './result/format.js';
-export { renderStandardPage } from './result/page.js';
-export { planCoverage, renderCoverage, type PlanOutline, type CoverageRow } from './result/coverage.js';
+
+// The registry: editions by reference, composed and resolved.
 export { createRegistry, resolveEdition } from './registry.js';
 export type { Registry, ProfileInput, RegistryOptions } from './registry.js';
+
+// Profiles: a city's local parameters and practice over a published edition.
 export { parseProfile } from './load/profile.js';
 export type { ProfileParseResult } from './load/profile.js';
 export { applyProfile, compileWithProfile, profileHash } from './profile/apply.js';
 export type { ProfileApplication } from './profile/apply.js';
+
+// Editions in force: which edition judges an observation on its day.
 export { editionInForce, inForceRange, findInForceOverlaps, inForceDiagnostics, observationDay } from './model/in-force.js';
 export type { InForceRange, InForceOverlap, EditionSource } from './model/in-force.js';
-export * from './audit/index.js';
+
+// The audit trail: verdict records and their verification, signatures and explanation; differences between
+// editions and replay of recorded inspections; the lock of published editions.
+export { RECORD_FORMAT, RecordError, createRecord, recordVerdict, recordHashOf } from './audit/index.js';
+export type { VerdictRecord, RecordedEdition, RecordedEvidence, ObservationProvenance, ClauseSeal, RecordOptions, Evaluator, Resolution } from './audit/index.js';
+export { verifyRecord } from './audit/index.js';
+export type { VerifyReport, VerifyOptions, RecordDifference } from './audit/index.js';
+export type { JsonPath } from './audit/index.js';
+export { signRecord, checkRecordSignature } from './audit/index.js';
+export type { SignedRecord, RecordSignatureCheck } from './audit/index.js';
+export { explainVerdict } from './audit/index.js';
+export type { Explanation, ExplainedClause, ExplainedComparison } from './audit/index.js';
+export { diffEditions, versionBump, bumpSuffices } from './audit/index.js';
+export type { EditionDiff, EditionChange, ChangeKind, Impact, Bump } from './audit/index.js';
+export { replay } from './audit/index.js';
+export type { ReplayReport, ReplayChange, ClauseFlip } from './audit/index.js';
+export { LOCK_FILE, checkEditionsLock, updateEditionsLock, editionHash, isEditionsLock } from './audit/index.js';
+export type { EditionsLock, CheckLockOptions } from './audit/index.js';
+
+// Cases: the examples a standard carries, run against it, and the clauses they leave unseen.
 export { runCase, runCases, caseCoverageGaps, caseDiagnostics, whyClause } from './cases/run.js';
-export { citationWarnings, citesCheckably, coverageWarnings, clausePath, pageWarnings, strictly } from './load/house-rules.js';
-export type { EditionWhere } from './load/house-rules.js';
 export type { CaseResult, CaseMismatch } from './cases/run.js';
+
+// Operators: the comparisons a condition may use.
 export { OPERATORS, OPERATOR_NAMES } from './operators/index.js';
-export * from './model/condition.js';
 export type { OperatorDef, OperandShape } from './operators/index.js';
-export type { ParsedText, DocPath } from './load/yaml.js';
+
+// Hashing: canonical JSON and the content hashes verdicts and records name.
 export { canonicalJson, hashJson, sha256Text } from './hash/index.js';
-export { compareSemver } from './model/semver.js';
 export { ENGINE_VERSION } from './version.js';
+
+// Bundles: compiled editions for apps (`daoze build`), read back with their hashes and signature checked.
 export { readBundle, isBundle, BundleError, createBundle, observationSchema, signBundle, bundleDigest, MAX_BUNDLE_DEPTH, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from './bundle/index.js';
 export type { Bundle, BundleEdition, BundleIssue, LoadedBundle, ReadBundleOptions } from './bundle/index.js';
+
+// Signing: Ed25519 keys, and the signatures of bundles and records.
 export {
   generateKeyPair,
   publicKeyOf,

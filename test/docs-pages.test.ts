@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pageWarnings, planCoverage, renderCoverage, renderStandardPage, type PlanOutline } from '../src/index.js';
+import { pageWarnings } from '../src/load/house-rules.js';
+import { planCoverage, renderCoverage, type PlanOutline } from '../src/result/coverage.js';
+import { renderStandardPage } from '../src/result/page.js';
 import { builtinStandardsDir } from '../src/node.js';
 import { OPERATOR_TABLE_BEGIN, withOperatorTable } from '../src/result/operator-table.js';
 import { OPERATORS } from '../src/operators/index.js';

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { citationWarnings, coverageWarnings, runCase, runCases } from '../src/index.js';
+import { runCase, runCases } from '../src/index.js';
+import { citationWarnings, coverageWarnings } from '../src/load/house-rules.js';
 import { builtinStandardsDir, readEditions } from '../src/node.js';
 import { builtin } from './helpers.js';
 

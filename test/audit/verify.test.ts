@@ -7,8 +7,6 @@ import {
   compileEdition,
   createRecord,
   evaluate,
-  formatJsonPath,
-  jsonPathAt,
   recordVerdict,
   RecordError,
   sha256Text,
@@ -16,6 +14,7 @@ import {
   createRegistry,
   type VerdictRecord,
 } from '../../src/index.js';
+import { formatJsonPath, jsonPathAt } from '../../src/audit/index.js';
 import { builtin } from '../helpers.js';
 import { altered, evaluatorOf, getAt, leafPaths, recordInputs, setAt } from './helpers.js';
 

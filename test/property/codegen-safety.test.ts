@@ -8,7 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileEdition, normaliseObservation, type Condition, type EditionSpec, type I18nText } from '../../src/index.js';
+import { compileEdition, type Condition, type EditionSpec, type I18nText } from '../../src/index.js';
+import { normaliseObservation } from '../../src/evaluate/observation.js';
 import { codegenProgram, generate } from '../../src/compile/codegen.js';
 import { extEdition, extObservation } from './arbitraries-extended.js';
 

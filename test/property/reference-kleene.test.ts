@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
-import { compileEdition, evaluate, evaluateOutcomes, normaliseObservation, validateEdition, type CompiledEdition, type Condition, type EditionSpec } from '../../src/index.js';
+import { compileEdition, evaluate, evaluateOutcomes, validateEdition, type CompiledEdition, type Condition, type EditionSpec } from '../../src/index.js';
+import { normaliseObservation } from '../../src/evaluate/observation.js';
 import { closureProgram, codegenProgram, CODEGEN_AFTER, programFor } from '../../src/compile/codegen.js';
 import { completeAndDropped, completeFacts, edition, without } from './arbitraries.js';
 import { extEdition, extObservation } from './arbitraries-extended.js';

@@ -1,6 +1,6 @@
 /**
- * The SDK runs wherever JavaScript does: no Node built-ins anywhere in `sdk/`, only the engine's public entry,
- * and neither the YAML parser nor ajv in what a browser loads.
+ * The SDK runs wherever JavaScript does: no Node built-ins anywhere in `sdk/`, only the engine's public and
+ * internal entries, and neither the YAML parser nor ajv in what a browser loads.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,12 +14,15 @@ const ROOT = join(__dirname, '..', '..');
 const SDK = join(ROOT, 'sdk');
 
 describe('the SDK is portable', () => {
-  it('imports only its own modules and the engine’s public entry, and names no Node global', async () => {
-    const r = await build({ entryPoints: [join(SDK, 'index.ts')], bundle: true, write: false, format: 'esm', platform: 'browser', metafile: true, logLevel: 'silent', absWorkingDir: ROOT });
+  it('imports only its own modules and the engine’s public and internal entries, and names no Node global', async () => {
+    // Every file an entry point, so that a module holding only types (which no bundle keeps) is checked too.
+    const files = readdirSync(SDK).filter((f) => f.endsWith('.ts'));
+    const entryPoints = files.map((f) => join(SDK, f));
+    const r = await build({ entryPoints, outdir: 'out', bundle: true, write: false, format: 'esm', platform: 'browser', metafile: true, logLevel: 'silent', absWorkingDir: ROOT });
     const own = Object.entries(r.metafile.inputs).filter(([p]) => p.startsWith('sdk/'));
-    expect(own.map(([p]) => p).sort()).toEqual(readdirSync(SDK).filter((f) => f.endsWith('.ts')).map((f) => `sdk/${f}`).sort());
+    expect(own.map(([p]) => p).sort()).toEqual(files.map((f) => `sdk/${f}`).sort());
     for (const [file, input] of own) {
-      for (const i of input.imports) expect(i.original, `${file} imports ${i.original}`).toMatch(/^(\.\/[a-z-]+\.js|\.\.\/src\/index\.js)$/);
+      for (const i of input.imports) expect(i.original, `${file} imports ${i.original}`).toMatch(/^(\.\/[a-z-]+\.js|\.\.\/src\/(index|internal)\.js)$/);
       // Code only (comments stripped): no Node globals.
       const code = readFileSync(join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
       expect(code, file).not.toMatch(/\b(process|Buffer|__dirname|__filename|require|global)\b/);

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluate, InputError, normaliseObservation, ObservationError, type EvidenceRef, type Observation } from '../../../src/index.js';
-import { evidenceShortfall } from '../../../src/evaluate/observation.js';
+import { evaluate, InputError, ObservationError, type EvidenceRef, type Observation } from '../../../src/index.js';
+import { evidenceShortfall, normaliseObservation } from '../../../src/evaluate/observation.js';
 import { builtin } from '../../helpers.js';
 
 const root = join(__dirname, '..', '..', '..');

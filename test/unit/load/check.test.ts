@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import { HOSTILE_KEYS, parseEdition, validateEdition, type Condition, type EditionSpec } from '../../../src/index.js';
+import { parseEdition, validateEdition, type Condition, type EditionSpec } from '../../../src/index.js';
+import { HOSTILE_KEYS } from '../../../src/evaluate/observation.js';
 import { leafCount, MAX_CONDITION_LEAVES } from '../../../src/load/check.js';
 import { RESERVED_IDS } from '../../../src/model/edition.js';
 import { fixture } from '../../helpers.js';

@@ -1,0 +1,212 @@
+/** The checklist SDK's public types: options, items, sections, updates, progress, the saved form and the session. */
+import type {
+  EvidenceKind,
+  EvidenceRef,
+  FactType,
+  I18nText,
+  LoadedBundle,
+  Locale,
+  MissingFact,
+  Observation,
+  Observer,
+  Outcome,
+  Severity,
+  Subject,
+  Totals,
+  Trust,
+  Verdict,
+} from '../src/index.js';
+
+/** Options of a checklist session. */
+export interface ChecklistOptions {
+  /** Language of items, messages and errors (default zh). */
+  locale?: Locale;
+  /** What is inspected; recorded in the observation and the verdict. */
+  subject?: Subject;
+  /** Who inspects. */
+  observer?: Observer;
+  /** When the inspection is made (RFC 3339 with a time zone). The SDK never reads a clock. */
+  observedAt?: string;
+  /** Include each condition leaf's trace in verdicts (default false: smaller and faster). */
+  trace?: boolean;
+  /**
+   * Whom to trust (required unless the bundle is one `loadBundle` already returned): the public keys (parsed
+   * `.pub` files from `daoze keygen`, or their text) one of which must have signed the bundle, else
+   * `ChecklistError` E_SIGNATURE naming the key id; or `'unsigned'`, the explicit opt-out: no signature is
+   * checked and the bundle is used on its content hashes alone (docs/security.md).
+   */
+  trust?: Trust;
+}
+
+/** How an item is answered in a form. */
+export type InputKind = 'yes-no' | 'choice' | 'number' | 'date' | 'datetime';
+
+/** Whether an item can still change a clause's outcome. */
+export type Relevance =
+  /** Its answer can change a clause that counts towards the verdict. */
+  | 'required'
+  /** Its answer can change only optional (local-practice) clauses. */
+  | 'optional'
+  /** Whatever its answer, no clause's outcome changes. */
+  | 'moot';
+
+/** One thing the inspector records: a fact of the edition's catalogue. */
+export interface ChecklistItem {
+  fact: string;
+  /** The section it is listed in (the first group whose clauses read it). */
+  section: string;
+  label: string;
+  /** The question put to the inspector. */
+  question: string;
+  help?: string;
+  type: FactType;
+  input: InputKind;
+  unit?: string;
+  /** Allowed range of a number (inclusive); `step` is 1 for whole numbers. */
+  range?: { min?: number; max?: number; step?: number };
+  choices?: { value: string; label: string }[];
+  /** The evidence asked for; with `required`, a value counts only once evidence is attached. */
+  evidence?: { kinds: EvidenceKind[]; required: boolean; note?: string };
+  /** Ids of the clauses that read this fact, in printed order. */
+  clauses: string[];
+  /** Whether an answer is recorded (a value, or null for "could not determine"). */
+  answered: boolean;
+  /** The answer as given: undefined when none, null when the inspector could not determine it. */
+  value: unknown;
+  /** The answer formatted for display, with its unit or choice label. */
+  display?: string;
+  /** Evidence attached to the answer. */
+  attached: EvidenceRef[];
+  /** A value is given but does not count yet: the evidence it requires is not attached. */
+  awaitingEvidence: boolean;
+  relevance: Relevance;
+  /** Why a moot item cannot matter: every clause reading it does not apply, or is already decided without it. */
+  moot?: 'not-applicable' | 'decided' | 'unused';
+}
+
+/** A clause as a section lists it. */
+export interface ChecklistClause {
+  id: string;
+  /** The label as the standard prints it (水通). */
+  label: string;
+  outcome: Outcome;
+  required: boolean;
+  severity: Severity;
+}
+
+/** A printed group of the standard (四净 / 三无 / 两通 / 一明), with its clauses and the items first asked there. */
+export interface ChecklistSection {
+  id: string;
+  label: string;
+  clauses: ChecklistClause[];
+  items: ChecklistItem[];
+}
+
+/** A clause whose outcome changed. */
+export interface ClauseChange {
+  clause: string;
+  group: string;
+  label: I18nText;
+  from: Outcome;
+  to: Outcome;
+  required: boolean;
+}
+
+/** What `answer`, `clear` and `setLocale` return, and what subscribers receive. */
+export interface ChecklistUpdate {
+  /** Increases by one with every change. */
+  revision: number;
+  kind: 'answer' | 'clear' | 'locale';
+  /** The fact answered or cleared. */
+  fact?: string;
+  /** The overall outcome now, and before. */
+  outcome: Outcome;
+  previous: Outcome;
+  /** Counts over required clauses. */
+  totals: Totals;
+  /** The score, when the standard scores. */
+  score?: Verdict['score'];
+  /** Clauses whose outcome changed, in printed order. */
+  changes: ClauseChange[];
+  /**
+   * The full verdict at this revision (messages, citations, what is missing). Built on first read and kept;
+   * outcome, totals, score and changes above are computed at once without it.
+   */
+  readonly verdict: Verdict;
+}
+
+/** How far the inspection is. */
+export interface ChecklistProgress {
+  revision: number;
+  outcome: Outcome;
+  /** Whether the overall outcome is decided (not indeterminate). */
+  decided: boolean;
+  /** Items in the checklist (facts read by any clause). */
+  total: number;
+  /** Items whose answer can still change a clause that counts. */
+  applicable: number;
+  /** Applicable items with an answer recorded. */
+  answered: number;
+  /** Clauses: how many, and how many have a decided outcome. */
+  clauses: { total: number; decided: number };
+  /**
+   * What is still needed to decide the clauses that count, the facts that settle the most indeterminate
+   * clauses first (the verdict's `missing`, in its order).
+   */
+  needed: MissingFact[];
+  /** Facts still needed only by optional clauses. */
+  optional: MissingFact[];
+}
+
+/** A saved inspection in progress, as `toJSON` writes it: plain JSON, pinned to the exact edition. */
+export interface ChecklistSnapshot {
+  format: 'daoze-checklist';
+  formatVersion: 1;
+  /** The edition the inspection was made under: id, version and content hash. */
+  edition: { id: string; version: string; ref: string; hash: string };
+  locale: Locale;
+  revision: number;
+  /** The answers so far, as an observation the engine's `evaluate` accepts. */
+  observation: Observation;
+}
+
+/** A listener of a checklist's changes. */
+export type ChecklistListener = (update: ChecklistUpdate) => void;
+
+/** A checklist session. */
+export interface Checklist {
+  /** The edition, pinned for the life of the session. */
+  readonly edition: { id: string; version: string; ref: string; hash: string; nickname: string; title: I18nText; scoring: boolean };
+  readonly locale: Locale;
+  /** Increases by one with every change; a cheap snapshot key for UI frameworks. */
+  readonly revision: number;
+  /** The sections in the standard's printed order. */
+  sections(): ChecklistSection[];
+  /** Every item, in section order, then the catalogue's order for facts no clause reads. */
+  items(): ChecklistItem[];
+  /** One item. Throws `ChecklistError` E_UNKNOWN_FACT for a fact not in the edition. */
+  item(fact: string): ChecklistItem;
+  /**
+   * Records an answer and returns the new verdict with what changed. `value` null records that the inspector
+   * could not determine it. `evidence`, when given, replaces the item's evidence; when omitted, the evidence
+   * already attached stays. A wrong value or evidence throws `ChecklistError` and changes nothing.
+   */
+  answer(fact: string, value: unknown, evidence?: readonly EvidenceRef[]): ChecklistUpdate;
+  /** Takes back an item's answer and its evidence. */
+  clear(fact: string): ChecklistUpdate;
+  /** Switches the language of items, messages and errors. */
+  setLocale(locale: Locale): ChecklistUpdate;
+  /** The verdict now. */
+  verdict(): Verdict;
+  /** Progress and what is still needed. */
+  progress(): ChecklistProgress;
+  /** The answers as an observation for the engine (`evaluate`) or a server. */
+  observation(): Observation;
+  /** Calls `listener` after every change; returns the function that stops it. Can be passed unbound. */
+  readonly subscribe: (listener: ChecklistListener) => () => void;
+  /** The inspection in progress, pinned to its edition, for `restore`. */
+  toJSON(): ChecklistSnapshot;
+}
+
+/** A bundle as `daoze build` writes it (parsed or as text), or one already loaded. */
+export type BundleInput = LoadedBundle | object | string;

@@ -1,0 +1,25 @@
+/**
+ * The engine's internal entry: what `daoze/sdk` (and the service) build on beyond the public API of
+ * `src/index.ts`. It is not in package.json `exports`, so no user can import it: the SDK is bundled with what
+ * it uses (tsup), and a change here is no change of the package's API (`etc/api/*.api.md` does not list it).
+ * `test/sdk/portable.test.ts` holds `sdk/` to this entry and `src/index.ts`.
+ */
+
+// Observations laid out in an edition's fact order: the vector the evaluator reads.
+export { normaliseObservation, isEvidenceReason } from './evaluate/observation.js';
+export type { NormalisedObservation } from './evaluate/observation.js';
+
+// Evaluation below the verdict: the three truth values, a clause's outcome from them, the overall outcome
+// from the totals, and the verdict of an observation already normalised.
+export { F, T } from './compile/compile.js';
+export { buildVerdict, clauseOutcome, overallOutcome } from './evaluate/evaluate.js';
+
+// Values shown in messages and items.
+export { preview } from './errors.js';
+export { formatFactValue } from './result/format.js';
+
+// The strict JSON reader (duplicate keys refused, depth bounded) for saved checklists.
+export { parseJson, checkJsonValue } from './input/index.js';
+
+// Walking conditions: the leaves a clause reads, and whether a value names a fact or parameter.
+export { forEachLeaf, isValueRef, walkCondition, matchCondition, isLeaf } from './model/condition.js';
