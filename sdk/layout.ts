@@ -3,6 +3,7 @@
  * section each fact is asked in and the order of items. Computed once per compiled edition and shared.
  */
 import type { CompiledEdition, Condition, I18nText } from '../src/index.js';
+import { forEachLeaf, isValueRef } from '../src/internal.js';
 
 /** What a session needs to know about an edition's structure. */
 export interface Layout {
@@ -48,19 +49,16 @@ export function layoutOf(ed: CompiledEdition): Layout {
         order.push(f.index);
       }
     };
-    const walk = (c: Condition): void => {
-      if ('all' in c) return c.all.forEach(walk);
-      if ('any' in c) return c.any.forEach(walk);
-      if ('not' in c) return walk(c.not);
-      const v = c.value;
-      const ref = typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
-      if (ref && 'param' in ref) {
-        const key = ed.params.get(ref.param)?.byFact;
-        if (key) add(key.id);
-      }
-      add(c.fact);
-      if (ref && 'fact' in ref) add(ref.fact);
-    };
+    const walk = (c: Condition): void =>
+      forEachLeaf(c, (leaf) => {
+        const ref = isValueRef(leaf.value) ? leaf.value : undefined;
+        if (ref && 'param' in ref) {
+          const key = ed.params.get(ref.param)?.byFact;
+          if (key) add(key.id);
+        }
+        add(leaf.fact);
+        if (ref && 'fact' in ref) add(ref.fact);
+      });
     for (const c of g.clauses) {
       if (c.spec.appliesWhen) walk(c.spec.appliesWhen);
       walk(c.spec.check);
