@@ -7,8 +7,8 @@
 import type { Diagnostic, DiagnosticCode } from '../errors.js';
 import type { ClauseSpec, Condition, EditionSpec, GroupSpec, ParameterSpec, SourceDoc, FactSpec } from '../model/edition.js';
 import { canonicalJson, hashJson } from '../hash/index.js';
-import { placeholdersOf } from '../result/template.js';
-import { editionContent } from '../compile/compile.js';
+import { placeholdersOf } from '../model/placeholders.js';
+import { editionContent } from '../model/content.js';
 import { checkCases } from './check.js';
 import { formatPath, type DocPath, type ParsedText } from './yaml.js';
 

@@ -2,7 +2,8 @@
  * The named operators, with json-rules-engine's names and its semantics on typed values
  * (json-rules-engine 7.3.1 src/engine-default-operators.js). Conditions name an operator; behaviour lives here.
  */
-import type { FactType } from '../model/edition.js';
+import { FACT_TYPES, type FactType } from '../model/edition.js';
+import { FACT_TYPE_DEFS } from '../model/fact-types.js';
 
 /** How an operator's right-hand side is shaped. */
 export type OperandShape = 'scalar' | 'list';
@@ -18,10 +19,11 @@ export interface OperatorDef {
   operand: OperandShape;
 }
 
-const ORDERED: readonly FactType[] = ['number', 'integer', 'date', 'datetime', 'duration'];
-const ALL: readonly FactType[] = ['boolean', 'number', 'integer', 'enum', 'date', 'datetime', 'duration'];
-const EQUATABLE: readonly FactType[] = ALL;
-const LISTABLE: readonly FactType[] = ['number', 'integer', 'enum', 'date', 'datetime', 'duration'];
+// Which fact types an operator applies to is the fact types' to say (`src/model/fact-types.ts`): every type
+// can be equated; the ordered ones compare by size; the listed ones can be looked up in a list.
+const ORDERED: readonly FactType[] = FACT_TYPES.filter((t) => FACT_TYPE_DEFS[t].ordered);
+const EQUATABLE: readonly FactType[] = FACT_TYPES;
+const LISTABLE: readonly FactType[] = FACT_TYPES.filter((t) => FACT_TYPE_DEFS[t].listed);
 
 // json-rules-engine's numeric operators guard with `Number.parseFloat(x).toString() !== 'NaN'`; our facts are
 // validated as finite numbers before evaluation, so the guard always holds and a plain comparison is the same.
