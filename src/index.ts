@@ -47,7 +47,7 @@ export type {
 } from './model/edition.js';
 export { EVIDENCE_KINDS, FACT_TYPES, PROVENANCES, SEVERITIES, SOURCE_KINDS } from './model/edition.js';
 export { FACT_TYPE_DEFS } from './model/fact-types.js';
-export type { FactTypeDef, FactInputKind, FactRefusal, Acceptance } from './model/fact-types.js';
+export type { FactTypeDef, FactInputKind, ValueTest } from './model/fact-types.js';
 export { parseEdition, validateEdition, loadEdition } from './load/index.js';
 export type { EditionParseResult, ParseEditionOptions } from './load/index.js';
 export type { ExpectedIdentity } from './load/check.js';

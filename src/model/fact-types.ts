@@ -15,9 +15,12 @@ import { DATE_PATTERN, TIME_PATTERN, isIsoDate, isIsoDateTime } from './dates.js
 export type FactRefusal = 'type' | 'whole' | 'choice' | 'below' | 'above';
 
 /**
- * The value tests, one per kind of value, as small integers (the per-value switch in {@link refusal} compares
- * numbers, not strings). A fact type names its own (`FactTypeDef.test`).
+ * A value test, as a small integer (the per-value switch in `refusal` compares numbers, not strings): one of
+ * `VALUE_TESTS`. A fact type names its own (`FactTypeDef.test`).
  */
+export type ValueTest = 0 | 1 | 2 | 3 | 4 | 5;
+
+/** The value tests by name. */
 export const VALUE_TESTS = {
   /** `true` or `false`. */
   boolean: 0,
@@ -31,10 +34,7 @@ export const VALUE_TESTS = {
   date: 4,
   /** An RFC 3339 date-time with a time zone. */
   datetime: 5,
-} as const;
-
-/** One of {@link VALUE_TESTS}. */
-export type ValueTest = (typeof VALUE_TESTS)[keyof typeof VALUE_TESTS];
+} as const satisfies Record<string, ValueTest>;
 
 /** What a fact's values are checked against, worked out once per fact ({@link acceptanceOf}). */
 export interface Acceptance {
@@ -52,7 +52,7 @@ export type FactInputKind = 'yes-no' | 'choice' | 'number' | 'date' | 'datetime'
 
 /** Everything the engine decides by a fact's type. */
 export interface FactTypeDef {
-  /** How a value of the type is tested ({@link refusal}, the one acceptance rule). */
+  /** How a value of the type is tested (`refusal`, the one acceptance rule). */
   readonly test: ValueTest;
   /** Whether a fact of the type has a unit, a minimum and a maximum. */
   readonly numeric: boolean;
