@@ -23,3 +23,7 @@ export { parseJson, checkJsonValue } from './input/index.js';
 
 // Walking conditions: the leaves a clause reads, and whether a value names a fact or parameter.
 export { forEachLeaf, isValueRef, walkCondition, matchCondition, isLeaf } from './model/condition.js';
+
+// The fact types: how each accepts, compares, prints and asks for a value.
+export { FACT_TYPE_DEFS } from './model/fact-types.js';
+export type { FactTypeDef, FactInputKind, ValueTest } from './model/fact-types.js';

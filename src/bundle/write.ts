@@ -3,10 +3,14 @@
  * the `daoze build` command does the file writing.
  */
 import { compileEdition, editionContent, type CompiledEdition } from '../compile/compile.js';
-import type { FactSpec } from '../model/edition.js';
-import { MAX_EVIDENCE_PER_FACT, MAX_STRING } from '../evaluate/observation.js';
+import { DATE_PATTERN, TIME_PATTERN } from '../model/dates.js';
+import { EVIDENCE_KINDS } from '../model/edition.js';
+import { FACT_TYPE_DEFS } from '../model/fact-types.js';
+import { MAX_EVIDENCE_PER_FACT, MAX_STRING, SHA256_FORM } from '../evaluate/envelope.js';
 import { ENGINE_VERSION } from '../version.js';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type Bundle } from './types.js';
+
+export { DATE_PATTERN, TIME_PATTERN } from '../model/dates.js';
 
 /**
  * Builds a bundle from compiled editions (a registry's `editions`). Each edition's spec is written as the
@@ -37,40 +41,6 @@ export function createBundle(editions: readonly CompiledEdition[]): Bundle {
   return { format: BUNDLE_FORMAT, formatVersion: BUNDLE_FORMAT_VERSION, engine: { name: 'daoze', version: ENGINE_VERSION }, editions: out };
 }
 
-// The engine's date checks (src/model/dates.ts) as regular expressions, so that any JSON Schema validator,
-// in any language, accepts the same strings without a `format` plug-in. [0-9] rather than \d: some regex
-// dialects let \d match other scripts' digits.
-const D = '[0-9]';
-/** A real Gregorian day YYYY-MM-DD (years 0000–9999, leap years by the 4/100/400 rule). */
-export const DATE_PATTERN =
-  `(?:${D}{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]${D}|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]${D}|30)|02-(?:0[1-9]|1${D}|2[0-8]))` +
-  `|(?:${D}{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)`;
-/**
- * A time with a zone as ECMAScript's `Date.parse` accepts it after the engine's shape check: hours 00–23,
- * or 24:00 (end of day) with zero seconds; seconds and 1–9 fraction digits optional; Z or ±hh:mm.
- */
-export const TIME_PATTERN =
-  `T(?:(?:[01]${D}|2[0-3]):[0-5]${D}(?::[0-5]${D}(?:\\.${D}{1,9})?)?|24:00(?::00(?:\\.0{1,9})?)?)(?:Z|[+-](?:[01]${D}|2[0-3]):[0-5]${D})`;
-
-function factValueSchema(f: FactSpec): Record<string, unknown> {
-  const range = { ...(f.minimum !== undefined ? { minimum: f.minimum } : {}), ...(f.maximum !== undefined ? { maximum: f.maximum } : {}) };
-  switch (f.type) {
-    case 'boolean':
-      return { type: 'boolean' };
-    case 'number':
-    case 'duration':
-      return { type: 'number', ...range };
-    case 'integer':
-      return { type: 'integer', ...range };
-    case 'enum':
-      return { enum: (f.choices ?? []).map((c) => c.value) };
-    case 'date':
-      return { type: 'string', pattern: `^${DATE_PATTERN}$` };
-    case 'datetime':
-      return { type: 'string', pattern: `^${DATE_PATTERN}${TIME_PATTERN}$` };
-  }
-}
-
 /**
  * A JSON Schema (draft 2020-12) for the observations an edition accepts, for apps written in other languages.
  * It accepts exactly the observations that `evaluate` accepts for this edition (a property test holds it to
@@ -87,7 +57,7 @@ export function observationSchema(ed: CompiledEdition): Record<string, unknown> 
     facts[f.id] = {
       title: f.spec.label.zh,
       description: `${f.spec.question.zh} / ${f.spec.question.en}${f.spec.unit ? ` (${f.spec.unit})` : ''}. null: the inspector could not determine it.`,
-      anyOf: [{ type: 'null' }, factValueSchema(f.spec)],
+      anyOf: [{ type: 'null' }, FACT_TYPE_DEFS[f.spec.type].schema(f.spec)],
     };
     evidence[f.id] = { type: 'array', maxItems: MAX_EVIDENCE_PER_FACT, items: { $ref: '#/$defs/evidence' } };
   }
@@ -115,9 +85,9 @@ export function observationSchema(ed: CompiledEdition): Record<string, unknown> 
     $defs: {
       dateTime: { type: 'string', pattern: `^${DATE_PATTERN}${TIME_PATTERN}$`, description: 'RFC 3339 date-time with a time zone, e.g. 2026-11-20T09:30:00+08:00' },
       evidence: object(['kind', 'ref'], {
-        kind: { enum: ['photo', 'measurement', 'document', 'video', 'gps'] },
+        kind: { enum: [...EVIDENCE_KINDS] },
         ref: str,
-        sha256: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
+        sha256: { type: 'string', pattern: SHA256_FORM.source },
         capturedAt: { $ref: '#/$defs/dateTime' },
         note: str,
       }),

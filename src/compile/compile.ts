@@ -16,6 +16,12 @@ import type {
 import { OPERATORS, type OperatorDef } from '../operators/index.js';
 import { hashJson } from '../hash/index.js';
 import { isValueRef, matchCondition } from '../model/condition.js';
+import { comparable } from '../model/fact-types.js';
+import { editionContent } from '../model/content.js';
+
+// `codegen.ts` and the entry import these from here.
+export { comparable } from '../model/fact-types.js';
+export { editionContent } from '../model/content.js';
 
 /** Kleene truth values: 0 false, 1 true, 2 unknown. */
 export type Tri = 0 | 1 | 2;
@@ -104,13 +110,6 @@ export interface CompiledEdition {
   readonly clauseById: ReadonlyMap<string, CompiledClause>;
   /** The profile this edition was compiled under, if any. */
   readonly profile?: { readonly id: string; readonly version: string; readonly hash: string };
-}
-
-/** Turns a literal into its comparable form for a fact: dates become epoch milliseconds. */
-export function comparable(spec: FactSpec, v: unknown): unknown {
-  if (spec.type === 'date' && typeof v === 'string') return Date.parse(`${v}T00:00:00Z`);
-  if (spec.type === 'datetime' && typeof v === 'string') return Date.parse(v);
-  return v;
 }
 
 /**
@@ -297,12 +296,6 @@ export interface CompileOptions {
   profile?: { id: string; version: string; hash: string };
   /** The hash to cite as the edition's (a profile-derived edition cites its base's hash; the profile has its own). */
   editionHash?: string;
-}
-
-/** The decision-relevant content of an edition: everything but its test cases. Its hash is the edition's identity. */
-export function editionContent(spec: EditionSpec): Omit<EditionSpec, 'cases'> {
-  const { cases: _cases, ...content } = spec;
-  return content;
 }
 
 /**

@@ -9,6 +9,7 @@ import { programFor, type Program } from '../compile/codegen.js';
 import type { I18nText, Locale, Outcome } from '../model/edition.js';
 import { formatFactValue, formatParamValue, joinList } from '../result/format.js';
 import type { Citation, MissingFact } from '../result/types.js';
+import { PLACEHOLDER } from '../model/placeholders.js';
 
 /** A placeholder, resolved against the edition at preparation time. */
 type Slot =
@@ -41,9 +42,6 @@ export interface Prepared {
 /** The not-applicable message of a clause that has none of its own. */
 export const NOT_APPLICABLE: I18nText = { zh: '本条不适用于此检查对象。', en: 'This clause does not apply to the inspected subject.' };
 
-// The same placeholder syntax as src/result/template.ts.
-const PLACEHOLDER = /\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g;
-
 function prepareTemplate(ed: CompiledEdition, text: string): PreparedTemplate {
   const parts: string[] = [];
   const slots: Slot[] = [];
@@ -51,7 +49,7 @@ function prepareTemplate(ed: CompiledEdition, text: string): PreparedTemplate {
   for (const m of text.matchAll(PLACEHOLDER)) {
     parts.push(text.slice(last, m.index));
     const name = m[1]!;
-    // The order renderTemplate's caller used: {missing}, then a fact, then a parameter; else left visible.
+    // {missing}, then a fact, then a parameter; a name none of them fills stays visible.
     const fact = ed.factById.get(name);
     const param = ed.params.get(name);
     slots.push(

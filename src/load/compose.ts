@@ -8,8 +8,8 @@ import type { Diagnostic, DiagnosticCode } from '../errors.js';
 import type { ClauseSpec, EditionSpec, GroupSpec, ParameterSpec, SourceDoc, FactSpec } from '../model/edition.js';
 import { conditionReads } from '../model/condition.js';
 import { canonicalJson, hashJson } from '../hash/index.js';
-import { placeholdersOf } from '../result/template.js';
-import { editionContent } from '../compile/compile.js';
+import { placeholdersOf } from '../model/placeholders.js';
+import { editionContent } from '../model/content.js';
 import { checkCases } from './check.js';
 import { formatPath, type DocPath, type ParsedText } from './yaml.js';
 

@@ -3,7 +3,8 @@
  * (json-rules-engine 7.3.1 src/engine-default-operators.js). Conditions name an operator; its behaviour, the way
  * it is written (sign, words) and its inline form in generated code live here, one entry per operator.
  */
-import type { FactType, I18nText } from '../model/edition.js';
+import { FACT_TYPES, type FactType, type I18nText } from '../model/edition.js';
+import { FACT_TYPE_DEFS } from '../model/fact-types.js';
 
 /** How an operator's right-hand side is shaped. */
 export type OperandShape = 'scalar' | 'list';
@@ -31,10 +32,11 @@ export interface OperatorDef {
   inline?: (a: string, b: string) => string;
 }
 
-const ORDERED: readonly FactType[] = ['number', 'integer', 'date', 'datetime', 'duration'];
-const ALL: readonly FactType[] = ['boolean', 'number', 'integer', 'enum', 'date', 'datetime', 'duration'];
-const EQUATABLE: readonly FactType[] = ALL;
-const LISTABLE: readonly FactType[] = ['number', 'integer', 'enum', 'date', 'datetime', 'duration'];
+// Which fact types an operator applies to is the fact types' to say (`src/model/fact-types.ts`): every type
+// can be equated; the ordered ones compare by size; the listed ones can be looked up in a list.
+const ORDERED: readonly FactType[] = FACT_TYPES.filter((t) => FACT_TYPE_DEFS[t].ordered);
+const EQUATABLE: readonly FactType[] = FACT_TYPES;
+const LISTABLE: readonly FactType[] = FACT_TYPES.filter((t) => FACT_TYPE_DEFS[t].listed);
 
 // json-rules-engine's numeric operators guard with `Number.parseFloat(x).toString() !== 'NaN'`; our facts are
 // validated as finite numbers before evaluation, so the guard always holds and a plain comparison is the same.

@@ -1,5 +1,6 @@
 /** Formats observed and required values for people, in Chinese or English. */
 import type { FactSpec, Locale } from '../model/edition.js';
+import { FACT_TYPE_DEFS } from '../model/fact-types.js';
 import { withUnit } from './units.js';
 
 const WORDS = {
@@ -7,12 +8,17 @@ const WORDS = {
   en: { yes: 'yes', no: 'no', none: 'not recorded', and: ', ' },
 } as const;
 
-/** Formats a fact value (as given by the inspector) with its unit (in `locale`, src/result/units.ts) or choice label. */
+/**
+ * Formats a fact value (as given by the inspector) as its fact type's `display` says: yes/no, its choice label,
+ * or a number with its unit (in `locale`, src/result/units.ts). A value without a fact reads by its JavaScript type.
+ */
 export function formatFactValue(spec: FactSpec | undefined, v: unknown, locale: Locale): string {
   const w = WORDS[locale];
   if (v === undefined || v === null) return w.none;
   if (typeof v === 'boolean') return v ? w.yes : w.no;
-  if (spec?.type === 'enum') return spec.choices?.find((c) => c.value === v)?.label[locale] ?? String(v);
+  if (spec !== undefined && FACT_TYPE_DEFS[spec.type].display === 'choice-label') {
+    return spec.choices?.find((c) => c.value === v)?.label[locale] ?? String(v);
+  }
   if (typeof v === 'number') return withUnit(formatNumber(v), spec?.unit, locale);
   return String(v);
 }

@@ -1,7 +1,7 @@
 /** The verdict: what the engine returns for one observation. Plain JSON, so it can be stored, sent and replayed. */
 import type { LeafTrace } from '../compile/compile.js';
 import type { EvidenceKind, I18nText, Locale, Outcome, Provenance, Routing, Severity } from '../model/edition.js';
-import type { MissingReason, Observer, Subject } from '../evaluate/observation.js';
+import type { MissingReason, Observer, Subject } from '../model/observation.js';
 
 /** A cited source, resolved from the edition's `sources` and the clause's `cites`. */
 export interface CitedSource {
