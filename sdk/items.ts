@@ -4,7 +4,7 @@
  * relevance and verdict derived from it.
  */
 import type { CompiledEdition, Verdict } from '../src/index.js';
-import { formatFactValue, isEvidenceReason } from '../src/internal.js';
+import { FACT_TYPE_DEFS, formatFactValue, isEvidenceReason } from '../src/internal.js';
 import type { Layout } from './layout.js';
 import type { FactRelevance } from './relevance.js';
 import type { State } from './state.js';
@@ -27,8 +27,8 @@ export function itemAt(v: View, i: number): ChecklistItem {
   const f = ed.facts[i]!;
   const spec = f.spec;
   const rel = v.relevance[i]!;
-  const input: InputKind =
-    spec.type === 'boolean' ? 'yes-no' : spec.type === 'enum' ? 'choice' : spec.type === 'date' ? 'date' : spec.type === 'datetime' ? 'datetime' : 'number';
+  const kind = FACT_TYPE_DEFS[spec.type];
+  const input: InputKind = kind.input;
   const item: ChecklistItem = {
     fact: f.id,
     section: layout.sectionOf[i] ?? '',
@@ -51,7 +51,7 @@ export function itemAt(v: View, i: number): ChecklistItem {
     item.range = {
       ...(spec.minimum !== undefined ? { min: spec.minimum } : {}),
       ...(spec.maximum !== undefined ? { max: spec.maximum } : {}),
-      ...(spec.type === 'integer' ? { step: 1 } : {}),
+      ...(kind.step !== undefined ? { step: kind.step } : {}),
     };
   }
   if (spec.choices) item.choices = spec.choices.map((c) => ({ value: c.value, label: c.label[loc] }));

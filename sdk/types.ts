@@ -1,4 +1,5 @@
 /** The checklist SDK's public types: options, items, sections, updates, progress, the saved form and the session. */
+import type { FactInputKind } from '../src/internal.js';
 import type {
   EvidenceKind,
   EvidenceRef,
@@ -39,7 +40,7 @@ export interface ChecklistOptions {
 }
 
 /** How an item is answered in a form. */
-export type InputKind = 'yes-no' | 'choice' | 'number' | 'date' | 'datetime';
+export type InputKind = FactInputKind;
 
 /** Whether an item can still change a clause's outcome. */
 export type Relevance =
