@@ -98,7 +98,8 @@ export type { VerifyReport, VerifyOptions, RecordDifference } from './audit/inde
 export type { JsonPath } from './audit/index.js';
 export { signRecord, checkRecordSignature } from './audit/index.js';
 export type { SignedRecord, RecordSignatureCheck } from './audit/index.js';
-export { explainVerdict } from './audit/index.js';
+export { explainVerdict, explanationOf, checkObservation } from './audit/index.js';
+export type { ExplanationNote, EditionLookup, CheckObservationOptions, CheckedObservation, ProfileEvaluator } from './audit/index.js';
 export type { Explanation, ExplainedClause, ExplainedComparison } from './audit/index.js';
 export { diffEditions, versionBump, bumpSuffices } from './audit/index.js';
 export type { EditionDiff, EditionChange, ChangeKind, Impact, Bump } from './audit/index.js';

@@ -18,6 +18,8 @@ import { parseProfile } from './load/profile.js';
 import { inForceDiagnostics } from './model/in-force.js';
 import { hashJson } from './hash/index.js';
 import { ENGINE_VERSION } from './version.js';
+import { renderStandardPage } from './result/page.js';
+import { pageWarnings } from './load/house-rules.js';
 
 /** The folder of the standards that ship with Daoze. */
 export function builtinStandardsDir(): string {
@@ -448,4 +450,33 @@ export function validateAll(
     }
   }
   return { editions: e.editions.length, profiles: p.profiles.length, diagnostics };
+}
+
+/**
+ * The folder of the generated pages (`daoze doc`) of the standards under `path`: `docs/standards` beside the
+ * standards folder (the repository's layout), or undefined when there is none.
+ */
+export function findPagesDir(path: string): string | undefined {
+  const root = existsSync(path) && statSync(path).isFile() ? dirname(dirname(path)) : path;
+  const dir = join(dirname(root), 'docs', 'standards');
+  return existsSync(dir) ? dir : undefined;
+}
+
+/**
+ * The `W_PAGE` warnings of the newest edition of each standard read, against the page `<dir>/<id>.md`: missing,
+ * or not what `daoze doc` writes in either locale. Reads the pages; the comparison is {@link pageWarnings}.
+ */
+export function readPageWarnings(registry: Pick<Registry, 'get'>, read: readonly ReadEdition[], dir: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const id of [...new Set(read.map((e) => e.spec.id))]) {
+    const ed = registry.get(id);
+    const source = read.find((e) => e.spec.id === ed.id && e.spec.version === ed.version);
+    if (!source) continue;
+    const file = join(dir, `${id}.md`);
+    const actual = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    const en = renderStandardPage(ed, 'en');
+    const expected = actual === en ? en : renderStandardPage(ed, 'zh');
+    out.push(...pageWarnings(ed, { file: relative(process.cwd(), file) || file, actual, expected }, { file: source.file.display, ...(source.locate ? { locate: source.locate } : {}) }));
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 /**
- * The audit trail: verdict records (sealed, replayable verdicts), their verification and explanation, the lock
- * of published editions, and clause-level differences between editions with replay of recorded inspections.
+ * The audit trail: verdict records (sealed, replayable verdicts, and the flow of `daoze check` that makes them),
+ * their verification and explanation, the lock of published editions, and clause-level differences between
+ * editions with replay of recorded inspections.
  */
 export { RECORD_FORMAT, RecordError, createRecord, recordVerdict, recordHashOf, inputHashesOf, provenanceOf, resolutionOf } from './record.js';
 export type { VerdictRecord, RecordedEdition, RecordedEvidence, ObservationProvenance, ClauseSeal, RecordOptions, Evaluator, Resolution } from './record.js';
@@ -10,6 +11,10 @@ export type { SignedRecord, RecordSignatureCheck } from './sign.js';
 export type { VerifyReport, VerifyOptions, RecordDifference } from './verify.js';
 export { explainVerdict } from './explain.js';
 export type { Explanation, ExplainedClause, ExplainedComparison } from './explain.js';
+export { explanationOf } from './explain-record.js';
+export type { ExplanationNote, EditionLookup } from './explain-record.js';
+export { checkObservation } from './check.js';
+export type { CheckObservationOptions, CheckedObservation, ProfileEvaluator } from './check.js';
 export { diffEditions, versionBump, bumpSuffices, clauseReads } from './diff.js';
 export type { EditionDiff, EditionChange, ChangeKind, Impact, Bump } from './diff.js';
 export { replay } from './replay.js';

@@ -2,7 +2,7 @@
 import type { CitedSource, ClauseResult, Verdict } from '../result/types.js';
 import type { Locale, Outcome } from '../model/edition.js';
 import { color } from './io.js';
-import { words } from './words.js';
+import { phrase, words } from './words.js';
 
 const MARK: Record<Outcome, string> = { pass: '✓', fail: '✗', indeterminate: '?', not_applicable: '–' };
 
@@ -16,8 +16,8 @@ export function formatSource(s: CitedSource, locale: Locale): string {
   const w = words(locale);
   const parts = [s.designation ? `${s.designation} ${s.title[locale]}` : s.title[locale]];
   if (s.section) parts.push(s.section);
-  if (s.task !== undefined) parts.push(locale === 'zh' ? `${w.task}${s.task}` : `${w.task} ${s.task}`);
-  if (s.clause) parts.push(/^\d+(\.\d+)*$/.test(s.clause) ? (locale === 'zh' ? `第${s.clause}${w.clause}` : `${w.clause} ${s.clause}`) : s.clause);
+  if (s.task !== undefined) parts.push(phrase(w.task, { n: s.task }));
+  if (s.clause) parts.push(/^\d+(\.\d+)*$/.test(s.clause) ? phrase(w.clause, { n: s.clause }) : s.clause);
   return parts.join(' · ');
 }
 
@@ -38,7 +38,7 @@ export function renderClause(r: ClauseResult, locale: Locale, detail: boolean): 
     if (r.routing.inferred) lines.push(color.yellow(`      ${w.inferred}: ${r.routing.inferred[locale]}`));
   }
   for (const m of r.missing) {
-    lines.push(color.yellow(`      ${w.needed}: ${m.label}${m.evidenceRequired ? ` (${w.evidence}: ${m.evidence.map((k) => w.kinds[k] ?? k).join(locale === 'zh' ? '、' : ', ')})` : ''} — ${m.question}`));
+    lines.push(color.yellow(`      ${w.needed}: ${m.label}${m.evidenceRequired ? ` (${w.evidence}: ${m.evidence.map((k) => w.kinds[k] ?? k).join(w.listSep)})` : ''} — ${m.question}`));
   }
   return lines;
 }
@@ -76,7 +76,7 @@ export function renderVerdict(v: Verdict, locale: Locale): string {
   }
   if (v.missing.length) {
     lines.push('');
-    lines.push(color.yellow(`${w.needed}: ${v.missing.map((m) => m.label).join(locale === 'zh' ? '、' : ', ')}`));
+    lines.push(color.yellow(`${w.needed}: ${v.missing.map((m) => m.label).join(w.listSep)}`));
   }
   return lines.join('\n');
 }

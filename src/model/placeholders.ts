@@ -12,3 +12,8 @@ export function placeholdersOf(template: string): Set<string> {
   for (const m of template.matchAll(PLACEHOLDER)) names.add(m[1]!);
   return names;
 }
+
+/** Fills a template; a name without data stays visible as `{name}` rather than vanishing. */
+export function renderTemplate(template: string, data: (name: string) => string | undefined): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => data(name) ?? whole);
+}

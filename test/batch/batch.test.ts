@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runBatch, formatSummary, type BatchOptions } from '../../src/batch/run.js';
 import { createRegistry } from '../../src/index.js';
 import { record } from '../../src/batch/format.js';
-import { batchSources } from '../../src/batch/cli.js';
+import { batchSources } from '../../src/cli/batch.js';
 import { generateObservations } from '../../bench/observations.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'daoze-batch-'));

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { batchSources } from '../../src/batch/cli.js';
+import { batchSources } from '../../src/cli/batch.js';
 import { runBatch, type BatchOptions } from '../../src/batch/run.js';
 import { generateObservations } from '../../bench/observations.js';
 

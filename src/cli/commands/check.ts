@@ -7,13 +7,13 @@ import type { Verdict } from '../../result/types.js';
 import { checkWritable, err, errorLines, errorObject, type ErrorObject, EXIT, exitFor, fsError, InputError, inputLabel, out, readJsonFile, UsageError } from '../io.js';
 import { registryFor } from '../load.js';
 import { paint, renderVerdict } from '../render.js';
-import { words } from '../words.js';
+import { phrase, words } from '../words.js';
 import type { Command } from './types.js';
-import { recordVerdict, type VerdictRecord } from '../../audit/record.js';
+import type { VerdictRecord } from '../../audit/record.js';
+import { checkObservation } from '../../audit/check.js';
 import { isNdjson, localNow, writeRecords } from './audit-io.js';
-import { signRecord } from '../../audit/sign.js';
 import { readPrivateKeyFile } from './keygen.js';
-import { BATCH_ARGS, BATCH_USAGE, batchCommand } from '../../batch/cli.js';
+import { BATCH_ARGS, BATCH_USAGE, batchCommand } from '../batch.js';
 
 /**
  * The observation files a path names: the file itself (or `-`, standard input), or the `.json` entries of a
@@ -99,15 +99,14 @@ export const check: Command = {
       let record: VerdictRecord | undefined;
       try {
         const observation = readJsonFile(file);
-        // The record carries the profile in its observation, so that it replays on its own.
-        const recorded = values.profile && observation && typeof observation === 'object' ? { ...observation, profile: values.profile } : observation;
-        if (recordPath) record = recordVerdict(registry, recorded, { evaluatedAt: evaluatedAt!, locale: common.locale });
-        verdict = registry.evaluate(observation, {
+        ({ verdict, record } = checkObservation(registry, observation, {
           locale: common.locale,
           trace: !values['no-trace'],
           ...(values.profile ? { profile: values.profile as string } : {}),
           ...(evaluatedAt ? { evaluatedAt } : {}),
-        });
+          record: Boolean(recordPath),
+          ...(key ? { sign: key } : {}),
+        }));
       } catch (e) {
         // Named with its file; a single file's error ends the run, in a folder it is one entry among the verdicts.
         // With --format json it is an `{ "error": … }` entry in the output instead (docs/observations.md).
@@ -128,7 +127,7 @@ export const check: Command = {
         invalid++;
         continue;
       }
-      if (record) records.push(key ? signRecord(record, key) : record);
+      if (record) records.push(record);
       verdicts.push(verdict);
       entries.push(verdict);
       if (common.format === 'text') {
@@ -139,7 +138,8 @@ export const check: Command = {
     }
     if (recordPath && records.length > 0) {
       writeRecords(recordPath, records);
-      err(words(common.locale).records(records.length, key?.keyId, recordPath));
+      const w = words(common.locale);
+      err(key?.keyId ? phrase(w.signedRecords, { n: records.length, key: key.keyId, file: recordPath }) : phrase(w.records, { n: records.length, file: recordPath }));
     }
     if (common.format === 'json') out(JSON.stringify(several ? entries : verdicts[0], null, 2));
     else if (several) {
@@ -149,7 +149,7 @@ export const check: Command = {
         .filter(([, n]) => n > 0)
         .map(([o, n]) => paint(o, `${w.outcome[o]} ${n}`));
       if (invalid > 0) counts.push(`${w.invalid} ${invalid}`);
-      out(`\n${'─'.repeat(60)}\n${w.observations(verdicts.length + invalid)}: ${counts.join(' · ')}`);
+      out(`\n${'─'.repeat(60)}\n${phrase(w.observations, { n: verdicts.length + invalid })}: ${counts.join(' · ')}`);
     }
     // The exit code is the worst over all observations: invalid input over fail over indeterminate over pass
     // (EXIT in src/cli/io.ts). --exit-zero does not hide invalid input.

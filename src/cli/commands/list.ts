@@ -1,6 +1,7 @@
 /** `daoze list`: every standard with its version, status and how many clauses are provisional. */
 import { color, EXIT, out } from '../io.js';
 import { registryFor } from '../load.js';
+import { words } from '../words.js';
 import type { Command } from './types.js';
 
 /** The `daoze list` command. */
@@ -26,7 +27,8 @@ export const list: Command = {
       out(JSON.stringify({ standards: rows, profiles }, null, 2));
       return EXIT.ok;
     }
-    const head = common.locale === 'zh' ? ['标准@版本', '简称', '状态', '生效', '条款', '暂定'] : ['standard@version', 'nickname', 'status', 'effective', 'clauses', 'provisional'];
+    const w = words(common.locale).list;
+    const head = [w.columns.ref, w.columns.nickname, w.columns.status, w.columns.effective, w.columns.clauses, w.columns.provisional];
     const table = [head, ...rows.map((r) => [r.ref, r.nickname, r.status, r.effective, String(r.clauses), String(r.provisional)])];
     const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
     const cols = head.map((_, i) => Math.max(...table.map((r) => width(r[i]!))));
@@ -36,7 +38,7 @@ export const list: Command = {
     });
     if (profiles.length) {
       out('');
-      out(color.bold(common.locale === 'zh' ? '城市配置' : 'City profiles'));
+      out(color.bold(w.profiles));
       for (const p of profiles) out(`  ${p.ref}  →  ${p.extends}  ${p.status}  ${p.title}`);
     }
     return EXIT.ok;

@@ -33,8 +33,7 @@ export const show: Command = {
     }
     out('');
     out(color.bold(w.facts));
-    const sep = L === 'zh' ? '、' : ', ';
-    const cap = (t: string) => (L === 'en' ? t.charAt(0).toUpperCase() + t.slice(1) : t);
+    const sep = w.listSep;
     for (const f of ed.facts) {
       const s = f.spec;
       const bits: string[] = [];
@@ -43,7 +42,7 @@ export const show: Command = {
       // A plain count has no English unit (src/result/units.ts): nothing to show.
       const unit = s.unit ? unitName(s.unit, L) : '';
       if (unit) bits.push(`${w.unit}: ${unit}`);
-      if (s.evidence) bits.push(`${cap(w.evidence)}: ${s.evidence.kinds.map((k) => w.kinds[k] ?? k).join(sep)}${s.evidence.required ? ` (${w.required})` : ''}`);
+      if (s.evidence) bits.push(`${w.evidenceLabel}: ${s.evidence.kinds.map((k) => w.kinds[k] ?? k).join(sep)}${s.evidence.required ? ` (${w.required})` : ''}`);
       out(`  ${color.cyan(f.id)} (${w.types[s.type] ?? s.type}) ${s.question[L]}`);
       if (bits.length) out(color.dim(`      ${bits.join(' · ')}`));
     }

@@ -1,41 +1,11 @@
 /** `daoze validate [paths]`: checks standards and prints every problem, and every house-rule warning, as file:line:col. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { formatDiagnostic, StandardError, type Diagnostic } from '../../errors.js';
-import { citationWarnings, pageWarnings, strictly } from '../../load/house-rules.js';
-import { builtinStandardsDir, readEditions, readProfiles, updateLocks, type ReadEdition } from '../../node.js';
+import { formatDiagnostic, StandardError } from '../../errors.js';
+import { citationWarnings, strictly } from '../../load/house-rules.js';
+import { builtinStandardsDir, findPagesDir, readEditions, readPageWarnings, readProfiles, updateLocks } from '../../node.js';
 import { createRegistry, type Registry } from '../../registry.js';
-import { renderStandardPage } from '../../result/page.js';
 import { color, EXIT, out } from '../io.js';
 import { profilesFor, readingStandards } from '../load.js';
 import type { Command } from './types.js';
-
-/**
- * Where the generated pages of the standards under `path` are: `--pages`, else `docs/standards` beside the
- * standards folder (the repository's layout, where `daoze doc` writes them) when that folder exists.
- */
-export function pagesDirFor(path: string, given: string | undefined): string | undefined {
-  if (given !== undefined) return given;
-  const root = existsSync(path) && statSync(path).isFile() ? dirname(dirname(path)) : path;
-  const dir = join(dirname(root), 'docs', 'standards');
-  return existsSync(dir) ? dir : undefined;
-}
-
-/** The page warnings of the newest edition of each standard read, against the pages in `dir` (either locale's page is current). */
-export function pageProblems(registry: Registry, read: readonly ReadEdition[], dir: string): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const id of [...new Set(read.map((e) => e.spec.id))]) {
-    const ed = registry.get(id);
-    const source = read.find((e) => e.spec.id === ed.id && e.spec.version === ed.version);
-    if (!source) continue;
-    const file = join(dir, `${id}.md`);
-    const actual = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-    const en = renderStandardPage(ed, 'en');
-    const expected = actual === en ? en : renderStandardPage(ed, 'zh');
-    out.push(...pageWarnings(ed, { file: relative(process.cwd(), file) || file, actual, expected }, { file: source.file.display, locate: source.locate }));
-  }
-  return out;
-}
 
 /** The `daoze validate` command. */
 export const validate: Command = {
@@ -64,8 +34,9 @@ export const validate: Command = {
     }
     // House rules (docs/authoring.md): warnings, errors under --strict.
     const warnings = e.editions.flatMap((x) => citationWarnings(x.spec, { file: x.file.display, locate: x.locate }));
-    const pages = pagesDirFor(path, values.pages as string | undefined);
-    if (registry && pages !== undefined) warnings.push(...pageProblems(registry, e.editions, pages));
+    // --pages, else the repository's docs/standards when there is one.
+    const pages = (values.pages as string | undefined) ?? findPagesDir(path);
+    if (registry && pages !== undefined) warnings.push(...readPageWarnings(registry, e.editions, pages));
     const strict = values.strict === true;
     const errors = strict ? [...diagnostics, ...strictly(warnings)] : diagnostics;
     const shownWarnings = strict ? [] : warnings;

@@ -7,54 +7,10 @@ import { preview } from '../../errors.js';
 import type { Locale } from '../../model/edition.js';
 import { color, EXIT, formatInputError, out, readJsonFile, UsageError } from '../io.js';
 import { registryFor } from '../load.js';
+import { phrase, words } from '../words.js';
 import { readAuditInputs, type AuditInput } from './audit-io.js';
 import type { Command } from './types.js';
 import { readPublicKeyFiles } from './keygen.js';
-
-const WORDS = {
-  zh: {
-    intact: '完整',
-    intactYes: '记录哈希与内容一致',
-    intactNo: '记录哈希与内容不一致:记录在封存后被改动',
-    reproduces: '可复现',
-    reproducesYes: (engine: string, ref: string, n: number) => `以 daoze ${engine} 按 ${ref} 重新判定,${n} 条结果与记录一致`,
-    reproducesNo: '重新判定的结果与记录不一致',
-    reproducesUnknown: '无法重新判定',
-    signature: '签名',
-    observation: '原始观测',
-    observationYes: '与记录中的观测一致',
-    observationNo: '与记录中的观测不一致',
-    altered: '被改动的字段',
-    consequences: (n: number) => `由此不同的字段(${n}):`,
-    recorded: '记录值',
-    expected: '重新计算得',
-    hashOf: '与其记录的哈希不符',
-    ok: '校验通过',
-    notOk: '校验未通过',
-    summary: (ok: number, n: number) => `${n} 份记录,${ok} 份校验通过`,
-  },
-  en: {
-    intact: 'intact',
-    intactYes: 'the record hash matches its content',
-    intactNo: 'the record hash does not match its content: the record was changed after it was sealed',
-    reproduces: 'reproduces',
-    reproducesYes: (engine: string, ref: string, n: number) => `re-evaluated with daoze ${engine} under ${ref}: all ${n} clause results as recorded`,
-    reproducesNo: 're-evaluation does not give the recorded result',
-    reproducesUnknown: 'could not be re-evaluated',
-    signature: 'signature',
-    observation: 'original observation',
-    observationYes: 'equals the observation in the record',
-    observationNo: 'differs from the observation in the record',
-    altered: 'Altered fields',
-    consequences: (n: number) => `Fields that differ as a result (${n}):`,
-    recorded: 'recorded',
-    expected: 'recomputed',
-    hashOf: 'does not match its recorded hash',
-    ok: 'verified',
-    notOk: 'NOT verified',
-    summary: (ok: number, n: number) => `${n} record(s), ${ok} verified`,
-  },
-};
 
 const mark = (b: boolean | undefined) => (b === true ? color.green('✓') : b === false ? color.red('✗') : color.yellow('?'));
 
@@ -64,7 +20,7 @@ function where(input: AuditInput, d: RecordDifference): string {
 }
 
 function describe(d: RecordDifference, locale: Locale): string {
-  const w = WORDS[locale];
+  const w = words(locale).verify;
   if (d.kind === 'input' && d.hashField) return `${d.field}  ${w.recorded} ${preview(d.recorded)} ${w.hashOf} (${d.hashField})`;
   const parts = [d.field];
   if ('recorded' in d) parts.push(`${w.recorded} ${preview(d.recorded)}`);
@@ -87,20 +43,21 @@ function signatureZh(s: VerifyReport['signature']): string {
 
 /** The report as text lines. */
 export function renderVerifyReport(input: AuditInput, r: VerifyReport, locale: Locale, trusted = false): string[] {
-  const w = WORDS[locale];
+  const w = words(locale).verify;
   const lines = [color.bold(input.label)];
-  lines.push(`  ${mark(r.intact)} ${w.intact}      ${r.intact ? w.intactYes : w.intactNo}`);
+  lines.push(`  ${mark(r.intact)} ${phrase(w.intact, { status: r.intact ? w.intactYes : w.intactNo })}`);
   const repro =
     r.reproduces === true
-      ? w.reproducesYes(r.engine.current, String(r.edition.ref), countClauses(input))
+      ? phrase(w.reproducesYes, { engine: r.engine.current, ref: String(r.edition.ref), n: countClauses(input) })
       : r.reproduces === false
         ? w.reproducesNo
         : w.reproducesUnknown;
-  lines.push(`  ${mark(r.reproduces)} ${w.reproduces}    ${repro}`);
+  lines.push(`  ${mark(r.reproduces)} ${phrase(w.reproduces, { status: repro })}`);
   const s = r.signature;
   const signed = s.status === 'verified' ? true : s.status === 'unchecked' || (s.status === 'unsigned' && !trusted) ? undefined : false;
-  lines.push(`  ${mark(signed)} ${w.signature}${locale === 'zh' ? '      ' : '     '}${locale === 'zh' ? signatureZh(s) : s.message}`);
-  if (r.observationMatches !== undefined) lines.push(`  ${mark(r.observationMatches)} ${w.observation}  ${r.observationMatches ? w.observationYes : w.observationNo}`);
+  // The verifier states the signature in English (RecordSignatureCheck.message); in Chinese it is said by status.
+  lines.push(`  ${mark(signed)} ${phrase(w.signature, { status: locale === 'zh' ? signatureZh(s) : s.message })}`);
+  if (r.observationMatches !== undefined) lines.push(`  ${mark(r.observationMatches)} ${phrase(w.observation, { status: r.observationMatches ? w.observationYes : w.observationNo })}`);
   for (const p of r.problems) lines.push(color.yellow(`  ! ${p}`));
   if (r.altered.length) {
     lines.push(color.red(`  ${w.altered}:`));
@@ -108,7 +65,7 @@ export function renderVerifyReport(input: AuditInput, r: VerifyReport, locale: L
   }
   const rest = r.differences.filter((d) => !r.altered.some((a) => a.field === d.field));
   if (rest.length) {
-    lines.push(color.dim(`  ${w.consequences(rest.length)}`));
+    lines.push(color.dim(`  ${phrase(w.consequences, { n: rest.length })}`));
     for (const d of rest.slice(0, 12)) lines.push(color.dim(`    ${where(input, d)}${describe(d, locale)}`));
     if (rest.length > 12) lines.push(color.dim(`    …`));
   }
@@ -151,7 +108,7 @@ export const verify: Command = {
       });
       if (results.length > 1) {
         const ok = results.filter((r) => r.report?.ok).length;
-        out(`\n${(ok === results.length ? color.green : color.red)(WORDS[common.locale].summary(ok, results.length))}`);
+        out(`\n${(ok === results.length ? color.green : color.red)(phrase(words(common.locale).verify.summary, { ok, n: results.length }))}`);
       }
     }
     // Worst first, as everywhere (EXIT in src/cli/io.ts): an unreadable record outranks one that does not verify.

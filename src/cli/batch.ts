@@ -1,14 +1,14 @@
 /** The `--batch` mode of `daoze check`: options, the run, the summary on stderr, the exit code. */
-import type { CommonOptions } from '../cli/context.js';
-import { readingStandards } from '../cli/load.js';
-import { EXIT, exitFor, UsageError } from '../cli/io.js';
+import type { CommonOptions } from './context.js';
+import { readingStandards } from './load.js';
+import { EXIT, exitFor, UsageError } from './io.js';
 import { overallOutcome } from '../evaluate/evaluate.js';
 import { StandardError } from '../errors.js';
 import type { EditionSpec } from '../model/edition.js';
 import { builtinProfilesDir, builtinStandardsDir, readEditions, readProfiles } from '../node.js';
 import { createRegistry, type ProfileInput, type Registry } from '../registry.js';
-import type { BatchOutput } from './chunk.js';
-import { formatSummary, runBatch } from './run.js';
+import type { BatchOutput } from '../batch/chunk.js';
+import { formatSummary, runBatch } from '../batch/run.js';
 
 /** The options `check` declares for batch mode (merged into its parseArgs options). */
 export const BATCH_ARGS = {
