@@ -4,7 +4,7 @@
  */
 import type { CompiledEdition } from '../compile/compile.js';
 import type { Condition, Locale } from '../model/edition.js';
-import { citationOf } from '../evaluate/evaluate.js';
+import { citationOf } from './citation.js';
 import { formatParamValue } from './format.js';
 
 const W = {
