@@ -12,6 +12,7 @@ import type { Observation } from './evaluate/observation.js';
 import type { Verdict } from './result/types.js';
 import { applyProfile, compileWithProfile } from './profile/apply.js';
 import type { ParsedText } from './load/yaml.js';
+import { locationOf } from './load/report.js';
 import { dayOf, editionInForce, inForceDiagnostics, inForceRange, profileNotInForce } from './model/in-force.js';
 import { checkEditionsLock, type EditionsLock } from './audit/lock.js';
 
@@ -114,11 +115,10 @@ export function createRegistry(specs: readonly EditionSpec[], options: RegistryO
   for (const p of options.profiles ?? []) {
     const base = byRef.get(p.spec.extends);
     if (!base) {
-      const pos = p.locate?.(['extends']);
       diagnostics.push({
         code: 'E_REFERENCE',
         message: `profile extends unknown edition "${p.spec.extends}"`,
-        location: { file: p.file ?? p.spec.id, path: 'extends', ...(pos ? { line: pos.line, col: pos.col } : {}) },
+        location: locationOf({ file: p.file ?? p.spec.id, locate: p.locate }, ['extends']),
         value: p.spec.extends,
         allowed: [...byRef.keys()],
       });
@@ -126,11 +126,10 @@ export function createRegistry(specs: readonly EditionSpec[], options: RegistryO
     }
     if (base.spec.status !== 'published') {
       // A draft may still change and is never in force, so a profile over it would judge by rules no one issued.
-      const pos = p.locate?.(['extends']);
       diagnostics.push({
         code: 'E_REFERENCE',
         message: `profile extends ${p.spec.extends}, which is a draft; a profile extends only a published edition`,
-        location: { file: p.file ?? p.spec.id, path: 'extends', ...(pos ? { line: pos.line, col: pos.col } : {}) },
+        location: locationOf({ file: p.file ?? p.spec.id, locate: p.locate }, ['extends']),
         value: p.spec.extends,
         allowed: editions.filter((e) => e.id === base.id && e.spec.status === 'published').map((e) => e.ref),
       });
