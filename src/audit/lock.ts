@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../errors.js';
 import type { EditionSpec } from '../model/edition.js';
-import { editionContent } from '../compile/compile.js';
+import { editionContent } from '../model/edition-content.js';
 import { hashJson } from '../hash/index.js';
 import { compareSemver } from '../model/semver.js';
 import type { EditionSource } from '../model/in-force.js';

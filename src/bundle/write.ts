@@ -2,7 +2,8 @@
  * Writing bundles, and a JSON Schema per edition for the observations it accepts. Pure: editions in, JSON out;
  * the `daoze build` command does the file writing.
  */
-import { compileEdition, editionContent, type CompiledEdition } from '../compile/compile.js';
+import { compileEdition, type CompiledEdition } from '../compile/compile.js';
+import { editionContent } from '../model/edition-content.js';
 import type { FactSpec } from '../model/edition.js';
 import { MAX_EVIDENCE_PER_FACT, MAX_STRING } from '../evaluate/observation.js';
 import { ENGINE_VERSION } from '../version.js';

@@ -14,6 +14,7 @@ import type {
 } from '../model/edition.js';
 import { OPERATORS, type OperatorDef } from '../operators/index.js';
 import { hashJson } from '../hash/index.js';
+import { editionContent } from '../model/edition-content.js';
 
 /** Kleene truth values: 0 false, 1 true, 2 unknown. */
 export type Tri = 0 | 1 | 2;
@@ -206,12 +207,6 @@ export interface CompileOptions {
   profile?: { id: string; version: string; hash: string };
   /** The hash to cite as the edition's (a profile-derived edition cites its base's hash; the profile has its own). */
   editionHash?: string;
-}
-
-/** The decision-relevant content of an edition: everything but its test cases. Its hash is the edition's identity. */
-export function editionContent(spec: EditionSpec): Omit<EditionSpec, 'cases'> {
-  const { cases: _cases, ...content } = spec;
-  return content;
 }
 
 /**

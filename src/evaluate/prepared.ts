@@ -10,6 +10,7 @@ import type { I18nText, Locale, Outcome } from '../model/edition.js';
 import { formatFactValue, formatParamValue, joinList } from '../result/format.js';
 import type { Citation, MissingFact } from '../result/types.js';
 import { citationOf } from '../result/citation.js';
+import { placeholderMatches } from '../model/template.js';
 
 /** A placeholder, resolved against the edition at preparation time. */
 type Slot =
@@ -42,17 +43,14 @@ export interface Prepared {
 /** The not-applicable message of a clause that has none of its own. */
 export const NOT_APPLICABLE: I18nText = { zh: '本条不适用于此检查对象。', en: 'This clause does not apply to the inspected subject.' };
 
-// The same placeholder syntax as src/result/template.ts.
-const PLACEHOLDER = /\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g;
-
 function prepareTemplate(ed: CompiledEdition, text: string): PreparedTemplate {
   const parts: string[] = [];
   const slots: Slot[] = [];
   let last = 0;
-  for (const m of text.matchAll(PLACEHOLDER)) {
+  for (const m of placeholderMatches(text)) {
     parts.push(text.slice(last, m.index));
     const name = m[1]!;
-    // The order renderTemplate's caller used: {missing}, then a fact, then a parameter; else left visible.
+    // A name is {missing}, else a fact, else a parameter; an unknown name stays visible as written.
     const fact = ed.factById.get(name);
     const param = ed.params.get(name);
     slots.push(

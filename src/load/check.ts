@@ -7,7 +7,7 @@ import { RESERVED_IDS, type ClauseSpec, type Condition, type EditionSpec, type F
 import { OPERATORS, OPERATOR_NAMES, UNSUPPORTED_OPERATORS } from '../operators/index.js';
 import { formatPath, type DocPath, type ParsedText } from './yaml.js';
 import { reporter, type Report } from './report.js';
-import { placeholdersOf, BUILTIN_PLACEHOLDERS } from '../result/template.js';
+import { placeholdersOf, BUILTIN_PLACEHOLDERS } from '../model/template.js';
 import { compareSemver } from '../model/semver.js';
 import { isIsoDate, isIsoDateTime } from '../model/dates.js';
 

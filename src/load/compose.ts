@@ -7,8 +7,8 @@
 import type { Diagnostic } from '../errors.js';
 import type { ClauseSpec, Condition, EditionSpec, GroupSpec, ParameterSpec, SourceDoc, FactSpec } from '../model/edition.js';
 import { canonicalJson, hashJson } from '../hash/index.js';
-import { placeholdersOf } from '../result/template.js';
-import { editionContent } from '../compile/compile.js';
+import { placeholdersOf } from '../model/template.js';
+import { editionContent } from '../model/edition-content.js';
 import { checkCases } from './check.js';
 import type { DocPath, ParsedText } from './yaml.js';
 import { locationOf, reporter } from './report.js';

@@ -8,7 +8,8 @@ import { RESERVED_IDS, type ClauseSpec, type EditionSpec, type FactSpec, type Pa
 import { checkCases, checkClause, checkFact, literalFitsValue } from '../load/check.js';
 import type { DocPath, ParsedText } from '../load/yaml.js';
 import { reporter } from '../load/report.js';
-import { compileEdition, editionContent, type CompiledEdition } from '../compile/compile.js';
+import { compileEdition, type CompiledEdition } from '../compile/compile.js';
+import { editionContent } from '../model/edition-content.js';
 import { hashJson } from '../hash/index.js';
 
 /** The result of applying a profile: the derived edition, or the problems that prevent it. */

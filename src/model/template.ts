@@ -1,0 +1,18 @@
+/** The placeholder syntax of message templates: `{name}`, filled from named data (facts, parameters), never from code. */
+
+/** Placeholders the engine fills itself: `{missing}` lists the facts still needed. */
+export const BUILTIN_PLACEHOLDERS: readonly string[] = ['missing'];
+
+const PLACEHOLDER = /\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g;
+
+/** Each placeholder in a template, in order: `m[0]` is `{name}`, `m[1]` the name, `m.index` where it starts. */
+export function placeholderMatches(template: string): IterableIterator<RegExpExecArray> {
+  return template.matchAll(PLACEHOLDER);
+}
+
+/** The placeholder names a template uses. */
+export function placeholdersOf(template: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of placeholderMatches(template)) names.add(m[1]!);
+  return names;
+}
