@@ -9,7 +9,7 @@ import { builtin } from './helpers.js';
 describe('docs/standards pages', () => {
   for (const id of [...new Set(builtin().editions.map((e) => e.id))]) {
     it(`${id}.md is generated from the current edition`, () => {
-      // The rule `daoze validate` reports as W_PAGE (src/load/house-rules.ts).
+      // The rule `daoze validate` reports as W_PAGE (src/cases/house-rules.ts).
       const file = join(__dirname, '..', 'docs', 'standards', `${id}.md`);
       const ed = builtin().get(id);
       const actual = existsSync(file) ? readFileSync(file, 'utf8') : undefined;

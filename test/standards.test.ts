@@ -24,7 +24,7 @@ describe('built-in standards', () => {
         });
       }
 
-      // The house rules are the ones `daoze test --strict` and `daoze validate --strict` enforce (src/load/house-rules.ts).
+      // The house rules are the ones `daoze test --strict` and `daoze validate --strict` enforce (src/cases/house-rules.ts).
       const where = { file: join('standards', ed.id, `${ed.version}.yaml`) };
       it('has cases in which every clause passes, fails, is indeterminate and (if it has a condition) does not apply', () => {
         expect(coverageWarnings(ed, runCases(ed), where)).toEqual([]);

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { formatDiagnostic, StandardError, type Diagnostic } from '../../errors.js';
-import { citationWarnings, pageWarnings, strictly } from '../../load/house-rules.js';
+import { citationWarnings, pageWarnings, strictly } from '../../cases/house-rules.js';
 import { builtinStandardsDir, readEditions, readProfiles, updateLocks, type ReadEdition } from '../../node.js';
 import { createRegistry, type Registry } from '../../registry.js';
 import { renderStandardPage } from '../../result/page.js';

@@ -8,9 +8,9 @@
 import type { Diagnostic, DiagnosticCode } from '../errors.js';
 import type { CompiledEdition } from '../compile/compile.js';
 import type { ClauseSpec, EditionSpec } from '../model/edition.js';
-import { caseCoverageGaps, type CaseResult } from '../cases/run.js';
-import type { DocPath, ParsedText } from './yaml.js';
-import { locationOf } from './report.js';
+import { caseCoverageGaps, type CaseResult } from './run.js';
+import type { DocPath, ParsedText } from '../load/yaml.js';
+import { locationOf } from '../load/report.js';
 
 /** Where an edition's text is: its file (as shown) and, when read from YAML, a locator of paths in it. */
 export interface EditionWhere {
