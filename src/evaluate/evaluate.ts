@@ -34,13 +34,13 @@ export { overallOutcome } from '../result/tally.js';
 // `clauseOutcome` tabulated for the hot loops, at index 3 × applies + check (Kleene values 0 F, 1 T, 2 U).
 const OUTCOME_OF: readonly Outcome[] = Array.from({ length: 9 }, (_, i) => clauseOutcome(Math.floor(i / 3) as Tri, (i % 3) as Tri));
 
-const NONE: readonly number[] = [];
+const NONE: ReadonlySet<number> = new Set();
 
 /** What a program's output says of each clause, in `ed.clauses` order. */
 export interface ClauseOutcomes {
   outcomes: Outcome[];
-  /** Per clause, the indices of the facts that would settle it, ascending; empty unless it is indeterminate. */
-  missing: (readonly number[])[];
+  /** Per clause, the indices of the facts that would settle it; empty unless it is indeterminate. */
+  missing: ReadonlySet<number>[];
 }
 
 /**
@@ -51,7 +51,7 @@ export interface ClauseOutcomes {
 export function readOutcomes(ed: CompiledEdition, out: Uint8Array, values: Values): ClauseOutcomes {
   const n = ed.clauses.length;
   const outcomes: Outcome[] = new Array(n);
-  const missing: (readonly number[])[] = new Array(n);
+  const missing: ReadonlySet<number>[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const a = out[2 * i] as Tri;
     const k = out[2 * i + 1] as Tri;
@@ -63,7 +63,7 @@ export function readOutcomes(ed: CompiledEdition, out: Uint8Array, values: Value
       const set = new Set<number>();
       if (a === U) c.applies!.missing(values, set);
       if (k === U) c.check.missing(values, set);
-      missing[i] = [...set].sort((x, y) => x - y);
+      missing[i] = set;
     }
   }
   return { outcomes, missing };
@@ -159,13 +159,14 @@ function clauseResult(
   prep: PreparedClause,
   outcome: Outcome,
   n: NormalisedObservation,
-  missingIdx: readonly number[],
+  missingIdx: ReadonlySet<number>,
   locale: Locale,
   withTrace: boolean,
 ): ClauseResult {
   const s = c.spec;
   const missing: MissingFact[] = [];
-  for (const i of missingIdx) missing.push(missingFact(ed, n, i, locale, 1));
+  // In catalogue order, so a clause's list reads the same whatever order its conditions found them in.
+  if (missingIdx.size) for (const i of [...missingIdx].sort((x, y) => x - y)) missing.push(missingFact(ed, n, i, locale, 1));
   const message = renderPrepared(prep.messages[outcome][locale], n.raw, missing, locale);
   const r: ClauseResult = {
     clause: c.id,

@@ -110,7 +110,7 @@ export function verdictTally(ed: CompiledEdition, outcomes: readonly Outcome[]):
  * (ties by fact index): the order in which asking settles the most. `perClause` holds each clause's missing
  * fact indices (empty for a clause that is not indeterminate).
  */
-export function rankMissing(perClause: Iterable<readonly number[]>): { fact: number; clauses: number }[] {
+export function rankMissing(perClause: Iterable<Iterable<number>>): { fact: number; clauses: number }[] {
   const counts = new Map<number, number>();
   for (const facts of perClause) for (const f of facts) counts.set(f, (counts.get(f) ?? 0) + 1);
   return [...counts.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).map(([fact, clauses]) => ({ fact, clauses }));
