@@ -98,7 +98,7 @@ export function pickByRef<T extends { readonly id: string; readonly version: str
 }
 
 /**
- * Resolves an edition reference among compiled editions:
+ * Resolves an edition reference among editions (compiled ones, or any with `id`, `version` and `spec`):
  * - `id@version` is that edition, whatever its dates or status (pinning);
  * - a bare `id` with a day is the published edition in force that day (effective range, cut short by a
  *   published edition that supersedes it), or undefined when none is;

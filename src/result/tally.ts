@@ -1,8 +1,8 @@
 /**
  * The clause tally: how many clauses that count passed, failed, stayed indeterminate or did not apply, the
  * points deducted and at stake, the score, the overall outcome, and which missing facts settle the most
- * clauses. The verdict (`buildVerdict`), the batch summary (`summarise`) and the checklist SDK all take their
- * numbers from here, so the three cannot disagree. Pure: outcomes come in, numbers go out.
+ * clauses. The verdict (`buildVerdict`) and the batch summary (`summarise`) take their numbers from here, so
+ * they cannot disagree; the entry exports it for the checklist SDK. Pure: outcomes come in, numbers go out.
  */
 import type { CompiledEdition } from '../compile/compile.js';
 import type { Outcome } from '../model/edition.js';
