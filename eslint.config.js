@@ -1,47 +1,36 @@
-// The lint: typescript-eslint's recommended rules, and the layers of docs/architecture (reference: house notes)
-// written as no-restricted-imports rules, so an import that runs back up a layer fails `npm run lint`.
+// The lint: typescript-eslint's recommended rules, and the layers of layers.json written as no-restricted-imports
+// rules, so an import that runs back up a layer fails `npm run lint`.
 import js from '@eslint/js';
 import comments from '@eslint-community/eslint-plugin-eslint-comments/configs';
 import tseslint from 'typescript-eslint';
 
-/**
- * The engine's layers, lowest first. A module may import its own layer and the layers below it, never one above.
- * Folders on one row are siblings and may import each other (a cycle between them is caught by
- * test/unit/layers.test.ts, which also checks this table against the source).
- */
-const LAYERS = [
-  ['errors', 'version', 'hash'],
-  ['input', 'sign'],
-  ['model'],
-  ['operators'],
-  ['load'],
-  ['compile'],
-  ['profile', 'evaluate'],
-  ['result', 'cases', 'audit'],
-  ['registry'],
-  ['bundle', 'batch'],
-  ['node'],
-  ['cli'],
-];
+import { readFileSync } from 'node:fs';
 
-/** Patterns that match an import of folder `name` from anywhere under src/. */
-const importsOf = (name) => [`../${name}`, `../${name}.js`, `../${name}/**`, `../../${name}`, `../../${name}.js`, `../../${name}/**`];
+/** The engine's layers, lowest first (layers.json; test/unit/layers.test.ts reads the same table and also finds cycles). */
+const { layers: LAYERS, pure: PURE } = JSON.parse(readFileSync(new URL('./layers.json', import.meta.url), 'utf8'));
+
+/** A module of src/ is a folder or a file directly in it (`errors.ts`). */
+const filesOf = (m) => (m.endsWith('.ts') ? [`src/${m}`] : [`src/${m}/**/*.ts`]);
+/** Import specifiers that reach module `m` from a file one or two folders down in src/. */
+const importsOf = (m) => {
+  const name = m.replace(/\.ts$/, '');
+  return ['../', '../../'].flatMap((up) => (m.endsWith('.ts') ? [`${up}${name}.js`] : [`${up}${name}`, `${up}${name}/**`]));
+};
+const NOT_SDK = { group: ['**/sdk/**', '**/sdk'], message: 'The engine must not depend on the SDK.' };
+const IMPURE = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'yaml', 'jsonc-parser', 'ajv'];
 
 const layerRules = LAYERS.flatMap((row, rank) => {
   const above = LAYERS.slice(rank + 1).flat();
-  if (above.length === 0) return [];
-  return row.map((name) => ({
-    files: [`src/${name}/**/*.ts`, `src/${name}.ts`],
+  return row.map((m) => ({
+    files: filesOf(m),
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: above.flatMap(importsOf), message: `src/${name} sits below this module's layer: import downwards only (eslint.config.js LAYERS).` },
-            { group: ['**/sdk/**', '**/sdk'], message: 'The engine must not depend on the SDK.' },
-            ...(rank <= LAYERS.findIndex((r) => r.includes('evaluate'))
-              ? [{ group: ['node:*', 'fs', 'path', 'os', 'child_process', 'yaml'].filter((p) => !(name === 'load' && p === 'yaml')), message: 'Evaluation and the layers under it are pure: no Node built-ins (file access lives in src/node.ts and src/cli/).' }]
-              : []),
+            ...(above.length ? [{ group: above.flatMap(importsOf), message: `This module sits in a lower layer (layers.json): import downwards only.` }] : []),
+            NOT_SDK,
+            ...(PURE.includes(m) ? [{ group: IMPURE, message: 'A pure layer (layers.json "pure") imports no parser and no Node module.' }] : []),
           ],
         },
       ],
@@ -64,10 +53,6 @@ export default tseslint.config(
     },
   },
   ...layerRules,
-  {
-    files: ['src/index.ts', 'src/node.ts', 'src/registry.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/sdk/**', '**/sdk'], message: 'The engine must not depend on the SDK.' }] }] },
-  },
   {
     files: ['sdk/**/*.ts'],
     rules: {

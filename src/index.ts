@@ -76,7 +76,7 @@ export type { Observation, EvidenceRef, Subject, Observer, MissingReason, Eviden
 export type { Verdict, ClauseResult, Citation, CitedSource, MissingFact, Totals } from './result/types.js';
 
 // The registry: editions by reference, composed and resolved.
-export { createRegistry, resolveEdition } from './registry.js';
+export { createRegistry } from './registry.js';
 export type { Registry, ProfileInput, RegistryOptions } from './registry.js';
 
 // Profiles: a city's local parameters and practice over a published edition.
@@ -86,7 +86,7 @@ export { applyProfile, compileWithProfile, profileHash } from './profile/apply.j
 export type { ProfileApplication } from './profile/apply.js';
 
 // Editions in force: which edition judges an observation on its day.
-export { editionInForce, inForceRange, findInForceOverlaps, inForceDiagnostics, observationDay } from './model/in-force.js';
+export { editionInForce, inForceRange, findInForceOverlaps, inForceDiagnostics, observationDay, resolveEdition } from './model/in-force.js';
 export type { InForceRange, InForceOverlap, EditionSource } from './model/in-force.js';
 
 // The audit trail: verdict records and their verification, signatures and explanation; differences between

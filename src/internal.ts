@@ -27,3 +27,8 @@ export { forEachLeaf, isValueRef, walkCondition, matchCondition, isLeaf } from '
 // The fact types: how each accepts, compares, prints and asks for a value.
 export { FACT_TYPE_DEFS } from './model/fact-types.js';
 export type { FactTypeDef, FactInputKind, ValueTest } from './model/fact-types.js';
+
+// The tally: outcome, totals, score and missing facts of a set of clause outcomes (verdicts, batch summaries,
+// the SDK's running totals).
+export { tally, tallyOutcomes, verdictTally, scoreOf, rankMissing, emptyTally } from './result/tally.js';
+export type { Counted, Tally, Score, VerdictTally } from './result/tally.js';

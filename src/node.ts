@@ -19,7 +19,7 @@ import { inForceDiagnostics } from './model/in-force.js';
 import { hashJson } from './hash/index.js';
 import { ENGINE_VERSION } from './version.js';
 import { renderStandardPage } from './result/page.js';
-import { pageWarnings } from './load/house-rules.js';
+import { pageWarnings } from './cases/house-rules.js';
 
 /** The folder of the standards that ship with Daoze. */
 export function builtinStandardsDir(): string {

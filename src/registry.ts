@@ -12,7 +12,8 @@ import type { Observation } from './evaluate/observation.js';
 import type { Verdict } from './result/types.js';
 import { applyProfile, compileWithProfile } from './profile/apply.js';
 import type { ParsedText } from './load/yaml.js';
-import { dayOf, editionInForce, inForceDiagnostics, inForceRange, profileNotInForce } from './model/in-force.js';
+import { locationOf } from './load/report.js';
+import { dayOf, inForceDiagnostics, inForceRange, pickByRef, profileNotInForce, resolveEdition } from './model/in-force.js';
 import { checkEditionsLock, type EditionsLock } from './audit/lock.js';
 
 /** A profile to register, with where it came from (for positioned errors). */
@@ -60,26 +61,6 @@ export interface Registry {
   evaluate(observation: Observation | unknown, options?: EvaluateOptions & { profile?: string }): Verdict;
 }
 
-function pick<T extends { id: string; version: string }>(all: readonly T[], ref: string, published: (t: T) => boolean): T | undefined {
-  if (ref.includes('@')) return all.find((e) => `${e.id}@${e.version}` === ref);
-  const same = all.filter((e) => e.id === ref);
-  const pub = same.filter(published);
-  return (pub.length ? pub : same).at(-1);
-}
-
-/**
- * Resolves an edition reference among compiled editions:
- * - `id@version` is that edition, whatever its dates or status (pinning);
- * - a bare `id` with a day is the published edition in force that day (effective range, cut short by a
- *   published edition that supersedes it), or undefined when none is;
- * - a bare `id` without a day is the highest published version, else the highest draft.
- */
-export function resolveEdition(editions: readonly CompiledEdition[], ref: string, on?: string): CompiledEdition | undefined {
-  const day = ref.includes('@') ? undefined : dayOf(on);
-  if (day !== undefined) return editionInForce(editions, ref, day);
-  const sorted = [...editions].sort((a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version));
-  return pick(sorted, ref, (e) => e.spec.status === 'published');
-}
 
 /** When each edition of `id` is in force, for messages: `id@1.0.0 in force 2023-01-01 – `. */
 function inForceSummary(editions: readonly CompiledEdition[], id: string): string {
@@ -114,11 +95,10 @@ export function createRegistry(specs: readonly EditionSpec[], options: RegistryO
   for (const p of options.profiles ?? []) {
     const base = byRef.get(p.spec.extends);
     if (!base) {
-      const pos = p.locate?.(['extends']);
       diagnostics.push({
         code: 'E_REFERENCE',
         message: `profile extends unknown edition "${p.spec.extends}"`,
-        location: { file: p.file ?? p.spec.id, path: 'extends', ...(pos ? { line: pos.line, col: pos.col } : {}) },
+        location: locationOf({ file: p.file ?? p.spec.id, locate: p.locate }, ['extends']),
         value: p.spec.extends,
         allowed: [...byRef.keys()],
       });
@@ -126,11 +106,10 @@ export function createRegistry(specs: readonly EditionSpec[], options: RegistryO
     }
     if (base.spec.status !== 'published') {
       // A draft may still change and is never in force, so a profile over it would judge by rules no one issued.
-      const pos = p.locate?.(['extends']);
       diagnostics.push({
         code: 'E_REFERENCE',
         message: `profile extends ${p.spec.extends}, which is a draft; a profile extends only a published edition`,
-        location: { file: p.file ?? p.spec.id, path: 'extends', ...(pos ? { line: pos.line, col: pos.col } : {}) },
+        location: locationOf({ file: p.file ?? p.spec.id, locate: p.locate }, ['extends']),
         value: p.spec.extends,
         allowed: editions.filter((e) => e.id === base.id && e.spec.status === 'published').map((e) => e.ref),
       });
@@ -143,7 +122,7 @@ export function createRegistry(specs: readonly EditionSpec[], options: RegistryO
   if (diagnostics.length) throw new StandardError(diagnostics);
   profiles.sort((a, b) => a.spec.id.localeCompare(b.spec.id) || compareSemver(a.spec.version, b.spec.version));
   const find = (ref: string, on?: string) => resolveEdition(editions, ref, on);
-  const findProfile = (ref: string) => pick(profiles.map((p) => ({ ...p, id: p.spec.id, version: p.spec.version })), ref, (p) => p.spec.status === 'published');
+  const findProfile = (ref: string) => pickByRef(profiles.map((p) => ({ ...p, id: p.spec.id, version: p.spec.version })), ref, (p) => p.spec.status === 'published');
 
   return {
     editions,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pageWarnings } from '../src/load/house-rules.js';
+import { pageWarnings } from '../src/cases/house-rules.js';
 import { planCoverage, renderCoverage, type PlanOutline } from '../src/result/coverage.js';
 import { renderStandardPage } from '../src/result/page.js';
 import { builtinStandardsDir } from '../src/node.js';
@@ -13,7 +13,7 @@ import { builtin } from './helpers.js';
 describe('docs/standards pages', () => {
   for (const id of [...new Set(builtin().editions.map((e) => e.id))]) {
     it(`${id}.md is generated from the current edition`, () => {
-      // The rule `daoze validate` reports as W_PAGE (src/load/house-rules.ts).
+      // The rule `daoze validate` reports as W_PAGE (src/cases/house-rules.ts).
       const file = join(__dirname, '..', 'docs', 'standards', `${id}.md`);
       const ed = builtin().get(id);
       const actual = existsSync(file) ? readFileSync(file, 'utf8') : undefined;

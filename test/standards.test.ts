@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCase, runCases } from '../src/index.js';
-import { citationWarnings, coverageWarnings } from '../src/load/house-rules.js';
+import { citationWarnings, coverageWarnings } from '../src/cases/house-rules.js';
 import { builtinStandardsDir, readEditions } from '../src/node.js';
 import { builtin } from './helpers.js';
 
@@ -25,7 +25,7 @@ describe('built-in standards', () => {
         });
       }
 
-      // The house rules are the ones `daoze test --strict` and `daoze validate --strict` enforce (src/load/house-rules.ts).
+      // The house rules are the ones `daoze test --strict` and `daoze validate --strict` enforce (src/cases/house-rules.ts).
       const where = { file: join('standards', ed.id, `${ed.version}.yaml`) };
       it('has cases in which every clause passes, fails, is indeterminate and (if it has a condition) does not apply', () => {
         expect(coverageWarnings(ed, runCases(ed), where)).toEqual([]);

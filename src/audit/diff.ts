@@ -11,7 +11,8 @@
  * - `metadata`: status, dates, supersedes → no bump by itself (every new version has its own).
  */
 import { canonicalJson, hashJson } from '../hash/index.js';
-import { editionContent, type CompiledEdition } from '../compile/compile.js';
+import type { CompiledEdition } from '../compile/compile.js';
+import { editionContent } from '../model/edition-content.js';
 import type { ClauseSpec, EditionSpec, FactSpec, ParameterSpec } from '../model/edition.js';
 import { conditionReads } from '../model/condition.js';
 import semverParse from 'semver/functions/parse.js';

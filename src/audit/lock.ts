@@ -6,10 +6,11 @@
  */
 import type { Diagnostic } from '../errors.js';
 import type { EditionSpec } from '../model/edition.js';
-import { editionContent } from '../compile/compile.js';
+import { editionContent } from '../model/edition-content.js';
 import { hashJson } from '../hash/index.js';
 import { compareSemver } from '../model/semver.js';
 import type { EditionSource } from '../model/in-force.js';
+import { locationOf } from '../load/report.js';
 
 /** The lock file's name, at the root of a standards folder. */
 export const LOCK_FILE = 'editions.lock.json';
@@ -43,9 +44,7 @@ const sortRefs = (refs: string[]) =>
   });
 
 function at(src: EditionSource, path: string[]): Diagnostic['location'] {
-  const file = src.file ?? `${src.spec.id}@${src.spec.version}`;
-  const pos = src.locate?.(path);
-  return { file, path: path.join('.'), ...(pos ? { line: pos.line, col: pos.col } : {}) };
+  return locationOf({ file: src.file ?? `${src.spec.id}@${src.spec.version}`, locate: src.locate }, path);
 }
 
 /** Options of {@link checkEditionsLock}. */

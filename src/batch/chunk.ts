@@ -6,8 +6,8 @@
 import { DaozeError, InputError, ObservationError } from '../errors.js';
 import { decodeUtf8, parseJson } from '../input/index.js';
 import type { Locale, Outcome } from '../model/edition.js';
-import { resolveEdition, type Registry } from '../registry.js';
-import { dayOf } from '../model/in-force.js';
+import type { Registry } from '../registry.js';
+import { dayOf, resolveEdition } from '../model/in-force.js';
 import { CSV_EOL, csvRow, record } from './format.js';
 import { summarise, type VerdictSummary } from './summary.js';
 

@@ -11,7 +11,7 @@ import { bundleDigest } from './sign.js';
 import { editionShapeIssues } from './shape.js';
 import type { EditionSpec } from '../model/edition.js';
 import { compareSemver } from '../model/semver.js';
-import { resolveEdition } from '../registry.js';
+import { resolveEdition } from '../model/in-force.js';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type Bundle } from './types.js';
 
 /** One problem with a bundle. */

@@ -2,7 +2,8 @@
  * Writing bundles, and a JSON Schema per edition for the observations it accepts. Pure: editions in, JSON out;
  * the `daoze build` command does the file writing.
  */
-import { compileEdition, editionContent, type CompiledEdition } from '../compile/compile.js';
+import { compileEdition, type CompiledEdition } from '../compile/compile.js';
+import { editionContent } from '../model/edition-content.js';
 import { DATE_PATTERN, TIME_PATTERN } from '../model/dates.js';
 import { EVIDENCE_KINDS } from '../model/edition.js';
 import { FACT_TYPE_DEFS } from '../model/fact-types.js';

@@ -5,7 +5,8 @@ import { DaozeError } from '../errors.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import type { ClauseResult, Verdict } from '../result/types.js';
 import type { Diagnostic } from '../errors.js';
-import { formatPath, type ParsedText } from '../load/yaml.js';
+import type { ParsedText } from '../load/yaml.js';
+import { locationOf } from '../load/report.js';
 
 /** One expectation that did not hold. */
 export interface CaseMismatch {
@@ -99,11 +100,10 @@ export function caseDiagnostics(results: readonly CaseResult[], where: { file: s
   results.forEach((r, i) => {
     if (r.ok) return;
     const path = ['cases', i];
-    const pos = where.locate?.(path);
     const lines = r.error
       ? [`case "${r.name}" could not run: ${r.error}`]
       : [`case "${r.name}" did not come out as expected`, ...mismatchLines(r.mismatches)];
-    out.push({ code: 'E_CASE', message: lines.join('\n    '), location: { file: where.file, path: formatPath(path), ...(pos ? { line: pos.line, col: pos.col } : {}) } });
+    out.push({ code: 'E_CASE', message: lines.join('\n    '), location: locationOf(where, path) });
   });
   return out;
 }

@@ -7,7 +7,7 @@
 import type { Bump, ChangeKind } from '../audit/diff.js';
 import type { ExplanationNote } from '../audit/explain-record.js';
 import type { EvidenceKind, FactType, Locale, Outcome, Severity } from '../model/edition.js';
-import { renderTemplate } from '../model/placeholders.js';
+import { renderTemplate } from '../model/template.js';
 
 const zh = {
   outcome: { pass: '合格', fail: '不合格', indeterminate: '无法判定', not_applicable: '不适用' } satisfies Record<Outcome, string>,
@@ -322,7 +322,7 @@ export function words(locale: Locale): Words {
 
 /**
  * A phrase with its `{name}` placeholders filled (the placeholder syntax of message templates,
- * src/model/placeholders.ts). A name without a value stays visible as `{name}`, so a missing value shows.
+ * src/model/template.ts). A name without a value stays visible as `{name}`, so a missing value shows.
  */
 export function phrase(template: string, values: Readonly<Record<string, string | number>>): string {
   return renderTemplate(template, (name) => (Object.hasOwn(values, name) ? String(values[name]) : undefined));

@@ -17,11 +17,11 @@ import { OPERATORS, type OperatorDef } from '../operators/index.js';
 import { hashJson } from '../hash/index.js';
 import { isValueRef, matchCondition } from '../model/condition.js';
 import { comparable } from '../model/fact-types.js';
-import { editionContent } from '../model/content.js';
+import { editionContent } from '../model/edition-content.js';
 
 // `codegen.ts` and the entry import these from here.
 export { comparable } from '../model/fact-types.js';
-export { editionContent } from '../model/content.js';
+export { editionContent } from '../model/edition-content.js';
 
 /** Kleene truth values: 0 false, 1 true, 2 unknown. */
 export type Tri = 0 | 1 | 2;

@@ -2,12 +2,13 @@
  * Evaluates one observation against a compiled edition. Pure and synchronous: no I/O, no clock, the same
  * verdict for the same inputs whatever the key order of the observation.
  */
-import { F, T, U, type CompiledClause, type CompiledEdition, type LeafTrace, type Tri } from '../compile/compile.js';
+import { F, T, U, type CompiledClause, type CompiledEdition, type LeafTrace, type Tri, type Values } from '../compile/compile.js';
 import type { Locale, Outcome } from '../model/edition.js';
 import { ObservationError } from '../errors.js';
 import { ENGINE_VERSION } from '../version.js';
 import { preparedFor, renderPrepared, type PreparedClause } from './prepared.js';
-import type { Citation, ClauseResult, MissingFact, Totals, Verdict } from '../result/types.js';
+import type { ClauseResult, MissingFact, Verdict } from '../result/types.js';
+import { rankMissing, verdictTally } from '../result/tally.js';
 import { normaliseObservation, type NormalisedObservation, type Observation } from './observation.js';
 
 /** Options of one evaluation. */
@@ -27,27 +28,53 @@ export function clauseOutcome(applies: Tri, check: Tri): Outcome {
   return check === T ? 'pass' : check === F ? 'fail' : 'indeterminate';
 }
 
-/** The overall outcome from the required clauses' outcomes: fail beats indeterminate beats pass. */
-export function overallOutcome(totals: Totals): Outcome {
-  if (totals.fail > 0) return 'fail';
-  if (totals.indeterminate > 0) return 'indeterminate';
-  if (totals.pass > 0) return 'pass';
-  return 'not_applicable';
+/** Re-exported for the modules that import it from here; the rule lives in src/result/tally.ts. */
+export { overallOutcome } from '../result/tally.js';
+
+// `clauseOutcome` tabulated for the hot loops, at index 3 × applies + check (Kleene values 0 F, 1 T, 2 U).
+const OUTCOME_OF: readonly Outcome[] = Array.from({ length: 9 }, (_, i) => clauseOutcome(Math.floor(i / 3) as Tri, (i % 3) as Tri));
+
+const NONE: ReadonlySet<number> = new Set();
+
+/** What a program's output says of each clause, in `ed.clauses` order. */
+export interface ClauseOutcomes {
+  outcomes: Outcome[];
+  /** Per clause, the indices of the facts that would settle it; empty unless it is indeterminate. */
+  missing: ReadonlySet<number>[];
 }
 
-const OUTCOME_OF: readonly Outcome[] = [
-  // index 3 × applies + check, applies and check as Kleene values 0 F, 1 T, 2 U
-  'not_applicable', 'not_applicable', 'not_applicable',
-  'fail', 'pass', 'indeterminate',
-  'indeterminate', 'indeterminate', 'indeterminate',
-];
+/**
+ * Reads a program's output (`out[2i]` the applicability, `out[2i + 1]` the check of clause i) into each clause's
+ * outcome and, for an indeterminate clause, the facts its unknown applicability or unknown check reads.
+ * `values` are the ones the program ran on.
+ */
+export function readOutcomes(ed: CompiledEdition, out: Uint8Array, values: Values): ClauseOutcomes {
+  const n = ed.clauses.length;
+  const outcomes: Outcome[] = new Array(n);
+  const missing: ReadonlySet<number>[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = out[2 * i] as Tri;
+    const k = out[2 * i + 1] as Tri;
+    const outcome = OUTCOME_OF[3 * a + k]!;
+    outcomes[i] = outcome;
+    missing[i] = NONE;
+    if (outcome === 'indeterminate') {
+      const c = ed.clauses[i]!;
+      const set = new Set<number>();
+      if (a === U) c.applies!.missing(values, set);
+      if (k === U) c.check.missing(values, set);
+      missing[i] = set;
+    }
+  }
+  return { outcomes, missing };
+}
 
 /**
  * Outcomes of every clause only, without messages or citations: the fast path for batch and SDK updates.
  * `values` is a normalised value vector (`normaliseObservation(ed, obs).values`); the order is `ed.clauses`.
  */
 export function evaluateOutcomes(ed: CompiledEdition, values: readonly unknown[]): Outcome[] {
-  const { program, scratch } = preparedFor(ed, citationOf);
+  const { program, scratch } = preparedFor(ed);
   program.run(values, scratch);
   const out: Outcome[] = new Array(ed.clauses.length);
   for (let i = 0; i < out.length; i++) out[i] = OUTCOME_OF[3 * scratch[2 * i]! + scratch[2 * i + 1]!]!;
@@ -71,7 +98,8 @@ export function evaluate(ed: CompiledEdition, observation: Observation | unknown
   return buildVerdict(ed, n, obs, options);
 }
 
-function checkStandardRef(ed: CompiledEdition, obs: Observation): void {
+/** Throws `ObservationError` (`E_STANDARD_REF`) unless the observation names this edition, by id or by `id@version`. */
+export function checkStandardRef(ed: CompiledEdition, obs: Pick<Observation, 'standard'>): void {
   const ref = obs.standard;
   if (ref !== ed.id && ref !== ed.ref) {
     throw new ObservationError([
@@ -84,38 +112,12 @@ function checkStandardRef(ed: CompiledEdition, obs: Observation): void {
 export function buildVerdict(ed: CompiledEdition, n: NormalisedObservation, obs: Partial<Observation>, options: EvaluateOptions = {}): Verdict {
   const locale = options.locale ?? 'zh';
   const withTrace = options.trace ?? true;
-  const totals: Totals = { pass: 0, fail: 0, indeterminate: 0, not_applicable: 0 };
-  const clauses: ClauseResult[] = [];
-  const missingCount = new Map<number, number>();
-  let deducted = 0;
-  let atStake = 0;
-  const prep = preparedFor(ed, citationOf);
-  const o = prep.scratch;
-  prep.program.run(n.values, o);
-  for (let i = 0; i < ed.clauses.length; i++) {
-    const c = ed.clauses[i]!;
-    const a = o[2 * i] as Tri;
-    const k = o[2 * i + 1] as Tri;
-    const outcome = OUTCOME_OF[3 * a + k]!;
-    let missingIdx: number[] = NONE;
-    if (outcome === 'indeterminate') {
-      const set = new Set<number>();
-      if (a === U) c.applies!.missing(n.values, set);
-      if (k === U) c.check.missing(n.values, set);
-      missingIdx = [...set].sort((x, y) => x - y);
-      for (const j of missingIdx) missingCount.set(j, (missingCount.get(j) ?? 0) + 1);
-    }
-    if (c.required) totals[outcome]++;
-    const d = c.spec.deduction;
-    if (d !== undefined && c.required) {
-      if (outcome === 'fail') deducted += d;
-      if (outcome === 'indeterminate') atStake += d;
-    }
-    clauses.push(clauseResult(ed, c, prep.clauses[i]!, outcome, n, missingIdx, locale, withTrace));
-  }
-  const missing = [...missingCount.entries()]
-    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-    .map(([i, count]) => missingFact(ed, n, i, locale, count));
+  const prep = preparedFor(ed);
+  prep.program.run(n.values, prep.scratch);
+  const read = readOutcomes(ed, prep.scratch, n.values);
+  const t = verdictTally(ed, read.outcomes);
+  const clauses: ClauseResult[] = ed.clauses.map((c, i) => clauseResult(ed, c, prep.clauses[i]!, read.outcomes[i]!, n, read.missing[i]!, locale, withTrace));
+  const missing = rankMissing(read.missing).map((m) => missingFact(ed, n, m.fact, locale, m.clauses));
   // Each clause's own list says how many clauses the fact settles overall, so an app can sort by it.
   const countById = new Map(missing.map((m) => [m.fact, m.clauses]));
   for (const r of clauses) for (const m of r.missing) m.clauses = countById.get(m.fact) ?? 1;
@@ -128,16 +130,13 @@ export function buildVerdict(ed: CompiledEdition, n: NormalisedObservation, obs:
     ...(obs.observedAt ? { observedAt: obs.observedAt } : {}),
     ...(options.evaluatedAt ? { evaluatedAt: options.evaluatedAt } : {}),
     locale,
-    outcome: overallOutcome(totals),
-    totals,
+    outcome: t.outcome,
+    totals: t.totals,
     clauses,
     missing,
     engine: { name: 'daoze', version: ENGINE_VERSION },
   };
-  if (ed.spec.scoring) {
-    const base = ed.spec.scoring.base;
-    verdict.score = { base, deducted, value: Math.max(0, base - deducted), atStake, lowest: Math.max(0, base - deducted - atStake) };
-  }
+  if (t.score) verdict.score = t.score;
   return verdict;
 }
 
@@ -154,55 +153,20 @@ function missingFact(ed: CompiledEdition, n: NormalisedObservation, i: number, l
   };
 }
 
-/** The citation of a clause: standard, edition, clause, printed label, text, sources. */
-export function citationOf(ed: CompiledEdition, c: CompiledClause): Citation {
-  const s = c.spec;
-  const citation: Citation = {
-    standard: ed.id,
-    version: ed.version,
-    editionHash: ed.hash,
-    clauseHash: c.hash,
-    clause: c.id,
-    label: s.label,
-    group: { id: c.group.id, label: c.group.label },
-    text: s.text,
-    provenance: s.provenance,
-    sources: s.cites.map((cite) => {
-      const src = ed.sources.get(cite.source)!;
-      return {
-        id: src.id,
-        kind: src.kind,
-        title: src.title,
-        ...(src.designation ? { designation: src.designation } : {}),
-        ...(src.url ? { url: src.url } : {}),
-        ...(cite.section ? { section: cite.section } : {}),
-        ...(cite.task !== undefined ? { task: cite.task } : {}),
-        ...(cite.clause ? { clause: cite.clause } : {}),
-        ...(cite.quote ? { quote: cite.quote } : {}),
-      };
-    }),
-  };
-  if (s.provisionalReason) citation.provisionalReason = s.provisionalReason;
-  if (ed.profile) citation.profile = ed.profile;
-  if (s.origin) citation.origin = s.origin;
-  return citation;
-}
-
-const NONE: number[] = [];
-
 function clauseResult(
   ed: CompiledEdition,
   c: CompiledClause,
   prep: PreparedClause,
   outcome: Outcome,
   n: NormalisedObservation,
-  missingIdx: readonly number[],
+  missingIdx: ReadonlySet<number>,
   locale: Locale,
   withTrace: boolean,
 ): ClauseResult {
   const s = c.spec;
   const missing: MissingFact[] = [];
-  for (const i of missingIdx) missing.push(missingFact(ed, n, i, locale, 1));
+  // In catalogue order, so a clause's list reads the same whatever order its conditions found them in.
+  if (missingIdx.size) for (const i of [...missingIdx].sort((x, y) => x - y)) missing.push(missingFact(ed, n, i, locale, 1));
   const message = renderPrepared(prep.messages[outcome][locale], n.raw, missing, locale);
   const r: ClauseResult = {
     clause: c.id,

@@ -1,15 +1,16 @@
 /**
  * What building a verdict needs that does not depend on the observation, worked out once per compiled edition
  * and cached: the checklist evaluator (generated code, else closures), each clause's citation, and each
- * message template split into literal text and resolved placeholders. Before this, every verdict rebuilt
- * every citation (a dozen objects per clause) and re-parsed every template with a regular expression.
+ * message template split into literal text and resolved placeholders, so that no verdict rebuilds a citation
+ * (a dozen objects per clause) or parses a template.
  */
-import type { CompiledClause, CompiledEdition, CompiledFact, CompiledParam } from '../compile/compile.js';
+import type { CompiledEdition, CompiledFact, CompiledParam } from '../compile/compile.js';
 import { programFor, type Program } from '../compile/codegen.js';
 import type { I18nText, Locale, Outcome } from '../model/edition.js';
 import { formatFactValue, formatParamValue, joinList } from '../result/format.js';
 import type { Citation, MissingFact } from '../result/types.js';
-import { PLACEHOLDER } from '../model/placeholders.js';
+import { citationOf } from '../result/citation.js';
+import { placeholderMatches } from '../model/template.js';
 
 /** A placeholder, resolved against the edition at preparation time. */
 type Slot =
@@ -46,10 +47,10 @@ function prepareTemplate(ed: CompiledEdition, text: string): PreparedTemplate {
   const parts: string[] = [];
   const slots: Slot[] = [];
   let last = 0;
-  for (const m of text.matchAll(PLACEHOLDER)) {
+  for (const m of placeholderMatches(text)) {
     parts.push(text.slice(last, m.index));
     const name = m[1]!;
-    // {missing}, then a fact, then a parameter; a name none of them fills stays visible.
+    // A name is {missing}, else a fact, else a parameter; an unknown name stays visible as written.
     const fact = ed.factById.get(name);
     const param = ed.params.get(name);
     slots.push(
@@ -102,7 +103,7 @@ function slotText(slot: Slot, raw: readonly unknown[], missing: readonly Missing
   }
 }
 
-/** The citation of a clause (the same content as `citationOf`), frozen so that sharing it is safe. */
+/** A clause's citation (from `citationOf`), frozen so that sharing it is safe. */
 function frozenCitation(c: Citation): Citation {
   for (const s of c.sources) Object.freeze(s);
   Object.freeze(c.sources);
@@ -112,11 +113,8 @@ function frozenCitation(c: Citation): Citation {
 
 const cache = new WeakMap<CompiledEdition, Prepared>();
 
-/**
- * The prepared form of an edition, made on first use and cached for the edition's lifetime.
- * `citationOf` is passed in to keep one definition of a citation (it lives in evaluate.ts).
- */
-export function preparedFor(ed: CompiledEdition, citationOf: (ed: CompiledEdition, c: CompiledClause) => Citation): Prepared {
+/** The prepared form of an edition, made on first use and cached for the edition's lifetime. */
+export function preparedFor(ed: CompiledEdition): Prepared {
   let p = cache.get(ed);
   if (!p) {
     const both = (t: I18nText) => ({ zh: prepareTemplate(ed, t.zh), en: prepareTemplate(ed, t.en) });

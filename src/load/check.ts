@@ -2,12 +2,13 @@
  * Checks a schema-valid edition for what a schema cannot see: references to facts, parameters and sources,
  * operators and their fact types, duplicate ids, placeholders, provisional reasons, limits.
  */
-import type { Diagnostic, DiagnosticCode } from '../errors.js';
+import type { Diagnostic } from '../errors.js';
 import { RESERVED_IDS, type ClauseSpec, type Condition, type EditionSpec, type FactSpec, type I18nText, type LeafCondition, type ParameterSpec } from '../model/edition.js';
 import { OPERATORS, OPERATOR_NAMES, UNSUPPORTED_OPERATORS } from '../operators/index.js';
 import { forEachLeaf, isLeaf, isValueRef, walkCondition } from '../model/condition.js';
 import { formatPath, type DocPath, type ParsedText } from './yaml.js';
-import { placeholdersOf, BUILTIN_PLACEHOLDERS } from '../model/placeholders.js';
+import { reporter, type Report } from './report.js';
+import { placeholdersOf, BUILTIN_PLACEHOLDERS } from '../model/template.js';
 import { compareSemver } from '../model/semver.js';
 import { FACT_TYPE_DEFS, ofFactType } from '../model/fact-types.js';
 
@@ -25,10 +26,7 @@ export interface ExpectedIdentity {
 /** Returns every semantic problem of an edition, positioned. */
 export function checkEdition(spec: EditionSpec, parsed: ParsedText, expected: ExpectedIdentity = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report = (code: DiagnosticCode, path: DocPath, message: string, extra: Partial<Diagnostic> = {}, key = false) => {
-    const pos = parsed.locate(path, key);
-    out.push({ code, message, location: { file: parsed.file, path: formatPath(path), ...(pos ? { line: pos.line, col: pos.col } : {}) }, ...extra });
-  };
+  const report = reporter(parsed, out);
 
   if (expected.id !== undefined && spec.id !== expected.id) {
     report('E_ID_MISMATCH', ['id'], `id must equal the folder name "${expected.id}"`, { value: spec.id, allowed: [expected.id] });
@@ -123,8 +121,7 @@ export function checkEdition(spec: EditionSpec, parsed: ParsedText, expected: Ex
   return out;
 }
 
-/** Reports one problem at a path. */
-export type Report = (code: DiagnosticCode, path: DocPath, message: string, extra?: Partial<Diagnostic>, key?: boolean) => void;
+export type { Report } from './report.js';
 
 /** What a clause is checked against. */
 export interface ClauseContext {
@@ -342,10 +339,7 @@ function checkPlaceholders(text: I18nText, path: DocPath, facts: ReadonlyMap<str
 /** Checks an edition's test cases against its clauses and facts; run on the composed edition, so included clauses count. */
 export function checkCases(spec: EditionSpec, parsed: Pick<ParsedText, 'file' | 'locate'>): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report = (code: DiagnosticCode, path: DocPath, message: string, extra: Partial<Diagnostic> = {}, key = false) => {
-    const pos = parsed.locate(path, key);
-    out.push({ code, message, location: { file: parsed.file, path: formatPath(path), ...(pos ? { line: pos.line, col: pos.col } : {}) }, ...extra });
-  };
+  const report = reporter(parsed, out);
   const clauseIds = new Set(spec.groups.flatMap((g) => g.clauses.map((c) => c.id)));
   const facts = new Map(Object.entries(spec.facts));
   const caseNames = new Set<string>();

@@ -4,14 +4,15 @@
  * included clauses use, and keeping each clause's own routing (unless the include gives the routing for its
  * subject) and origin. Pure: editions come in as data.
  */
-import type { Diagnostic, DiagnosticCode } from '../errors.js';
+import type { Diagnostic } from '../errors.js';
 import type { ClauseSpec, EditionSpec, GroupSpec, ParameterSpec, SourceDoc, FactSpec } from '../model/edition.js';
 import { conditionReads } from '../model/condition.js';
 import { canonicalJson, hashJson } from '../hash/index.js';
-import { placeholdersOf } from '../model/placeholders.js';
-import { editionContent } from '../model/content.js';
+import { placeholdersOf } from '../model/template.js';
+import { editionContent } from '../model/edition-content.js';
 import { checkCases } from './check.js';
-import { formatPath, type DocPath, type ParsedText } from './yaml.js';
+import type { DocPath, ParsedText } from './yaml.js';
+import { locationOf, reporter } from './report.js';
 
 /** An edition to compose, with where it came from (for positioned errors). */
 export interface ComposeInput {
@@ -44,10 +45,7 @@ export function composeEditions(inputs: readonly ComposeInput[]): { editions: Ed
     const cached = done.get(ref);
     if (cached) return cached;
     const file = input.file ?? ref;
-    const report = (code: DiagnosticCode, path: DocPath, message: string, extra: Partial<Diagnostic> = {}) => {
-      const pos = input.locate?.(path);
-      diagnostics.push({ code, message, location: { file, path: formatPath(path), ...(pos ? { line: pos.line, col: pos.col } : {}) }, ...extra });
-    };
+    const report = reporter({ file, locate: input.locate }, diagnostics);
     if (!spec.groups.some((g) => g.include)) {
       const own = { ...spec, groups: spec.groups.map((g) => ({ ...g, clauses: g.clauses ?? [] })) };
       done.set(ref, own);
@@ -150,8 +148,7 @@ export function composeEditions(inputs: readonly ComposeInput[]): { editions: Ed
   const editions = inputs.map((i) => {
     const flat = resolve(i);
     if (flat.groups.every((g) => g.clauses.length === 0)) {
-      const pos = i.locate?.(['groups']);
-      diagnostics.push({ code: 'E_SCHEMA', message: 'the edition has no clauses', location: { file: i.file ?? `${i.spec.id}@${i.spec.version}`, path: 'groups', ...(pos ? { line: pos.line, col: pos.col } : {}) } });
+      diagnostics.push({ code: 'E_SCHEMA', message: 'the edition has no clauses', location: locationOf({ file: i.file ?? `${i.spec.id}@${i.spec.version}`, locate: i.locate }, ['groups']) });
     }
     diagnostics.push(...checkCases(flat, { file: i.file ?? `${i.spec.id}@${i.spec.version}`, locate: i.locate ?? (() => undefined) }));
     return flat;

@@ -3,7 +3,8 @@ import type { Diagnostic } from '../errors.js';
 import type { ProfileSpec } from '../model/edition.js';
 import type { ExpectedIdentity } from './check.js';
 import { sortDiagnostics, validateSchema } from './schema.js';
-import { formatPath, parseYamlText, type ParsedText } from './yaml.js';
+import { parseYamlText, type ParsedText } from './yaml.js';
+import { locationOf } from './report.js';
 
 /** The result of reading a profile. */
 export interface ProfileParseResult {
@@ -27,11 +28,10 @@ export function parseProfile(text: string, options: { file?: string; expected?: 
   for (const key of ['id', 'version'] as const) {
     const want = options.expected?.[key];
     if (want !== undefined && profile[key] !== want) {
-      const pos = parsed.locate([key]);
       out.push({
         code: 'E_ID_MISMATCH',
         message: `${key} must equal the ${key === 'id' ? 'folder' : 'file'} name "${want}"`,
-        location: { file, path: formatPath([key]), ...(pos ? { line: pos.line, col: pos.col } : {}) },
+        location: locationOf({ file, locate: parsed.locate }, [key]),
         value: profile[key],
         allowed: [want],
       });

@@ -4,7 +4,8 @@ import addFormats from 'ajv-formats';
 import editionSchema from '../../schema/edition.schema.json';
 import profileSchema from '../../schema/profile.schema.json';
 import type { Diagnostic } from '../errors.js';
-import { formatPath, type DocPath, type ParsedText } from './yaml.js';
+import type { DocPath, ParsedText } from './yaml.js';
+import { locationOf } from './report.js';
 
 type SchemaName = 'edition' | 'profile';
 const compiled = new Map<SchemaName, ValidateFunction>();
@@ -58,7 +59,7 @@ function toDiagnostic(e: ErrorObject, parsed: ParsedText): Diagnostic | undefine
   switch (e.keyword) {
     case 'required':
       message = `missing required property "${(e.params as { missingProperty: string }).missingProperty}"`;
-      return { code: 'E_SCHEMA', message, location: loc(parsed, path, false) };
+      return { code: 'E_SCHEMA', message, location: locationOf(parsed, path, false) };
     case 'additionalProperties': {
       const prop = (e.params as { additionalProperty: string }).additionalProperty;
       const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
@@ -68,11 +69,11 @@ function toDiagnostic(e: ErrorObject, parsed: ParsedText): Diagnostic | undefine
       if (parsed.flowSplit?.(at)) {
         // `{ zh: 每日清运,不得积存 }`: in a { } flow map a comma ends the value, and the rest becomes a key of its own.
         message = `the text was split by YAML at a comma: in a { } flow map an unquoted comma ends the value, so "${prop}" became a key of its own; quote the whole text ("…") or use a full-width comma (，)`;
-        return { code: 'E_SCHEMA', message, location: loc(parsed, at, key), value: prop };
+        return { code: 'E_SCHEMA', message, location: locationOf(parsed, at, key), value: prop };
       }
       const near = allowed ? closest(prop, allowed as string[]) : undefined;
       message = `unknown property "${prop}"${near ? `; did you mean "${near}"?` : ''}`;
-      return { code: 'E_SCHEMA', message, location: loc(parsed, at, key), ...(allowed ? { allowed } : {}) };
+      return { code: 'E_SCHEMA', message, location: locationOf(parsed, at, key), ...(allowed ? { allowed } : {}) };
     }
     case 'enum':
       message = 'value is not one of the allowed values';
@@ -88,7 +89,7 @@ function toDiagnostic(e: ErrorObject, parsed: ParsedText): Diagnostic | undefine
       if (e.propertyName !== undefined) {
         at = [...path, e.propertyName];
         key = true;
-        return { code: 'E_SCHEMA', message: `key ${JSON.stringify(e.propertyName)} ${message}`, location: loc(parsed, at, key), value: e.propertyName };
+        return { code: 'E_SCHEMA', message: `key ${JSON.stringify(e.propertyName)} ${message}`, location: locationOf(parsed, at, key), value: e.propertyName };
       }
       break;
     }
@@ -107,7 +108,7 @@ function toDiagnostic(e: ErrorObject, parsed: ParsedText): Diagnostic | undefine
       const branches = (e.schema as { required?: string[] }[] | undefined) ?? [];
       const names = branches.every((b) => Array.isArray(b.required) && b.required.length === 1) ? branches.map((b) => b.required![0]!) : undefined;
       message = names ? `must have ${names.map((n) => `"${n}"`).join(' or ')}` : 'must be a scalar, a list of scalars, {fact: <id>} or {param: <id>}';
-      if (names) return { code: 'E_SCHEMA', message, location: loc(parsed, path, false), allowed: names };
+      if (names) return { code: 'E_SCHEMA', message, location: locationOf(parsed, path, false), allowed: names };
       break;
     }
     case 'if':
@@ -115,7 +116,7 @@ function toDiagnostic(e: ErrorObject, parsed: ParsedText): Diagnostic | undefine
     default:
       message = e.message ?? `fails ${e.keyword}`;
   }
-  return { code: 'E_SCHEMA', message, location: loc(parsed, at, key), value, ...(allowed ? { allowed } : {}) };
+  return { code: 'E_SCHEMA', message, location: locationOf(parsed, at, key), value, ...(allowed ? { allowed } : {}) };
 }
 
 /** Edit distance of two short strings (Levenshtein), for "did you mean". */
@@ -137,11 +138,6 @@ export function closest(name: string, allowed: readonly string[]): string | unde
     if (!best || d < best.d) best = { n, d };
   }
   return best && best.d > 0 && best.d <= Math.max(1, Math.floor(best.n.length / 3)) ? best.n : undefined;
-}
-
-function loc(parsed: ParsedText, path: DocPath, key: boolean) {
-  const pos = parsed.locate(path, key);
-  return { file: parsed.file, path: formatPath(path), ...(pos ? { line: pos.line, col: pos.col } : {}) };
 }
 
 /** Validates parsed data against a schema; returns every problem as a positioned diagnostic, in document order. */

@@ -86,6 +86,31 @@ export function editionInForce<T extends { readonly spec: EditionSpec }>(edition
   return best;
 }
 
+/**
+ * The entry a reference names among entries sorted by id, then version: `id@version` exactly, else the highest
+ * version of `id` that `published` accepts, else its highest version.
+ */
+export function pickByRef<T extends { readonly id: string; readonly version: string }>(sorted: readonly T[], ref: string, published: (t: T) => boolean): T | undefined {
+  if (ref.includes('@')) return sorted.find((e) => `${e.id}@${e.version}` === ref);
+  const same = sorted.filter((e) => e.id === ref);
+  const pub = same.filter(published);
+  return (pub.length ? pub : same).at(-1);
+}
+
+/**
+ * Resolves an edition reference among editions (compiled ones, or any with `id`, `version` and `spec`):
+ * - `id@version` is that edition, whatever its dates or status (pinning);
+ * - a bare `id` with a day is the published edition in force that day (effective range, cut short by a
+ *   published edition that supersedes it), or undefined when none is;
+ * - a bare `id` without a day is the highest published version, else the highest draft.
+ */
+export function resolveEdition<T extends { readonly id: string; readonly version: string; readonly spec: EditionSpec }>(editions: readonly T[], ref: string, on?: string): T | undefined {
+  const day = ref.includes('@') ? undefined : dayOf(on);
+  if (day !== undefined) return editionInForce(editions, ref, day);
+  const sorted = [...editions].sort((a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version));
+  return pickByRef(sorted, ref, (e) => e.spec.status === 'published');
+}
+
 /** Two published editions of one standard in force on the same days. */
 export interface InForceOverlap {
   id: string;

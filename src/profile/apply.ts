@@ -3,11 +3,13 @@
  * with the city's own definition, adds or disables clauses, or makes optional clauses count. Applying a profile
  * gives a derived edition that compiles like any other; the verdict names the profile and cites the base.
  */
-import type { Diagnostic, DiagnosticCode } from '../errors.js';
+import type { Diagnostic } from '../errors.js';
 import { RESERVED_IDS, type ClauseSpec, type EditionSpec, type FactSpec, type ParameterSpec, type ProfileSpec } from '../model/edition.js';
 import { checkCases, checkClause, checkFact, literalFitsValue } from '../load/check.js';
-import { formatPath, type DocPath, type ParsedText } from '../load/yaml.js';
-import { compileEdition, editionContent, type CompiledEdition } from '../compile/compile.js';
+import type { DocPath, ParsedText } from '../load/yaml.js';
+import { reporter } from '../load/report.js';
+import { compileEdition, type CompiledEdition } from '../compile/compile.js';
+import { editionContent } from '../model/edition-content.js';
 import { hashJson } from '../hash/index.js';
 
 /** The result of applying a profile: the derived edition, or the problems that prevent it. */
@@ -29,10 +31,7 @@ export function profileHash(p: ProfileSpec): string {
 export function applyProfile(base: EditionSpec, profile: ProfileSpec, where: Partial<Pick<ParsedText, 'file' | 'locate'>> = {}): ProfileApplication {
   const file = where.file ?? `${profile.id}@${profile.version}`;
   const diagnostics: Diagnostic[] = [];
-  const report = (code: DiagnosticCode, path: DocPath, message: string, extra: Partial<Diagnostic> = {}, key = false) => {
-    const pos = where.locate?.(path, key);
-    diagnostics.push({ code, message, location: { file, path: formatPath(path), ...(pos ? { line: pos.line, col: pos.col } : {}) }, ...extra });
-  };
+  const report = reporter({ file, locate: where.locate }, diagnostics);
   const baseRef = `${base.id}@${base.version}`;
   if (profile.extends !== baseRef) report('E_REFERENCE', ['extends'], `profile extends "${profile.extends}", not ${baseRef}`, { value: profile.extends, allowed: [baseRef] });
 

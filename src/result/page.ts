@@ -5,7 +5,7 @@
 import type { CompiledEdition } from '../compile/compile.js';
 import type { Locale } from '../model/edition.js';
 import { conditionText } from '../model/condition.js';
-import { citationOf } from '../evaluate/evaluate.js';
+import { citationOf } from './citation.js';
 import { formatParamValue } from './format.js';
 
 const W = {

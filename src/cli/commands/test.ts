@@ -1,7 +1,7 @@
 /** `daoze test [standard]`: runs the cases each standard carries and shows which clause outcomes no case covers. */
 import { caseCoverageGaps, caseDiagnostics, runCases } from '../../cases/run.js';
 import { formatDiagnostic, preview, type Diagnostic } from '../../errors.js';
-import { coverageWarnings, strictly, type EditionWhere } from '../../load/house-rules.js';
+import { coverageWarnings, strictly, type EditionWhere } from '../../cases/house-rules.js';
 import { builtinStandardsDir, readEditions, readProfiles } from '../../node.js';
 import type { CompiledEdition } from '../../compile/compile.js';
 import { color, EXIT, out } from '../io.js';

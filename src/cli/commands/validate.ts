@@ -1,6 +1,6 @@
 /** `daoze validate [paths]`: checks standards and prints every problem, and every house-rule warning, as file:line:col. */
 import { formatDiagnostic, StandardError } from '../../errors.js';
-import { citationWarnings, strictly } from '../../load/house-rules.js';
+import { citationWarnings, strictly } from '../../cases/house-rules.js';
 import { builtinStandardsDir, findPagesDir, readEditions, readPageWarnings, readProfiles, updateLocks } from '../../node.js';
 import { createRegistry, type Registry } from '../../registry.js';
 import { color, EXIT, out } from '../io.js';

@@ -1,7 +1,7 @@
 /** The CLI's words (src/cli/words.ts): both locales have the same keys and, per phrase, the same placeholders. */
 import { describe, expect, it } from 'vitest';
 import { phrase, words } from '../../../src/cli/words.js';
-import { placeholdersOf } from '../../../src/model/placeholders.js';
+import { placeholdersOf } from '../../../src/model/template.js';
 
 /** Every string in a words table, by its dotted key. */
 function leaves(v: unknown, path = ''): Map<string, string> {

@@ -8,8 +8,9 @@
 import type { Diagnostic, DiagnosticCode } from '../errors.js';
 import type { CompiledEdition } from '../compile/compile.js';
 import type { ClauseSpec, EditionSpec } from '../model/edition.js';
-import { caseCoverageGaps, type CaseResult } from '../cases/run.js';
-import { formatPath, type DocPath, type ParsedText } from './yaml.js';
+import { caseCoverageGaps, type CaseResult } from './run.js';
+import type { DocPath, ParsedText } from '../load/yaml.js';
+import { locationOf } from '../load/report.js';
 
 /** Where an edition's text is: its file (as shown) and, when read from YAML, a locator of paths in it. */
 export interface EditionWhere {
@@ -33,8 +34,7 @@ export function clausePath(spec: EditionSpec, clauseId: string): DocPath | undef
 }
 
 function warning(code: DiagnosticCode, where: EditionWhere, path: DocPath, message: string, extra: Partial<Diagnostic> = {}, key = false): Diagnostic {
-  const pos = where.locate?.(path, key);
-  return { code, severity: 'warning', message, location: { file: where.file, path: formatPath(path), ...(pos ? { line: pos.line, col: pos.col } : {}) }, ...extra };
+  return { code, severity: 'warning', message, location: locationOf(where, path, key), ...extra };
 }
 
 /**

@@ -1,15 +1,19 @@
-/** The placeholder syntax of message templates: `{name}`, a kebab-case name filled from named data. */
+/** The placeholder syntax of message templates: `{name}`, filled from named data (facts, parameters), never from code. */
 
 /** Placeholders the engine fills itself: `{missing}` lists the facts still needed. */
 export const BUILTIN_PLACEHOLDERS: readonly string[] = ['missing'];
 
-/** A `{name}` placeholder; the name is kebab-case, like fact and parameter ids. Global: use with `matchAll`/`replace`. */
-export const PLACEHOLDER = /\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g;
+const PLACEHOLDER = /\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g;
+
+/** Each placeholder in a template, in order: `m[0]` is `{name}`, `m[1]` the name, `m.index` where it starts. */
+export function placeholderMatches(template: string): IterableIterator<RegExpExecArray> {
+  return template.matchAll(PLACEHOLDER);
+}
 
 /** The placeholder names a template uses. */
 export function placeholdersOf(template: string): Set<string> {
   const names = new Set<string>();
-  for (const m of template.matchAll(PLACEHOLDER)) names.add(m[1]!);
+  for (const m of placeholderMatches(template)) names.add(m[1]!);
   return names;
 }
 
