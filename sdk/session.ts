@@ -4,7 +4,7 @@
  * its items' relevance) until the state changes.
  */
 import type { CompiledEdition, EvidenceRef, Locale, Observation, Verdict } from '../src/index.js';
-import { buildVerdict, overallOutcome, preview, type NormalisedObservation } from '../src/internal.js';
+import { buildVerdict, preview, type NormalisedObservation } from '../src/internal.js';
 import { ChecklistError } from './errors.js';
 import { itemAt, itemsOf, progressOf, sectionsOf, type View } from './items.js';
 import { layoutOf, type Layout } from './layout.js';
@@ -75,8 +75,8 @@ export class Session implements Checklist {
     const update: ChecklistUpdate = {
       revision: state.revision,
       kind,
-      outcome: overallOutcome(tally.totals),
-      previous: overallOutcome(before.tally.totals),
+      outcome: tally.outcome,
+      previous: before.tally.outcome,
       totals: { ...tally.totals },
       changes,
       get verdict() {

@@ -15,11 +15,9 @@ import {
   type Observation,
   type ObservationIssue,
   type Outcome,
-  type Totals,
-  type Verdict,
   evaluateOutcomes,
 } from '../src/index.js';
-import { normaliseObservation, preview, type NormalisedObservation } from '../src/internal.js';
+import { normaliseObservation, preview, verdictTally, type NormalisedObservation, type VerdictTally } from '../src/internal.js';
 import { ChecklistError } from './errors.js';
 import { fill, MESSAGES, WORDS } from './messages.js';
 
@@ -66,11 +64,8 @@ export interface State {
   readonly tally: Tally;
 }
 
-/** Counts over the clauses that count, and the score when the standard scores. */
-export interface Tally {
-  totals: Totals;
-  score?: Verdict['score'];
-}
+/** The overall outcome, counts over the clauses that count, and the score when the standard scores (the engine's tally). */
+export type Tally = VerdictTally;
 
 /**
  * A scope with one fact set: each per-fact array is copied once and the rest of the state shared, so that a
@@ -103,7 +98,7 @@ export function scopeFrom(ed: CompiledEdition, observation: Observation, n: Norm
 /** A state of revision `revision` over `unit`, with its outcomes evaluated. */
 export function stateOf(ed: CompiledEdition, revision: number, locale: Locale, unit: ScopeFacts): State {
   const outcomes = evaluateOutcomes(ed, unit.vector.values);
-  return { revision, locale, unit, outcomes, tally: tallyOf(ed, outcomes) };
+  return { revision, locale, unit, outcomes, tally: verdictTally(ed, outcomes) };
 }
 
 /**
@@ -113,28 +108,7 @@ export function stateOf(ed: CompiledEdition, revision: number, locale: Locale, u
 export function nextState(ed: CompiledEdition, before: State, locale: Locale, unit: ScopeFacts): State {
   const outcomes = unit === before.unit ? before.outcomes : evaluateOutcomes(ed, unit.vector.values);
   const moved = outcomes.some((o, i) => o !== before.outcomes[i]);
-  return { revision: before.revision + 1, locale, unit, outcomes, tally: moved ? tallyOf(ed, outcomes) : before.tally };
-}
-
-function tallyOf(ed: CompiledEdition, outcomes: readonly Outcome[]): Tally {
-  const totals: Totals = { pass: 0, fail: 0, indeterminate: 0, not_applicable: 0 };
-  let deducted = 0;
-  let atStake = 0;
-  for (let i = 0; i < outcomes.length; i++) {
-    const c = ed.clauses[i]!;
-    if (!c.required) continue;
-    const o = outcomes[i]!;
-    totals[o]++;
-    const d = c.spec.deduction;
-    if (d !== undefined) {
-      if (o === 'fail') deducted += d;
-      else if (o === 'indeterminate') atStake += d;
-    }
-  }
-  // The same arithmetic as the engine's verdict (a test holds the two equal).
-  const base = ed.spec.scoring?.base;
-  if (base === undefined) return { totals };
-  return { totals, score: { base, deducted, value: Math.max(0, base - deducted), atStake, lowest: Math.max(0, base - deducted - atStake) } };
+  return { revision: before.revision + 1, locale, unit, outcomes, tally: moved ? verdictTally(ed, outcomes) : before.tally };
 }
 
 /** The edition's fact `fact`, or `ChecklistError` E_UNKNOWN_FACT (in `locale`) listing the facts it has. */
