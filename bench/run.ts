@@ -13,7 +13,7 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rm
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'tsup';
-import { compileEdition, createBundle, createRegistry, evaluate, evaluateOutcomes, validateEdition, type CompiledEdition, type EditionSpec } from '../src/index.js';
+import { compileEdition, createBundle, createRegistry, evaluate, evaluateOutcomes, validateEdition, type CompiledEdition } from '../src/index.js';
 import { normaliseObservation } from '../src/evaluate/observation.js';
 import { importMinified } from '../scripts/minified.js';
 import { builtinProfilesDir, builtinStandardsDir, loadRegistry, readEditions, readProfiles, writeBuiltinSnapshot } from '../src/node.js';

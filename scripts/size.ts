@@ -118,7 +118,11 @@ function run(withVerdict: boolean, baseline: boolean) {
 }
 
 // Warm up every path (JIT), then measure; the three are interleaved twice to even out machine noise.
-for (let i = 0; i < 2; i++) (run(false, false), run(true, false), run(false, true));
+for (let i = 0; i < 2; i++) {
+  run(false, false);
+  run(true, false);
+  run(false, true);
+}
 const measured = { answer: [] as number[], verdict: [] as number[], baseline: [] as number[] };
 for (let i = 0; i < 2; i++) {
   measured.answer.push(...run(false, false));

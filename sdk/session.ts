@@ -70,6 +70,7 @@ export class Session implements Checklist {
     }
     this.state = state;
     const { tally } = state;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the update's `verdict` getter below has its own `this`
     const session = this;
     let stale: Verdict | undefined;
     const update: ChecklistUpdate = {

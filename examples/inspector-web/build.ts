@@ -6,6 +6,8 @@ import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+// The page's build runs the repository's own `daoze build` in-process (this script is tooling, not the app).
+// eslint-disable-next-line no-restricted-imports -- tooling of the repository, never shipped or copied by a user
 import { main as daoze } from '../../src/cli/main.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));

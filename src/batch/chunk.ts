@@ -81,12 +81,13 @@ function decodeLines(bytes: Uint8Array, firstLine: number): (string | InputError
       try {
         lines.push(STRICT.decode(line));
       } catch (e) {
+        let error: unknown = e;
         try {
           decodeUtf8(line, `line ${firstLine + lines.length}`);
         } catch (positioned) {
-          e = positioned;
+          error = positioned;
         }
-        lines.push(e instanceof InputError ? e : new InputError('E_ENCODING', `line ${firstLine + lines.length}`, 'not valid UTF-8'));
+        lines.push(error instanceof InputError ? error : new InputError('E_ENCODING', `line ${firstLine + lines.length}`, 'not valid UTF-8'));
       }
       start = i + 1;
     }

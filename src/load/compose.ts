@@ -24,7 +24,12 @@ export interface ComposeInput {
 /** Facts and parameters a clause reads, from its conditions and its messages. */
 function clauseReads(c: ClauseSpec): { facts: Set<string>; params: Set<string> } {
   const { facts, params } = conditionReads(c.check, conditionReads(c.appliesWhen));
-  for (const m of Object.values(c.messages)) for (const n of [...placeholdersOf(m.zh), ...placeholdersOf(m.en)]) (facts.add(n), params.add(n));
+  for (const m of Object.values(c.messages)) {
+    for (const n of [...placeholdersOf(m.zh), ...placeholdersOf(m.en)]) {
+      facts.add(n);
+      params.add(n);
+    }
+  }
   return { facts, params };
 }
 

@@ -258,7 +258,7 @@ export function verifyDigest(
   const key = keys.get(sig.keyId);
   if (!key) throw new SignatureError('untrusted', `${what} is signed by key ${sig.keyId}, which is not trusted (trusted keys: ${ids})`, sig.keyId);
   const bytes = fromBase64(sig.value, 64)!;
-  let ok = false;
+  let ok: boolean;
   try {
     ok = noble().verify(bytes, utf8ToBytes(domain + digest), fromBase64(key.publicKey, 32)!, { zip215: false });
   } catch {

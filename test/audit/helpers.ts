@@ -1,6 +1,6 @@
 /** Generators and helpers shared by the audit tests: random records over the random editions of test/property. */
 import fc from 'fast-check';
-import { compileEdition, evaluate, type CompiledEdition, type EditionSpec, type Evaluator } from '../../src/index.js';
+import { evaluate, type CompiledEdition, type EditionSpec, type Evaluator } from '../../src/index.js';
 import { completeAndDropped, edition, without } from '../property/arbitraries.js';
 
 /** An evaluator over one compiled edition, as a registry would be. */

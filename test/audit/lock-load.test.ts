@@ -117,7 +117,7 @@ describe('loading a standards folder checks its editions lock', () => {
     const { standards } = copy();
     // A new published edition: a copy of san-duan 1.0.0 as 1.1.0 that supersedes it from 2031.
     const src = readFileSync(join(standards, SAN_DUAN), 'utf8');
-    const next = src.replace(/^version: 1\.0\.0$/m, 'version: 1.1.0').replace(/^effective:\n  from: .*$/m, 'effective:\n  from: 2031-01-01\nsupersedes: san-duan@1.0.0');
+    const next = src.replace(/^version: 1\.0\.0$/m, 'version: 1.1.0').replace(/^effective:\n {2}from: .*$/m, 'effective:\n  from: 2031-01-01\nsupersedes: san-duan@1.0.0');
     expect(next).toContain('supersedes: san-duan@1.0.0');
     writeFileSync(join(standards, 'san-duan', '1.1.0.yaml'), next);
     expect(readEditions(standards).diagnostics.map((d) => [d.code, d.location.path])).toEqual([['E_LOCK', 'status']]);

@@ -67,7 +67,7 @@ describe('house rules', () => {
   });
 
   it('a clause no case makes fail is a W_CASE_COVERAGE warning on the clause in daoze test; --strict fails', () => {
-    const dir = folder(base.replace(/  - name: dirty\n.*\n.*\n/, ''));
+    const dir = folder(base.replace(/ {2}- name: dirty\n.*\n.*\n/, ''));
     const r = run('test', '--standards', dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${shown(dir)}:23:9  warning W_CASE_COVERAGE`);

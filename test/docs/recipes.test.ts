@@ -43,7 +43,7 @@ const BY_HAND: Readonly<Record<string, (dir: string) => void>> = {
       .replace(/^status: published$/m, 'status: draft')
       .replace(/^effective:\n {2}from: [0-9-]+$/m, 'effective:\n  from: 2027-01-01')
       .replace(/^supersedes: .*$/m, 'supersedes: si-jing-san-wu-liang-tong-yi-ming@2.0.0');
-    expect(edited.match(/^(version: 2\.1\.0|status: draft|supersedes: .*@2\.0\.0|  from: 2027-01-01)$/gm), 'the hand edit found its lines').toHaveLength(4);
+    expect(edited.match(/^(version: 2\.1\.0|status: draft|supersedes: .*@2\.0\.0| {2}from: 2027-01-01)$/gm), 'the hand edit found its lines').toHaveLength(4);
     writeFileSync(file, edited);
   },
   // Step 4: "set status: published, then lock it" — the next command locks the new edition.

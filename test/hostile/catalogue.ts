@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileEdition, createBundle, readBundle, verifyRecord, explainVerdict, type Bundle } from '../../src/index.js';
+import { compileEdition, readBundle, verifyRecord, explainVerdict, type Bundle } from '../../src/index.js';
 import { loadRegistry } from '../../src/node.js';
 import { parseJson } from '../../src/input/index.js';
 import { createChecklist, restore, type Checklist, type ChecklistOptions } from '../../sdk/index.js';
@@ -14,7 +14,6 @@ import {
   EVALUATED_AT,
   TOILET,
   builtinRegistry,
-  copyProfiles,
   copyStandards,
   deepArray,
   deepArrayText,
@@ -651,7 +650,6 @@ add(
 );
 
 // 5. Signed bundles and records; a malformed bundle is always E_BUNDLE.
-const signedSetup = (d: string) => [SIGNING.keygen(join(d, 'k')), SIGNING.build(join(d, 'b.json'), SIGNING.privateKey(join(d, 'k')))];
 add(
   {
     id: 'sign-keygen-out-is-folder',

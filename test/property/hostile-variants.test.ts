@@ -143,7 +143,7 @@ function judge(ed: CompiledEdition, input: Variant): { outcome: Outcome; clauses
     return evaluate(ed, value, { locale: 'en' });
   } catch (e) {
     if (!(e instanceof DaozeError)) throw e;
-    if (input.expectCode && e.code !== input.expectCode) throw new Error(`expected ${input.expectCode}, got ${e.code}: ${e.message}`);
+    if (input.expectCode && e.code !== input.expectCode) throw new Error(`expected ${input.expectCode}, got ${e.code}: ${e.message}`, { cause: e });
     return undefined;
   }
 }

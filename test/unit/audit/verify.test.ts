@@ -71,7 +71,7 @@ describe('verifyRecord on hostile records', () => {
     const paths = leafPaths(rec);
     const hostile = fc.oneof(
       fc.anything({ maxDepth: 3, withBigInt: true, withNullPrototype: true, withObjectString: true }),
-      fc.constantFrom(NaN, Infinity, -0, 1e400, '', '__proto__', { toString: 'x' }, { __proto__: null }, deep(70), deep(100_000)),
+      fc.constantFrom(NaN, Infinity, -0, '', '__proto__', { toString: 'x' }, { __proto__: null }, deep(70), deep(100_000)),
     );
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(), hostile, fc.boolean()), { minLength: 1, maxLength: 3 }), (edits) => {

@@ -50,7 +50,7 @@ function use(b: unknown): 'loaded' | 'refused' {
           cl.progress();
           cl.verdict();
         } catch (e) {
-          if (!(e instanceof DaozeError)) throw new Error(`using ${ed.ref} threw ${(e as Error)?.name}: ${(e as Error)?.message}`);
+          if (!(e instanceof DaozeError)) throw new Error(`using ${ed.ref} threw ${(e as Error)?.name}: ${(e as Error)?.message}`, { cause: e });
         }
       }
     }
