@@ -397,7 +397,7 @@ function totalsOf(ed: CompiledEdition, outcomes: readonly Outcome[]): { totals: 
   let atStake = 0;
   for (let i = 0; i < outcomes.length; i++) {
     const c = ed.clauses[i]!;
-    if (!c.required) continue;
+    if (!c.counts) continue;
     const o = outcomes[i]!;
     totals[o]++;
     const d = c.spec.deduction;
@@ -519,7 +519,7 @@ class Session implements Checklist {
       if (outcomes[i] !== before.outcomes[i]) {
         moved = true;
         const c = this.ed.clauses[i]!;
-        changes.push({ clause: c.id, group: c.group.id, label: c.spec.label, from: before.outcomes[i]!, to: outcomes[i]!, required: c.required });
+        changes.push({ clause: c.id, group: c.group.id, label: c.spec.label, from: before.outcomes[i]!, to: outcomes[i]!, required: c.counts });
       }
     }
     const tally = moved ? totalsOf(this.ed, outcomes) : before.tally;
@@ -655,7 +655,7 @@ class Session implements Checklist {
         const a = c.applies ? c.applies.ev(tmp) : T;
         const o = clauseOutcome(a, a === F ? F : c.check.ev(tmp));
         if (o === 'indeterminate') {
-          if (c.required) required = true;
+          if (c.counts) required = true;
           else optional = true;
         }
         if (o !== 'not_applicable') applies = true;
@@ -716,7 +716,7 @@ class Session implements Checklist {
       label: sec.label[s.locale],
       clauses: sec.clauses.map((ci) => {
         const c = this.ed.clauses[ci]!;
-        return { id: c.id, label: c.spec.label[s.locale], outcome: s.outcomes[ci]!, required: c.required, severity: c.spec.severity };
+        return { id: c.id, label: c.spec.label[s.locale], outcome: s.outcomes[ci]!, required: c.counts, severity: c.spec.severity };
       }),
       items: sec.facts.map((fi) => this.itemAt(fi)),
     }));
@@ -745,7 +745,7 @@ class Session implements Checklist {
         if (s.given[f.index]) answered++;
       }
     });
-    const forRequired = new Set(v.clauses.filter((c) => c.required).flatMap((c) => c.missing.map((m) => m.fact)));
+    const forRequired = new Set(v.clauses.filter((c) => c.counts).flatMap((c) => c.missing.map((m) => m.fact)));
     const outcome = v.outcome;
     return {
       revision: s.revision,

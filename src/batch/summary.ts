@@ -22,7 +22,7 @@ export interface VerdictSummary {
   outcome: Outcome;
   totals: Totals;
   score?: Verdict['score'];
-  clauses: { clause: string; outcome: Outcome; label: string; required: boolean }[];
+  clauses: { clause: string; outcome: Outcome; label: string; counts: boolean }[];
   missing: { fact: string }[];
 }
 
@@ -65,13 +65,13 @@ export function summarise(ed: CompiledEdition, observation: unknown, options: { 
       if (k === 2) c.check.missing(n.values, set);
       for (const j of set) missingCount.set(j, (missingCount.get(j) ?? 0) + 1);
     }
-    if (c.required) totals[outcome]++;
+    if (c.counts) totals[outcome]++;
     const d = c.spec.deduction;
-    if (d !== undefined && c.required) {
+    if (d !== undefined && c.counts) {
       if (outcome === 'fail') deducted += d;
       if (outcome === 'indeterminate') atStake += d;
     }
-    clauses.push({ clause: c.id, outcome, label: c.spec.label[options.locale], required: c.required });
+    clauses.push({ clause: c.id, outcome, label: c.spec.label[options.locale], counts: c.counts });
   }
   const missing = [...missingCount.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).map(([i]) => ({ fact: ed.facts[i]!.id }));
   const s: VerdictSummary = {

@@ -14,6 +14,9 @@ import type {
 } from '../model/edition.js';
 import { OPERATORS, type OperatorDef } from '../operators/index.js';
 import { hashJson } from '../hash/index.js';
+import type { ConditionTrace, LeafTrace } from '../model/trace.js';
+
+export type { LeafTrace } from '../model/trace.js';
 
 /** Kleene truth values: 0 false, 1 true, 2 unknown. */
 export type Tri = 0 | 1 | 2;
@@ -45,28 +48,14 @@ export interface CompiledParam {
   readonly table?: ReadonlyMap<string, number | string | boolean>;
 }
 
-/** What one condition leaf saw, for the trace. */
-export interface LeafTrace {
-  fact: string;
-  operator: string;
-  /** The required value, resolved (a parameter's value in force, or the other fact's value). */
-  required: unknown;
-  /** Where the required value came from, when it is not a literal. */
-  requiredFrom?: { param: string } | { fact: string };
-  /** The observed value as given, or undefined when missing. */
-  observed: unknown;
-  result: 'true' | 'false' | 'unknown';
-  description?: string;
-}
-
 /** A compiled condition node. */
 export interface CNode {
   /** Evaluates to F, T or U. */
   ev(v: Values): Tri;
   /** Adds the indexes of the facts whose absence makes this node unknown; call only when `ev` gave U. */
   missing(v: Values, out: Set<number>): void;
-  /** Appends each leaf's trace, in document order. */
-  trace(v: Values, raw: readonly unknown[], out: LeafTrace[]): void;
+  /** This node's trace: its result, and its children's traces or (a leaf) the values it compared. */
+  trace(v: Values, raw: readonly unknown[]): ConditionTrace;
   /** Every fact index this node reads. */
   facts(out: Set<number>): void;
 }
@@ -78,8 +67,8 @@ export interface CompiledClause {
   readonly spec: ClauseSpec;
   readonly applies?: CNode;
   readonly check: CNode;
-  /** Whether the clause counts towards the overall outcome. */
-  readonly required: boolean;
+  /** Whether the clause counts towards the overall outcome (false for an optional clause). */
+  readonly counts: boolean;
   /** Hash of what the clause says and decides (text, label, check, applicability, severity, deduction, citations). */
   readonly hash: string;
 }
@@ -135,7 +124,7 @@ class Leaf implements CNode {
     if (v[this.fi] === undefined) out.add(this.fi);
     if (this.rhsFact !== undefined && v[this.rhsFact] === undefined) out.add(this.rhsFact);
   }
-  trace(v: Values, raw: readonly unknown[], out: LeafTrace[]): void {
+  trace(v: Values, raw: readonly unknown[]): LeafTrace {
     const t: LeafTrace = {
       fact: this.fact.id,
       operator: this.op.name,
@@ -145,7 +134,7 @@ class Leaf implements CNode {
     };
     if (this.requiredFrom) t.requiredFrom = this.requiredFrom;
     if (this.leaf.description) t.description = this.leaf.description;
-    out.push(t);
+    return t;
   }
   facts(out: Set<number>): void {
     out.add(this.fi);
@@ -175,8 +164,10 @@ class Junction implements CNode {
   missing(v: Values, out: Set<number>): void {
     for (const k of this.kids) if (k.ev(v) === U) k.missing(v, out);
   }
-  trace(v: Values, raw: readonly unknown[], out: LeafTrace[]): void {
-    for (const k of this.kids) k.trace(v, raw, out);
+  trace(v: Values, raw: readonly unknown[]): ConditionTrace {
+    const kids = this.kids.map((k) => k.trace(v, raw));
+    const result = RESULT_NAME[this.ev(v)];
+    return this.decisive === F ? { all: kids, result } : { any: kids, result };
   }
   facts(out: Set<number>): void {
     for (const k of this.kids) k.facts(out);
@@ -192,8 +183,8 @@ class Not implements CNode {
   missing(v: Values, out: Set<number>): void {
     this.kid.missing(v, out);
   }
-  trace(v: Values, raw: readonly unknown[], out: LeafTrace[]): void {
-    this.kid.trace(v, raw, out);
+  trace(v: Values, raw: readonly unknown[]): ConditionTrace {
+    return { not: this.kid.trace(v, raw), result: RESULT_NAME[this.ev(v)] };
   }
   facts(out: Set<number>): void {
     this.kid.facts(out);
@@ -273,7 +264,7 @@ export function compileEdition(spec: EditionSpec, options: CompileOptions = {}):
           spec: c,
           ...(c.appliesWhen ? { applies: build(c.appliesWhen) } : {}),
           check: build(c.check),
-          required: !c.optional,
+          counts: !c.optional,
           hash: hashJson(clauseContent(c, spec)),
         }),
       );

@@ -3,8 +3,9 @@
  * undecided clause, what was observed against what is required, the clause text, its sources and who answers
  * for it.
  */
-import { explainVerdict, type ExplainedClause, type ExplainedComparison, type Explanation } from '../../audit/explain.js';
-import { RECORD_FORMAT, recordHashOf, type VerdictRecord } from '../../audit/record.js';
+import { explainVerdict, type ExplainedClause, type ExplainedComparison, type ExplainedCondition, type Explanation } from '../../audit/explain.js';
+import { isRecordFormat, MAX_RECORD_DEPTH, recordHashOf, type AnyVerdictRecord } from '../../audit/record.js';
+import type { VerdictV1 } from '../../audit/record-v1.js';
 import type { CompiledEdition } from '../../compile/compile.js';
 import { DaozeError } from '../../errors.js';
 import { checkJsonValue } from '../../input/index.js';
@@ -39,6 +40,7 @@ const WORDS = {
     result: '判定',
     compare: '实测与要求',
     applies: '适用条件',
+    node: { all: '以下全部满足', any: '以下任一满足', not: '以下不成立' },
     observed: '实测',
     required: '要求',
     text: '条文',
@@ -75,6 +77,7 @@ const WORDS = {
     result: 'Finding',
     compare: 'Observed against required',
     applies: 'Applies when',
+    node: { all: 'all of', any: 'any of', not: 'not' },
     observed: 'observed',
     required: 'required',
     text: 'Text',
@@ -107,26 +110,36 @@ function comparisonLine(c: ExplainedComparison, locale: Locale): string {
   return `${RESULT_MARK[c.result]} ${c.label}: ${w.observed} ${c.observed}${note}${sep}${w.required} ${c.relation} ${c.required}${from}`;
 }
 
+/**
+ * A condition as indented lines: a comparison per line, an `all` / `any` / `not` as a line with its result and
+ * its children below it. The top `all` of a condition is left implicit (its children are the list shown).
+ */
+function conditionLines(c: ExplainedCondition, locale: Locale, indent: string, top = true): string[] {
+  if ('leaves' in c) return c.leaves.map((x) => `${indent}${comparisonLine(x, locale)}`);
+  if ('fact' in c) return [`${indent}${comparisonLine(c, locale)}`];
+  const kind = 'all' in c ? 'all' : 'any' in c ? 'any' : 'not';
+  const kids = 'all' in c ? c.all : 'any' in c ? c.any : [c.not];
+  if (top && kind === 'all') return kids.flatMap((k) => conditionLines(k, locale, indent, false));
+  return [`${indent}${RESULT_MARK[c.result]} ${WORDS[locale].node[kind]}:`, ...kids.flatMap((k) => conditionLines(k, locale, `${indent}  `, false))];
+}
+
+/** Whether a condition held (for a list of leaves only: every leaf held). */
+const held = (c: ExplainedCondition): boolean => ('leaves' in c ? c.leaves.every((x) => x.result === 'true') : c.result === 'true');
+
 function clauseLines(x: ExplainedClause, n: number, locale: Locale): string[] {
   const w = WORDS[locale];
   const cw = words(locale);
   const tags = [`${w.level} ${w.severity[x.severity]}`];
   if (x.deduction !== undefined) tags.push(`${w.deduction} ${x.deduction}`);
-  if (!x.required) tags.push(w.optional);
+  if (!x.counts) tags.push(w.optional);
   if (x.provenance === 'provisional') tags.push(w.provisional);
   const lines = [
     '',
     `${n}. ${paint(x.outcome, `${x.outcome === 'fail' ? '✗' : '?'} ${cw.outcome[x.outcome]}`)}  ${color.bold(x.label)} [${x.group}]  ${color.dim(tags.join(' · '))}`,
     `   ${w.result}: ${x.message}`,
   ];
-  if (x.appliesWhen.length && x.appliesWhen.some((c) => c.result !== 'true')) {
-    lines.push(`   ${w.applies}:`);
-    for (const c of x.appliesWhen) lines.push(`     ${comparisonLine(c, locale)}`);
-  }
-  if (x.check.length) {
-    lines.push(`   ${w.compare}:`);
-    for (const c of x.check) lines.push(`     ${comparisonLine(c, locale)}`);
-  }
+  if (x.appliesWhen && !held(x.appliesWhen)) lines.push(`   ${w.applies}:`, ...conditionLines(x.appliesWhen, locale, '     '));
+  if (x.check) lines.push(`   ${w.compare}:`, ...conditionLines(x.check, locale, '     '));
   for (const m of x.missing) {
     const why = isEvidenceReason(m.reason) ? w.noEvidence : m.reason === 'unknown' ? w.unknown : '';
     const ev = m.evidence.length ? ` [${w.evidence}: ${m.evidence.join(', ')}${m.evidenceRequired ? ' *' : ''}]` : '';
@@ -189,12 +202,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function explanationOf(value: unknown, registry: Registry, locale: Locale, label = '<record>'): { explanation: Explanation; notes: string[] } {
   const w = WORDS[locale];
   const notes: string[] = [];
-  let verdict: Verdict;
+  let verdict: Verdict | VerdictV1;
   let observation: Observation | undefined;
   // Plain, bounded JSON data before anything reads it (a record holding 1e400 reads as Infinity, which none holds).
-  checkJsonValue(value, label);
-  if (isObject(value) && value.format === RECORD_FORMAT) {
-    const rec = value as unknown as VerdictRecord;
+  checkJsonValue(value, label, '', MAX_RECORD_DEPTH);
+  // A record of any format this engine verifies; the verdict of a `/1` record is explained as it stands.
+  if (isObject(value) && isRecordFormat(value.format)) {
+    const rec = value as unknown as AnyVerdictRecord;
     if (!isObject(rec.verdict)) throw new InputError('E_VALUE', label, 'the record has no verdict');
     verdict = rec.verdict;
     observation = rec.observation;
