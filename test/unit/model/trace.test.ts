@@ -19,7 +19,7 @@ function mirrors(spec: EditionSpec, c: Condition, t: ConditionTrace, known: Know
     const key = 'all' in c ? 'all' : 'any';
     const kids = 'all' in c ? c.all : c.any;
     expect(Object.keys(t).sort(), at).toEqual([key, 'result']);
-    const traced = (t as Record<string, ConditionTrace[]>)[key]!;
+    const traced = (t as unknown as Record<string, ConditionTrace[]>)[key]!;
     expect(traced.length, at).toBe(kids.length);
     kids.forEach((k, i) => mirrors(spec, k, traced[i]!, known, `${at}.${key}[${i}]`));
   } else if ('not' in c) {
