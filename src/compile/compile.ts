@@ -14,7 +14,7 @@ import type {
 } from '../model/edition.js';
 import { OPERATORS, type OperatorDef } from '../operators/index.js';
 import { hashJson } from '../hash/index.js';
-import type { ConditionTrace, LeafTrace } from '../model/trace.js';
+import type { ConditionTrace, LeafTrace, TraceResult } from '../model/trace.js';
 
 export type { LeafTrace } from '../model/trace.js';
 
@@ -100,7 +100,21 @@ export function comparable(spec: FactSpec, v: unknown): unknown {
   return v;
 }
 
+/** A Kleene value as a trace spells it, and back. */
 const RESULT_NAME = ['false', 'true', 'unknown'] as const;
+const TRI_OF: Readonly<Record<TraceResult, Tri>> = { false: F, true: T, unknown: U };
+
+/**
+ * `all` and `any` in Kleene logic, one child at a time: the node's value so far `r` after a child's value `x`.
+ * The decisive value (F for `all`, T for `any`) absorbs; otherwise a U child makes the node U. `ev` stops at the
+ * decisive value, `trace` (which records every child) goes on: both fold with this one rule.
+ */
+function junctionStep(r: Tri, x: Tri, decisive: Tri): Tri {
+  return x === decisive ? x : x === U && r !== decisive ? U : r;
+}
+
+/** Kleene negation, by value: F → T, T → F, U → U. */
+const NEGATION: readonly Tri[] = [T, F, U];
 
 class Leaf implements CNode {
   constructor(
@@ -156,8 +170,8 @@ class Junction implements CNode {
     let r: Tri = this.decisive === F ? T : F;
     for (const k of this.kids) {
       const x = k.ev(v);
-      if (x === this.decisive) return x;
-      if (x === U) r = U;
+      if (x === this.decisive) return x; // junctionStep would keep it: nothing after it can change the node
+      r = junctionStep(r, x, this.decisive);
     }
     return r;
   }
@@ -165,8 +179,15 @@ class Junction implements CNode {
     for (const k of this.kids) if (k.ev(v) === U) k.missing(v, out);
   }
   trace(v: Values, raw: readonly unknown[]): ConditionTrace {
-    const kids = this.kids.map((k) => k.trace(v, raw));
-    const result = RESULT_NAME[this.ev(v)];
+    // The node's value from its children's traces: every node is evaluated once, however deep the tree.
+    const kids: ConditionTrace[] = [];
+    let r: Tri = this.decisive === F ? T : F;
+    for (const k of this.kids) {
+      const t = k.trace(v, raw);
+      kids.push(t);
+      r = junctionStep(r, TRI_OF[t.result], this.decisive);
+    }
+    const result = RESULT_NAME[r];
     return this.decisive === F ? { all: kids, result } : { any: kids, result };
   }
   facts(out: Set<number>): void {
@@ -177,14 +198,14 @@ class Junction implements CNode {
 class Not implements CNode {
   constructor(private readonly kid: CNode) {}
   ev(v: Values): Tri {
-    const x = this.kid.ev(v);
-    return x === U ? U : x === T ? F : T;
+    return NEGATION[this.kid.ev(v)]!;
   }
   missing(v: Values, out: Set<number>): void {
     this.kid.missing(v, out);
   }
   trace(v: Values, raw: readonly unknown[]): ConditionTrace {
-    return { not: this.kid.trace(v, raw), result: RESULT_NAME[this.ev(v)] };
+    const t = this.kid.trace(v, raw);
+    return { not: t, result: RESULT_NAME[NEGATION[TRI_OF[t.result]]!] };
   }
   facts(out: Set<number>): void {
     this.kid.facts(out);
