@@ -209,15 +209,15 @@ function checkVerdict(v: unknown): asserts v is Verdict | VerdictV1 {
     });
     if (c.trace === undefined) return;
     const trace = obj(c.trace, `${at}.trace`);
+    const result = (x: Record<string, unknown>, lp: string) => {
+      if (!RESULTS.includes(x.result)) bad(`${lp}.result`, `must be "true", "false" or "unknown", got ${preview(x.result)}`);
+    };
     const leaf = (l: unknown, lp: string) => {
       const x = obj(l, lp);
       str(x, 'fact', `${lp}.`);
       str(x, 'operator', `${lp}.`);
       result(x, lp);
       if (x.requiredFrom !== undefined) obj(x.requiredFrom, `${lp}.requiredFrom`);
-    };
-    const result = (x: Record<string, unknown>, lp: string) => {
-      if (!RESULTS.includes(x.result)) bad(`${lp}.result`, `must be "true", "false" or "unknown", got ${preview(x.result)}`);
     };
     // A node: `all` / `any` (a list), `not` (a node) or a leaf, each with its result. Nesting is bounded above (checkJsonValue).
     const node = (n: unknown, lp: string): void => {
@@ -247,7 +247,8 @@ function checkVerdict(v: unknown): asserts v is Verdict | VerdictV1 {
  *
  * The verdict may come from anywhere (a file, a server): one that is not a verdict in a part the explanation
  * reads is a `RecordError` naming that part; one nested too deeply or holding a cycle, a BigInt or a
- * non-finite number is an `InputError` (`E_DEPTH`, `E_VALUE`). Nothing else is thrown.
+ * non-finite number is an `InputError` (`E_DEPTH`, `E_VALUE`). Nothing else is thrown. A verdict made for a
+ * `daoze-verdict-record/1` record (`required` for `counts`, each condition as a list of leaves) is explained too.
  */
 export function explainVerdict(verdict: Verdict | VerdictV1, options: { edition?: CompiledEdition; observation?: Observation; locale?: Locale } = {}): Explanation {
   checkVerdict(verdict);

@@ -29,7 +29,11 @@ export function verdictV1(v: Verdict): VerdictV1 {
     ...v,
     clauses: v.clauses.map(({ counts, trace, ...rest }): ClauseResultV1 => {
       const c: ClauseResultV1 = { ...rest, required: counts };
-      if (trace) c.trace = { ...(trace.appliesWhen ? { appliesWhen: traceLeaves(trace.appliesWhen) } : {}), check: traceLeaves(trace.check) };
+      if (trace)
+        c.trace = {
+          ...(trace.appliesWhen ? { appliesWhen: traceLeaves(trace.appliesWhen) } : {}),
+          check: traceLeaves(trace.check),
+        };
       return c;
     }),
   };

@@ -16,8 +16,6 @@ import { OPERATORS, type OperatorDef } from '../operators/index.js';
 import { hashJson } from '../hash/index.js';
 import type { ConditionTrace, LeafTrace, TraceResult } from '../model/trace.js';
 
-export type { LeafTrace } from '../model/trace.js';
-
 /** Kleene truth values: 0 false, 1 true, 2 unknown. */
 export type Tri = 0 | 1 | 2;
 /** False. */

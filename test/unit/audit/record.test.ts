@@ -54,7 +54,10 @@ describe('record formats', () => {
     const c = rec.verdict.clauses.find((x) => x.clause === 'no-odour')!;
     expect(c.counts).toBe(true);
     expect('required' in c).toBe(false);
-    expect(c.trace!.check).toMatchObject({ all: [{ fact: 'odour-grade' }, { fact: 'ammonia-mg-m3', observed: 1.5, result: 'false' }], result: 'false' });
+    expect(c.trace!.check).toMatchObject({
+      all: [{ fact: 'odour-grade' }, { fact: 'ammonia-mg-m3', observed: 1.5, result: 'false' }],
+      result: 'false',
+    });
   });
 
   it('every committed /1 record still verifies: intact, and it reproduces in its own format', () => {
@@ -63,11 +66,16 @@ describe('record formats', () => {
     for (const { label, record } of records) {
       expect(record.format, label).toBe(RECORD_FORMAT_V1);
       const r = verifyRecord(record, builtin());
-      expect(r.problems.filter((p) => !p.startsWith('recorded with daoze')), label).toEqual([]);
+      expect(
+        r.problems.filter((p) => !p.startsWith('recorded with daoze')),
+        label,
+      ).toEqual([]);
       expect(r, label).toMatchObject({ ok: true, intact: true, reproduces: true, altered: [] });
     }
     // The profile record is among them, and one with a nested any (snow-clearing).
-    expect(records.some(({ record }) => (record.profile as { id?: string } | undefined)?.id === 'example-city-snow')).toBe(true);
+    expect(
+      records.some(({ record }) => (record.profile as { id?: string } | undefined)?.id === 'example-city-snow'),
+    ).toBe(true);
     expect(records.some(({ record }) => (record.edition as { id: string }).id === 'snow-clearing')).toBe(true);
   });
 
@@ -99,7 +107,13 @@ describe('record formats', () => {
     const up = reseal({ ...copy(record), format: RECORD_FORMAT });
     const u = verifyRecord(up, builtin());
     expect(u).toMatchObject({ ok: false, intact: true, reproduces: false });
-    expect(u.differences.map((d) => d.field)).toEqual(expect.arrayContaining(['verdict.clauses[6].trace.check', 'verdict.clauses[6].required', 'verdict.clauses[6].counts']));
+    expect(u.differences.map((d) => d.field)).toEqual(
+      expect.arrayContaining([
+        'verdict.clauses[6].trace.check',
+        'verdict.clauses[6].required',
+        'verdict.clauses[6].counts',
+      ]),
+    );
 
     // Relabelled without re-sealing: not intact, and the format is the field named.
     const relabelled = { ...copy(record), format: RECORD_FORMAT };
@@ -107,15 +121,26 @@ describe('record formats', () => {
   });
 
   it('a format this engine does not know is named with the formats it reads', () => {
-    const rec = { ...copy(recordVerdict(builtin(), example, { evaluatedAt: EVALUATED })), format: 'daoze-verdict-record/3' };
+    const rec = {
+      ...copy(recordVerdict(builtin(), example, { evaluatedAt: EVALUATED })),
+      format: 'daoze-verdict-record/3',
+    };
     const r = verifyRecord(rec, builtin());
     expect(r.ok).toBe(false);
-    expect(r.problems).toEqual(['format: "daoze-verdict-record/3" is not a Daoze verdict record format (this engine reads "daoze-verdict-record/2", "daoze-verdict-record/1")']);
+    expect(r.problems).toEqual([
+      'format: "daoze-verdict-record/3" is not a Daoze verdict record format (this engine reads "daoze-verdict-record/2", "daoze-verdict-record/1")',
+    ]);
   });
 
   it(`a record of a condition nested ${MAX_CONDITION_DEPTH} levels deep is read, verified and explained`, () => {
     let cond: Condition = { fact: 'x', operator: 'equal', value: true };
-    for (let i = 1; i < MAX_CONDITION_DEPTH; i++) cond = i % 3 === 0 ? { not: cond } : i % 3 === 1 ? { all: [cond] } : { any: [cond, { fact: 'x', operator: 'equal', value: false }] };
+    for (let i = 1; i < MAX_CONDITION_DEPTH; i++)
+      cond =
+        i % 3 === 0
+          ? { not: cond }
+          : i % 3 === 1
+            ? { all: [cond] }
+            : { any: [cond, { fact: 'x', operator: 'equal', value: false }] };
     const t = { zh: 'x', en: 'x' };
     const spec: EditionSpec = {
       ...editionHeader('deep-record'),
@@ -140,7 +165,11 @@ describe('record formats', () => {
       ],
     };
     const registry = createRegistry([spec]);
-    const rec = recordVerdict(registry, { standard: 'deep-record@1.0.0', facts: { x: true } }, { evaluatedAt: EVALUATED });
+    const rec = recordVerdict(
+      registry,
+      { standard: 'deep-record@1.0.0', facts: { x: true } },
+      { evaluatedAt: EVALUATED },
+    );
     const text = JSON.stringify(rec, null, 2);
     const parsed = parseJson(text, 'deep.json', { maxDepth: MAX_RECORD_DEPTH });
     expect(verifyRecord(parsed, registry)).toMatchObject({ ok: true, intact: true, reproduces: true });

@@ -5,12 +5,27 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileEdition, evaluate, isLeafTrace, traceLeaves, type Condition, type ConditionTrace, type EditionSpec, type LeafTrace } from '../../../src/index.js';
+import {
+  compileEdition,
+  evaluate,
+  isLeafTrace,
+  traceLeaves,
+  type Condition,
+  type ConditionTrace,
+  type EditionSpec,
+  type LeafTrace,
+} from '../../../src/index.js';
 import { extEdition, extObservation } from '../../property/arbitraries-extended.js';
 import { knownFacts, refCondition, type Known } from '../../property/kleene-reference.js';
 import { builtin } from '../../helpers.js';
 
-const leaf = (fact: string, result: LeafTrace['result']): LeafTrace => ({ fact, operator: 'equal', required: true, observed: true, result });
+const leaf = (fact: string, result: LeafTrace['result']): LeafTrace => ({
+  fact,
+  operator: 'equal',
+  required: true,
+  observed: true,
+  result,
+});
 
 /** Fails unless `t` has the shape of `c` and every node's result is the reference value of the matching subcondition. */
 function mirrors(spec: EditionSpec, c: Condition, t: ConditionTrace, known: Known, at: string): void {
@@ -27,7 +42,10 @@ function mirrors(spec: EditionSpec, c: Condition, t: ConditionTrace, known: Know
     mirrors(spec, c.not, (t as { not: ConditionTrace }).not, known, `${at}.not`);
   } else {
     expect(isLeafTrace(t), at).toBe(true);
-    expect({ fact: (t as LeafTrace).fact, operator: (t as LeafTrace).operator }, at).toEqual({ fact: c.fact, operator: c.operator });
+    expect({ fact: (t as LeafTrace).fact, operator: (t as LeafTrace).operator }, at).toEqual({
+      fact: c.fact,
+      operator: c.operator,
+    });
   }
 }
 
@@ -63,15 +81,29 @@ describe('condition traces', () => {
     const ed = builtin().get('snow-clearing@1.0.0');
     const facts = { 'snow-weather-state': 'snowing', 'snow-clearing-complete': true };
     const evidence = { 'snow-clearing-complete': [{ kind: 'photo', ref: 'photos/cleared.jpg' }] };
-    const r = evaluate(ed, { standard: ed.ref, facts, evidence }, { locale: 'en' }).clauses.find((c) => c.clause === 'snow-cleared-within-hours')!;
+    const r = evaluate(ed, { standard: ed.ref, facts, evidence }, { locale: 'en' }).clauses.find(
+      (c) => c.clause === 'snow-cleared-within-hours',
+    )!;
     expect(r.outcome).toBe('not_applicable');
     const seen = (t: ConditionTrace): unknown =>
-      'all' in t ? { all: t.all.map(seen), result: t.result } : 'any' in t ? { any: t.any.map(seen), result: t.result } : 'not' in t ? t : `${t.fact} ${t.result}`;
+      'all' in t
+        ? { all: t.all.map(seen), result: t.result }
+        : 'any' in t
+          ? { any: t.any.map(seen), result: t.result }
+          : 'not' in t
+            ? t
+            : `${t.fact} ${t.result}`;
     expect(seen(r.trace!.appliesWhen!)).toEqual({
-      all: ['snow-weather-state false', { any: ['snow-clearing-complete true', 'snow-hours-since-stop unknown'], result: 'true' }],
+      all: [
+        'snow-weather-state false',
+        { any: ['snow-clearing-complete true', 'snow-hours-since-stop unknown'], result: 'true' },
+      ],
       result: 'false',
     });
     // The check is traced too, though the clause does not apply: what it would have compared.
-    expect(seen(r.trace!.check)).toEqual({ all: ['snow-clearing-complete true', 'snow-hours-stop-to-cleared unknown'], result: 'unknown' });
+    expect(seen(r.trace!.check)).toEqual({
+      all: ['snow-clearing-complete true', 'snow-hours-stop-to-cleared unknown'],
+      result: 'unknown',
+    });
   });
 });

@@ -43,12 +43,18 @@ const exampleObservations = (): { file: string; obs: Observation }[] =>
   readdirSync(join(root, 'examples/observations'))
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => ({ file: f, obs: JSON.parse(readFileSync(join(root, 'examples/observations', f), 'utf8')) as Observation }));
+    .map((f) => ({
+      file: f,
+      obs: JSON.parse(readFileSync(join(root, 'examples/observations', f), 'utf8')) as Observation,
+    }));
 
 /** Every case of every built-in edition as an observation. */
 const caseObservations = (): { label: string; obs: Observation }[] =>
   builtin().editions.flatMap((ed) =>
-    (ed.spec.cases ?? []).map((c) => ({ label: `${ed.ref}: ${c.name}`, obs: { standard: ed.ref, facts: c.facts, ...(c.evidence ? { evidence: c.evidence } : {}) } as Observation })),
+    (ed.spec.cases ?? []).map((c) => ({
+      label: `${ed.ref}: ${c.name}`,
+      obs: { standard: ed.ref, facts: c.facts, ...(c.evidence ? { evidence: c.evidence } : {}) } as Observation,
+    })),
   );
 
 describe('schema/observation.schema.json', () => {
@@ -70,7 +76,8 @@ describe('schema/observation.schema.json', () => {
     for (const mutate of [
       (o: Record<string, unknown>) => (o.inspector = 'x'),
       (o: Record<string, unknown>) => (o.observedAt = '2026-11-20T09:30:00'),
-      (o: Record<string, unknown>) => ((o.evidence as Record<string, { kind: string }[]>)['ammonia-mg-m3']![0]!.kind = 'audio'),
+      (o: Record<string, unknown>) =>
+        ((o.evidence as Record<string, { kind: string }[]>)['ammonia-mg-m3']![0]!.kind = 'audio'),
       (o: Record<string, unknown>) => ((o.facts as Record<string, unknown>)['ammonia-mg-m3'] = [1.5]),
       (o: Record<string, unknown>) => delete o.facts,
     ]) {
@@ -88,14 +95,23 @@ describe('schema/observation.schema.json', () => {
       if (x === null || typeof x !== 'object') return x;
       const o = x as Record<string, unknown>;
       if (typeof o.$ref === 'string' && o.$ref.startsWith('#/$defs/')) return plain(defs[o.$ref.slice(8)], defs);
-      return Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'description' && k !== 'title').map(([k, v]) => [k, plain(v, defs)]));
+      return Object.fromEntries(
+        Object.entries(o)
+          .filter(([k]) => k !== 'description' && k !== 'title')
+          .map(([k, v]) => [k, plain(v, defs)]),
+      );
     };
-    const envelope = plain(observationJson, observationJson.$defs) as { properties: Record<string, unknown>; required: string[]; $defs: Record<string, unknown> };
+    const envelope = plain(observationJson, observationJson.$defs) as {
+      properties: Record<string, unknown>;
+      required: string[];
+      $defs: Record<string, unknown>;
+    };
     for (const ed of builtin().editions) {
       const s = observationSchema(ed) as { $defs: Record<string, unknown> };
       const own = plain(s, s.$defs) as typeof envelope;
       expect(own.required, ed.ref).toEqual(envelope.required);
-      for (const k of ['profile', 'observedAt', 'subject', 'observer']) expect(own.properties[k], `${ed.ref} ${k}`).toEqual(envelope.properties[k]);
+      for (const k of ['profile', 'observedAt', 'subject', 'observer'])
+        expect(own.properties[k], `${ed.ref} ${k}`).toEqual(envelope.properties[k]);
       expect(own.$defs.evidence, ed.ref).toEqual(envelope.$defs.evidence);
       expect(Object.keys(own.properties).sort()).toEqual(Object.keys(envelope.properties).sort());
     }
@@ -109,22 +125,32 @@ describe('schema/verdict.schema.json', () => {
     for (const { label, obs } of caseObservations()) {
       fits(validVerdict, json(evaluate(registry.get(obs.standard), obs, { locale: 'en' })), label);
       if (n++ % 5 === 0) {
-        fits(validVerdict, json(evaluate(registry.get(obs.standard), obs, { locale: 'zh', trace: false, evaluatedAt: EVALUATED })), `${label} (zh, no trace)`);
+        fits(
+          validVerdict,
+          json(evaluate(registry.get(obs.standard), obs, { locale: 'zh', trace: false, evaluatedAt: EVALUATED })),
+          `${label} (zh, no trace)`,
+        );
       }
     }
     // Under a profile, and with subject, observer and times: the example observations through the registry.
     const snow = exampleObservations().find((x) => x.file.startsWith('04-snow'))!.obs;
-    const profiled = json(registry.evaluate({ ...snow, profile: 'example-city-snow@1.0.0' }, { evaluatedAt: EVALUATED }));
+    const profiled = json(
+      registry.evaluate({ ...snow, profile: 'example-city-snow@1.0.0' }, { evaluatedAt: EVALUATED }),
+    );
     expect(profiled.profile).toBeDefined();
     fits(validVerdict, profiled, 'snow under its profile');
-    for (const { file, obs } of exampleObservations()) fits(validVerdict, json(registry.evaluate(obs, { evaluatedAt: EVALUATED })), file);
+    for (const { file, obs } of exampleObservations())
+      fits(validVerdict, json(registry.evaluate(obs, { evaluatedAt: EVALUATED })), file);
   });
 
   it('rejects a mutated verdict: the /1 clause shape, a trace node without its result, an unknown outcome, a missing member', () => {
     const { obs } = exampleObservations()[0]!;
     const v = json(builtin().evaluate(obs));
     fits(validVerdict, v, 'the verdict itself');
-    const clause = (x: typeof v) => x.clauses.find((c) => c.clause === 'no-odour')! as unknown as Record<string, unknown> & { trace: { check: Record<string, unknown> } };
+    const clause = (x: typeof v) =>
+      x.clauses.find((c) => c.clause === 'no-odour')! as unknown as Record<string, unknown> & {
+        trace: { check: Record<string, unknown> };
+      };
     for (const mutate of [
       (x: typeof v) => {
         const c = clause(x);
@@ -132,7 +158,11 @@ describe('schema/verdict.schema.json', () => {
         delete c.counts;
       },
       (x: typeof v) => delete clause(x).trace.check.result,
-      (x: typeof v) => (clause(x).trace.check = (clause(x).trace.check as { all: unknown[] }).all as unknown as Record<string, unknown>),
+      (x: typeof v) =>
+        (clause(x).trace.check = (clause(x).trace.check as { all: unknown[] }).all as unknown as Record<
+          string,
+          unknown
+        >),
       (x: typeof v) => ((x as { outcome: string }).outcome = 'passed'),
       (x: typeof v) => delete (x as Partial<typeof v>).totals,
       (x: typeof v) => ((x.clauses[0]!.citation as { clauseHash: string }).clauseHash = 'b4f5'),
@@ -147,23 +177,36 @@ describe('schema/verdict.schema.json', () => {
 describe('schema/record.schema.json', () => {
   it('accepts the records check --record writes, the committed example, and a signed record', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'daoze-schema-')), 'all.ndjson');
-    expect(runCli('check', join(root, 'examples/observations'), '--record', out, '--evaluated-at', EVALUATED, '--exit-zero').code).toBe(0);
+    expect(
+      runCli('check', join(root, 'examples/observations'), '--record', out, '--evaluated-at', EVALUATED, '--exit-zero')
+        .code,
+    ).toBe(0);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines.length).toBe(exampleObservations().length);
     lines.forEach((l, i) => fits(validRecord, JSON.parse(l), `${out}:${i + 1}`));
-    fits(validRecord, JSON.parse(readFileSync(join(root, 'examples/records/01-toilet-ammonia-high.record.json'), 'utf8')), 'examples/records/01');
+    fits(
+      validRecord,
+      JSON.parse(readFileSync(join(root, 'examples/records/01-toilet-ammonia-high.record.json'), 'utf8')),
+      'examples/records/01',
+    );
     const { obs } = exampleObservations()[0]!;
-    const signed = signRecord(recordVerdict(builtin(), obs, { evaluatedAt: EVALUATED, locale: 'en' }), generateKeyPair().privateKey);
+    const signed = signRecord(
+      recordVerdict(builtin(), obs, { evaluatedAt: EVALUATED, locale: 'en' }),
+      generateKeyPair().privateKey,
+    );
     fits(validRecord, json(signed), 'signed record');
     // Records of case observations of several standards, through the library.
-    for (const { label, obs: o } of caseObservations().filter((_, i) => i % 10 === 0)) fits(validRecord, json(recordVerdict(builtin(), o, { evaluatedAt: EVALUATED })), label);
+    for (const { label, obs: o } of caseObservations().filter((_, i) => i % 10 === 0))
+      fits(validRecord, json(recordVerdict(builtin(), o, { evaluatedAt: EVALUATED })), label);
   });
 
   it('rejects a /1 record, a mutated format, a bad hash, an unknown member and a malformed signature', () => {
     const v1 = JSON.parse(readFileSync(join(root, 'test/fixtures/records/v1-example-01.record.json'), 'utf8'));
     expect(validRecord(v1)).toBe(false);
     const { obs } = exampleObservations()[0]!;
-    const rec = json(signRecord(recordVerdict(builtin(), obs, { evaluatedAt: EVALUATED }), generateKeyPair().privateKey)) as unknown as Record<string, unknown>;
+    const rec = json(
+      signRecord(recordVerdict(builtin(), obs, { evaluatedAt: EVALUATED }), generateKeyPair().privateKey),
+    ) as unknown as Record<string, unknown>;
     fits(validRecord, rec, 'the record itself');
     for (const mutate of [
       (r: Record<string, unknown>) => (r.format = 'daoze-verdict-record/1'),
