@@ -69,7 +69,7 @@ export function sectionsOf(v: View): ChecklistSection[] {
     label: sec.label[s.locale],
     clauses: sec.clauses.map((ci) => {
       const c = ed.clauses[ci]!;
-      return { id: c.id, label: c.spec.label[s.locale], outcome: s.outcomes[ci]!, required: c.required, severity: c.spec.severity };
+      return { id: c.id, label: c.spec.label[s.locale], outcome: s.outcomes[ci]!, required: c.counts, severity: c.spec.severity };
     }),
     items: sec.facts.map((fi) => itemAt(v, fi)),
   }));
@@ -94,7 +94,7 @@ export function progressOf(v: View, verdict: Verdict): ChecklistProgress {
       if (s.unit.given[f.index]) answered++;
     }
   });
-  const forRequired = new Set(verdict.clauses.filter((c) => c.required).flatMap((c) => c.missing.map((m) => m.fact)));
+  const forRequired = new Set(verdict.clauses.filter((c) => c.counts).flatMap((c) => c.missing.map((m) => m.fact)));
   const outcome = verdict.outcome;
   return {
     revision: s.revision,

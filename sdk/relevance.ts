@@ -31,7 +31,7 @@ export function relevanceOf(ed: CompiledEdition, layout: Layout, values: readonl
       const a = c.applies ? c.applies.ev(tmp) : T;
       const o = clauseOutcome(a, a === F ? F : c.check.ev(tmp));
       if (o === 'indeterminate') {
-        if (c.required) required = true;
+        if (c.counts) required = true;
         else optional = true;
       }
       if (o !== 'not_applicable') applies = true;

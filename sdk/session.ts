@@ -65,7 +65,7 @@ export class Session implements Checklist {
     for (let i = 0; i < state.outcomes.length; i++) {
       if (state.outcomes[i] !== before.outcomes[i]) {
         const c = this.ed.clauses[i]!;
-        changes.push({ clause: c.id, group: c.group.id, label: c.spec.label, from: before.outcomes[i]!, to: state.outcomes[i]!, required: c.required });
+        changes.push({ clause: c.id, group: c.group.id, label: c.spec.label, from: before.outcomes[i]!, to: state.outcomes[i]!, required: c.counts });
       }
     }
     this.state = state;

@@ -67,7 +67,9 @@ export type { ConditionTextStyle, ConditionReads } from './model/condition.js';
 
 // Compiling and evaluating: a compiled edition evaluates observations into verdicts.
 export { compileEdition } from './compile/compile.js';
-export type { CompiledEdition, CompiledClause, CompiledFact, CompiledParam, CompileOptions, LeafTrace } from './compile/compile.js';
+export type { CompiledEdition, CompiledClause, CompiledFact, CompiledParam, CompileOptions } from './compile/compile.js';
+export { traceLeaves, isLeafTrace } from './model/trace.js';
+export type { LeafTrace, ConditionTrace, AllTrace, AnyTrace, NotTrace, TraceResult } from './model/trace.js';
 export { evaluate, evaluateOutcomes } from './evaluate/evaluate.js';
 export type { EvaluateOptions } from './evaluate/evaluate.js';
 
@@ -91,8 +93,8 @@ export type { InForceRange, InForceOverlap, EditionSource } from './model/in-for
 
 // The audit trail: verdict records and their verification, signatures and explanation; differences between
 // editions and replay of recorded inspections; the lock of published editions.
-export { RECORD_FORMAT, RecordError, createRecord, recordVerdict, recordHashOf } from './audit/index.js';
-export type { VerdictRecord, RecordedEdition, RecordedEvidence, ObservationProvenance, ClauseSeal, RecordOptions, Evaluator, Resolution } from './audit/index.js';
+export { RECORD_FORMAT, RECORD_FORMATS, RECORD_FORMAT_V1, MAX_RECORD_DEPTH, isRecordFormat, RecordError, createRecord, recordVerdict, recordHashOf } from './audit/index.js';
+export type { VerdictRecord, VerdictRecordV1, AnyVerdictRecord, RecordFormat, VerdictV1, ClauseResultV1, RecordedEdition, RecordedEvidence, ObservationProvenance, ClauseSeal, RecordOptions, Evaluator, Resolution } from './audit/index.js';
 export { verifyRecord } from './audit/index.js';
 export type { VerifyReport, VerifyOptions, RecordDifference } from './audit/index.js';
 export type { JsonPath } from './audit/index.js';
@@ -100,7 +102,7 @@ export { signRecord, checkRecordSignature } from './audit/index.js';
 export type { SignedRecord, RecordSignatureCheck } from './audit/index.js';
 export { explainVerdict, explanationOf, checkObservation } from './audit/index.js';
 export type { ExplanationNote, EditionLookup, CheckObservationOptions, CheckedObservation, ProfileEvaluator } from './audit/index.js';
-export type { Explanation, ExplainedClause, ExplainedComparison } from './audit/index.js';
+export type { Explanation, ExplainedClause, ExplainedComparison, ExplainedCondition } from './audit/index.js';
 export { diffEditions, versionBump, bumpSuffices } from './audit/index.js';
 export type { EditionDiff, EditionChange, ChangeKind, Impact, Bump } from './audit/index.js';
 export { replay } from './audit/index.js';

@@ -431,7 +431,7 @@ function renderResult(changed = new Set<string>()) {
         { class: `clause ${c.outcome}${changed.has(c.clause) ? ' changed' : ''}`, 'data-clause': c.clause, 'data-outcome': c.outcome },
         h('div', { class: 'head' }, h('span', { class: `badge ${c.outcome}`, style: 'font-size:12px;padding:0 8px' }, OUTCOME_TEXT[c.outcome][loc]), h('span', { class: 'label' }, c.label)),
         h('div', { class: 'message' }, c.message),
-        c.required ? undefined : h('div', { class: 'optional-note' }, w.optionalClause),
+        c.counts ? undefined : h('div', { class: 'optional-note' }, w.optionalClause),
         h('div', { class: 'cite' }, `${w.text}: `, h('span', { class: 'text' }, c.citation.text[loc])),
         ...c.citation.sources.map((s) => h('div', { class: 'cite source', 'data-task': s.task !== undefined ? String(s.task) : undefined }, `${w.basis}: ${sourceLine(s, loc)}`)),
       ),

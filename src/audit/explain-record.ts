@@ -10,7 +10,8 @@ import { checkJsonValue } from '../input/depth.js';
 import type { Locale } from '../model/edition.js';
 import type { Verdict } from '../result/types.js';
 import { explainVerdict, type Explanation } from './explain.js';
-import { RECORD_FORMAT, recordHashOf, type Evaluator, type VerdictRecord } from './record.js';
+import { isRecordFormat, MAX_RECORD_DEPTH, recordHashOf, type AnyVerdictRecord, type Evaluator } from './record.js';
+import type { VerdictV1 } from './record-v1.js';
 
 /**
  * What explaining found besides the explanation, for the reader to be told (the CLI words each note):
@@ -46,12 +47,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
  */
 export function explanationOf(value: unknown, registry: EditionLookup, locale: Locale, label = '<record>'): { explanation: Explanation; notes: ExplanationNote[] } {
   const notes: ExplanationNote[] = [];
-  let verdict: Verdict;
+  let verdict: Verdict | VerdictV1;
   let observation: Observation | undefined;
   // Plain, bounded JSON data before anything reads it (a record holding 1e400 reads as Infinity, which none holds).
-  checkJsonValue(value, label);
-  if (isObject(value) && value.format === RECORD_FORMAT) {
-    const rec = value as unknown as VerdictRecord;
+  checkJsonValue(value, label, '', MAX_RECORD_DEPTH);
+  // A record of any format this engine verifies; the verdict of a `/1` record is explained as it stands.
+  if (isObject(value) && isRecordFormat(value.format)) {
+    const rec = value as unknown as AnyVerdictRecord;
     if (!isObject(rec.verdict)) throw new InputError('E_VALUE', label, 'the record has no verdict');
     verdict = rec.verdict;
     observation = rec.observation;

@@ -6,12 +6,14 @@
 import type { CompiledEdition } from '../compile/compile.js';
 import type { I18nText, Locale, Outcome, Provenance, Routing, Severity } from '../model/edition.js';
 import { isEvidenceReason, type EvidenceReason, type EvidenceRef, type Observation } from '../evaluate/observation.js';
-import type { CitedSource, MissingFact, Verdict } from '../result/types.js';
+import type { CitedSource, ClauseResult, MissingFact, Verdict } from '../result/types.js';
 import { formatFactValue, joinList } from '../result/format.js';
 import { preview } from '../errors.js';
 import { checkJsonValue } from '../input/depth.js';
 import { OPERATORS } from '../operators/index.js';
-import { RecordError } from './record.js';
+import { traceLeaves, type ConditionTrace, type LeafTrace, type TraceResult } from '../model/trace.js';
+import { MAX_RECORD_DEPTH, RecordError } from './record.js';
+import type { ClauseResultV1, VerdictV1 } from './record-v1.js';
 
 /** One condition leaf, in words: what was seen against what is required. */
 export interface ExplainedComparison {
@@ -27,10 +29,23 @@ export interface ExplainedComparison {
   /** Where the required value comes from: a parameter's or another fact's label. */
   requiredFrom?: string;
   /** Whether the observed value meets the requirement. */
-  result: 'true' | 'false' | 'unknown';
+  result: TraceResult;
   /** Why an observed value did not count (its required evidence is missing). */
   note?: string;
 }
+
+/**
+ * A condition explained, node for node as the verdict's trace holds it: a comparison, or an `all` / `any` /
+ * `not` with its result over its children. `{ leaves }` is a condition from a verdict that records only its
+ * leaves (one made for a `daoze-verdict-record/1` record): the comparisons in document order, without the
+ * results of the nodes above them.
+ */
+export type ExplainedCondition =
+  | ExplainedComparison
+  | { all: ExplainedCondition[]; result: TraceResult }
+  | { any: ExplainedCondition[]; result: TraceResult }
+  | { not: ExplainedCondition; result: TraceResult }
+  | { leaves: ExplainedComparison[] };
 
 /** A clause that failed or was not decided, explained. */
 export interface ExplainedClause {
@@ -39,17 +54,17 @@ export interface ExplainedClause {
   group: string;
   outcome: Outcome;
   severity: Severity;
-  /** False for an optional (local-practice) clause that does not count towards the overall outcome. */
-  required: boolean;
+  /** Whether the clause counts towards the overall outcome (false for an optional, local-practice clause). */
+  counts: boolean;
   message: string;
   text: string;
   provenance: Provenance;
   provisionalReason?: string;
   sources: CitedSource[];
-  /** The clause's check, leaf by leaf. */
-  check: ExplainedComparison[];
-  /** The clause's applicability condition, leaf by leaf, when it has one. */
-  appliesWhen: ExplainedComparison[];
+  /** The clause's check, node for node; absent when the verdict was made without traces. */
+  check?: ExplainedCondition;
+  /** The clause's applicability condition, node for node, when it has one (and the verdict has traces). */
+  appliesWhen?: ExplainedCondition;
   missing: MissingFact[];
   /** Evidence attached to the facts this clause reads, with the fact's label. */
   evidence: (EvidenceRef & { fact: string; label: string })[];
@@ -70,7 +85,7 @@ export interface Explanation {
   outcome: Outcome;
   totals: Verdict['totals'];
   score?: Verdict['score'];
-  /** Failed clauses, then indeterminate ones; required clauses before optional ones. */
+  /** Failed clauses, then indeterminate ones; clauses that count before optional ones. */
   clauses: ExplainedClause[];
   /** Whether labels and units came from the edition (false: fact ids and raw values). */
   withEdition: boolean;
@@ -83,39 +98,51 @@ const EVIDENCE_NOTE: Record<EvidenceReason, I18nText> = {
   'empty-evidence-ref': { zh: '所附证据的引用为空,不指向任何文件,不计', en: 'the evidence attached has a blank reference that points nowhere, so it does not count' },
 };
 
-type Leaf = NonNullable<Verdict['clauses'][number]['trace']>['check'][number];
+/** A condition's trace as a verdict holds it: a tree, or (a verdict made for a `/1` record) the list of its leaves. */
+type RecordedTrace = ConditionTrace | LeafTrace[];
 
-function comparisons(leaves: readonly Leaf[], ed: CompiledEdition | undefined, missing: readonly MissingFact[], locale: Locale): ExplainedComparison[] {
-  return leaves.map((t) => {
-    const spec = ed?.factById.get(t.fact)?.spec;
-    const param = t.requiredFrom && 'param' in t.requiredFrom ? t.requiredFrom.param : undefined;
-    const keyFact = param ? ed?.params.get(param)?.byFact : undefined;
-    // A value nested deeper than a trace makes (a verdict read from a file may hold anything) is shown as data.
-    const one = (x: unknown): string => (x !== null && typeof x === 'object' ? preview(x) : formatFactValue(spec, x, locale));
-    const value = (v: unknown): string => {
-      if (Array.isArray(v)) return joinList(v.map(one), locale);
-      if (v !== null && typeof v === 'object') {
-        // A limit keyed by a fact that is missing: the whole table, each entry under its choice's name.
-        return Object.entries(v as Record<string, unknown>)
-          .map(([k, x]) => `${formatFactValue(keyFact?.spec, k, locale)} ${one(x)}`)
-          .join(' / ');
-      }
-      return one(v);
-    };
-    const c: ExplainedComparison = {
-      fact: t.fact,
-      label: spec?.label[locale] ?? t.fact,
-      observed: value(t.observed),
-      relation: OPERATORS.get(t.operator)?.relation[locale] ?? t.operator,
-      required: value(t.required),
-      result: t.result,
-    };
-    if (param) c.requiredFrom = ed?.params.get(param)?.spec.label[locale] ?? param;
-    else if (t.requiredFrom && 'fact' in t.requiredFrom) c.requiredFrom = ed?.factById.get(t.requiredFrom.fact)?.spec.label[locale] ?? t.requiredFrom.fact;
-    const lacking = t.observed !== undefined && t.result === 'unknown' ? missing.find((m) => m.fact === t.fact && isEvidenceReason(m.reason)) : undefined;
-    if (lacking) c.note = EVIDENCE_NOTE[lacking.reason as EvidenceReason][locale].replace('{kinds}', lacking.evidence.join(' / '));
-    return c;
-  });
+/** The leaves of a trace of either shape. */
+const leavesOf = (t: RecordedTrace): LeafTrace[] => (Array.isArray(t) ? t : traceLeaves(t));
+
+function explainCondition(t: RecordedTrace, ed: CompiledEdition | undefined, missing: readonly MissingFact[], locale: Locale): ExplainedCondition {
+  const at = (x: ConditionTrace): ExplainedCondition => {
+    if ('all' in x) return { all: x.all.map(at), result: x.result };
+    if ('any' in x) return { any: x.any.map(at), result: x.result };
+    if ('not' in x) return { not: at(x.not), result: x.result };
+    return comparison(x, ed, missing, locale);
+  };
+  return Array.isArray(t) ? { leaves: t.map((x) => comparison(x, ed, missing, locale)) } : at(t);
+}
+
+function comparison(t: LeafTrace, ed: CompiledEdition | undefined, missing: readonly MissingFact[], locale: Locale): ExplainedComparison {
+  const spec = ed?.factById.get(t.fact)?.spec;
+  const param = t.requiredFrom && 'param' in t.requiredFrom ? t.requiredFrom.param : undefined;
+  const keyFact = param ? ed?.params.get(param)?.byFact : undefined;
+  // A value nested deeper than a trace makes (a verdict read from a file may hold anything) is shown as data.
+  const one = (x: unknown): string => (x !== null && typeof x === 'object' ? preview(x) : formatFactValue(spec, x, locale));
+  const value = (v: unknown): string => {
+    if (Array.isArray(v)) return joinList(v.map(one), locale);
+    if (v !== null && typeof v === 'object') {
+      // A limit keyed by a fact that is missing: the whole table, each entry under its choice's name.
+      return Object.entries(v as Record<string, unknown>)
+        .map(([k, x]) => `${formatFactValue(keyFact?.spec, k, locale)} ${one(x)}`)
+        .join(' / ');
+    }
+    return one(v);
+  };
+  const c: ExplainedComparison = {
+    fact: t.fact,
+    label: spec?.label[locale] ?? t.fact,
+    observed: value(t.observed),
+    relation: OPERATORS.get(t.operator)?.relation[locale] ?? t.operator,
+    required: value(t.required),
+    result: t.result,
+  };
+  if (param) c.requiredFrom = ed?.params.get(param)?.spec.label[locale] ?? param;
+  else if (t.requiredFrom && 'fact' in t.requiredFrom) c.requiredFrom = ed?.factById.get(t.requiredFrom.fact)?.spec.label[locale] ?? t.requiredFrom.fact;
+  const lacking = t.observed !== undefined && t.result === 'unknown' ? missing.find((m) => m.fact === t.fact && isEvidenceReason(m.reason)) : undefined;
+  if (lacking) c.note = EVIDENCE_NOTE[lacking.reason as EvidenceReason][locale].replace('{kinds}', lacking.evidence.join(' / '));
+  return c;
 }
 
 const ORDER: Record<Outcome, number> = { fail: 0, indeterminate: 1, pass: 2, not_applicable: 3 };
@@ -133,8 +160,8 @@ const RESULTS: readonly unknown[] = ['true', 'false', 'unknown'];
  * may be anything; a problem is a `RecordError` naming the member (`standard.ref: missing or not a string`),
  * never a `TypeError` from deep inside.
  */
-function checkVerdict(v: unknown): asserts v is Verdict {
-  checkJsonValue(v, '<verdict>');
+function checkVerdict(v: unknown): asserts v is Verdict | VerdictV1 {
+  checkJsonValue(v, '<verdict>', '', MAX_RECORD_DEPTH);
   const bad = (path: string, what: string): never => {
     throw new RecordError(`not a verdict: ${path}: ${what}`);
   };
@@ -159,7 +186,8 @@ function checkVerdict(v: unknown): asserts v is Verdict {
     const c = obj(x, at);
     for (const k of ['clause', 'severity', 'message']) str(c, k, `${at}.`);
     if (!OUTCOMES.includes(c.outcome)) bad(`${at}.outcome`, `not an outcome: ${preview(c.outcome)}`);
-    if (typeof c.required !== 'boolean') bad(`${at}.required`, 'missing or not true/false');
+    // `counts`; a verdict made for a `/1` record calls it `required`.
+    if (typeof c.counts !== 'boolean' && !(c.counts === undefined && typeof c.required === 'boolean')) bad(`${at}.counts`, 'missing or not true/false');
     if (c.deduction !== undefined && typeof c.deduction !== 'number') bad(`${at}.deduction`, 'not a number');
     if (c.routing !== undefined) obj(c.routing, `${at}.routing`);
     const cit = obj(c.citation, `${at}.citation`);
@@ -177,16 +205,34 @@ function checkVerdict(v: unknown): asserts v is Verdict {
     });
     if (c.trace === undefined) return;
     const trace = obj(c.trace, `${at}.trace`);
+    const result = (x: Record<string, unknown>, lp: string) => {
+      if (!RESULTS.includes(x.result)) bad(`${lp}.result`, `must be "true", "false" or "unknown", got ${preview(x.result)}`);
+    };
+    const leaf = (l: unknown, lp: string) => {
+      const x = obj(l, lp);
+      str(x, 'fact', `${lp}.`);
+      str(x, 'operator', `${lp}.`);
+      result(x, lp);
+      if (x.requiredFrom !== undefined) obj(x.requiredFrom, `${lp}.requiredFrom`);
+    };
+    // A node: `all` / `any` (a list), `not` (a node) or a leaf, each with its result. Nesting is bounded above (checkJsonValue).
+    const node = (n: unknown, lp: string): void => {
+      const x = obj(n, lp);
+      if ('all' in x || 'any' in x) {
+        const k = 'all' in x ? 'all' : 'any';
+        list(x[k], `${lp}.${k}`).forEach((y, j) => node(y, `${lp}.${k}[${j}]`));
+        result(x, lp);
+      } else if ('not' in x) {
+        node(x.not, `${lp}.not`);
+        result(x, lp);
+      } else leaf(x, lp);
+    };
     for (const part of ['check', 'appliesWhen']) {
       if (part === 'appliesWhen' && trace[part] === undefined) continue;
-      list(trace[part], `${at}.trace.${part}`).forEach((l, j) => {
-        const lp = `${at}.trace.${part}[${j}]`;
-        const leaf = obj(l, lp);
-        str(leaf, 'fact', `${lp}.`);
-        str(leaf, 'operator', `${lp}.`);
-        if (!RESULTS.includes(leaf.result)) bad(`${lp}.result`, `must be "true", "false" or "unknown", got ${preview(leaf.result)}`);
-        if (leaf.requiredFrom !== undefined) obj(leaf.requiredFrom, `${lp}.requiredFrom`);
-      });
+      const p = `${at}.trace.${part}`;
+      // A verdict made for a `/1` record holds each condition as the list of its leaves.
+      if (Array.isArray(trace[part])) (trace[part] as unknown[]).forEach((l, j) => leaf(l, `${p}[${j}]`));
+      else node(trace[part], p);
     }
   });
 }
@@ -197,9 +243,10 @@ function checkVerdict(v: unknown): asserts v is Verdict {
  *
  * The verdict may come from anywhere (a file, a server): one that is not a verdict in a part the explanation
  * reads is a `RecordError` naming that part; one nested too deeply or holding a cycle, a BigInt or a
- * non-finite number is an `InputError` (`E_DEPTH`, `E_VALUE`). Nothing else is thrown.
+ * non-finite number is an `InputError` (`E_DEPTH`, `E_VALUE`). Nothing else is thrown. A verdict made for a
+ * `daoze-verdict-record/1` record (`required` for `counts`, each condition as a list of leaves) is explained too.
  */
-export function explainVerdict(verdict: Verdict, options: { edition?: CompiledEdition; observation?: Observation; locale?: Locale } = {}): Explanation {
+export function explainVerdict(verdict: Verdict | VerdictV1, options: { edition?: CompiledEdition; observation?: Observation; locale?: Locale } = {}): Explanation {
   checkVerdict(verdict);
   if (options.observation !== undefined) checkJsonValue(options.observation, '<observation>');
   if (options.locale !== undefined && options.locale !== 'zh' && options.locale !== 'en') throw new RecordError(`locale must be "zh" or "en", got ${preview(options.locale)}`);
@@ -207,28 +254,30 @@ export function explainVerdict(verdict: Verdict, options: { edition?: CompiledEd
   const ed = options.edition && options.edition.hash === verdict.standard.hash ? options.edition : undefined;
   const given = isObject(options.observation) && isObject(options.observation.evidence) ? options.observation.evidence : {};
   const evidence = (f: string): EvidenceRef[] => (Object.hasOwn(given, f) && Array.isArray(given[f]) ? given[f].filter(isObject) : []);
-  const clauses = verdict.clauses
+  const clauses = (verdict.clauses as (ClauseResult | ClauseResultV1)[])
     .filter((r) => r.outcome === 'fail' || r.outcome === 'indeterminate')
-    .sort((a, b) => Number(b.required) - Number(a.required) || ORDER[a.outcome] - ORDER[b.outcome])
-    .map((r): ExplainedClause => {
-      const facts = new Set([...(r.trace?.check ?? []), ...(r.trace?.appliesWhen ?? [])].map((t) => t.fact));
+    .map((r) => ({ r, counts: 'counts' in r ? r.counts : r.required }))
+    .sort((a, b) => Number(b.counts) - Number(a.counts) || ORDER[a.r.outcome] - ORDER[b.r.outcome])
+    .map(({ r, counts }): ExplainedClause => {
+      const trace = r.trace;
+      const facts = new Set([...(trace ? leavesOf(trace.check) : []), ...(trace?.appliesWhen ? leavesOf(trace.appliesWhen) : [])].map((t) => t.fact));
       const x: ExplainedClause = {
         clause: r.clause,
         label: r.citation.label[locale],
         group: r.citation.group.label[locale],
         outcome: r.outcome,
         severity: r.severity,
-        required: r.required,
+        counts,
         message: r.message,
         text: r.citation.text[locale],
         provenance: r.citation.provenance,
         sources: r.citation.sources,
-        check: comparisons(r.trace?.check ?? [], ed, r.missing, locale),
-        appliesWhen: comparisons(r.trace?.appliesWhen ?? [], ed, r.missing, locale),
         missing: r.missing,
         evidence: [...facts].flatMap((f) => evidence(f).map((e) => ({ fact: f, label: ed?.factById.get(f)?.spec.label[locale] ?? f, ...e }))),
         clauseHash: r.citation.clauseHash,
       };
+      if (trace) x.check = explainCondition(trace.check, ed, r.missing, locale);
+      if (trace?.appliesWhen) x.appliesWhen = explainCondition(trace.appliesWhen, ed, r.missing, locale);
       if (r.citation.provisionalReason) x.provisionalReason = r.citation.provisionalReason[locale];
       if (r.routing) x.routing = r.routing;
       if (r.deduction !== undefined) x.deduction = r.deduction;

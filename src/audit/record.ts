@@ -15,9 +15,32 @@ import type { Verdict } from '../result/types.js';
 import { dayOf } from '../model/in-force.js';
 import { isIsoDateTime } from '../model/dates.js';
 import { DaozeError } from '../errors.js';
+import { RECORD_FORMAT_V1, verdictV1, type VerdictV1 } from './record-v1.js';
 
-/** The record format this engine writes and verifies. A change to what a record holds is a new format. */
-export const RECORD_FORMAT = 'daoze-verdict-record/1';
+/**
+ * The record format this engine writes. A change to what a record holds is a new format; `verifyRecord` keeps
+ * verifying every earlier one ({@link RECORD_FORMATS}), each rebuilt in its own format.
+ */
+export const RECORD_FORMAT = 'daoze-verdict-record/2';
+
+/** Every record format this engine verifies: the one it writes, then the earlier ones. */
+export const RECORD_FORMATS = [RECORD_FORMAT, RECORD_FORMAT_V1] as const;
+
+/** A record format this engine verifies. */
+export type RecordFormat = (typeof RECORD_FORMATS)[number];
+
+/** Whether a value names a record format this engine verifies. */
+export function isRecordFormat(x: unknown): x is RecordFormat {
+  return (RECORD_FORMATS as readonly unknown[]).includes(x);
+}
+
+/**
+ * Deepest JSON nesting of a record (and of the verdict in it): a condition's trace nests two levels per level of
+ * the condition (`all: [ … ]`), and conditions nest at most 32 levels (`MAX_CONDITION_DEPTH`, src/load/check.ts),
+ * under about six levels of record, verdict and clause. test/unit/audit/record.test.ts reads, verifies and explains
+ * a record of a condition nested that deep.
+ */
+export const MAX_RECORD_DEPTH = 80;
 
 /** Anything that evaluates observations the way `daoze check` does: a `Registry`, or a wrapper around one edition. */
 export interface Evaluator {
@@ -102,6 +125,12 @@ export interface VerdictRecord {
   recordHash: string;
 }
 
+/** A record in the first format: the same members, with the verdict as `/1` holds it (`VerdictV1`). */
+export type VerdictRecordV1 = Omit<VerdictRecord, 'format' | 'verdict'> & { format: typeof RECORD_FORMAT_V1; verdict: VerdictV1 };
+
+/** A record in any format this engine verifies. */
+export type AnyVerdictRecord = VerdictRecord | VerdictRecordV1;
+
 /** Options of {@link recordVerdict}. */
 export interface RecordOptions {
   /** When the evaluation is made (RFC 3339 with time zone). Required: a record without it cannot be audited. */
@@ -169,7 +198,7 @@ export function provenanceOf(observation: Observation): ObservationProvenance {
 }
 
 /** The hash that seals a record: of every member but `recordHash` and `signature` (which signs this hash, src/audit/sign.ts). */
-export function recordHashOf(record: Omit<VerdictRecord, 'recordHash'> | Record<string, unknown>): string {
+export function recordHashOf(record: Omit<AnyVerdictRecord, 'recordHash'> | Record<string, unknown>): string {
   const { recordHash: _ignored, signature: _signature, ...rest } = record as Record<string, unknown>;
   return hashJson(rest);
 }
@@ -179,13 +208,17 @@ export function recordHashOf(record: Omit<VerdictRecord, 'recordHash'> | Record<
  * `evaluatedAt` (as {@link recordVerdict} does); otherwise `verifyRecord` will not accept the record.
  */
 export function createRecord(observation: Observation, verdict: Verdict): VerdictRecord {
+  return seal(observation, verdict, RECORD_FORMAT) as VerdictRecord;
+}
+
+function seal(observation: Observation, verdict: Verdict, format: RecordFormat): AnyVerdictRecord {
   if (!verdict.evaluatedAt) throw new RecordError('a verdict record needs the evaluation time: evaluate with { evaluatedAt }');
   if (verdict.clauses.some((c) => !c.trace)) throw new RecordError('a verdict record needs the condition traces: evaluate with { trace: true }');
   // A JSON round trip drops `undefined` members, so the record in memory is the record on disk.
   const obs = JSON.parse(canonicalJson(observation)) as Observation;
   const v = JSON.parse(JSON.stringify(verdict)) as Verdict;
-  const body: Omit<VerdictRecord, 'recordHash'> = {
-    format: RECORD_FORMAT,
+  const body = {
+    format,
     engine: v.engine,
     edition: { id: v.standard.id, version: v.standard.version, ref: v.standard.ref, hash: v.standard.hash, requested: obs.standard, ...resolutionOf(obs) },
     ...(v.profile ? { profile: v.profile } : {}),
@@ -202,9 +235,10 @@ export function createRecord(observation: Observation, verdict: Verdict): Verdic
       clauseHash: c.citation.clauseHash,
       textHash: { zh: sha256Text(c.citation.text.zh), en: sha256Text(c.citation.text.en) },
     })),
-    verdict: v,
-  };
-  return { ...body, recordHash: recordHashOf(body) };
+    // The only member whose shape the format decides.
+    verdict: format === RECORD_FORMAT_V1 ? verdictV1(v) : v,
+  } as Omit<AnyVerdictRecord, 'recordHash'>;
+  return { ...body, recordHash: recordHashOf(body) } as AnyVerdictRecord;
 }
 
 /**
@@ -217,9 +251,20 @@ export function createRecord(observation: Observation, verdict: Verdict): Verdic
  * ```
  */
 export function recordVerdict(evaluator: Evaluator, observation: unknown, options: RecordOptions): VerdictRecord {
+  return recordIn(RECORD_FORMAT, evaluator, observation, options) as VerdictRecord;
+}
+
+/**
+ * {@link recordVerdict} in a given format: how `verifyRecord` rebuilds a record in the format it claims, so a
+ * record is compared with what its own format holds and never passes under another. Internal: a new record is
+ * always written in `RECORD_FORMAT`.
+ *
+ * @internal
+ */
+export function recordIn(format: RecordFormat, evaluator: Evaluator, observation: unknown, options: RecordOptions): AnyVerdictRecord {
   if (typeof options.evaluatedAt !== 'string' || !isIsoDateTime(options.evaluatedAt)) {
     throw new RecordError(`evaluatedAt must be a date-time with time zone (2026-11-20T10:00:00+08:00), got ${JSON.stringify(options.evaluatedAt)}`);
   }
   const verdict = evaluator.evaluate(observation, { locale: options.locale ?? 'zh', evaluatedAt: options.evaluatedAt, trace: true });
-  return createRecord(observation as Observation, verdict);
+  return seal(observation as Observation, verdict, format);
 }

@@ -10,7 +10,7 @@ import type { Locale, Outcome } from '../model/edition.js';
 import type { Verdict } from '../result/types.js';
 import { DaozeError, InputError } from '../errors.js';
 import { checkJsonValue } from '../input/depth.js';
-import { RECORD_FORMAT } from './record.js';
+import { isRecordFormat, MAX_RECORD_DEPTH } from './record.js';
 
 /** One clause whose outcome differs. `from`/`to` is `absent` when the clause exists in one edition only. */
 export interface ClauseFlip {
@@ -61,16 +61,16 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The observation in an input line: an observation, or a verdict record carrying one (with a `standard` to replay under). */
+/** The observation in an input line: an observation, or a verdict record of any format carrying one (with a `standard` to replay under). */
 function observationIn(input: unknown): Observation | undefined {
-  const obs = isObject(input) && input.format === RECORD_FORMAT ? input.observation : input;
+  const obs = isObject(input) && isRecordFormat(input.format) ? input.observation : input;
   return isObject(obs) && typeof obs.standard === 'string' ? (obs as unknown as Observation) : undefined;
 }
 
 /** Why an input cannot be replayed as data (nested too deeply, a cycle, BigInt, NaN), or undefined. */
 function notJsonData(input: unknown): string | undefined {
   try {
-    checkJsonValue(input, 'input');
+    checkJsonValue(input, 'input', '', MAX_RECORD_DEPTH);
     return undefined;
   } catch (e) {
     if (e instanceof InputError) return `${e.code} ${e.reason}`;

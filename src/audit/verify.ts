@@ -19,7 +19,19 @@ import { checkJsonValue } from '../input/depth.js';
 import { formatJsonPath, jsonDifferences, valueAt, type JsonPath } from './json-diff.js';
 import { checkRecordSignature, type RecordSignatureCheck } from './sign.js';
 import type { PublicKey } from '../sign/index.js';
-import { inputHashesOf, RECORD_FORMAT, recordHashOf, recordVerdict, type Evaluator, type VerdictRecord } from './record.js';
+import {
+  inputHashesOf,
+  isRecordFormat,
+  MAX_RECORD_DEPTH,
+  RECORD_FORMAT,
+  RECORD_FORMATS,
+  recordHashOf,
+  recordIn,
+  type AnyVerdictRecord,
+  type Evaluator,
+  type RecordFormat,
+  type VerdictRecord,
+} from './record.js';
 
 /** One field of a record that is not what it should be. */
 export interface RecordDifference {
@@ -100,7 +112,7 @@ export function isPrefix(a: JsonPath, b: JsonPath): boolean {
 function shapeProblems(r: Record<string, unknown>): { field: string; message: string }[] {
   const p: { field: string; message: string }[] = [];
   const bad = (field: string, message: string) => p.push({ field, message: `${field}: ${message}` });
-  if (r.format !== RECORD_FORMAT) bad('format', `${JSON.stringify(r.format)} is not a Daoze verdict record format (this engine reads "${RECORD_FORMAT}")`);
+  if (!isRecordFormat(r.format)) bad('format', `${JSON.stringify(r.format)} is not a Daoze verdict record format (this engine reads ${RECORD_FORMATS.map((f) => `"${f}"`).join(', ')})`);
   if (!isObject(r.observation)) bad('observation', 'missing or not an object; the record cannot be replayed');
   if (!isObject(r.verdict)) bad('verdict', 'missing or not an object');
   if (!isObject(r.inputHashes)) bad('inputHashes', 'missing or not an object');
@@ -112,7 +124,9 @@ function shapeProblems(r: Record<string, unknown>): { field: string; message: st
 
 /**
  * Verifies a verdict record against the editions an evaluator holds (normally the registry of the published
- * standards). Never throws, whatever `record` is (not an object, 10⁵ levels deep, holding a cycle, a BigInt,
+ * standards). A record in any format of `RECORD_FORMATS` is rebuilt in the format it names and compared with
+ * that rebuild, so a `/1` record made before the current format keeps verifying and a record relabelled with
+ * another format does not. Never throws, whatever `record` is (not an object, 10⁵ levels deep, holding a cycle, a BigInt,
  * NaN or Infinity, members missing or of the wrong type): every problem is in the report, with `ok` false.
  *
  * @example
@@ -153,7 +167,7 @@ export const INTERNAL = 'internal error while verifying:';
 /** Why a value cannot be read as JSON data, or undefined when it can (bounded depth, no cycles, finite numbers). */
 function notJsonData(value: unknown, label: string): string | undefined {
   try {
-    checkJsonValue(value, label);
+    checkJsonValue(value, label, '', MAX_RECORD_DEPTH);
     return undefined;
   } catch (e) {
     return e instanceof InputError ? `${e.code} ${e.reason}` : `${label}: cannot be read (${e instanceof Error ? e.message : 'unreadable'})`;
@@ -175,7 +189,7 @@ function verifyInto(report: VerifyReport, record: unknown, evaluator: Evaluator,
   const signatureOk = options.trust === undefined || report.signature.status === 'verified';
   // The signature is not part of what is rebuilt and compared: it is checked above, over the record hash.
   const { signature: _signature, ...unsigned } = record;
-  const r = unsigned as Partial<VerdictRecord> & Record<string, unknown>;
+  const r = unsigned as Partial<AnyVerdictRecord> & Record<string, unknown>;
   report.recordHash = { recorded: r.recordHash, computed: recordHashOf(r) };
   report.intact = r.recordHash === report.recordHash.computed;
   report.edition = { ref: valueAt(r, ['edition', 'ref']), recorded: valueAt(r, ['edition', 'hash']) };
@@ -214,10 +228,11 @@ function verifyInto(report: VerifyReport, record: unknown, evaluator: Evaluator,
     observation = options.observation;
   }
 
-  // 3. Rebuild the whole record from the inputs and compare.
-  let rebuilt: VerdictRecord | undefined;
+  // 3. Rebuild the whole record from the inputs, in the format the record claims, and compare: a record relabelled
+  // with another format differs from its rebuild in that format (the verdict's shape), so none passes as another.
+  let rebuilt: AnyVerdictRecord | undefined;
   try {
-    rebuilt = recordVerdict(evaluator, observation, { evaluatedAt: r.evaluatedAt as string, locale: r.locale as 'zh' | 'en' });
+    rebuilt = recordIn(r.format as RecordFormat, evaluator, observation, { evaluatedAt: r.evaluatedAt as string, locale: r.locale as 'zh' | 'en' });
   } catch (e) {
     if (!(e instanceof DaozeError)) throw e;
     report.problems.push(`cannot re-evaluate the observation: ${e.message.replace(/\n/g, '; ')}`);
@@ -238,7 +253,7 @@ function verifyInto(report: VerifyReport, record: unknown, evaluator: Evaluator,
     const engine = r.engine as VerdictRecord['engine'];
     if (report.engine.recorded !== ENGINE_VERSION && jsonDifferences(engine, valueAt(r, ['verdict', 'engine'])).length === 0) {
       report.problems.push(`recorded with daoze ${shown(report.engine.recorded)}, re-evaluated with daoze ${ENGINE_VERSION}`);
-      rebuilt = { ...rebuilt, engine, verdict: { ...rebuilt.verdict, engine } };
+      rebuilt = { ...rebuilt, engine, verdict: { ...rebuilt.verdict, engine } } as AnyVerdictRecord;
       rebuilt.recordHash = recordHashOf(rebuilt);
     }
     for (const d of jsonDifferences(r, rebuilt)) {

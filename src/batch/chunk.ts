@@ -159,7 +159,7 @@ export function evaluateChunk(registry: Registry, bytes: Uint8Array, firstLine: 
     evaluated++;
     outcomes[verdict.outcome]++;
     for (const c of verdict.clauses) {
-      if (c.outcome !== 'fail' || !c.required) continue;
+      if (c.outcome !== 'fail' || !c.counts) continue;
       const key = `${verdict.standard.ref}\u0000${c.clause}`;
       const f = failed.get(key);
       if (f) f[3]++;

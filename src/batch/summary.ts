@@ -22,7 +22,7 @@ export interface VerdictSummary {
   outcome: Outcome;
   totals: Totals;
   score?: Verdict['score'];
-  clauses: { clause: string; outcome: Outcome; label: string; required: boolean }[];
+  clauses: { clause: string; outcome: Outcome; label: string; counts: boolean }[];
   missing: { fact: string }[];
 }
 
@@ -41,7 +41,7 @@ export function summarise(ed: CompiledEdition, observation: unknown, options: { 
   programFor(ed).run(n.values, o);
   const read = readOutcomes(ed, o, n.values);
   const t = verdictTally(ed, read.outcomes);
-  const clauses = ed.clauses.map((c, i) => ({ clause: c.id, outcome: read.outcomes[i]!, label: c.spec.label[options.locale], required: c.required }));
+  const clauses = ed.clauses.map((c, i) => ({ clause: c.id, outcome: read.outcomes[i]!, label: c.spec.label[options.locale], counts: c.counts }));
   const missing = rankMissing(read.missing).map((m) => ({ fact: ed.facts[m.fact]!.id }));
   const s: VerdictSummary = {
     standard: { id: ed.id, version: ed.version, ref: ed.ref, hash: ed.hash },

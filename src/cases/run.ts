@@ -4,6 +4,7 @@ import type { CaseSpec, Outcome } from '../model/edition.js';
 import { DaozeError } from '../errors.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import type { ClauseResult, Verdict } from '../result/types.js';
+import { isLeafTrace, type ConditionTrace } from '../model/trace.js';
 import type { Diagnostic } from '../errors.js';
 import type { ParsedText } from '../load/yaml.js';
 import { locationOf } from '../load/report.js';
@@ -37,8 +38,8 @@ export function runCase(ed: CompiledEdition, c: CaseSpec): CaseResult {
   }
   const mismatches: CaseMismatch[] = [];
   if (verdict.outcome !== c.expect.outcome) {
-    // The required clauses that decided the overall outcome are the reason for it.
-    const deciding = verdict.clauses.filter((r) => r.required && r.outcome === verdict.outcome);
+    // The clauses that count and decided the overall outcome are the reason for it.
+    const deciding = verdict.clauses.filter((r) => r.counts && r.outcome === verdict.outcome);
     mismatches.push({ what: 'outcome', expected: c.expect.outcome, actual: verdict.outcome, why: deciding.flatMap(whyClause) });
   }
   const byId = new Map(verdict.clauses.map((r) => [r.clause, r]));
@@ -61,14 +62,29 @@ function shown(v: unknown): string {
   return v === undefined ? 'missing' : JSON.stringify(v);
 }
 
-/** A clause's outcome explained: its message, then each condition with what it required and saw. */
+/**
+ * A clause's outcome explained: its message, then each condition with what it required and saw. A nested
+ * `all` / `any` / `not` is a line with its result and its children indented below it; the top `all` of a
+ * condition is left implicit, so a plain list of leaves reads as one line per leaf.
+ */
 export function whyClause(r: ClauseResult): string[] {
   const lines = [`clause ${r.clause} is ${r.outcome}: ${r.message}`];
-  const leaves = [...(r.trace?.appliesWhen ?? []).map((t) => ({ t, at: 'appliesWhen' })), ...(r.trace?.check ?? []).map((t) => ({ t, at: 'check' }))];
-  for (const { t, at } of leaves) {
-    const from = t.requiredFrom ? ` (${'param' in t.requiredFrom ? `parameter ${t.requiredFrom.param}` : `fact ${t.requiredFrom.fact}`})` : '';
-    lines.push(`  ${at}: ${t.fact} ${t.operator} ${shown(t.required)}${from}, observed ${shown(t.observed)} → ${t.result}`);
-  }
+  const node = (t: ConditionTrace, head: string, indent: string, top: boolean): void => {
+    if (isLeafTrace(t)) {
+      const from = t.requiredFrom ? ` (${'param' in t.requiredFrom ? `parameter ${t.requiredFrom.param}` : `fact ${t.requiredFrom.fact}`})` : '';
+      lines.push(`${indent}${head}${t.fact} ${t.operator} ${shown(t.required)}${from}, observed ${shown(t.observed)} → ${t.result}`);
+      return;
+    }
+    const kids = 'all' in t ? t.all : 'any' in t ? t.any : [t.not];
+    if (top && 'all' in t) {
+      for (const k of kids) node(k, head, indent, false);
+      return;
+    }
+    lines.push(`${indent}${head}${'all' in t ? 'all' : 'any' in t ? 'any' : 'not'} → ${t.result}`);
+    for (const k of kids) node(k, '', `${indent}  `, false);
+  };
+  if (r.trace?.appliesWhen) node(r.trace.appliesWhen, 'appliesWhen: ', '  ', true);
+  if (r.trace) node(r.trace.check, 'check: ', '  ', true);
   return lines;
 }
 

@@ -24,7 +24,7 @@ export function formatSource(s: CitedSource, locale: Locale): string {
 /** The lines for one clause result. */
 export function renderClause(r: ClauseResult, locale: Locale, detail: boolean): string[] {
   const w = words(locale);
-  const tag = r.required ? '' : color.dim(` [${w.optional}]`);
+  const tag = r.counts ? '' : color.dim(` [${w.optional}]`);
   const prov = r.citation.provenance === 'provisional' ? color.yellow(` [${w.provisional}]`) : '';
   const lines = [`  ${paint(r.outcome, MARK[r.outcome])} ${color.bold(r.label)}${tag}${prov}  ${r.message}`];
   // Every result shows its source; results that are not a pass also show the clause text they are held to.
@@ -60,7 +60,7 @@ export function renderVerdict(v: Verdict, locale: Locale): string {
   const t = v.totals;
   let counts = (['pass', 'fail', 'indeterminate', 'not_applicable'] as const).map((o) => `${w.outcome[o]} ${t[o]}`).join(' · ');
   const optional = (['pass', 'fail', 'indeterminate', 'not_applicable'] as const)
-    .map((o) => [o, v.clauses.filter((c) => !c.required && c.outcome === o).length] as const)
+    .map((o) => [o, v.clauses.filter((c) => !c.counts && c.outcome === o).length] as const)
     .filter(([, n]) => n > 0);
   if (optional.length) counts += ` (${w.optionalCounts}: ${optional.map(([o, n]) => `${w.outcome[o]} ${n}`).join(' · ')})`;
   lines.push(`${w.verdict}: ${color.bold(paint(v.outcome, `${MARK[v.outcome]} ${w.outcome[v.outcome]}`))}   ${color.dim(counts)}`);

@@ -58,6 +58,7 @@ const zh = {
     grid: '网格',
     evaluatedAt: '判定时间',
     observedAt: '检查时间',
+    node: { all: '以下全部满足', any: '以下任一满足', not: '以下不成立' },
     notes: {
       'record-intact': '记录: 完整(记录哈希与内容一致;daoze verify 可复核判定)',
       'record-altered': '记录: 记录哈希与内容不一致,记录可能被改动;请用 daoze verify 查明',
@@ -211,6 +212,7 @@ const en: Words = {
     grid: 'grid cell',
     evaluatedAt: 'Evaluated',
     observedAt: 'Observed',
+    node: { all: 'all of', any: 'any of', not: 'not' },
     notes: {
       'record-intact': 'Record: intact (record hash matches; run daoze verify to re-check the verdict)',
       'record-altered': 'Record: the record hash does not match its content: it may have been altered; run daoze verify',

@@ -22,6 +22,7 @@ import { editionContent } from '../model/edition-content.js';
 // `codegen.ts` and the entry import these from here.
 export { comparable } from '../model/fact-types.js';
 export { editionContent } from '../model/edition-content.js';
+import type { ConditionTrace, LeafTrace, TraceResult } from '../model/trace.js';
 
 /** Kleene truth values: 0 false, 1 true, 2 unknown. */
 export type Tri = 0 | 1 | 2;
@@ -53,28 +54,14 @@ export interface CompiledParam {
   readonly table?: ReadonlyMap<string, number | string | boolean>;
 }
 
-/** What one condition leaf saw, for the trace. */
-export interface LeafTrace {
-  fact: string;
-  operator: string;
-  /** The required value, resolved (a parameter's value in force, or the other fact's value). */
-  required: unknown;
-  /** Where the required value came from, when it is not a literal. */
-  requiredFrom?: { param: string } | { fact: string };
-  /** The observed value as given, or undefined when missing. */
-  observed: unknown;
-  result: 'true' | 'false' | 'unknown';
-  description?: string;
-}
-
 /** A compiled condition node. */
 export interface CNode {
   /** Evaluates to F, T or U. */
   ev(v: Values): Tri;
   /** Adds the indexes of the facts whose absence makes this node unknown; call only when `ev` gave U. */
   missing(v: Values, out: Set<number>): void;
-  /** Appends each leaf's trace, in document order. */
-  trace(v: Values, raw: readonly unknown[], out: LeafTrace[]): void;
+  /** This node's trace: its result, and its children's traces or (a leaf) the values it compared. */
+  trace(v: Values, raw: readonly unknown[]): ConditionTrace;
   /** Every fact index this node reads. */
   facts(out: Set<number>): void;
 }
@@ -86,8 +73,8 @@ export interface CompiledClause {
   readonly spec: ClauseSpec;
   readonly applies?: CNode;
   readonly check: CNode;
-  /** Whether the clause counts towards the overall outcome. */
-  readonly required: boolean;
+  /** Whether the clause counts towards the overall outcome (false for an optional clause). */
+  readonly counts: boolean;
   /** Hash of what the clause says and decides (text, label, check, applicability, severity, deduction, citations). */
   readonly hash: string;
 }
@@ -167,7 +154,21 @@ export function leafOperands(leaf: LeafCondition, ed: Pick<CompiledEdition, 'fac
   return { fact, op, rhs: { kind: 'param', param, value: comparable(fact.spec, param.value) } };
 }
 
+/** A Kleene value as a trace spells it, and back. */
 const RESULT_NAME = ['false', 'true', 'unknown'] as const;
+const TRI_OF: Readonly<Record<TraceResult, Tri>> = { false: F, true: T, unknown: U };
+
+/**
+ * `all` and `any` in Kleene logic, one child at a time: the node's value so far `r` after a child's value `x`.
+ * The decisive value (F for `all`, T for `any`) absorbs; otherwise a U child makes the node U. `ev` stops at the
+ * decisive value, `trace` (which records every child) goes on: both fold with this one rule.
+ */
+function junctionStep(r: Tri, x: Tri, decisive: Tri): Tri {
+  return x === decisive ? x : x === U && r !== decisive ? U : r;
+}
+
+/** Kleene negation, by value: F → T, T → F, U → U. */
+const NEGATION: readonly Tri[] = [T, F, U];
 
 class Leaf implements CNode {
   constructor(
@@ -191,7 +192,7 @@ class Leaf implements CNode {
     if (v[this.fi] === undefined) out.add(this.fi);
     if (this.rhsFact !== undefined && v[this.rhsFact] === undefined) out.add(this.rhsFact);
   }
-  trace(v: Values, raw: readonly unknown[], out: LeafTrace[]): void {
+  trace(v: Values, raw: readonly unknown[]): LeafTrace {
     const t: LeafTrace = {
       fact: this.fact.id,
       operator: this.op.name,
@@ -201,7 +202,7 @@ class Leaf implements CNode {
     };
     if (this.requiredFrom) t.requiredFrom = this.requiredFrom;
     if (this.leaf.description) t.description = this.leaf.description;
-    out.push(t);
+    return t;
   }
   facts(out: Set<number>): void {
     out.add(this.fi);
@@ -223,16 +224,25 @@ class Junction implements CNode {
     let r: Tri = this.decisive === F ? T : F;
     for (const k of this.kids) {
       const x = k.ev(v);
-      if (x === this.decisive) return x;
-      if (x === U) r = U;
+      if (x === this.decisive) return x; // junctionStep would keep it: nothing after it can change the node
+      r = junctionStep(r, x, this.decisive);
     }
     return r;
   }
   missing(v: Values, out: Set<number>): void {
     for (const k of this.kids) if (k.ev(v) === U) k.missing(v, out);
   }
-  trace(v: Values, raw: readonly unknown[], out: LeafTrace[]): void {
-    for (const k of this.kids) k.trace(v, raw, out);
+  trace(v: Values, raw: readonly unknown[]): ConditionTrace {
+    // The node's value from its children's traces: every node is evaluated once, however deep the tree.
+    const kids: ConditionTrace[] = [];
+    let r: Tri = this.decisive === F ? T : F;
+    for (const k of this.kids) {
+      const t = k.trace(v, raw);
+      kids.push(t);
+      r = junctionStep(r, TRI_OF[t.result], this.decisive);
+    }
+    const result = RESULT_NAME[r];
+    return this.decisive === F ? { all: kids, result } : { any: kids, result };
   }
   facts(out: Set<number>): void {
     for (const k of this.kids) k.facts(out);
@@ -242,14 +252,14 @@ class Junction implements CNode {
 class Not implements CNode {
   constructor(private readonly kid: CNode) {}
   ev(v: Values): Tri {
-    const x = this.kid.ev(v);
-    return x === U ? U : x === T ? F : T;
+    return NEGATION[this.kid.ev(v)]!;
   }
   missing(v: Values, out: Set<number>): void {
     this.kid.missing(v, out);
   }
-  trace(v: Values, raw: readonly unknown[], out: LeafTrace[]): void {
-    this.kid.trace(v, raw, out);
+  trace(v: Values, raw: readonly unknown[]): ConditionTrace {
+    const t = this.kid.trace(v, raw);
+    return { not: t, result: RESULT_NAME[NEGATION[TRI_OF[t.result]]!] };
   }
   facts(out: Set<number>): void {
     this.kid.facts(out);
@@ -328,7 +338,7 @@ export function compileEdition(spec: EditionSpec, options: CompileOptions = {}):
           spec: c,
           ...(c.appliesWhen ? { applies: build(c.appliesWhen) } : {}),
           check: build(c.check),
-          required: !c.optional,
+          counts: !c.optional,
           hash: hashJson(clauseContent(c, spec)),
         }),
       );

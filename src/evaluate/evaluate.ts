@@ -2,7 +2,7 @@
  * Evaluates one observation against a compiled edition. Pure and synchronous: no I/O, no clock, the same
  * verdict for the same inputs whatever the key order of the observation.
  */
-import { F, T, U, type CompiledClause, type CompiledEdition, type LeafTrace, type Tri, type Values } from '../compile/compile.js';
+import { F, T, U, type CompiledClause, type CompiledEdition, type Tri, type Values } from '../compile/compile.js';
 import type { Locale, Outcome } from '../model/edition.js';
 import { ObservationError } from '../errors.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -17,7 +17,7 @@ export interface EvaluateOptions {
   locale?: Locale;
   /** When the evaluation is made; recorded in the verdict. The engine never reads the clock itself. */
   evaluatedAt?: string;
-  /** Include each condition leaf's trace (default true). */
+  /** Include each clause's condition trace: every node's result, every leaf's values (default true). */
   trace?: boolean;
 }
 
@@ -174,7 +174,7 @@ function clauseResult(
     label: s.label[locale],
     outcome,
     severity: s.severity,
-    required: c.required,
+    counts: c.counts,
     message,
     citation: prep.citation,
     missing,
@@ -183,14 +183,9 @@ function clauseResult(
   const routing = s.routing ?? ed.spec.routing;
   if (routing) r.routing = routing;
   if (withTrace) {
-    const check: LeafTrace[] = [];
-    c.check.trace(n.values, n.raw, check);
-    r.trace = { check };
-    if (c.applies) {
-      const appliesWhen: LeafTrace[] = [];
-      c.applies.trace(n.values, n.raw, appliesWhen);
-      r.trace.appliesWhen = appliesWhen;
-    }
+    // Built only here, on the output path: the outcome above came from the program, which builds no trace.
+    r.trace = { check: c.check.trace(n.values, n.raw) };
+    if (c.applies) r.trace.appliesWhen = c.applies.trace(n.values, n.raw);
   }
   return r;
 }

@@ -47,7 +47,7 @@ export function renderStandardPage(ed: CompiledEdition, locale: Locale = 'zh'): 
       const src = cit.sources
         .map((x) => [x.designation ?? x.title[locale], x.section, x.task !== undefined ? (locale === 'zh' ? `任务${x.task}` : `task ${x.task}`) : '', x.clause].filter(Boolean).join(' '))
         .join('; ');
-      const label = `${c.spec.label[locale]}<br>\`${c.id}\`${c.required ? '' : ` (${w.optional})`}`;
+      const label = `${c.spec.label[locale]}<br>\`${c.id}\`${c.counts ? '' : ` (${w.optional})`}`;
       const check = `${c.spec.appliesWhen ? `${w.applies}: \`${cell(conditionText(c.spec.appliesWhen))}\`<br>` : ''}\`${cell(conditionText(c.spec.check))}\``;
       const from = c.spec.origin ? `<br>${w.origin} \`${c.spec.origin.standard}@${c.spec.origin.version}\`` : '';
       L.push(`| ${cell(label)} | ${cell(c.spec.text[locale])} | ${check} | ${cell(src)}${from} | ${c.spec.provenance} | ${c.spec.severity}${c.spec.deduction ? ` (−${c.spec.deduction})` : ''} |`);

@@ -12,7 +12,7 @@ import type { Totals, Verdict } from './types.js';
 export interface Counted {
   readonly outcome: Outcome;
   /** Whether the clause counts towards the totals; an optional (local-practice) clause does not. */
-  readonly required: boolean;
+  readonly counts: boolean;
   /** Points the clause is worth when the standard scores; read only when it failed or is indeterminate. */
   readonly deduction?: number | undefined;
 }
@@ -43,8 +43,8 @@ export function emptyTally(): Tally {
 }
 
 // The one rule of counting a clause; both entry points below go through it.
-function count(t: Tally, outcome: Outcome, required: boolean, deduction: number | undefined): void {
-  if (!required) return;
+function count(t: Tally, outcome: Outcome, counts: boolean, deduction: number | undefined): void {
+  if (!counts) return;
   t.totals[outcome]++;
   if (deduction === undefined) return;
   if (outcome === 'fail') t.deducted += deduction;
@@ -52,7 +52,7 @@ function count(t: Tally, outcome: Outcome, required: boolean, deduction: number 
 }
 
 /**
- * Tallies clause results (or anything with an outcome, `required` and an optional deduction).
+ * Tallies clause results (or anything with an outcome, `counts` and an optional deduction).
  *
  * @example
  * ```ts
@@ -61,7 +61,7 @@ function count(t: Tally, outcome: Outcome, required: boolean, deduction: number 
  */
 export function tally(clauses: Iterable<Counted>): Tally {
   const t = emptyTally();
-  for (const c of clauses) count(t, c.outcome, c.required, c.deduction);
+  for (const c of clauses) count(t, c.outcome, c.counts, c.deduction);
   return t;
 }
 
@@ -70,7 +70,7 @@ export function tallyOutcomes(ed: CompiledEdition, outcomes: readonly Outcome[])
   const t = emptyTally();
   for (let i = 0; i < outcomes.length; i++) {
     const c = ed.clauses[i]!;
-    count(t, outcomes[i]!, c.required, c.spec.deduction);
+    count(t, outcomes[i]!, c.counts, c.spec.deduction);
   }
   return t;
 }

@@ -1,5 +1,5 @@
 /** The verdict: what the engine returns for one observation. Plain JSON, so it can be stored, sent and replayed. */
-import type { LeafTrace } from '../compile/compile.js';
+import type { ConditionTrace } from '../model/trace.js';
 import type { EvidenceKind, I18nText, Locale, Outcome, Provenance, Routing, Severity } from '../model/edition.js';
 import type { MissingReason, Observer, Subject } from '../model/observation.js';
 
@@ -58,16 +58,19 @@ export interface ClauseResult {
   label: string;
   outcome: Outcome;
   severity: Severity;
-  /** False for optional (local-practice) clauses that do not count towards the overall outcome. */
-  required: boolean;
+  /** Whether the clause counts towards the overall outcome (false for an optional, local-practice clause). */
+  counts: boolean;
   message: string;
   citation: Citation;
   missing: MissingFact[];
   /** Points deducted (failed) or at stake (indeterminate), when the standard scores. */
   deduction?: number;
   routing?: Routing;
-  /** What each condition leaf saw. Absent when evaluation was asked not to trace. */
-  trace?: { appliesWhen?: LeafTrace[]; check: LeafTrace[] };
+  /**
+   * The clause's conditions as evaluated: each condition tree with every `all` / `any` / `not` node's result and
+   * what each leaf compared. Absent when evaluation was asked not to trace.
+   */
+  trace?: { appliesWhen?: ConditionTrace; check: ConditionTrace };
 }
 
 /** Counts of clause outcomes. */
@@ -84,7 +87,7 @@ export interface Verdict {
   evaluatedAt?: string;
   locale: Locale;
   outcome: Outcome;
-  /** Counts over required clauses. */
+  /** Counts over the clauses that count (`counts`). */
   totals: Totals;
   score?: { base: number; deducted: number; value: number; atStake: number; lowest: number };
   clauses: ClauseResult[];

@@ -53,6 +53,35 @@ describe('daoze verify / explain / diff / check --record', () => {
     expect(r.stdout).toContain('仍需: 氨浓度');
   });
 
+  it('explain shows a nested any under its own result, its comparisons indented below it', () => {
+    const obs = join(tmp, 'snow.json');
+    const facts = { 'snow-road-class': 'a-class', 'snow-weather-state': 'stopped', 'snow-clearing-complete': false, 'snow-hauling-complete': true, 'snow-hours-stop-to-hauled': 20 };
+    const evidence = { 'snow-clearing-complete': [{ kind: 'photo', ref: 'p/1.jpg' }], 'snow-hauling-complete': [{ kind: 'photo', ref: 'p/2.jpg' }] };
+    writeFileSync(obs, JSON.stringify({ standard: 'snow-clearing@1.0.0', facts, evidence }));
+    const out = join(tmp, 'snow.record.json');
+    run('check', obs, '--record', out, '--evaluated-at', '2026-12-04T09:00:00+08:00', '--locale', 'en');
+    const lines = run('explain', out, '--locale', 'en').stdout.split('\n');
+    const at = lines.findIndex((l) => l.trim() === 'Applies when:');
+    expect(at).toBeGreaterThan(0);
+    // The top all is the list itself; the any is a line with its result, its two comparisons two columns in.
+    expect(lines.slice(at + 1, at + 5).map((l) => l.replace(/:.*/, ''))).toEqual([
+      '     ✓ Snowfall state',
+      '     ? any of',
+      '       ✗ Clearing complete',
+      '       ? Hours since the snow stopped',
+    ]);
+  });
+
+  it('explain reads a /1 record as it stands: its comparisons as the flat list it holds', () => {
+    const r = run('explain', join(root, 'test/fixtures/records/v1-en.json'), '--locale', 'en', '--format', 'json');
+    expect(r.code).toBe(0);
+    const [x] = JSON.parse(r.stdout) as { clauses: { clause: string; counts: boolean; check: unknown }[] }[];
+    const odour = x!.clauses.find((c) => c.clause === 'no-odour')!;
+    expect(odour.counts).toBe(true);
+    expect(odour.check).toMatchObject({ leaves: [{ fact: 'odour-grade' }, { fact: 'ammonia-mg-m3', result: 'unknown' }] });
+    expect(run('explain', join(root, 'test/fixtures/records/v1-en.json'), '--locale', 'en').stdout).toContain('? Ammonia: observed not recorded');
+  });
+
   it('check --record writes records that verify, one per line for several observations', () => {
     const out = join(tmp, 'all.ndjson');
     const n = readdirSync(join(root, 'examples/observations')).filter((f) => f.endsWith('.json')).length;

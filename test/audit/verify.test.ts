@@ -86,7 +86,7 @@ describe('verify', () => {
     expect(r.altered.map((d) => d.field)).toEqual(['observation.facts.ammonia-mg-m3']);
     expect(r.altered[0]!.hashField).toBe('inputHashes["observation.facts.ammonia-mg-m3"]');
     // The consequences show what the verdict was made with.
-    expect(r.differences.find((d) => d.field === 'verdict.clauses[6].trace.check[1].observed')).toMatchObject({ recorded: 1.5, expected: 0.9 });
+    expect(r.differences.find((d) => d.field === 'verdict.clauses[6].trace.check.all[1].observed')).toMatchObject({ recorded: 1.5, expected: 0.9 });
   });
 
   it('names an altered output field, and an altered record hash', () => {

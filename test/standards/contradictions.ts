@@ -165,9 +165,9 @@ export function findContradictions(editions: readonly CompiledEdition[]): Contra
       const days = common(ra, rb);
       if (!days) continue;
       for (const ca of ea.clauses) {
-        if (!ca.required) continue;
+        if (!ca.counts) continue;
         for (const cb of eb.clauses) {
-          if (!cb.required || ca.hash === cb.hash) continue;
+          if (!cb.counts || ca.hash === cb.hash) continue;
           const base = { a: `${ea.ref}#${ca.id}`, b: `${eb.ref}#${cb.id}`, ...days };
           const req = sameRequirement(ca, cb);
           if (req) {

@@ -78,7 +78,7 @@ clauses:
     const v = reg.evaluate(obs({ profile: 'demo-city-toilets@1.0.0', facts: { ...clean, 'ammonia-mg-m3': 0.5, 'attendant-present': false, 'h2s-mg-m3': 0.001 }, evidence: { 'ammonia-mg-m3': [{ kind: 'measurement', ref: 'a' }], 'h2s-mg-m3': [{ kind: 'measurement', ref: 'b' }] } }));
     expect(v.clauses.map((c) => c.clause)).not.toContain('walls-clean');
     expect(v.clauses.find((c) => c.clause === 'attendant-on-duty')!.outcome).toBe('fail');
-    expect(v.clauses.find((c) => c.clause === 'hydrogen-sulphide')!.required).toBe(true);
+    expect(v.clauses.find((c) => c.clause === 'hydrogen-sulphide')!.counts).toBe(true);
     expect(v.outcome).toBe('fail');
   });
 

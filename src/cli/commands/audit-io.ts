@@ -1,5 +1,5 @@
 /** Reading and writing verdict records and recorded inspections for `check --record`, `verify`, `explain`, `diff --replay`. */
-import type { VerdictRecord } from '../../audit/record.js';
+import { MAX_RECORD_DEPTH, type VerdictRecord } from '../../audit/record.js';
 import { formatJsonPath, jsonPathAt, type JsonPath } from '../../audit/json-diff.js';
 import { InputError } from '../../errors.js';
 import { parseJson } from '../../input/index.js';
@@ -27,7 +27,7 @@ export const MAX_AUDIT_BYTES = MAX_JSON_BYTES * 10;
 
 function parseOne(text: string, file: string, label: string, lineOffset: number): AuditInput {
   try {
-    const value = parseJson(text, file, { firstLine: lineOffset + 1 });
+    const value = parseJson(text, file, { firstLine: lineOffset + 1, maxDepth: MAX_RECORD_DEPTH });
     let parsed: ReturnType<typeof parseYamlText>['parsed'];
     return {
       label,

@@ -3,7 +3,7 @@
  * undecided clause, what was observed against what is required, the clause text, its sources and who answers
  * for it.
  */
-import type { ExplainedClause, ExplainedComparison, Explanation } from '../../audit/explain.js';
+import type { ExplainedClause, ExplainedComparison, ExplainedCondition, Explanation } from '../../audit/explain.js';
 import { explanationOf, type ExplanationNote } from '../../audit/explain-record.js';
 import { isEvidenceReason } from '../../evaluate/observation.js';
 import type { Locale } from '../../model/edition.js';
@@ -26,26 +26,36 @@ function comparisonLine(c: ExplainedComparison, locale: Locale): string {
   return `${RESULT_MARK[c.result]} ${c.label}: ${w.observed} ${c.observed}${note}${w.against}${w.required} ${c.relation} ${c.required}${from}`;
 }
 
+/**
+ * A condition as indented lines: a comparison per line, an `all` / `any` / `not` as a line with its result and
+ * its children below it. The top `all` of a condition is left implicit (its children are the list shown).
+ */
+function conditionLines(c: ExplainedCondition, locale: Locale, indent: string, top = true): string[] {
+  if ('leaves' in c) return c.leaves.map((x) => `${indent}${comparisonLine(x, locale)}`);
+  if ('fact' in c) return [`${indent}${comparisonLine(c, locale)}`];
+  const kind = 'all' in c ? 'all' : 'any' in c ? 'any' : 'not';
+  const kids = 'all' in c ? c.all : 'any' in c ? c.any : [c.not];
+  if (top && kind === 'all') return kids.flatMap((k) => conditionLines(k, locale, indent, false));
+  return [`${indent}${RESULT_MARK[c.result]} ${words(locale).explain.node[kind]}:`, ...kids.flatMap((k) => conditionLines(k, locale, `${indent}  `, false))];
+}
+
+/** Whether a condition held (for a list of leaves only: every leaf held). */
+const held = (c: ExplainedCondition): boolean => ('leaves' in c ? c.leaves.every((x) => x.result === 'true') : c.result === 'true');
+
 function clauseLines(x: ExplainedClause, n: number, locale: Locale): string[] {
   const cw = words(locale);
   const w = cw.explain;
   const tags = [`${w.level} ${w.severity[x.severity]}`];
   if (x.deduction !== undefined) tags.push(`${w.deduction} ${x.deduction}`);
-  if (!x.required) tags.push(w.optional);
+  if (!x.counts) tags.push(w.optional);
   if (x.provenance === 'provisional') tags.push(w.provisional);
   const lines = [
     '',
     `${n}. ${paint(x.outcome, `${x.outcome === 'fail' ? '✗' : '?'} ${cw.outcome[x.outcome]}`)}  ${color.bold(x.label)} [${x.group}]  ${color.dim(tags.join(' · '))}`,
     `   ${w.result}: ${x.message}`,
   ];
-  if (x.appliesWhen.length && x.appliesWhen.some((c) => c.result !== 'true')) {
-    lines.push(`   ${w.applies}:`);
-    for (const c of x.appliesWhen) lines.push(`     ${comparisonLine(c, locale)}`);
-  }
-  if (x.check.length) {
-    lines.push(`   ${w.compare}:`);
-    for (const c of x.check) lines.push(`     ${comparisonLine(c, locale)}`);
-  }
+  if (x.appliesWhen && !held(x.appliesWhen)) lines.push(`   ${w.applies}:`, ...conditionLines(x.appliesWhen, locale, '     '));
+  if (x.check) lines.push(`   ${w.compare}:`, ...conditionLines(x.check, locale, '     '));
   for (const m of x.missing) {
     const why = isEvidenceReason(m.reason) ? w.noEvidence : m.reason === 'unknown' ? w.unknown : '';
     const ev = m.evidence.length ? ` [${w.evidence}: ${m.evidence.join(', ')}${m.evidenceRequired ? ' *' : ''}]` : '';

@@ -27,7 +27,7 @@ export const show: Command = {
       out('');
       out(color.bold(g.label[L]));
       for (const c of g.clauses) {
-        const tags = [c.required ? '' : w.optional, c.spec.provenance === 'provisional' ? w.provisional : ''].filter(Boolean);
+        const tags = [c.counts ? '' : w.optional, c.spec.provenance === 'provisional' ? w.provisional : ''].filter(Boolean);
         out(`  ${color.bold(c.spec.label[L])}${tags.length ? color.yellow(` [${tags.join(', ')}]`) : ''}  ${c.spec.text[L]}`);
       }
     }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DaozeError, evaluate, explainVerdict, InputError, RecordError, replay, type Observation, type Verdict } from '../../../src/index.js';
+import { DaozeError, evaluate, explainVerdict, InputError, RecordError, replay, type ExplainedComparison, type ExplainedCondition, type Observation, type Verdict } from '../../../src/index.js';
 import { builtin } from '../../helpers.js';
 import { getAt, leafPaths, setAt } from '../../audit/helpers.js';
 
@@ -11,6 +11,15 @@ const root = join(__dirname, '..', '..', '..');
 const example = JSON.parse(readFileSync(join(root, 'examples/observations/01-toilet-ammonia-high.json'), 'utf8')) as Observation;
 const ed = () => builtin().get('si-jing-san-wu-liang-tong-yi-ming@1.0.0');
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+/** The comparisons of an explained condition, in document order. */
+function comparisonsOf(c: ExplainedCondition): ExplainedComparison[] {
+  if ('leaves' in c) return c.leaves;
+  if ('all' in c) return c.all.flatMap(comparisonsOf);
+  if ('any' in c) return c.any.flatMap(comparisonsOf);
+  if ('not' in c) return comparisonsOf(c.not);
+  return [c];
+}
 
 function deep(depth: number): unknown {
   let v: unknown = 1;
@@ -59,7 +68,7 @@ describe('explainVerdict', () => {
     const note = (evidence: unknown[]) => {
       const obs = { ...example, evidence: { ...example.evidence, 'ammonia-mg-m3': evidence } } as Observation;
       const x = explainVerdict(evaluate(ed(), obs, { locale: 'en' }), { edition: ed(), observation: obs });
-      return x.clauses.find((c) => c.clause === 'no-odour')!.check.find((c) => c.fact === 'ammonia-mg-m3')!.note;
+      return comparisonsOf(x.clauses.find((c) => c.clause === 'no-odour')!.check!).find((c) => c.fact === 'ammonia-mg-m3')!.note;
     };
     expect(note([])).toMatch(/not attached/);
     expect(note([{ kind: 'gps', ref: 'fix/1' }])).toBe('the evidence attached is not of a required kind (measurement), so it does not count');

@@ -7,8 +7,8 @@ import { extEdition, extObservation } from '../../property/arbitraries-extended.
 
 const OUTCOMES: readonly Outcome[] = ['pass', 'fail', 'indeterminate', 'not_applicable'];
 const counted: fc.Arbitrary<Counted> = fc.record(
-  { outcome: fc.constantFrom(...OUTCOMES), required: fc.boolean(), deduction: fc.integer({ min: 0, max: 50 }) },
-  { requiredKeys: ['outcome', 'required'] },
+  { outcome: fc.constantFrom(...OUTCOMES), counts: fc.boolean(), deduction: fc.integer({ min: 0, max: 50 }) },
+  { requiredKeys: ['outcome', 'counts'] },
 );
 
 const sum = (a: Tally, b: Tally): Tally => ({
@@ -20,12 +20,12 @@ const sum = (a: Tally, b: Tally): Tally => ({
 describe('the clause tally', () => {
   it('counts only the clauses that count, and deducts only for a failed or indeterminate one', () => {
     const t = tally([
-      { outcome: 'fail', required: true, deduction: 5 },
-      { outcome: 'indeterminate', required: true, deduction: 3 },
-      { outcome: 'pass', required: true, deduction: 7 },
-      { outcome: 'not_applicable', required: true, deduction: 11 },
-      { outcome: 'fail', required: false, deduction: 13 },
-      { outcome: 'fail', required: true },
+      { outcome: 'fail', counts: true, deduction: 5 },
+      { outcome: 'indeterminate', counts: true, deduction: 3 },
+      { outcome: 'pass', counts: true, deduction: 7 },
+      { outcome: 'not_applicable', counts: true, deduction: 11 },
+      { outcome: 'fail', counts: false, deduction: 13 },
+      { outcome: 'fail', counts: true },
     ]);
     expect(t).toEqual({ totals: { pass: 1, fail: 2, indeterminate: 1, not_applicable: 1 }, deducted: 5, atStake: 3 });
     expect(scoreOf(100, t)).toEqual({ base: 100, deducted: 5, value: 95, atStake: 3, lowest: 92 });
@@ -36,7 +36,7 @@ describe('the clause tally', () => {
     fc.assert(
       fc.property(fc.array(counted, { maxLength: 40 }), (cs) => {
         const t = tally(cs).totals;
-        expect(t.pass + t.fail + t.indeterminate + t.not_applicable).toBe(cs.filter((c) => c.required).length);
+        expect(t.pass + t.fail + t.indeterminate + t.not_applicable).toBe(cs.filter((c) => c.counts).length);
       }),
     );
   });
