@@ -12,7 +12,7 @@ import { isEvidenceReason, type Observation } from '../../evaluate/observation.j
 import type { Locale, Severity } from '../../model/edition.js';
 import type { Registry } from '../../registry.js';
 import type { Verdict } from '../../result/types.js';
-import { color, EXIT, InputError, out, UsageError } from '../io.js';
+import { CliInputError, color, EXIT, out, UsageError } from '../io.js';
 import { registryFor } from '../load.js';
 import { formatSource, paint } from '../render.js';
 import { words } from '../words.js';
@@ -195,7 +195,7 @@ export function explanationOf(value: unknown, registry: Registry, locale: Locale
   checkJsonValue(value, label);
   if (isObject(value) && value.format === RECORD_FORMAT) {
     const rec = value as unknown as VerdictRecord;
-    if (!isObject(rec.verdict)) throw new InputError('E_VALUE', label, 'the record has no verdict');
+    if (!isObject(rec.verdict)) throw new CliInputError('E_VALUE', label, 'input.noVerdict');
     verdict = rec.verdict;
     observation = rec.observation;
     notes.push(`${w.record}: ${rec.recordHash === recordHashOf(rec) ? w.intact : w.notIntact}`);
@@ -203,10 +203,10 @@ export function explanationOf(value: unknown, registry: Registry, locale: Locale
     verdict = value as unknown as Verdict;
     notes.push(`${w.record}: ${w.plain}`);
   } else {
-    throw new InputError('E_VALUE', label, 'neither a verdict record nor a verdict (daoze check --record, or --format json)');
+    throw new CliInputError('E_VALUE', label, 'input.notAVerdict');
   }
   if (!isObject(verdict.standard) || typeof verdict.standard.ref !== 'string') {
-    throw new InputError('E_VALUE', label, 'the verdict names no standard edition (standard.ref must be "id@version")', { path: 'standard.ref' });
+    throw new CliInputError('E_VALUE', label, 'input.verdictNoEdition', {}, { path: 'standard.ref' });
   }
   let edition: CompiledEdition | undefined;
   try {
@@ -239,7 +239,7 @@ export const explain: Command = {
   args: {},
   run({ positionals, common }) {
     const file = positionals[0];
-    if (!file || positionals.length > 1) throw new UsageError('explain needs one verdict record or verdict file');
+    if (!file || positionals.length > 1) throw new UsageError('usage.explainNeedsOne');
     const inputs = readAuditInputs(file);
     const registry = registryFor(common);
     const explained = inputs.map((input) => {
