@@ -160,6 +160,11 @@ console.log(JSON.stringify([sdk.DaozeError === engine.DaozeError, e instanceof s
     expect(JSON.parse(run('node', ['brand.cjs'], app))).toEqual(expected);
   });
 
+  it('requires the engine from CommonJS, canonical JSON included (canonicalize is an ES module only: Node ≥ 20.19 requires it)', () => {
+    writeFileSync(join(app, 'canonical.cjs'), "const d = require('daoze');\nconsole.log(JSON.stringify([d.canonicalJson({ b: 1, a: [2, 'é'] }), d.sha256Text('x').length]));\n");
+    expect(JSON.parse(run('node', ['canonical.cjs'], app))).toEqual(['{"a":[2,"é"],"b":1}', 71]);
+  });
+
   it('ships an ES module build of the SDK that imports only small runtime dependencies', () => {
     const sdk = readFileSync(join(app, 'node_modules', 'daoze', 'dist', 'sdk.js'), 'utf8');
     const imports = [...sdk.matchAll(/^(?:import|export)\b[^;]*?from\s*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
