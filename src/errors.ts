@@ -283,3 +283,57 @@ function shallow(v: unknown, depth: number): string {
   }
   return `{${parts.join(',')}}`;
 }
+
+/** A short piece of one line of text, safe to print, and where in it a position falls. */
+export interface LinePreview {
+  /** At most about `width` characters of the line around the position, `…` where it was cut, every control character escaped. */
+  text: string;
+  /** How many terminal columns of `text` come before the position (for a `^` under it). */
+  caret: number;
+}
+
+// Characters never printed raw: C0 and C1 controls, DEL, bidirectional overrides and isolates (which reorder what
+// follows them on a terminal), line and paragraph separators, the byte-order mark, and lone surrogates.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+// Terminal columns of one character: 2 for the wide ranges of East Asian scripts and emoji, else 1.
+function cells(ch: string): number {
+  const c = ch.codePointAt(0)!;
+  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x1f300
+    ? 2
+    : 1;
+}
+
+/**
+ * A preview of a line of input around `offset` (0-based, in UTF-16 units), for an error message: the line itself
+ * when it is short, else `width` characters around the offset with `…` at each cut; a control character,
+ * bidirectional override, separator or lone surrogate is shown as its `\uXXXX` escape (a tab as `\t`), so that
+ * printing the preview can neither move the cursor, colour the terminal nor reorder the text. Never splits a
+ * surrogate pair.
+ */
+export function linePreview(line: string, offset: number, width = 60): LinePreview {
+  const at = Math.max(0, Math.min(offset, line.length));
+  let start = 0;
+  let end = line.length;
+  if (line.length > width) {
+    start = Math.max(0, at - Math.floor(width / 2));
+    end = Math.min(line.length, start + width);
+    start = Math.max(0, end - width);
+    // Not inside a surrogate pair at either cut.
+    if (start > 0 && /[\udc00-\udfff]/.test(line[start]!) && /[\ud800-\udbff]/.test(line[start - 1]!)) start++;
+    if (end < line.length && /[\udc00-\udfff]/.test(line[end]!) && /[\ud800-\udbff]/.test(line[end - 1]!)) end++;
+  }
+  let text = start > 0 ? '…' : '';
+  let caret = text.length;
+  for (let i = start; i < end; ) {
+    const cp = line.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    const unit = cp > 0xffff && i + 1 < end ? ch : line[i]!;
+    const shown = unit === '\t' ? '\\t' : UNSAFE.test(unit) ? `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}` : unit;
+    if (i < at) caret += shown === unit ? cells(unit) : shown.length;
+    text += shown;
+    i += unit.length;
+  }
+  if (end < line.length) text += '…';
+  return { text, caret };
+}

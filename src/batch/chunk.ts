@@ -1,9 +1,11 @@
 /**
  * Evaluates one chunk of NDJSON lines and formats the results: the unit of work of a batch, run the same way
  * in the main thread and in worker threads. A bad line (not JSON, not a valid observation, an unknown
- * standard) is reported with its line number and skipped; with `strict` the chunk stops at it.
+ * standard) is reported with its line number, its code and a message in the batch's locale — a malformed one
+ * with a short safe preview of its text — and skipped; with `strict` the chunk stops at it.
  */
-import { DaozeError, InputError, ObservationError } from '../errors.js';
+import { DaozeError, InputError, linePreview, ObservationError, type LinePreview } from '../errors.js';
+import { engineMessage, ERROR_WORDS, inputMessage, observationMessage } from '../cli/messages.js';
 import { decodeUtf8, parseJson } from '../input/index.js';
 import type { Locale, Outcome } from '../model/edition.js';
 import type { Registry } from '../registry.js';
@@ -24,6 +26,11 @@ export interface ChunkOptions {
   /** City profile to evaluate under (`--profile`), as `id@version` or a bare id. */
   profile?: string;
   strict: boolean;
+  /**
+   * Write a bad line's error as a JSON record in its place in the output (`--format json`): `{ line, error }`,
+   * the error as `daoze check --format json` gives it. Otherwise bad lines are reported on stderr only.
+   */
+  errorRecords?: boolean;
 }
 
 /** A line that could not be evaluated. */
@@ -33,7 +40,29 @@ export interface BadLine {
   col?: number;
   /** The error's stable code (`E_JSON`, `E_DUPLICATE_KEY`, `E_DEPTH`, `E_ENCODING`, `E_OBSERVATION`, …). */
   code: string;
+  /** What is wrong, in the batch's locale. */
   message: string;
+  /** For a line that is not JSON: a short safe piece of its text around the problem (see `linePreview`). */
+  preview?: LinePreview;
+}
+
+/** A bad line as a record of the output (`--format json`): its line, and the error as `check --format json` gives it. */
+export interface BatchErrorRecord {
+  line: number;
+  error: { code: string; message: string; position?: { line: number; col: number }; preview?: string };
+}
+
+/** The JSON record of a bad line. */
+export function errorRecord(b: BadLine): BatchErrorRecord {
+  return {
+    line: b.line,
+    error: {
+      code: b.code,
+      message: b.message,
+      ...(b.col !== undefined ? { position: { line: b.line, col: b.col } } : {}),
+      ...(b.preview ? { preview: b.preview.text } : {}),
+    },
+  };
 }
 
 /** What a chunk produced. */
@@ -51,11 +80,18 @@ export interface ChunkResult {
   stopped: boolean;
 }
 
-// A bad line as reported: the code, where in the line, and why (without the file prefix an InputError carries).
-function badLine(e: unknown, line: number): BadLine | undefined {
-  if (e instanceof InputError) return { line, ...(e.position ? { col: e.position.col } : {}), code: e.code, message: e.reason };
-  if (e instanceof ObservationError) return { line, code: e.code, message: e.issues.map((i) => `${i.path || '(observation)'}: ${i.message}`).join('; ') };
-  if (e instanceof DaozeError) return { line, code: e.code, message: e.message };
+// A bad line as reported: the code, where in the line, and why (without the file prefix an InputError carries),
+// in `locale`. `text` is the line's text when it was decoded: a line the JSON reader refused is previewed.
+function badLine(e: unknown, line: number, locale: Locale, text: string | undefined): BadLine | undefined {
+  if (e instanceof InputError) {
+    const preview = text !== undefined ? linePreview(text, e.position?.offset ?? 0) : undefined;
+    return { line, ...(e.position ? { col: e.position.col } : {}), code: e.code, message: inputMessage(e.code, e.reason, locale), ...(preview ? { preview } : {}) };
+  }
+  if (e instanceof ObservationError) {
+    const w = ERROR_WORDS[locale];
+    return { line, code: e.code, message: e.issues.map((i) => `${i.path || w.observation}: ${observationMessage(i.code, i.message, locale)}`).join(locale === 'zh' ? ';' : '; ') };
+  }
+  if (e instanceof DaozeError) return { line, code: e.code, message: engineMessage(e.code, e.message, locale) };
   return undefined;
 }
 
@@ -136,6 +172,8 @@ export function evaluateChunk(registry: Registry, bytes: Uint8Array, firstLine: 
     consumed++;
     const decoded = lines[i]!;
     let verdict: VerdictSummary;
+    // The line's text as parsed, for the preview of a line that is not JSON.
+    let parsing: string | undefined;
     try {
       if (typeof decoded !== 'string') throw decoded;
       let s = decoded;
@@ -144,12 +182,15 @@ export function evaluateChunk(registry: Registry, bytes: Uint8Array, firstLine: 
       if (s.trim() === '') continue;
       // Strict JSON in one iterative pass (duplicate keys, depth, syntax) before anything walks the value, so
       // a line nested 10⁵ deep is this line's E_DEPTH, not a stack overflow that ends the batch.
+      parsing = s;
       const obs = parseJson(s, 'line', { firstLine: n });
+      parsing = undefined;
       verdict = full ? registry.evaluate(obs, evalOptions) : lean(registry, obs, evalOptions);
     } catch (e) {
-      const b = badLine(e, n);
+      const b = badLine(e, n, options.locale, parsing);
       if (b === undefined) throw e; // a bug, not bad input: let it surface
       bad.push(b);
+      if (options.errorRecords) out.push(JSON.stringify(errorRecord(b)));
       if (options.strict) {
         stopped = true;
         break;

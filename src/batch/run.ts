@@ -5,11 +5,12 @@
  * number in flight, so neither a fast reader nor a slow writer makes memory grow.
  */
 import { createReadStream, openSync, statSync } from 'node:fs';
-import { InputError } from '../errors.js';
+import { CliInputError } from '../cli/io.js';
 import type { Locale, Outcome } from '../model/edition.js';
 import type { EditionSpec } from '../model/edition.js';
 import type { ProfileInput, Registry } from '../registry.js';
-import { evaluateChunk, type BadLine, type ChunkOptions, type ChunkResult } from './chunk.js';
+import { cliText } from '../cli/messages.js';
+import { errorRecord, evaluateChunk, type BadLine, type ChunkOptions, type ChunkResult } from './chunk.js';
 import { CSV_BOM, CSV_EOL, csvHeader } from './format.js';
 import { lineChunks, MAX_LINE_BYTES } from './lines.js';
 import { defaultWorkers, WorkerPool } from './pool.js';
@@ -79,18 +80,18 @@ function openInput(input: string, stdin: NodeJS.ReadableStream): { stream: Async
     st = statSync(input);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError('E_NO_SUCH_FILE', input, 'no such file');
-    throw new InputError('E_READ', input, code === 'ELOOP' ? 'cannot read: too many symbolic links (a symlink loop)' : `cannot read (${code ?? 'unknown error'})`);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new CliInputError('E_NO_SUCH_FILE', input, 'input.noSuchFile');
+    throw code === 'ELOOP' ? new CliInputError('E_READ', input, 'input.symlinkLoop') : new CliInputError('E_READ', input, 'input.cannotReadCode', { reason: code ?? 'unknown error' });
   }
-  if (st.isDirectory()) throw new InputError('E_NOT_FILE', input, 'is a folder; --batch reads one NDJSON file (or - for standard input)');
-  if (!st.isFile() && !st.isFIFO()) throw new InputError('E_NOT_FILE', input, 'is a device or socket, not a file; --batch reads one NDJSON file (or - for standard input)');
+  if (st.isDirectory()) throw new CliInputError('E_NOT_FILE', input, 'input.batchFolder');
+  if (!st.isFile() && !st.isFIFO()) throw new CliInputError('E_NOT_FILE', input, 'input.batchDevice');
   try {
     // Opened here, not lazily by the stream, so that a file that cannot be read is reported before the batch starts.
     const fd = st.isFIFO() ? undefined : openSync(input, 'r');
     return { stream: createReadStream(input, { highWaterMark: 256 * 1024, ...(fd !== undefined ? { fd } : {}) }), ...(st.isFile() ? { size: st.size } : {}) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError('E_READ', input, code === 'EACCES' || code === 'EPERM' ? 'cannot read: permission denied' : `cannot read (${code ?? 'unknown error'})`);
+    throw code === 'EACCES' || code === 'EPERM' ? new CliInputError('E_READ', input, 'input.permissionDenied') : new CliInputError('E_READ', input, 'input.cannotReadCode', { reason: code ?? 'unknown error' });
   }
 }
 
@@ -142,7 +143,9 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     // `line 5:12: E_DUPLICATE_KEY key "a" appears twice …` (zh: `第 5 行 12 列: …`): the line number, the column when
     // known, and the error's code, one line per bad input line.
     const at = o.locale === 'zh' ? `第 ${b.line} 行${b.col !== undefined ? ` ${b.col} 列` : ''}` : `line ${b.line}${b.col !== undefined ? `:${b.col}` : ''}`;
-    stderr.write(`${at}: ${b.code} ${b.message}\n`);
+    // A line that is not JSON is shown too (a short, escaped piece of it), with a caret under the problem.
+    const shown = b.preview ? `\n  ${b.preview.text}\n  ${' '.repeat(b.preview.caret)}^` : '';
+    stderr.write(`${at}: ${b.code} ${b.message}${shown}\n`);
   };
   const merge = (r: ChunkResult, chunkBytes: number) => {
     lines += r.lines;
@@ -178,13 +181,14 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     for await (const c of lineChunks(stream, o.chunkBytes ?? (o.chunk.output === 'verdict' ? FULL_VERDICT_CHUNK_BYTES : undefined))) {
       if (stoppedAt !== undefined || outputClosed) break;
       if (c.kind === 'too-long') {
+        const b: BadLine = { line: c.line, code: 'E_TOO_LARGE', message: cliText({ id: 'input.lineTooLong', params: { n: MAX_LINE_BYTES } }, o.chunk.locale) };
         const r: ChunkResult = {
-          text: '',
+          text: o.chunk.errorRecords ? `${JSON.stringify(errorRecord(b))}\n` : '',
           lines: 1,
           evaluated: 0,
           outcomes: { pass: 0, fail: 0, indeterminate: 0, not_applicable: 0 },
           failed: [],
-          bad: [{ line: c.line, code: 'E_TOO_LARGE', message: `line is longer than ${MAX_LINE_BYTES.toLocaleString('en-US')} bytes` }],
+          bad: [b],
           stopped: o.chunk.strict,
         };
         inflight.push({ result: Promise.resolve(r), bytes: c.bytes });

@@ -44,13 +44,13 @@ export function batchSources(common: CommonOptions): { registry: Registry; editi
  */
 export async function batchCommand(values: Record<string, unknown>, common: CommonOptions, evaluatedAt: string | undefined): Promise<number> {
   const input = values.batch as string;
-  if (input === '') throw new UsageError('--batch needs an NDJSON file, or - for standard input');
+  if (input === '') throw new UsageError('usage.batchNeedsInput');
   let workers: number | undefined;
   if (values.workers !== undefined) {
     workers = Number(values.workers);
-    if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError('--workers must be a whole number from 0 to 64');
+    if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError('usage.workers', { min: 0, max: 64 });
   }
-  if (values.full && common.format === 'csv') throw new UsageError('--full writes JSON verdicts; it cannot be combined with --format csv');
+  if (values.full && common.format === 'csv') throw new UsageError('usage.fullNotCsv');
   const output: BatchOutput = common.format === 'csv' ? 'csv' : values.full ? 'verdict' : 'record';
   const { registry, editions, profiles } = batchSources(common);
   const summary = await runBatch({
@@ -62,6 +62,8 @@ export async function batchCommand(values: Record<string, unknown>, common: Comm
       locale: common.locale,
       trace: !values['no-trace'],
       strict: Boolean(values.strict),
+      // Asked for JSON: a bad line is a JSON record in its place too, so a script reading the output sees every line.
+      ...(common.format === 'json' ? { errorRecords: true } : {}),
       ...(evaluatedAt ? { evaluatedAt } : {}),
       ...(values.profile ? { profile: values.profile as string } : {}),
     },

@@ -5,10 +5,11 @@
 import { accessSync, closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import pc from 'picocolors';
-import { DaozeError, formatDiagnostic, InputError, ObservationError, preview, StandardError, type InputErrorCode } from '../errors.js';
+import { DaozeError, formatDiagnostic, InputError, ObservationError, preview, StandardError, type InputErrorCode, type TextPosition } from '../errors.js';
 import { decodeUtf8, parseJson } from '../input/index.js';
 import type { Locale, Outcome } from '../model/edition.js';
-import { ERROR_WORDS, inputMessage, observationMessage } from './messages.js';
+import { KeyError } from '../sign/index.js';
+import { cliText, engineMessage, ERROR_WORDS, inputMessage, observationMessage, type CliMessage, type CliMessageId, type MessageParams } from './messages.js';
 
 export { InputError } from '../errors.js';
 
@@ -60,10 +61,58 @@ export function setColor(on: boolean): void {
   Object.assign(color, pc.createColors(on));
 }
 
-/** A usage mistake (a wrong flag, a missing argument); the CLI prints it with the command's usage and exits with EXIT.usage. */
-export class UsageError extends Error {
+/**
+ * A usage mistake (a wrong flag, a missing argument); the CLI prints it with the command's usage and exits with
+ * EXIT.usage. Its sentence is data (an id of CLI_MESSAGES and its values), worded in the user's locale when
+ * printed; `message` is the English.
+ */
+export class UsageError extends DaozeError {
   /** Stable code, printed with the message and carried by the JSON error. */
-  readonly code = 'E_USAGE';
+  declare readonly code: 'E_USAGE';
+  /** The sentence, to word in a locale. */
+  readonly text: CliMessage;
+  constructor(id: CliMessageId, params: MessageParams = {}) {
+    const text = { id, params };
+    super('E_USAGE', cliText(text, 'en'));
+    this.name = 'UsageError';
+    this.text = text;
+  }
+}
+
+/**
+ * An input error the CLI raises itself (a file it reads or writes, a batch line): an `InputError` whose reason
+ * is data, worded in the user's locale when printed; `message` is the English, as every `InputError`'s.
+ */
+export class CliInputError extends InputError {
+  /** The reason, to word in a locale. */
+  readonly text: CliMessage;
+  constructor(code: InputErrorCode, file: string, id: CliMessageId, params: MessageParams = {}, where: { position?: TextPosition; path?: string } = {}) {
+    const text = { id, params };
+    super(code, file, cliText(text, 'en'), where);
+    this.text = text;
+  }
+}
+
+/** An input error's reason (without its file and position) in `locale`. */
+export function inputReason(e: InputError, locale: Locale): string {
+  if (e instanceof CliInputError) return cliText(e.text, locale);
+  const at = e.position ? `${e.file}:${e.position.line}:${e.position.col}` : e.file;
+  const reason = e.message.startsWith(`${at}: `) ? e.message.slice(at.length + 2) : e.reason;
+  return inputMessage(e.code, reason, locale);
+}
+
+/** A usage error's sentence in `locale`. */
+export function usageMessage(e: UsageError, locale: Locale): string {
+  return cliText(e.text, locale);
+}
+
+/** The words of a usage error's second line, before the command's usage. */
+export const USAGE_WORD: Readonly<Record<Locale, string>> = { zh: '用法:', en: 'usage:' };
+
+// A key error's sentence without the `file: E_KEY ` its message starts with.
+function keyReason(e: KeyError): string {
+  const head = `${e.file}: E_KEY `;
+  return e.message.startsWith(head) ? e.message.slice(head.length) : e.message;
 }
 
 /** Largest JSON input file read, in bytes. */
@@ -252,8 +301,7 @@ export function ensureFolder(path: string): void {
 /** An input error as `file:line:col: CODE reason` (the place, then the code, then why), the reason in `locale`. */
 export function formatInputError(e: InputError, locale: Locale = 'en'): string {
   const at = e.position ? `${e.file}:${e.position.line}:${e.position.col}` : e.file;
-  const reason = e.message.startsWith(`${at}: `) ? e.message.slice(at.length + 2) : e.message;
-  return `${at}: ${e.code} ${inputMessage(e.code, reason, locale)}`;
+  return `${at}: ${e.code} ${inputReason(e, locale)}`;
 }
 
 /**
@@ -277,8 +325,9 @@ export function errorLines(e: unknown, command: string, file?: string, locale: L
     }
     return lines;
   }
-  if (e instanceof UsageError) return [`${prefix}${e.message} (${e.code})`];
-  if (e instanceof DaozeError) return [`${prefix}${file ? `${file}: ` : ''}${e.code} ${e.message}`];
+  if (e instanceof UsageError) return [`${prefix}${usageMessage(e, locale)} (${e.code})`];
+  if (e instanceof KeyError) return [`${prefix}${e.file}: ${e.code} ${engineMessage(e.code, keyReason(e), locale)}`];
+  if (e instanceof DaozeError) return [`${prefix}${file ? `${file}: ` : ''}${e.code} ${engineMessage(e.code, e.message, locale)}`];
   return undefined;
 }
 
@@ -315,11 +364,10 @@ function plain(v: unknown): unknown {
  */
 export function errorObject(e: unknown, file?: string, locale: Locale = 'en', usage?: string): ErrorObject | undefined {
   if (e instanceof InputError) {
-    const reason = e.message.startsWith(`${e.file}`) ? e.reason : e.message;
     return {
       error: {
         code: e.code,
-        message: inputMessage(e.code, reason, locale),
+        message: inputReason(e, locale),
         file: e.file,
         ...(e.path !== undefined ? { path: e.path } : {}),
         ...(e.position ? { position: { line: e.position.line, col: e.position.col, offset: e.position.offset } } : {}),
@@ -364,8 +412,9 @@ export function errorObject(e: unknown, file?: string, locale: Locale = 'en', us
       },
     };
   }
-  if (e instanceof UsageError) return { error: { code: e.code, message: e.message, ...(usage ? { usage } : {}) } };
-  if (e instanceof DaozeError) return { error: { code: e.code, message: e.message, ...(file ? { file } : {}) } };
+  if (e instanceof UsageError) return { error: { code: e.code, message: usageMessage(e, locale), ...(usage ? { usage } : {}) } };
+  if (e instanceof KeyError) return { error: { code: e.code, message: engineMessage(e.code, keyReason(e), locale), file: e.file } };
+  if (e instanceof DaozeError) return { error: { code: e.code, message: engineMessage(e.code, e.message, locale), ...(file ? { file } : {}) } };
   return undefined;
 }
 

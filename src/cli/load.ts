@@ -3,8 +3,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { builtinProfilesDir, builtinStandardsDir, loadRegistry } from '../node.js';
 import type { Registry } from '../registry.js';
 import type { CommonOptions } from './context.js';
-import { InputError } from '../errors.js';
-import { fsError } from './io.js';
+import { CliInputError, fsError } from './io.js';
 
 /** Whether `e` is an error from the operating system (a file-system call that failed), not a bug. */
 export function isSystemError(e: unknown): e is NodeJS.ErrnoException & { syscall: string } {
@@ -47,6 +46,6 @@ export function profilesFor(common: Pick<CommonOptions, 'standards' | 'profiles'
 export function registryFor(common: CommonOptions): Registry {
   const standards = common.standards ?? builtinStandardsDir();
   // A --profiles folder that is not there is a mistake to say, not an empty set of profiles.
-  if (common.profiles !== undefined && !existsSync(common.profiles)) throw new InputError('E_NO_SUCH_FILE', common.profiles, 'no such folder of profiles');
+  if (common.profiles !== undefined && !existsSync(common.profiles)) throw new CliInputError('E_NO_SUCH_FILE', common.profiles, 'input.noProfilesFolder');
   return readingStandards(() => loadRegistry(standards, profilesFor(common)), standards);
 }

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ENGINE_VERSION } from '../version.js';
 import { COMMON_ARGS, commonOptions } from './context.js';
-import { colorEnabled, err, errorLines, errorObject, EXIT, fsError, out, setColor, UsageError } from './io.js';
+import { colorEnabled, err, errorLines, errorObject, EXIT, fsError, out, setColor, USAGE_WORD, UsageError, usageMessage } from './io.js';
 import type { Locale } from '../model/edition.js';
 import { isSystemError } from './load.js';
 import type { Command } from './commands/types.js';
@@ -38,14 +38,17 @@ interface Wanted {
   color: boolean | undefined;
 }
 
-// The value of `--name v`, `--name=v` or `-x v`, the last one given; the parser checks them properly later.
+// The value of `--name v`, `--name=v` or `-x v`, the last one given (an option missing its value gives none); the
+// parser checks them properly later.
 function rawValue(args: readonly string[], name: string, short: string): string | undefined {
   let v: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--') break;
-    if (a === `--${name}` || a === `-${short}`) v = args[i + 1];
-    else if (a.startsWith(`--${name}=`)) v = a.slice(name.length + 3);
+    if (a === `--${name}` || a === `-${short}`) {
+      const next = args[i + 1];
+      if (next !== undefined && !next.startsWith('-')) v = next;
+    } else if (a.startsWith(`--${name}=`)) v = a.slice(name.length + 3);
   }
   return v;
 }
@@ -62,13 +65,13 @@ function wanted(args: readonly string[]): Wanted {
 }
 
 // Node's parseArgs messages, in the words of this CLI (the advice about `--` misleads under `npm run`).
-function parseArgsMessage(e: TypeError & { code?: string }): string {
+function parseArgsError(e: TypeError & { code?: string }): UsageError {
   const unknown = /^Unknown option '([^']+)'/.exec(e.message);
-  if (unknown) return `unknown option ${unknown[1]}`;
+  if (unknown) return new UsageError('usage.unknownOption', { option: unknown[1]! });
   const option = /^Option '(?:-\w, )?(--[\w-]+)/.exec(e.message);
-  if (option && /does not take an argument/.test(e.message)) return `option ${option[1]} takes no value`;
-  if (option) return `option ${option[1]} needs a value`;
-  return e.message.split('\n')[0]!;
+  if (option && /does not take an argument/.test(e.message)) return new UsageError('usage.optionTakesNoValue', { option: option[1]! });
+  if (option) return new UsageError('usage.optionNeedsValue', { option: option[1]! });
+  return new UsageError('usage.badArguments', { detail: e.message.split('\n')[0]! });
 }
 
 /** Runs the CLI with the given arguments; returns the exit code (a promise when the command streams). */
@@ -87,8 +90,9 @@ export function main(argv: readonly string[]): number | Promise<number> {
   }
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {
-    if (want.format === 'json') out(JSON.stringify({ error: { code: 'E_USAGE', message: `unknown command "${name}"`, allowed: COMMANDS.map((c) => c.name) } }, null, 2));
-    else err(`daoze: unknown command "${name}" (E_USAGE)\n\n${help()}`);
+    const message = usageMessage(new UsageError('usage.unknownCommand', { name }), want.locale);
+    if (want.format === 'json') out(JSON.stringify({ error: { code: 'E_USAGE', message, allowed: COMMANDS.map((c) => c.name) } }, null, 2));
+    else err(`daoze: ${message} (E_USAGE)\n\n${help()}`);
     return EXIT.usage;
   }
   try {
@@ -96,7 +100,7 @@ export function main(argv: readonly string[]): number | Promise<number> {
     try {
       parsed = parseArgs({ args: [...rest], options: { ...COMMON_ARGS, ...cmd.args }, allowPositionals: true, strict: true });
     } catch (e) {
-      if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError(parseArgsMessage(e));
+      if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw parseArgsError(e);
       throw e;
     }
     const { values, positionals } = parsed;
@@ -123,7 +127,7 @@ function report(e: unknown, cmd: Command, want: Wanted): number {
       return exit;
     }
   } else if (error instanceof UsageError) {
-    err(`daoze ${cmd.name}: ${error.message} (${error.code})\nusage: ${cmd.usage}`);
+    err(`daoze ${cmd.name}: ${usageMessage(error, want.locale)} (${error.code})\n${USAGE_WORD[want.locale]} ${cmd.usage}`);
     return EXIT.usage;
   } else {
     // Bad input of any kind: one line (or block) with its code and place, never a stack.

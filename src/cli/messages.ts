@@ -1,9 +1,11 @@
 /**
- * Observation and input errors in the user's language. The engine states each problem in English (its messages
- * are part of its API and of the tests that hold it); the CLI prints them in the chosen locale, like verdicts.
- * Each entry below is keyed by the error's code: `en` matches one English sentence the engine writes, its named
- * groups are the placeholders, and `zh` is the same sentence in Chinese. A sentence no entry matches is printed
- * as written; test/cli/locale.test.ts holds that the sentences the engine writes for bad input all have one.
+ * Errors in the user's language. The CLI's own errors (usage, the files it reads, batch lines) carry their
+ * sentence as data — an id of {@link CLI_MESSAGES} and the values of its placeholders — and are worded from that
+ * table in the chosen locale. The engine states its problems in English (its messages are part of its API and of
+ * the tests that hold it); for those, each entry of the pattern tables below is keyed by the error's code: `en`
+ * matches one English sentence the engine writes, its named groups are the placeholders, and `zh` is the same
+ * sentence in Chinese. A sentence no entry matches is printed as written; test/cli/locale.test.ts holds that the
+ * sentences the engine writes for bad input all have one, and that every CLI sentence has both languages.
  */
 import type { Locale } from '../model/edition.js';
 
@@ -67,6 +69,9 @@ export const INPUT_MESSAGES: Readonly<Record<string, readonly MessageEntry[]>> =
   E_JSON: [
     { en: /^not valid JSON: expected (?<expected>.+), found (?<found>.+)$/, zh: '不是有效的 JSON:此处应为{expected},实为{found}' },
     { en: /^not valid JSON \((?<detail>.*)\)$/, zh: '不是有效的 JSON({detail})' },
+    // A record file's syntax error, with the field it fell in (src/cli/commands/audit-io.ts).
+    { en: /^not valid JSON inside (?<path>.+?): expected (?<expected>.+), found (?<found>.+)$/, zh: '{path} 中不是有效的 JSON:此处应为{expected},实为{found}' },
+    { en: /^not valid JSON inside (?<path>.+?) \((?<detail>.*)\)$/, zh: '{path} 中不是有效的 JSON({detail})' },
   ],
   E_DUPLICATE_KEY: [
     { en: /^key (?<key>".*") appears twice in one object \(first at (?<first>\d+:\d+)\); keep one$/, zh: '同一对象中键 {key} 出现两次(第一次在 {first});只保留一个' },
@@ -77,8 +82,14 @@ export const INPUT_MESSAGES: Readonly<Record<string, readonly MessageEntry[]>> =
     { en: /^(?<path>.+): (?<v>\S+) is not a finite number$/, zh: '{path}:{v} 不是有限数值' },
     { en: /^(?<path>.+): a (?<type>\w+) is not JSON data$/, zh: '{path}:{type} 不是 JSON 数据' },
     { en: /^(?<path>.+): the value contains itself \(a cycle\)$/, zh: '{path}:值包含自身(循环引用)' },
+    { en: /^the record has no verdict$/, zh: '记录中没有判定结果' },
+    { en: /^neither a verdict record nor a verdict \(daoze check --record, or --format json\)$/, zh: '既不是判定记录也不是判定结果(由 daoze check --record 或 --format json 得到)' },
+    { en: /^the verdict names no standard edition \(standard\.ref must be "id@version"\)$/, zh: '判定结果没有写明标准版本(standard.ref 应为 "id@版本")' },
   ],
-  E_ENCODING: [{ en: /^byte (?<n>\d+) \((?<hex>0x[0-9a-f]+)\) is not valid UTF-8; save the file as UTF-8$/, zh: '第 {n} 字节({hex})不是有效的 UTF-8;请将文件存为 UTF-8' }],
+  E_ENCODING: [
+    { en: /^byte (?<n>\d+) \((?<hex>0x[0-9a-f]+)\) is not valid UTF-8; save the file as UTF-8$/, zh: '第 {n} 字节({hex})不是有效的 UTF-8;请将文件存为 UTF-8' },
+    { en: /^not valid UTF-8$/, zh: '不是有效的 UTF-8' },
+  ],
   E_TOO_LARGE: [
     { en: /^is larger than (?<n>[\d,]+) bytes$/, zh: '大于 {n} 字节' },
     { en: /^line is longer than (?<n>[\d,]+) bytes$/, zh: '此行长于 {n} 字节' },
@@ -107,6 +118,34 @@ export const INPUT_MESSAGES: Readonly<Record<string, readonly MessageEntry[]>> =
   ],
 };
 
+/** Sentences of other engine errors that reach the CLI (the message, or for `E_KEY` the part after `file: E_KEY `), by error code. */
+export const ENGINE_MESSAGES: Readonly<Record<string, readonly MessageEntry[]>> = {
+  E_NOT_FOUND: [
+    { en: /^no edition "(?<ref>[^"]*)" in force on (?<day>\S+); known: (?<known>.*)$/, zh: '{day} 没有生效的版本 "{ref}";已有:{known}' },
+    { en: /^no edition "(?<ref>[^"]*)"; known: (?<known>.*)$/, zh: '没有版本 "{ref}";已有:{known}' },
+    { en: /^no profile "(?<ref>[^"]*)"; known: (?<known>.*)$/, zh: '没有城市配置 "{ref}";已有:{known}' },
+  ],
+  E_KEY: [
+    { en: /^not a Daoze key file \(expected format "(?<format>[^"]*)", found (?<found>.*)\)$/, zh: '不是 Daoze 密钥文件(应为格式 "{format}",实为 {found})' },
+    { en: /^expected a (?<type>public|private) key, found type (?<found>.*?): this is a private key; give its \.pub file, and keep the \.key file secret$/, zh: '此处应为{type},实为类型 {found}:这是私钥;请给出它的 .pub 文件,并将 .key 文件保密' },
+    { en: /^expected a (?<type>public|private) key, found type (?<found>.*?): this is a public key; signing needs the \.key file$/, zh: '此处应为{type},实为类型 {found}:这是公钥;签名需要 .key 文件' },
+    { en: /^expected a (?<type>public|private) key, found type (?<found>.*)$/, zh: '此处应为{type},实为类型 {found}' },
+    { en: /^algorithm (?<alg>.+) is not supported \(ed25519\)$/, zh: '不支持算法 {alg}(只支持 ed25519)' },
+    { en: /^publicKey must be 32 bytes in base64$/, zh: 'publicKey 应为 base64 编码的 32 字节' },
+    { en: /^privateKey must be 32 bytes in base64$/, zh: 'privateKey 应为 base64 编码的 32 字节' },
+    { en: /^keyId (?<id>.+) is not the id of its public key \((?<actual>[^)]*)\)$/, zh: 'keyId {id} 不是其公钥的 id({actual})' },
+    { en: /^unexpected member (?<member>.+) in a public key file$/, zh: '公钥文件中有多余的成员 {member}' },
+    { en: /^privateKey does not belong to publicKey$/, zh: 'privateKey 与 publicKey 不是一对' },
+  ],
+  E_RECORD: [
+    { en: /^not a verdict: (?<path>[^:]+): must be "zh" or "en", got (?<got>.*)$/, zh: '不是判定结果:{path}:应为 "zh" 或 "en",实为 {got}' },
+    { en: /^not a verdict: (?<path>[^:]+): must be "true", "false" or "unknown", got (?<got>.*)$/, zh: '不是判定结果:{path}:应为 "true"、"false" 或 "unknown",实为 {got}' },
+    { en: /^not a verdict: (?<path>[^:]+): not an outcome: (?<got>.*)$/, zh: '不是判定结果:{path}:不是判定结论:{got}' },
+    { en: /^not a verdict: (?<path>[^:]+): (?<what>missing or not [^:]+|not a number)$/, zh: '不是判定结果:{path}:{what}' },
+    { en: /^not a verdict: (?<path>[^:]+): (?<detail>E_[A-Z_]+ .*)$/, zh: '不是判定结果:{path}:{detail}' },
+  ],
+};
+
 /** English phrases that appear inside other sentences (what a JSON reader expected or found, a file's kind, an action). */
 const PHRASES: Readonly<Record<string, string>> = {
   'a value': '一个值',
@@ -132,6 +171,15 @@ const PHRASES: Readonly<Record<string, string>> = {
   read: '读取',
   write: '写入',
   '(value)': '(值)',
+  none: '无',
+  public: '公钥',
+  private: '私钥',
+  'missing or not a string': '缺失或不是字符串',
+  'missing or not an object': '缺失或不是对象',
+  'missing or not a list': '缺失或不是列表',
+  'missing or not a number': '缺失或不是数值',
+  'missing or not true/false': '缺失或不是 true/false',
+  'not a number': '不是数值',
 };
 
 /** Other words of error reports. */
@@ -175,4 +223,89 @@ export function observationMessage(code: string, message: string, locale: Locale
 /** An input error's reason in `locale`. */
 export function inputMessage(code: string, reason: string, locale: Locale): string {
   return localise(INPUT_MESSAGES, code, reason, locale);
+}
+
+/**
+ * Another engine error's message in `locale` (`E_NOT_FOUND`, `E_KEY`, `E_RECORD`). A key file that is not JSON
+ * is an `E_KEY` whose sentence is the JSON reader's (`E_JSON not valid JSON: …`): that sentence is worded as input
+ * errors are.
+ */
+export function engineMessage(code: string, message: string, locale: Locale): string {
+  const inner = /^(E_[A-Z_]+) ([\s\S]*)$/.exec(message);
+  if (inner && INPUT_MESSAGES[inner[1]!]) return `${inner[1]} ${inputMessage(inner[1]!, inner[2]!, locale)}`;
+  return localise(ENGINE_MESSAGES, code, message, locale);
+}
+
+/**
+ * The sentences the CLI writes itself, by id: the same sentence in English and Chinese, with the same named
+ * placeholders (`{option}`), filled from the values an error carries (test/cli/locale.test.ts holds the two
+ * languages to the same placeholders).
+ */
+export const CLI_MESSAGES = {
+  // Usage: the command line is wrong (E_USAGE).
+  'usage.unknownCommand': { en: 'unknown command "{name}"', zh: '未知命令 "{name}"' },
+  'usage.unknownOption': { en: 'unknown option {option}', zh: '未知选项 {option}' },
+  'usage.optionTakesNoValue': { en: 'option {option} takes no value', zh: '选项 {option} 不带值' },
+  'usage.optionNeedsValue': { en: 'option {option} needs a value', zh: '选项 {option} 需要一个值' },
+  'usage.badArguments': { en: '{detail}', zh: '命令行参数有误:{detail}' },
+  'usage.locale': { en: '--locale must be zh or en, not "{value}"', zh: '--locale 应为 zh 或 en,不是 "{value}"' },
+  'usage.formatOnly': { en: '--format: this command prints {format} only, not "{value}"', zh: '--format:此命令只输出 {format},不输出 "{value}"' },
+  'usage.formatOneOf': { en: '--format must be {formats} or {last}, not "{value}"', zh: '--format 应为 {formats} 或 {last},不是 "{value}"' },
+  'usage.evaluatedAt': { en: '--evaluated-at must be a date-time with time zone', zh: '--evaluated-at 应为带时区的日期时间(如 2026-11-20T10:00:00+08:00)' },
+  'usage.batchNoFiles': { en: '--batch reads its own input; give no other observation files', zh: '--batch 自行读取输入;不要再给出其他检查记录文件' },
+  'usage.batchNoRecord': { en: '--record is for single observations; --batch writes its own records', zh: '--record 用于单份检查记录;--batch 自己写出结果记录' },
+  'usage.batchNoSign': { en: '--sign goes with --record, which is for single observations; --batch does not sign', zh: '--sign 与 --record 同用,而 --record 用于单份检查记录;--batch 不签名' },
+  'usage.csvIsForBatch': { en: '--format csv is for --batch', zh: '--format csv 只用于 --batch' },
+  'usage.checkNeedsInput': { en: 'check needs an observation file or folder', zh: 'check 需要一个检查记录文件或文件夹' },
+  'usage.recordNeedsNdjson': { en: '--record needs an .ndjson file for several observations', zh: '多份检查记录时 --record 需要 .ndjson 文件' },
+  'usage.signNeedsRecord': { en: '--sign signs the records of --record; give --record <out.json>', zh: '--sign 为 --record 写出的记录签名;请给出 --record <out.json>' },
+  'usage.batchNeedsInput': { en: '--batch needs an NDJSON file, or - for standard input', zh: '--batch 需要一个 NDJSON 文件,或用 - 表示标准输入' },
+  'usage.workers': { en: '--workers must be a whole number from {min} to {max}', zh: '--workers 应为 {min} 到 {max} 之间的整数' },
+  'usage.fullNotCsv': { en: '--full writes JSON verdicts; it cannot be combined with --format csv', zh: '--full 写出 JSON 判定结果,不能与 --format csv 同用' },
+  'usage.diffNeedsTwo': { en: 'diff needs two editions, each as id@version, e.g. daoze diff san-duan@1.0.0 san-duan@1.1.0', zh: 'diff 需要两个版本,各写作 id@版本,如 daoze diff san-duan@1.0.0 san-duan@1.1.0' },
+  'usage.explainNeedsOne': { en: 'explain needs one verdict record or verdict file', zh: 'explain 需要一个判定记录文件或判定结果文件' },
+  'usage.showNeedsStandard': { en: 'show needs a standard, e.g. daoze show san-duan', zh: 'show 需要一个标准,如 daoze show san-duan' },
+  'usage.verifyNeedsOne': { en: 'verify needs one record file (.json, or .ndjson with one record per line)', zh: 'verify 需要一个记录文件(.json,或每行一份记录的 .ndjson)' },
+  'usage.observationOneRecord': { en: '--observation goes with a single record', zh: '--observation 只能与单份记录同用' },
+  'usage.buildArgument': { en: 'unexpected argument "{arg}"; name the standards folder with --standards', zh: '多余的参数 "{arg}";标准文件夹请用 --standards 指定' },
+  'usage.buildOnly': { en: '--only {ref}: no such standard; known: {known}', zh: '--only {ref}:没有这个标准;已有:{known}' },
+  'usage.keygenArgument': { en: 'unexpected argument "{arg}"; name the key files with --out <name>', zh: '多余的参数 "{arg}";密钥文件名请用 --out <名称> 指定' },
+  'usage.keygenNeedsOut': { en: 'keygen needs --out <name> (writes <name>.key and <name>.pub)', zh: 'keygen 需要 --out <名称>(写出 <名称>.key 和 <名称>.pub)' },
+  // Input: a file the CLI reads or writes, or a line of a batch.
+  'input.noSuchFile': { en: 'no such file', zh: '没有这个文件' },
+  'input.noProfilesFolder': { en: 'no such folder of profiles', zh: '没有这个城市配置文件夹' },
+  'input.emptyFolder': { en: 'the folder holds no observation files (*.json)', zh: '文件夹中没有检查记录文件(*.json)' },
+  'input.cannotReadCode': { en: 'cannot read ({reason})', zh: '无法读取({reason})' },
+  'input.symlinkLoop': { en: 'cannot read: too many symbolic links (a symlink loop)', zh: '无法读取:符号链接过多(链接成环)' },
+  'input.permissionDenied': { en: 'cannot read: permission denied', zh: '无法读取:没有权限' },
+  'input.batchFolder': { en: 'is a folder; --batch reads one NDJSON file (or - for standard input)', zh: '是文件夹;--batch 读取一个 NDJSON 文件(或用 - 表示标准输入)' },
+  'input.batchDevice': { en: 'is a device or socket, not a file; --batch reads one NDJSON file (or - for standard input)', zh: '是设备或套接字,不是文件;--batch 读取一个 NDJSON 文件(或用 - 表示标准输入)' },
+  'input.lineTooLong': { en: 'line is longer than {n} bytes', zh: '此行长于 {n} 字节' },
+  'input.recordsNeedNdjson': { en: '{n} records need an .ndjson file (one record per line)', zh: '{n} 份记录需要 .ndjson 文件(每行一份记录)' },
+  'input.noKeyFile': { en: 'no such key file', zh: '没有这个密钥文件' },
+  'input.keyNotFile': { en: 'not a regular file', zh: '不是普通文件' },
+  'input.keyTooLarge': { en: 'is {size} bytes, too large to be a key file', zh: '有 {size} 字节,太大,不是密钥文件' },
+  'input.keyCannotRead': { en: 'cannot read the key file ({reason})', zh: '无法读取密钥文件({reason})' },
+  'input.keyCannotWrite': { en: 'cannot write the key file ({reason})', zh: '无法写入密钥文件({reason})' },
+  'input.keyExists': { en: 'exists already; keygen never overwrites a key file (choose another --out, or remove it yourself)', zh: '已存在;keygen 从不覆盖密钥文件(请换一个 --out,或自行删除它)' },
+  'input.cannotMakeFolder': { en: 'cannot make the folder ({reason})', zh: '无法创建文件夹({reason})' },
+} as const satisfies Readonly<Record<string, Readonly<Record<Locale, string>>>>;
+
+/** The id of a sentence of {@link CLI_MESSAGES}. */
+export type CliMessageId = keyof typeof CLI_MESSAGES;
+
+/** Values of a sentence's named placeholders. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** A CLI sentence as data: which sentence, and the values of its placeholders. */
+export interface CliMessage {
+  readonly id: CliMessageId;
+  readonly params: MessageParams;
+}
+
+/** A CLI sentence in `locale`; a number is written with thousands separators, as the CLI writes sizes. */
+export function cliText(m: CliMessage, locale: Locale): string {
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(m.params)) values[k] = typeof v === 'number' ? v.toLocaleString('en-US') : v;
+  return fill(CLI_MESSAGES[m.id][locale], values);
 }

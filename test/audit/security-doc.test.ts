@@ -105,19 +105,19 @@ describe('signing on the command line', () => {
       [f('k.pub'), /E_KEY .*public key; signing needs the \.key file/],
     ];
     for (const [key, code] of cases) {
-      const r = runCli('build', '--out', f('never.json'), '--sign', key);
+      const r = runCli('build', '--out', f('never.json'), '--sign', key, '--locale', 'en');
       expect(r.code, key).toBe(3);
       expect(r.stderr).toMatch(code);
       expect(existsSync(f('never.json'))).toBe(false);
     }
-    expect(runCli('verify', OBS, '--trust', f('k.key')).stderr).toMatch(/E_KEY .*private key; give its \.pub file/);
+    expect(runCli('verify', OBS, '--trust', f('k.key'), '--locale', 'en').stderr).toMatch(/E_KEY .*private key; give its \.pub file/);
   });
 
   it('--sign without --record is a usage error', () => {
-    const r = runCli('check', OBS, '--sign', f('k.key'));
+    const r = runCli('check', OBS, '--sign', f('k.key'), '--locale', 'en');
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('--sign signs the records of --record');
-    const batch = runCli('check', '--batch', OBS, '--sign', f('k.key'));
+    const batch = runCli('check', '--batch', OBS, '--sign', f('k.key'), '--locale', 'en');
     expect(batch.code).toBe(4);
     expect(batch.stderr).toContain('--batch does not sign');
   });

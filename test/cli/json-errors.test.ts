@@ -77,7 +77,7 @@ describe('check --format json on bad input', () => {
       expect(e.code).toBe('E_USAGE');
       expect(e.usage).toMatch(/^daoze /);
     }
-    expect(errorOf(runCli('check', bad, '--format=json', '--bogus')).message).toBe('unknown option --bogus');
+    expect(errorOf(runCli('check', bad, '--format=json', '--bogus', '--locale', 'en')).message).toBe('unknown option --bogus');
   });
 
   it('a folder: one array, in file order, of verdicts and errors; the worst exit code', () => {

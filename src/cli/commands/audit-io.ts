@@ -4,7 +4,7 @@ import { formatJsonPath, jsonPathAt, type JsonPath } from '../../audit/json-diff
 import { InputError } from '../../errors.js';
 import { parseJson } from '../../input/index.js';
 import { parseYamlText } from '../../load/yaml.js';
-import { inputLabel, MAX_JSON_BYTES, readTextFile, writeFileAtomic } from '../io.js';
+import { CliInputError, inputLabel, MAX_JSON_BYTES, readTextFile, writeFileAtomic } from '../io.js';
 
 /** One JSON document read from a file: a whole `.json` file, or one line of an `.ndjson` file. */
 export interface AuditInput {
@@ -82,7 +82,7 @@ export function readAuditInputs(path: string): AuditInput[] {
 export function writeRecords(path: string, records: readonly VerdictRecord[]): void {
   if (records.length === 1 && !isNdjson(path)) writeFileAtomic(path, `${JSON.stringify(records[0], null, 2)}\n`);
   else if (isNdjson(path)) writeFileAtomic(path, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
-  else throw new InputError('E_NOT_FILE', path, `${records.length} records need an .ndjson file (one record per line)`);
+  else throw new CliInputError('E_NOT_FILE', path, 'input.recordsNeedNdjson', { n: records.length });
 }
 
 /**

@@ -24,11 +24,11 @@ export const build: Command = {
   // The bundle is JSON already, whatever --format says; a different --format is a mistake worth naming.
   formats: ['text'],
   run({ positionals, values, common }) {
-    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"; name the standards folder with --standards`);
+    if (positionals.length) throw new UsageError('usage.buildArgument', { arg: positionals[0]! });
     const registry = registryFor(common);
     const only = (values.only as string[] | undefined) ?? [];
     // --only takes an id (every version) or an exact id@version; an unknown one is an error, not an empty bundle.
-    for (const ref of only) if (!registry.editions.some((e) => e.id === ref || e.ref === ref)) throw new UsageError(`--only ${ref}: no such standard; known: ${registry.editions.map((e) => e.ref).join(', ')}`);
+    for (const ref of only) if (!registry.editions.some((e) => e.id === ref || e.ref === ref)) throw new UsageError('usage.buildOnly', { ref, known: registry.editions.map((e) => e.ref).join(', ') });
     const editions = only.length ? registry.editions.filter((e) => only.some((r) => r === e.id || r === e.ref)) : registry.editions;
     // --sign: read the key before building, so a bad key file fails before anything is written.
     const key = values.sign !== undefined ? readPrivateKeyFile(values.sign as string) : undefined;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { overallOutcome } from '../../evaluate/evaluate.js';
 import { isIsoDateTime } from '../../model/dates.js';
 import type { Verdict } from '../../result/types.js';
-import { checkWritable, err, errorLines, errorObject, type ErrorObject, EXIT, exitFor, fsError, InputError, inputLabel, out, readJsonFile, UsageError } from '../io.js';
+import { checkWritable, err, errorLines, errorObject, type ErrorObject, EXIT, exitFor, fsError, CliInputError, inputLabel, out, readJsonFile, UsageError } from '../io.js';
 import { registryFor } from '../load.js';
 import { paint, renderVerdict } from '../render.js';
 import { phrase, words } from '../words.js';
@@ -40,7 +40,7 @@ function observationFiles(path: string): string[] {
     .filter((n) => n.endsWith('.json'))
     .sort()
     .map((n) => join(path, n));
-  if (files.length === 0) throw new InputError('E_NO_SUCH_FILE', path, 'the folder holds no observation files (*.json)');
+  if (files.length === 0) throw new CliInputError('E_NO_SUCH_FILE', path, 'input.emptyFolder');
   return files;
 }
 
@@ -62,22 +62,22 @@ export const check: Command = {
   formats: ['text', 'json', 'csv'],
   run({ positionals, values, common }) {
     let evaluatedAt = values['evaluated-at'] as string | undefined;
-    if (evaluatedAt !== undefined && !isIsoDateTime(evaluatedAt)) throw new UsageError('--evaluated-at must be a date-time with time zone');
+    if (evaluatedAt !== undefined && !isIsoDateTime(evaluatedAt)) throw new UsageError('usage.evaluatedAt');
     if (values.batch !== undefined) {
-      if (positionals.length > 0) throw new UsageError('--batch reads its own input; give no other observation files');
-      if (values.record !== undefined) throw new UsageError('--record is for single observations; --batch writes its own records');
-      if (values.sign !== undefined) throw new UsageError('--sign goes with --record, which is for single observations; --batch does not sign');
+      if (positionals.length > 0) throw new UsageError('usage.batchNoFiles');
+      if (values.record !== undefined) throw new UsageError('usage.batchNoRecord');
+      if (values.sign !== undefined) throw new UsageError('usage.batchNoSign');
       return batchCommand(values, common, evaluatedAt);
     }
-    if (common.format === 'csv') throw new UsageError('--format csv is for --batch');
-    if (positionals.length === 0) throw new UsageError('check needs an observation file or folder');
+    if (common.format === 'csv') throw new UsageError('usage.csvIsForBatch');
+    if (positionals.length === 0) throw new UsageError('usage.checkNeedsInput');
     // Paths first: a missing path or an empty folder is named before the standards are loaded.
     const files = positionals.flatMap(observationFiles);
     const registry = registryFor(common);
     // --record: seal each verdict into an audit record (docs/audit.md). A record needs its evaluation time; the CLI reads the clock, the engine never does.
     const recordPath = values.record as string | undefined;
-    if (recordPath && files.length > 1 && !isNdjson(recordPath)) throw new UsageError('--record needs an .ndjson file for several observations');
-    if (values.sign !== undefined && !recordPath) throw new UsageError('--sign signs the records of --record; give --record <out.json>');
+    if (recordPath && files.length > 1 && !isNdjson(recordPath)) throw new UsageError('usage.recordNeedsNdjson');
+    if (values.sign !== undefined && !recordPath) throw new UsageError('usage.signNeedsRecord');
     // --sign: read the key first, so a bad key file fails before any record is made.
     const key = values.sign !== undefined ? readPrivateKeyFile(values.sign as string) : undefined;
     if (recordPath) {

@@ -136,7 +136,7 @@ export const diff: Command = {
   args: { replay: { type: 'string' } },
   run({ positionals, values, common }) {
     if (positionals.length !== 2 || positionals.some((p) => !p.includes('@'))) {
-      throw new UsageError('diff needs two editions, each as id@version, e.g. daoze diff san-duan@1.0.0 san-duan@1.1.0');
+      throw new UsageError('usage.diffNeedsTwo');
     }
     const registry = registryFor(common);
     const [a, b] = positionals.map((p) => registry.get(p)) as [CompiledEdition, CompiledEdition];

@@ -117,7 +117,7 @@ export const explain: Command = {
   args: {},
   run({ positionals, common }) {
     const file = positionals[0];
-    if (!file || positionals.length > 1) throw new UsageError('explain needs one verdict record or verdict file');
+    if (!file || positionals.length > 1) throw new UsageError('usage.explainNeedsOne');
     const inputs = readAuditInputs(file);
     const registry = registryFor(common);
     const explained = inputs.map((input) => {

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { InputError } from '../../errors.js';
 import { decodeUtf8 } from '../../input/utf8.js';
 import { generateKeyPair, KeyError, keyFileText, readPrivateKey, readPublicKey, type PrivateKey, type PublicKey } from '../../sign/index.js';
-import { color, EXIT, err, out, UsageError } from '../io.js';
+import { CliInputError, color, EXIT, err, out, UsageError } from '../io.js';
 import type { Command } from './types.js';
 
 /** Key files are a few hundred bytes; anything much larger is not one. */
@@ -19,15 +19,15 @@ function readKeyText(path: string): string {
   try {
     st = statSync(path);
   } catch {
-    throw new InputError('E_NO_SUCH_FILE', path, 'no such key file');
+    throw new CliInputError('E_NO_SUCH_FILE', path, 'input.noKeyFile');
   }
-  if (!st.isFile()) throw new InputError('E_NOT_FILE', path, 'not a regular file');
-  if (st.size > MAX_KEY_BYTES) throw new InputError('E_TOO_LARGE', path, `E_TOO_LARGE ${st.size} bytes is not a key file`);
+  if (!st.isFile()) throw new CliInputError('E_NOT_FILE', path, 'input.keyNotFile');
+  if (st.size > MAX_KEY_BYTES) throw new CliInputError('E_TOO_LARGE', path, 'input.keyTooLarge', { size: st.size });
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    throw new InputError('E_READ', path, `cannot read the key file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new CliInputError('E_READ', path, 'input.keyCannotRead', { reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
   return decodeUtf8(bytes, path);
 }
@@ -69,12 +69,8 @@ function writeNew(path: string, text: string, mode: number): void {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST')
-      throw new InputError(
-        'E_VALUE',
-        path,
-        'exists already; keygen never overwrites a key file (choose another --out, or remove it yourself)'
-      );
-    throw new InputError('E_READ', path, `cannot write the key file (${code ?? (e as Error).message})`);
+      throw new CliInputError('E_VALUE', path, 'input.keyExists');
+    throw new CliInputError('E_READ', path, 'input.keyCannotWrite', { reason: code ?? (e as Error).message });
   }
 }
 
@@ -85,9 +81,9 @@ export const keygen: Command = {
   usage: 'daoze keygen --out <name>',
   args: { out: { type: 'string', short: 'o' } },
   run({ positionals, values, common }) {
-    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"; name the key files with --out <name>`);
+    if (positionals.length) throw new UsageError('usage.keygenArgument', { arg: positionals[0]! });
     const name = values.out as string | undefined;
-    if (!name) throw new UsageError('keygen needs --out <name> (writes <name>.key and <name>.pub)');
+    if (!name) throw new UsageError('usage.keygenNeedsOut');
     const base = name.replace(/\.(key|pub)$/, '');
     for (const f of [`${base}.key`, `${base}.pub`]) {
       let exists = true;
@@ -97,18 +93,14 @@ export const keygen: Command = {
         exists = false;
       }
       if (exists)
-        throw new InputError(
-          'E_VALUE',
-          f,
-          'exists already; keygen never overwrites a key file (choose another --out, or remove it yourself)'
-        );
+        throw new CliInputError('E_VALUE', f, 'input.keyExists');
     }
     const { privateKey, publicKey } = generateKeyPair();
     try {
       // A new folder for keys is private to its owner.
       mkdirSync(dirname(base), { recursive: true, mode: 0o700 });
     } catch (e) {
-      throw new InputError('E_READ', dirname(base), `cannot make the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new CliInputError('E_READ', dirname(base), 'input.cannotMakeFolder', { reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
     }
     writeNew(`${base}.key`, keyFileText(privateKey), 0o600);
     writeNew(`${base}.pub`, keyFileText(publicKey), 0o644);

@@ -13,7 +13,7 @@ export const show: Command = {
   args: {},
   run({ positionals, common }) {
     const ref = positionals[0];
-    if (!ref) throw new UsageError('show needs a standard, e.g. daoze show san-duan');
+    if (!ref) throw new UsageError('usage.showNeedsStandard');
     const ed = registryFor(common).get(ref);
     const L = common.locale;
     const w = words(L);

@@ -85,12 +85,12 @@ export const verify: Command = {
   args: { observation: { type: 'string' }, trust: { type: 'string', multiple: true } },
   run({ positionals, values, common }) {
     const file = positionals[0];
-    if (!file || positionals.length > 1) throw new UsageError('verify needs one record file (.json, or .ndjson with one record per line)');
+    if (!file || positionals.length > 1) throw new UsageError('usage.verifyNeedsOne');
     const inputs = readAuditInputs(file);
     // A single record that is not strict JSON is invalid input, reported as such; in NDJSON it is one named line.
     if (inputs.length === 1 && inputs[0]!.error) throw inputs[0]!.error;
     const trusted = values.observation !== undefined ? readJsonFile(values.observation as string) : undefined;
-    if (trusted !== undefined && inputs.length !== 1) throw new UsageError('--observation goes with a single record');
+    if (trusted !== undefined && inputs.length !== 1) throw new UsageError('usage.observationOneRecord');
     // --trust (repeatable, e.g. an old and a new key during a rotation): each record must be signed by one of them.
     const trust = values.trust !== undefined ? readPublicKeyFiles(values.trust as string[]) : undefined;
     const registry = registryFor(common);
