@@ -294,6 +294,7 @@ export interface LinePreview {
 
 // Characters never printed raw: C0 and C1 controls, DEL, bidirectional overrides and isolates (which reorder what
 // follows them on a terminal), line and paragraph separators, the byte-order mark, and lone surrogates.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 // Terminal columns of one character: 2 for the wide ranges of East Asian scripts and emoji, else 1.

@@ -5,7 +5,7 @@
  * with a short safe preview of its text — and skipped; with `strict` the chunk stops at it.
  */
 import { DaozeError, InputError, linePreview, ObservationError, type LinePreview } from '../errors.js';
-import { engineMessage, ERROR_WORDS, inputMessage, observationMessage } from '../cli/messages.js';
+import { engineMessage, ERROR_WORDS, inputMessage, observationMessage } from '../messages/index.js';
 import { decodeUtf8, parseJson } from '../input/index.js';
 import type { Locale, Outcome } from '../model/edition.js';
 import type { Registry } from '../registry.js';

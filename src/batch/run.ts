@@ -5,11 +5,11 @@
  * number in flight, so neither a fast reader nor a slow writer makes memory grow.
  */
 import { createReadStream, openSync, statSync } from 'node:fs';
-import { CliInputError } from '../cli/io.js';
+import { CliInputError } from '../messages/index.js';
 import type { Locale, Outcome } from '../model/edition.js';
 import type { EditionSpec } from '../model/edition.js';
 import type { ProfileInput, Registry } from '../registry.js';
-import { cliText } from '../cli/messages.js';
+import { cliText } from '../messages/index.js';
 import { errorRecord, evaluateChunk, type BadLine, type ChunkOptions, type ChunkResult } from './chunk.js';
 import { CSV_BOM, CSV_EOL, csvHeader } from './format.js';
 import { lineChunks, MAX_LINE_BYTES } from './lines.js';

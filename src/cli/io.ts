@@ -5,11 +5,13 @@
 import { accessSync, closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import pc from 'picocolors';
-import { DaozeError, formatDiagnostic, InputError, ObservationError, preview, StandardError, type InputErrorCode, type TextPosition } from '../errors.js';
+import { DaozeError, formatDiagnostic, InputError, ObservationError, preview, StandardError, type InputErrorCode } from '../errors.js';
 import { decodeUtf8, parseJson } from '../input/index.js';
 import type { Locale, Outcome } from '../model/edition.js';
 import { KeyError } from '../sign/index.js';
-import { cliText, engineMessage, ERROR_WORDS, inputMessage, observationMessage, type CliMessage, type CliMessageId, type MessageParams } from './messages.js';
+import { CliInputError, cliText, engineMessage, ERROR_WORDS, inputMessage, observationMessage, type CliMessage, type CliMessageId, type MessageParams } from '../messages/index.js';
+
+export { CliInputError } from '../messages/index.js';
 
 export { InputError } from '../errors.js';
 
@@ -75,20 +77,6 @@ export class UsageError extends DaozeError {
     const text = { id, params };
     super('E_USAGE', cliText(text, 'en'));
     this.name = 'UsageError';
-    this.text = text;
-  }
-}
-
-/**
- * An input error the CLI raises itself (a file it reads or writes, a batch line): an `InputError` whose reason
- * is data, worded in the user's locale when printed; `message` is the English, as every `InputError`'s.
- */
-export class CliInputError extends InputError {
-  /** The reason, to word in a locale. */
-  readonly text: CliMessage;
-  constructor(code: InputErrorCode, file: string, id: CliMessageId, params: MessageParams = {}, where: { position?: TextPosition; path?: string } = {}) {
-    const text = { id, params };
-    super(code, file, cliText(text, 'en'), where);
     this.text = text;
   }
 }

@@ -2,7 +2,7 @@
  * The CLI's own words, one table per locale with the same keys (the type of `en` is that of `zh`, so a key missing
  * from either is a compile error; test/unit/cli/words.test.ts checks that each phrase has the same `{name}`
  * placeholders in both). Standard texts come from the standards, and translated engine sentences from
- * src/cli/messages.ts, not from here.
+ * src/messages/index.ts, not from here.
  */
 import type { Bump, ChangeKind } from '../audit/diff.js';
 import type { ExplanationNote } from '../audit/explain-record.js';

@@ -35,6 +35,7 @@ const hostile = '{"standard": "san-duan", "x": "\u001b[2J\u001b[31mred\u202egnp.
 const LINES = [good, '{bad', huge, good, hostile, '{"standard": "san-duan", "facts": {}} trailing', good];
 const input = join(dir, 'in.ndjson');
 writeFileSync(input, `${LINES.join('\n')}\n`);
+// eslint-disable-next-line no-control-regex -- the characters a preview must never print raw
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f\u202e\u2028]/;
 
 describe('a malformed batch line', () => {

@@ -1,6 +1,6 @@
 /**
  * Errors in the user's language: Chinese by default, English with --locale en, in text and with --format json
- * (whose `code` stays the same), through the tables of src/cli/messages.ts. Every sentence the engine writes for
+ * (whose `code` stays the same), through the tables of src/messages/index.ts. Every sentence the engine writes for
  * these inputs has its Chinese entry; every sentence of the CLI's own has both languages.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ObservationError, InputError } from '../../src/errors.js';
 import { parseJson } from '../../src/input/index.js';
-import { CLI_MESSAGES, engineMessage, inputMessage, observationMessage } from '../../src/cli/messages.js';
+import { CLI_MESSAGES, engineMessage, inputMessage, observationMessage } from '../../src/messages/index.js';
 import { main } from '../../src/cli/main.js';
 import { builtin, runCli } from '../helpers.js';
 

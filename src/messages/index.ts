@@ -7,6 +7,7 @@
  * sentence in Chinese. A sentence no entry matches is printed as written; test/cli/locale.test.ts holds that the
  * sentences the engine writes for bad input all have one, and that every CLI sentence has both languages.
  */
+import { InputError, type InputErrorCode, type TextPosition } from '../errors.js';
 import type { Locale } from '../model/edition.js';
 
 /** One translatable sentence: the English pattern (named groups are its placeholders) and the Chinese template. */
@@ -308,4 +309,18 @@ export function cliText(m: CliMessage, locale: Locale): string {
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(m.params)) values[k] = typeof v === 'number' ? v.toLocaleString('en-US') : v;
   return fill(CLI_MESSAGES[m.id][locale], values);
+}
+
+/**
+ * An input error the CLI and the batch runner raise themselves (a file they read or write, a batch line): an `InputError` whose reason
+ * is data, worded in the user's locale when printed; `message` is the English, as every `InputError`'s.
+ */
+export class CliInputError extends InputError {
+  /** The reason, to word in a locale. */
+  readonly text: CliMessage;
+  constructor(code: InputErrorCode, file: string, id: CliMessageId, params: MessageParams = {}, where: { position?: TextPosition; path?: string } = {}) {
+    const text = { id, params };
+    super(code, file, cliText(text, 'en'), where);
+    this.text = text;
+  }
 }
