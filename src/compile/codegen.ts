@@ -9,7 +9,7 @@
  * constant-pool indexes, counters), each checked with {@link int}. Every value that comes from a standard —
  * literals, parameter values, keyed tables, operator names — stays in arrays passed to the generated function
  * and is reached by index; no string from a standard is ever spliced into the generated text.
- * `test/property/codegen-safety.test.ts` checks this with hostile ids, fact names, enum values and strings.
+ * `test/unit/compile/codegen.test.ts` checks this with hostile ids, fact names, enum values and strings.
  *
  * Measured on the 40-clause bench checklist (docs/performance.md): the generated function is about 2.7× as
  * fast as the closure tree and 1.8× as fast as closures written by hand for the same checklist.
@@ -173,7 +173,7 @@ const cache = new WeakMap<CompiledEdition, Program>();
 /**
  * The evaluator for an edition, cached: the closure tree for its first {@link CODEGEN_AFTER} evaluations, then
  * generated code where the environment allows it (else the closures for good). Both give the same answers
- * (test/property/reference-kleene.test.ts); the clause order of `out` is `ed.clauses`.
+ * (test/evaluate/reference-kleene.test.ts); the clause order of `out` is `ed.clauses`.
  */
 export function programFor(ed: CompiledEdition): Program {
   let p = cache.get(ed);

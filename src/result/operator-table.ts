@@ -1,6 +1,6 @@
 /**
  * The operator table of the authoring guide (docs/authoring.md), generated from `OPERATORS`, and the splice
- * that puts it between its marker comments: `daoze doc` writes it, test/docs-pages.test.ts fails when it is stale.
+ * that puts it between its marker comments: `daoze doc` writes it, test/docs/pages.test.ts fails when it is stale.
  */
 import { OPERATORS } from '../operators/index.js';
 

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileEdition, diffEditions, replay, versionBump, type EditionSpec, type EditionChange } from '../../src/index.js';
-import { builtin } from '../helpers.js';
-import { completeAndDropped, condition, edition, without } from '../property/arbitraries.js';
+import { builtin } from '../support/helpers.js';
+import { completeAndDropped, condition, edition, without } from '../support/arbitraries.js';
 
 const SI = 'si-jing-san-wu-liang-tong-yi-ming';
 const v1 = () => builtin().get(`${SI}@1.0.0`);

@@ -1,7 +1,7 @@
-/** Generators and helpers shared by the audit tests: random records over the random editions of test/property. */
+/** Generators and helpers shared by the audit tests: random records over the random editions of test/support/arbitraries.ts. */
 import fc from 'fast-check';
 import { evaluate, type CompiledEdition, type EditionSpec, type Evaluator } from '../../src/index.js';
-import { completeAndDropped, edition, without } from '../property/arbitraries.js';
+import { completeAndDropped, edition, without } from '../support/arbitraries.js';
 
 /** An evaluator over one compiled edition, as a registry would be. */
 export function evaluatorOf(ed: CompiledEdition): Evaluator {

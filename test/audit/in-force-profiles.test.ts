@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRegistry, ObservationError, parseProfile, StandardError, type EditionSpec, type ProfileSpec } from '../../src/index.js';
-import { builtin, runCli } from '../helpers.js';
+import { builtin, runCli } from '../support/helpers.js';
 
 const SI = 'si-jing-san-wu-liang-tong-yi-ming';
 const v100 = () => structuredClone(builtin().get(`${SI}@1.0.0`).spec);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRegistry, editionHash, LOCK_FILE, StandardError, type EditionSpec } from '../../src/index.js';
 import { builtinProfilesDir, builtinStandardsDir, loadRegistry, loadSnapshot, readEditions, writeBuiltinSnapshot } from '../../src/node.js';
-import { runCli } from '../helpers.js';
+import { runCli } from '../support/helpers.js';
 
 const SAN_DUAN = join('san-duan', '1.0.0.yaml');
 const OBS = 'examples/observations/01-toilet-ammonia-high.json';

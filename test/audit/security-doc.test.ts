@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileEdition, readBundle, type Bundle } from '../../src/index.js';
-import { runCli } from '../helpers.js';
+import { runCli } from '../support/helpers.js';
 
 const root = join(__dirname, '..', '..');
 const DOC = readFileSync(join(root, 'docs/security.md'), 'utf8');

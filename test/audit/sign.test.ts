@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateKeyPair, recordHashOf, recordVerdict, signRecord, verifyRecord, type Observation, type VerdictRecord } from '../../src/index.js';
-import { builtin } from '../helpers.js';
+import { builtin } from '../support/helpers.js';
 
 const root = join(__dirname, '..', '..');
 const OBS = JSON.parse(readFileSync(join(root, 'examples/observations/01-toilet-ammonia-high.json'), 'utf8')) as Observation;

@@ -15,7 +15,7 @@ import {
   type VerdictRecord,
 } from '../../src/index.js';
 import { formatJsonPath, jsonPathAt } from '../../src/audit/index.js';
-import { builtin } from '../helpers.js';
+import { builtin } from '../support/helpers.js';
 import { altered, evaluatorOf, getAt, leafPaths, recordInputs, setAt } from './helpers.js';
 
 const root = join(__dirname, '..', '..');

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { runCli as run } from '../helpers.js';
+import { runCli as run } from '../support/helpers.js';
 
 const base = readFileSync(join(__dirname, '..', 'fixtures', 'invalid', 'case-values.yaml'), 'utf8').replace(
   /cases:[\s\S]*$/,

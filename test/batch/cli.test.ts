@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'tsup';
-import { builtin } from '../helpers.js';
+import { builtin } from '../support/helpers.js';
 import { generateObservations } from '../../bench/observations.js';
 
 const root = resolve(__dirname, '..', '..');

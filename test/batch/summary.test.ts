@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { compileEdition, DaozeError, evaluate } from '../../src/index.js';
 import { summarise } from '../../src/batch/summary.js';
 import { csvRow, record } from '../../src/batch/format.js';
-import { extEdition, extObservation } from '../property/arbitraries-extended.js';
+import { extEdition, extObservation } from '../support/arbitraries-extended.js';
 
 describe('batch summaries', () => {
   it('give the same record and CSV row as the full verdict', () => {

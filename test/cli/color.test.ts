@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { colorEnabled } from '../../src/cli/io.js';
-import { runCli } from '../helpers.js';
+import { runCli } from '../support/helpers.js';
 
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[\\d+m`);
 const OBS = 'examples/observations/01-toilet-ammonia-high.json';

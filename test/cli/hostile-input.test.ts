@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkS
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli as runCliIn } from '../helpers.js';
+import { runCli as runCliIn } from '../support/helpers.js';
 
 // These tests hold the English wording of each error (--locale en); the Chinese, default one is in locale.test.ts.
 const runCli = (...args: string[]) => runCliIn(...args, '--locale', 'en');

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
+import { runCli } from '../support/helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'daoze-json-errors-'));
 function file(name: string, content: string): string {

@@ -11,7 +11,7 @@ import { ObservationError, InputError } from '../../src/errors.js';
 import { parseJson } from '../../src/input/index.js';
 import { CLI_MESSAGES, engineMessage, inputMessage, observationMessage } from '../../src/messages/index.js';
 import { main } from '../../src/cli/main.js';
-import { builtin, runCli } from '../helpers.js';
+import { builtin, runCli } from '../support/helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'daoze-locale-'));
 const LATIN_WORDS = /\b(must|unknown|is|the|not|got|expected|found|key|allowed)\b/;

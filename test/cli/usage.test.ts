@@ -1,6 +1,6 @@
 /** A wrong command line: this CLI's own words with E_USAGE and the command's usage, exit 4; formats a command does not print are refused. */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
+import { runCli } from '../support/helpers.js';
 
 const OBS = 'examples/observations/01-toilet-ammonia-high.json';
 

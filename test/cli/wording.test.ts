@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
+import { runCli } from '../support/helpers.js';
 import { UNITS_EN, withUnit } from '../../src/result/units.js';
 import { csvHeader } from '../../src/batch/format.js';
 

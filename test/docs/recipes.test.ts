@@ -225,7 +225,7 @@ function copyRepository(): string {
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   // `npx daoze` runs this package's own bin/daoze.js, which imports the build; the build of src/cli/main.ts is
-  // stood in for by the source itself (test/e2e/pack.test.ts runs the real build from a packed tarball).
+  // stood in for by the source itself (test/package/pack.test.ts runs the real build from a packed tarball).
   mkdirSync(join(dir, 'dist'));
   writeFileSync(join(dir, 'dist', 'cli.js'), `import { register } from 'tsx/esm/api';\nregister();\nexport const { guardPipes, main } = await import('../src/cli/main.ts');\n`);
   return dir;

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { compileEdition, createBundle, evaluate, ObservationError, type Bundle, type CompiledEdition, type EditionSpec, type EvidenceRef } from '../../src/index.js';
 import { ChecklistError, createChecklist, loadBundle, restore, type Checklist, type ChecklistUpdate } from '../../sdk/index.js';
-import { builtin } from '../helpers.js';
-import { everyType, validSamples, valuesFor } from '../fact-values.js';
+import { builtin } from '../support/helpers.js';
+import { everyType, validSamples, valuesFor } from '../support/fact-values.js';
 
 const TOILET_ID = 'si-jing-san-wu-liang-tong-yi-ming';
 /** The checklist tests fill in 1.0.0's facts (the fly count, the odour grade), so they pin that edition. */

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBundle, type Bundle } from '../../src/index.js';
 import { ChecklistError, createChecklist, restore, type ChecklistSnapshot } from '../../sdk/index.js';
-import { builtin } from '../helpers.js';
+import { builtin } from '../support/helpers.js';
 
 // Pinned: these answers are 1.0.0's facts (2.0.0 replaced the odour grade).
 const TOILET = 'si-jing-san-wu-liang-tong-yi-ming@1.0.0';

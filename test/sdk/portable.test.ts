@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { createBundle, generateKeyPair, signBundle } from '../../src/index.js';
-import { builtin } from '../helpers.js';
+import { builtin } from '../support/helpers.js';
 
 const ROOT = join(__dirname, '..', '..');
 const SDK = join(ROOT, 'sdk');

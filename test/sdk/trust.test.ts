@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileEdition, createBundle, generateKeyPair, keyFileText, signBundle, type Bundle, type EditionSpec } from '../../src/index.js';
 import { ChecklistError, createChecklist, loadBundle, restore } from '../../sdk/index.js';
-import { builtin } from '../helpers.js';
+import { builtin } from '../support/helpers.js';
 
 const TOILET = 'si-jing-san-wu-liang-tong-yi-ming';
 const A = generateKeyPair();

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileEdition, loadEdition } from '../../src/index.js';
-import { builtin } from '../helpers.js';
+import { builtin } from '../support/helpers.js';
 import { findContradictions } from './contradictions.js';
 
 /**

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/index.js';
-import { builtin, runCli } from '../helpers.js';
+import { builtin, runCli } from '../support/helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'daoze-inferred-'));
 const report = (f: string) => [{ kind: 'document', ref: `reports/2026/${f}.pdf` }];

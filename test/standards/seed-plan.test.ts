@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Cite } from '../../src/index.js';
 import { builtinStandardsDir } from '../../src/node.js';
-import { builtin } from '../helpers.js';
+import { builtin } from '../support/helpers.js';
 import { seedSpans, type SeedSpans } from './seed-spans.js';
 
 const seedPath = join(__dirname, '..', '..', '..', 'shared', 'seed', '000_1a519d71141c709e.txt');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { renderStandardPage } from '../../src/result/page.js';
 import { builtinStandardsDir, findPagesDir, readEditions, readPageWarnings } from '../../src/node.js';
-import { builtin } from '../helpers.js';
+import { builtin } from '../support/helpers.js';
 
 const root = resolve(__dirname, '..', '..');
 

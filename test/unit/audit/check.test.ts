@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkObservation, generateKeyPair, ObservationError, RecordError, verifyRecord, type Observation, type SignedRecord } from '../../../src/index.js';
-import { builtin } from '../../helpers.js';
+import { builtin } from '../../support/helpers.js';
 
 const root = join(__dirname, '..', '..', '..');
 const read = (name: string) => JSON.parse(readFileSync(join(root, 'examples/observations', name), 'utf8')) as Observation;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DaozeError, evaluate, explainVerdict, InputError, RecordError, replay, type ExplainedComparison, type ExplainedCondition, type Observation, type Verdict } from '../../../src/index.js';
-import { builtin } from '../../helpers.js';
+import { builtin } from '../../support/helpers.js';
 import { getAt, leafPaths, setAt } from '../../audit/helpers.js';
 
 const root = join(__dirname, '..', '..', '..');

@@ -21,8 +21,8 @@ import {
 } from '../../../src/index.js';
 import { parseJson } from '../../../src/input/index.js';
 import { MAX_CONDITION_DEPTH } from '../../../src/load/check.js';
-import { builtin, runCli } from '../../helpers.js';
-import { editionHeader } from '../../edition-header.js';
+import { builtin, runCli } from '../../support/helpers.js';
+import { editionHeader } from '../../support/edition-header.js';
 
 const root = join(__dirname, '..', '..', '..');
 const FIXTURES = join(root, 'test/fixtures/records');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { recordVerdict, verifyRecord, type VerdictRecord } from '../../../src/index.js';
 import { parseJson } from '../../../src/input/index.js';
 import { INTERNAL } from '../../../src/audit/verify.js';
-import { builtin } from '../../helpers.js';
+import { builtin } from '../../support/helpers.js';
 import { getAt, leafPaths, setAt } from '../../audit/helpers.js';
 
 const root = join(__dirname, '..', '..', '..');

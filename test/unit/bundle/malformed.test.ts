@@ -18,7 +18,7 @@ import {
   type Bundle,
 } from '../../../src/index.js';
 import { createChecklist } from '../../../sdk/index.js';
-import { builtin } from '../../helpers.js';
+import { builtin } from '../../support/helpers.js';
 
 const U = { trust: 'unsigned' } as const;
 const REFS = ['san-duan@1.0.0', 'si-jing-san-wu-liang-tong-yi-ming@1.0.0'];

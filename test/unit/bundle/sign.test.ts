@@ -11,7 +11,7 @@ import {
   type Bundle,
   type EditionSpec,
 } from '../../../src/index.js';
-import { builtin } from '../../helpers.js';
+import { builtin } from '../../support/helpers.js';
 
 const TOILET = 'si-jing-san-wu-liang-tong-yi-ming@1.0.0';
 const A = generateKeyPair();

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluate, InputError, ObservationError, type EvidenceRef, type Observation } from '../../../src/index.js';
 import { evidenceShortfall, normaliseObservation } from '../../../src/evaluate/observation.js';
-import { builtin } from '../../helpers.js';
+import { builtin } from '../../support/helpers.js';
 
 const root = join(__dirname, '..', '..', '..');
 const example = JSON.parse(readFileSync(join(root, 'examples/observations/01-toilet-ammonia-high.json'), 'utf8')) as Observation;

@@ -6,7 +6,7 @@ import { parseEdition, validateEdition, type Condition, type EditionSpec } from 
 import { HOSTILE_KEYS } from '../../../src/evaluate/observation.js';
 import { leafCount, MAX_CONDITION_LEAVES } from '../../../src/load/check.js';
 import { RESERVED_IDS } from '../../../src/model/edition.js';
-import { fixture } from '../../helpers.js';
+import { fixture } from '../../support/helpers.js';
 
 const text = fixture('invalid', 'bad-cases.yaml').split('\ncases:')[0]!;
 const valid = (): EditionSpec => parse(text) as EditionSpec;

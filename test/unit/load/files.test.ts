@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../src/errors.js';
 import { findEditionFiles, readEditions, readProfiles } from '../../../src/node.js';
-import { fixture, runCli } from '../../helpers.js';
+import { fixture, runCli } from '../../support/helpers.js';
 
 const draft = fixture('invalid', 'bad-cases.yaml').split('\ncases:')[0]! + '\n';
 

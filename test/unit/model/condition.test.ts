@@ -14,7 +14,7 @@ import {
 } from '../../../src/model/condition.js';
 import { OPERATORS } from '../../../src/operators/index.js';
 import type { Condition, LeafCondition } from '../../../src/model/edition.js';
-import { extCondition } from '../../property/arbitraries-extended.js';
+import { extCondition } from '../../support/arbitraries-extended.js';
 
 const leaf = (fact: string, value: LeafCondition['value'] = true, operator = 'equal'): LeafCondition => ({ fact, operator, value });
 

@@ -16,7 +16,7 @@ import {
 import { literalFits } from '../../../src/load/check.js';
 import { checkFactValue, normaliseObservation } from '../../../src/evaluate/observation.js';
 import { comparable, FACT_TYPE_DEFS, factRefusal } from '../../../src/model/fact-types.js';
-import { everyType, valuesFor } from '../../fact-values.js';
+import { everyType, valuesFor } from '../../support/fact-values.js';
 
 const facts = Object.entries(everyType.facts);
 const ed = compileEdition(everyType);

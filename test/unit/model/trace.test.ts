@@ -15,9 +15,9 @@ import {
   type EditionSpec,
   type LeafTrace,
 } from '../../../src/index.js';
-import { extEdition, extObservation } from '../../property/arbitraries-extended.js';
-import { knownFacts, refCondition, type Known } from '../../property/kleene-reference.js';
-import { builtin } from '../../helpers.js';
+import { extEdition, extObservation } from '../../support/arbitraries-extended.js';
+import { knownFacts, refCondition, type Known } from '../../support/kleene-reference.js';
+import { builtin } from '../../support/helpers.js';
 
 const leaf = (fact: string, result: LeafTrace['result']): LeafTrace => ({
   fact,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compileEdition, evaluate, type Outcome } from '../../../src/index.js';
 import { emptyTally, overallOutcome, rankMissing, scoreOf, tally, tallyOutcomes, verdictTally, type Counted, type Tally } from '../../../src/result/tally.js';
-import { extEdition, extObservation } from '../../property/arbitraries-extended.js';
+import { extEdition, extObservation } from '../../support/arbitraries-extended.js';
 
 const OUTCOMES: readonly Outcome[] = ['pass', 'fail', 'indeterminate', 'not_applicable'];
 const counted: fc.Arbitrary<Counted> = fc.record(

@@ -20,7 +20,7 @@ import {
 import observationJson from '../../../schema/observation.schema.json';
 import verdictJson from '../../../schema/verdict.schema.json';
 import recordJson from '../../../schema/record.schema.json';
-import { builtin, runCli } from '../../helpers.js';
+import { builtin, runCli } from '../../support/helpers.js';
 
 const root = join(__dirname, '..', '..', '..');
 const EVALUATED = '2026-12-04T09:00:00+08:00';

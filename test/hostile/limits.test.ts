@@ -1,7 +1,7 @@
 /** Huge, deeply nested and hostile standards give a clear error, never a crash. */
 import { describe, expect, it } from 'vitest';
 import { parseEdition } from '../../src/index.js';
-import { fixture } from '../helpers.js';
+import { fixture } from '../support/helpers.js';
 
 const valid = fixture('invalid', 'bad-cases.yaml').split('\ncases:')[0]!;
 

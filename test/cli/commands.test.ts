@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli as run } from './helpers.js';
+import { runCli as run } from '../support/helpers.js';
 
 
 const tmp = mkdtempSync(join(tmpdir(), 'daoze-cli-'));

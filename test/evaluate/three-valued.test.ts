@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compileEdition, DaozeError, evaluate, type EditionSpec, type Verdict } from '../../src/index.js';
-import { completeAndDropped, edition, without } from './arbitraries.js';
+import { completeAndDropped, edition, without } from '../support/arbitraries.js';
 
 const run = (spec: EditionSpec, facts: Record<string, unknown>): Verdict => evaluate(compileEdition(spec), { standard: spec.id, facts });
 

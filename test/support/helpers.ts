@@ -1,10 +1,10 @@
 /** Shared test helpers: the built-in registry and small edition builders. */
 import { readFileSync } from 'node:fs';
 import { vi } from 'vitest';
-import { main } from '../src/cli/main.js';
+import { main } from '../../src/cli/main.js';
 import { join } from 'node:path';
-import { builtinStandardsDir, loadRegistry } from '../src/node.js';
-import type { Registry } from '../src/index.js';
+import { builtinStandardsDir, loadRegistry } from '../../src/node.js';
+import type { Registry } from '../../src/index.js';
 
 let registry: Registry | undefined;
 
@@ -16,7 +16,7 @@ export function builtin(): Registry {
 
 /** Reads a fixture file. */
 export function fixture(...parts: string[]): string {
-  return readFileSync(join(__dirname, 'fixtures', ...parts), 'utf8');
+  return readFileSync(join(__dirname, '..', 'fixtures', ...parts), 'utf8');
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Composition by reference: `include` brings clauses with their facts, parameters, sources, routing and origin. */
 import { describe, expect, it } from 'vitest';
-import { composeEditions, createRegistry, StandardError, type EditionSpec } from '../../src/index.js';
-import { editionHeader } from '../edition-header.js';
+import { composeEditions, createRegistry, StandardError, type EditionSpec } from '../../../src/index.js';
+import { editionHeader } from '../../support/edition-header.js';
 
 const msg = { pass: { zh: 'p', en: 'p' }, fail: { zh: 'f {limit}', en: 'f {limit}' }, indeterminate: { zh: 'i', en: 'i' } };
 const base = (): EditionSpec => ({

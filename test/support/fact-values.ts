@@ -1,6 +1,6 @@
 /** Fact values for property tests: an edition with a fact of every type, and generators of valid, edge and nonsense values. */
 import fc from 'fast-check';
-import type { EditionSpec, FactSpec } from '../src/index.js';
+import type { EditionSpec, FactSpec } from '../../src/index.js';
 
 const text = (s: string) => ({ zh: s, en: s });
 const msgs = { pass: text('p'), fail: text('f'), indeterminate: text('i') };

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import type { Condition, EditionSpec, FactSpec, LeafCondition } from '../../src/index.js';
-import { editionHeader } from '../edition-header.js';
+import { editionHeader } from './edition-header.js';
 
 /** A fact of a random edition, with the values an observation may give it. */
 export interface GenFact {

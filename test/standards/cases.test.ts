@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCase, runCases } from '../src/index.js';
-import { citationWarnings, coverageWarnings } from '../src/cases/house-rules.js';
-import { builtinStandardsDir, readEditions } from '../src/node.js';
-import { builtin } from './helpers.js';
+import { runCase, runCases } from '../../src/index.js';
+import { citationWarnings, coverageWarnings } from '../../src/cases/house-rules.js';
+import { builtinStandardsDir, readEditions } from '../../src/node.js';
+import { builtin } from '../support/helpers.js';
 
 const { editions, diagnostics } = readEditions(builtinStandardsDir());
 

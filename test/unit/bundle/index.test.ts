@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BundleError, compileEdition, createBundle, evaluate, readBundle, runCase, type Bundle, type EditionSpec } from '../../src/index.js';
-import { main } from '../../src/cli/main.js';
-import { builtin } from '../helpers.js';
+import { BundleError, compileEdition, createBundle, evaluate, readBundle, runCase, type Bundle, type EditionSpec } from '../../../src/index.js';
+import { main } from '../../../src/cli/main.js';
+import { builtin } from '../../support/helpers.js';
 
 /** These tests are about the content checks, not signatures (test/unit/bundle/): bundles are read with the opt-out. */
 const U = { trust: 'unsigned' } as const;

@@ -11,9 +11,9 @@ import type { Page } from 'playwright-core';
 import { buildInspector } from '../../examples/inspector-web/build.js';
 import { serveStatic } from '../../examples/inspector-web/serve.js';
 import { launchChromium } from '../../examples/inspector-web/browser.js';
-import { builtin } from '../helpers.js';
+import { builtin } from '../support/helpers.js';
 import { compileEdition, createBundle } from '../../src/index.js';
-import { everyType } from '../fact-values.js';
+import { everyType } from '../support/fact-values.js';
 
 // The edition the page opens for the toilet standard: the one in force now (2.0.0 from 2026-12-01).
 const TOILET = 'si-jing-san-wu-liang-tong-yi-ming@2.0.0';

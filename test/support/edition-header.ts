@@ -1,5 +1,5 @@
 /** The identity part of a test edition, so that test editions differ only in what they test. */
-import type { EditionSpec } from '../src/index.js';
+import type { EditionSpec } from '../../src/index.js';
 
 /** id, version 1.0.0, a status, nickname and title from the id, effective 2023-01-01, and one source `source`. */
 export function editionHeader(

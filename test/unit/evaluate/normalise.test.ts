@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileEdition, ObservationError } from '../../src/index.js';
-import { checkFactValue, normaliseObservation } from '../../src/evaluate/observation.js';
-import { checkJsonValue } from '../../src/input/index.js';
-import { extEdition, EXT_FACTS } from '../property/arbitraries-extended.js';
+import { compileEdition, ObservationError } from '../../../src/index.js';
+import { checkFactValue, normaliseObservation } from '../../../src/evaluate/observation.js';
+import { checkJsonValue } from '../../../src/input/index.js';
+import { extEdition, EXT_FACTS } from '../../support/arbitraries-extended.js';
 
 /** Whether a value survives a JSON round trip unchanged in kind (no BigInt, undefined, function, NaN, cycle). */
 function isJsonData(v: unknown): boolean {

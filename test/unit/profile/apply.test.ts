@@ -1,7 +1,7 @@
 /** City profiles: set parameters, replace, add, disable and require clauses; errors for references the base lacks. */
 import { describe, expect, it } from 'vitest';
-import { createRegistry, parseProfile, StandardError, type ProfileSpec } from '../../src/index.js';
-import { builtin } from '../helpers.js';
+import { createRegistry, parseProfile, StandardError, type ProfileSpec } from '../../../src/index.js';
+import { builtin } from '../../support/helpers.js';
 
 const TOILET = 'si-jing-san-wu-liang-tong-yi-ming@1.0.0';
 const base = () => builtin().get(TOILET).spec;

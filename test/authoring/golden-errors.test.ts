@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { caseDiagnostics, compileEdition, composeEditions, formatDiagnostics, parseEdition, runCases } from '../src/index.js';
+import { caseDiagnostics, compileEdition, composeEditions, formatDiagnostics, parseEdition, runCases } from '../../src/index.js';
 
-const dir = join(__dirname, 'fixtures', 'invalid');
+const dir = join(__dirname, '..', 'fixtures', 'invalid');
 
 function diagnose(name: string): string {
   const file = `test/fixtures/invalid/${name}`;

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { compileEdition, evaluate, observationSchema, ObservationError, validateEdition, type CompiledEdition } from '../../src/index.js';
-import { anyJson, dateTimeLike, everyType, valuesFor } from '../fact-values.js';
-import { builtin } from '../helpers.js';
+import { anyJson, dateTimeLike, everyType, valuesFor } from '../support/fact-values.js';
+import { builtin } from '../support/helpers.js';
 
 const checked = validateEdition(everyType);
 if (!checked.edition) throw new Error(JSON.stringify(checked.diagnostics, null, 2));

@@ -6,7 +6,7 @@ import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
 import { compileEdition, evaluate, type Condition, validateEdition } from '../../src/index.js';
-import { completeFacts, edition } from './arbitraries.js';
+import { completeFacts, edition } from '../support/arbitraries.js';
 
 async function jreDecides(cond: Condition, facts: Record<string, unknown>): Promise<boolean> {
   const engine = new Engine([], { allowUndefinedFacts: false });

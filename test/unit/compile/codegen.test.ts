@@ -8,10 +8,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileEdition, type Condition, type EditionSpec, type I18nText } from '../../src/index.js';
-import { normaliseObservation } from '../../src/evaluate/observation.js';
-import { codegenProgram, generate } from '../../src/compile/codegen.js';
-import { extEdition, extObservation } from './arbitraries-extended.js';
+import { compileEdition, type Condition, type EditionSpec, type I18nText } from '../../../src/index.js';
+import { normaliseObservation } from '../../../src/evaluate/observation.js';
+import { codegenProgram, generate } from '../../../src/compile/codegen.js';
+import { extEdition, extObservation } from '../../support/arbitraries-extended.js';
 
 const HOSTILE = [
   '"); globalThis.__daozePwned = 1; ("',

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluate } from '../../src/index.js';
-import { builtin } from '../helpers.js';
+import { builtin } from '../support/helpers.js';
 
 const unit = () => builtin().get('u-unit-street@1.0.0');
 const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'observations', '04-u-unit-missing-manhole-cover.json'), 'utf8'));

@@ -9,9 +9,9 @@ import { Engine } from 'json-rules-engine';
 import { compileEdition, evaluate, evaluateOutcomes, validateEdition, type CompiledEdition, type Condition, type EditionSpec } from '../../src/index.js';
 import { normaliseObservation } from '../../src/evaluate/observation.js';
 import { closureProgram, codegenProgram, CODEGEN_AFTER, programFor } from '../../src/compile/codegen.js';
-import { completeAndDropped, completeFacts, edition, without } from './arbitraries.js';
-import { extEdition, extObservation } from './arbitraries-extended.js';
-import { knownFacts, refEvaluate } from './kleene-reference.js';
+import { completeAndDropped, completeFacts, edition, without } from '../support/arbitraries.js';
+import { extEdition, extObservation } from '../support/arbitraries-extended.js';
+import { knownFacts, refEvaluate } from '../support/kleene-reference.js';
 
 const K = ['false', 'true', 'unknown'] as const;
 

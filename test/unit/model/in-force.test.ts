@@ -4,9 +4,9 @@ import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { createRegistry, ObservationError, StandardError, inForceRange, type EditionSpec } from '../../src/index.js';
-import { readEditions } from '../../src/node.js';
-import { builtin } from '../helpers.js';
+import { createRegistry, ObservationError, StandardError, inForceRange, type EditionSpec } from '../../../src/index.js';
+import { readEditions } from '../../../src/node.js';
+import { builtin } from '../../support/helpers.js';
 
 const SI = 'si-jing-san-wu-liang-tong-yi-ming';
 const base = () => structuredClone(builtin().get(`${SI}@1.0.0`).spec);
@@ -87,7 +87,7 @@ describe('editions in force', () => {
     const dir = mkdtempSync(join(tmpdir(), 'daoze-in-force-'));
     mkdirSync(join(dir, SI));
     const header = '# yaml-language-server: $schema=../../schema/edition.schema.json\n';
-    writeFileSync(join(dir, SI, '1.0.0.yaml'), readFileSync(join(__dirname, '..', '..', 'standards', SI, '1.0.0.yaml')));
+    writeFileSync(join(dir, SI, '1.0.0.yaml'), readFileSync(join(__dirname, '..', '..', '..', 'standards', SI, '1.0.0.yaml')));
     const text = header + stringify(edition('1.1.0', { effective: { from: '2024-06-01' } }));
     writeFileSync(join(dir, SI, '1.1.0.yaml'), text);
     // Only the overlap is under test here; the editions lock has its own tests (test/audit/lock-load.test.ts).

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import type { Condition, EditionSpec, FactSpec, LeafCondition, ParameterSpec } from '../../src/index.js';
 import { FACTS as BASE_FACTS } from './arbitraries.js';
-import { editionHeader } from '../edition-header.js';
+import { editionHeader } from './edition-header.js';
 
 const t = (s: string) => ({ zh: s, en: s });
 const CHOICES = ['a', 'b', 'c', 'd'];

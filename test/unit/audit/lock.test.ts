@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkEditionsLock, editionHash, LOCK_FILE, updateEditionsLock, type EditionSpec } from '../../src/index.js';
-import { builtinStandardsDir, readEditions } from '../../src/node.js';
+import { checkEditionsLock, editionHash, LOCK_FILE, updateEditionsLock, type EditionSpec } from '../../../src/index.js';
+import { builtinStandardsDir, readEditions } from '../../../src/node.js';
 
 const dir = builtinStandardsDir();
 const { editions } = readEditions(dir);

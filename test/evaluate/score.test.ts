@@ -1,7 +1,7 @@
 /** Scores: deductions of failed counted clauses come off the base; indeterminate ones are at stake, never assumed. */
 import { describe, expect, it } from 'vitest';
 import { compileEdition, evaluate, type EditionSpec } from '../../src/index.js';
-import { editionHeader } from '../edition-header.js';
+import { editionHeader } from '../support/edition-header.js';
 
 const clause = (id: string, deduction: number, optional = false) => ({
   id,
