@@ -1,7 +1,7 @@
 /** The checklist SDK's public types: options, items, sections, updates, progress, the saved form and the session. */
-import type { FactInputKind } from '../src/internal.js';
 import type {
   EvidenceKind,
+  FactInputKind,
   EvidenceRef,
   FactType,
   I18nText,

@@ -52,6 +52,7 @@ export type {
   Exclusion,
 } from './model/edition.js';
 export { EVIDENCE_KINDS, FACT_TYPES, PROVENANCES, SEVERITIES, SOURCE_KINDS } from './model/edition.js';
+export type { FactInputKind } from './model/fact-types.js';
 
 // Reading editions: parse and validate YAML or data, load one with its identity checked, compose `include`s.
 export { parseEdition, validateEdition, loadEdition } from './load/index.js';

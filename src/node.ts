@@ -464,7 +464,7 @@ export function findPagesDir(path: string): string | undefined {
 
 /**
  * The `W_PAGE` warnings of the newest edition of each standard read, against the page `<dir>/<id>.md`: missing,
- * or not what `daoze doc` writes in either locale. Reads the pages; the comparison is {@link pageWarnings}.
+ * or not what `daoze doc` writes in either locale. Reads the pages; the comparison is `pageWarnings` (src/cases/house-rules.ts).
  */
 export function readPageWarnings(registry: Pick<Registry, 'get'>, read: readonly ReadEdition[], dir: string): Diagnostic[] {
   const out: Diagnostic[] = [];

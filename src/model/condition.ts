@@ -138,7 +138,7 @@ export const SOURCE_TEXT: ConditionTextStyle = {
 /**
  * A condition in one line: `all(…)`, `any(…)`, `not(…)` around leaves written `fact operator value`, where a
  * parameter is `{param-id}`, another fact is its id and a literal is JSON. `style` says how operators, lists and
- * members are written; by default the source form ({@link SOURCE_TEXT}).
+ * members are written; by default the source form (`SOURCE_TEXT`).
  *
  * @example
  * ```ts
