@@ -16,6 +16,8 @@ import { isEditionsLock, LOCK_FILE, type EditionsLock } from './audit/lock.js';
 import type { EditionSpec, ProfileSpec } from './model/edition.js';
 import { createRegistry, type Registry } from './registry.js';
 import { ENGINE_VERSION } from './version.js';
+import { canonicalJson } from './hash/index.js';
+import { editionContent } from './model/edition-content.js';
 
 /** The folder of the standards that ship with Daoze. */
 export function builtinStandardsDir(): string {
@@ -183,6 +185,14 @@ export function readLockFile(dir: string): { lock: unknown; display: string } | 
   }
 }
 
+/**
+ * The content hash of an edition, as the lock and verdicts hold it (`editionHash`, src/audit/lock.ts): the same
+ * canonical JSON, hashed by node:crypto rather than by the pure-JS SHA-256 the portable layers use.
+ */
+export function nodeEditionHash(spec: EditionSpec): string {
+  return `sha256:${createHash('sha256').update(canonicalJson(editionContent(spec))).digest('hex')}`;
+}
+
 /** Where `npm run build` writes the snapshot of the built-in standards: beside the built code. */
 export function builtinSnapshotPath(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), 'builtin-snapshot.json');
@@ -260,7 +270,7 @@ export function loadSnapshot(file: string, path: string = builtinStandardsDir(),
   if (snap?.format !== SNAPSHOT_FORMAT) return undefined;
   const key = snapshotKey(path, profilesPath);
   if (!key || snap.sources !== key.key) return undefined;
-  return createRegistry(snap.editions, { profiles: snap.profiles.map((spec) => ({ spec })), lock: key.lock });
+  return createRegistry(snap.editions, { profiles: snap.profiles.map((spec) => ({ spec })), lock: key.lock, hashEdition: nodeEditionHash });
 }
 
 /**

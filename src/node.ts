@@ -24,6 +24,7 @@ import {
   displayOf,
   findEditionFiles,
   lockDirOf,
+  nodeEditionHash,
   readLockFile,
   readSourceText,
   registryFromSnapshot,
@@ -206,7 +207,7 @@ export function loadRegistry(path: string = builtinStandardsDir(), profilesPath:
   if (diagnostics.length > 0) throw new StandardError(diagnostics);
   return createRegistry(
     editions.map((e) => e.spec),
-    { profiles: profiles.profiles, lock: folderLock(editions.map((e) => e.file)) },
+    { profiles: profiles.profiles, lock: folderLock(editions.map((e) => e.file)), hashEdition: nodeEditionHash },
   );
 }
 

@@ -36,6 +36,11 @@ export interface RegistryOptions {
   lock?: EditionsLock | unknown;
   /** Name of the lock in diagnostics (default `editions.lock.json`). */
   lockFile?: string;
+  /**
+   * The content hash of an edition (what the lock and verdicts hold: `editionHash` of src/audit/lock.ts), when the
+   * caller has a faster way to the same value; by default the pure-JS hash. `daoze/node` passes node:crypto's.
+   */
+  hashEdition?: (spec: EditionSpec) => string;
 }
 
 /** Compiled editions of several standards, and the profiles that adapt them. */
@@ -84,7 +89,7 @@ export function createRegistry(specs: readonly EditionSpec[], options: RegistryO
   const composed = composeEditions(specs.map((spec) => ({ spec })));
   const diagnostics = [...composed.diagnostics, ...inForceDiagnostics(specs.map((spec) => ({ spec })))];
   const editions = composed.editions
-    .map((s) => compileEdition(s))
+    .map((s) => compileEdition(s, options.hashEdition ? { editionHash: options.hashEdition(s) } : {}))
     .sort((a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version));
   if (options.lock !== undefined) {
     // The compiled hash is the one the lock holds (of the composed edition), so nothing is hashed twice.
@@ -117,7 +122,7 @@ export function createRegistry(specs: readonly EditionSpec[], options: RegistryO
     }
     const r = applyProfile(base.spec, p.spec, { ...(p.file ? { file: p.file } : {}), ...(p.locate ? { locate: p.locate } : {}) });
     diagnostics.push(...r.diagnostics);
-    if (r.spec) profiles.push({ spec: p.spec, edition: compileWithProfile(base.spec, p.spec, r.spec) });
+    if (r.spec) profiles.push({ spec: p.spec, edition: compileWithProfile(base.spec, p.spec, r.spec, base.hash) });
   }
   if (diagnostics.length) throw new StandardError(diagnostics);
   profiles.sort((a, b) => a.spec.id.localeCompare(b.spec.id) || compareSemver(a.spec.version, b.spec.version));
