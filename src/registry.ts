@@ -6,14 +6,13 @@ import { NotFoundError, ObservationError, StandardError } from './errors.js';
 import { composeEditions } from './load/compose.js';
 import { compileEdition, type CompiledEdition } from './compile/compile.js';
 import type { EditionSpec, ProfileSpec } from './model/edition.js';
-import { compareSemver } from './model/semver.js';
 import { evaluate, type EvaluateOptions } from './evaluate/evaluate.js';
 import type { Observation } from './evaluate/observation.js';
 import type { Verdict } from './result/types.js';
 import { applyProfile, compileWithProfile } from './profile/apply.js';
 import type { ParsedText } from './load/yaml.js';
 import { locationOf } from './load/report.js';
-import { dayOf, inForceDiagnostics, inForceRange, pickByRef, profileNotInForce, resolveEdition } from './model/in-force.js';
+import { compareEditionRefs, dayOf, inForceDiagnostics, inForceRange, pickByRef, profileNotInForce, resolveEdition } from './model/in-force.js';
 import { checkEditionsLock, type EditionsLock } from './audit/lock.js';
 
 /** A profile to register, with where it came from (for positioned errors). */
@@ -90,7 +89,7 @@ export function createRegistry(specs: readonly EditionSpec[], options: RegistryO
   const diagnostics = [...composed.diagnostics, ...inForceDiagnostics(specs.map((spec) => ({ spec })))];
   const editions = composed.editions
     .map((s) => compileEdition(s, options.hashEdition ? { editionHash: options.hashEdition(s) } : {}))
-    .sort((a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version));
+    .sort(compareEditionRefs);
   if (options.lock !== undefined) {
     // The compiled hash is the one the lock holds (of the composed edition), so nothing is hashed twice.
     diagnostics.push(...checkEditionsLock(options.lock, editions.map((e) => ({ spec: e.spec, hash: e.hash })), options.lockFile, { reportGone: false }));
@@ -125,7 +124,7 @@ export function createRegistry(specs: readonly EditionSpec[], options: RegistryO
     if (r.spec) profiles.push({ spec: p.spec, edition: compileWithProfile(base.spec, p.spec, r.spec, base.hash) });
   }
   if (diagnostics.length) throw new StandardError(diagnostics);
-  profiles.sort((a, b) => a.spec.id.localeCompare(b.spec.id) || compareSemver(a.spec.version, b.spec.version));
+  profiles.sort((a, b) => compareEditionRefs(a.spec, b.spec));
   const find = (ref: string, on?: string) => resolveEdition(editions, ref, on);
   const findProfile = (ref: string) => pickByRef(profiles.map((p) => ({ ...p, id: p.spec.id, version: p.spec.version })), ref, (p) => p.spec.status === 'published');
 
