@@ -13,7 +13,7 @@ import { applyProfile, compileWithProfile } from './profile/apply.js';
 import type { ParsedText } from './load/yaml.js';
 import { locationOf } from './load/report.js';
 import { compareEditionRefs, dayOf, inForceDiagnostics, inForceRange, pickByRef, profileNotInForce, resolveEdition } from './model/in-force.js';
-import { checkEditionsLock, type EditionsLock } from './audit/lock.js';
+import { checkEditionsLock, editionHash, type EditionsLock } from './audit/lock.js';
 
 /** A profile to register, with where it came from (for positioned errors). */
 export interface ProfileInput {
@@ -44,7 +44,7 @@ export interface RegistryOptions {
 
 /** Compiled editions of several standards, and the profiles that adapt them. */
 export interface Registry {
-  /** Every edition, ordered by id, then version. */
+  /** Every edition, ordered by id, then version (compiled when first read; `get` compiles only the one it returns). */
   readonly editions: readonly CompiledEdition[];
   /** Every profile, compiled over its base, ordered by id, then version. */
   readonly profiles: readonly { readonly spec: ProfileSpec; readonly edition: CompiledEdition }[];
@@ -67,7 +67,7 @@ export interface Registry {
 
 
 /** When each edition of `id` is in force, for messages: `id@1.0.0 in force 2023-01-01 – `. */
-function inForceSummary(editions: readonly CompiledEdition[], id: string): string {
+function inForceSummary(editions: readonly { readonly id: string; readonly spec: EditionSpec }[], id: string): string {
   const specs = editions.filter((e) => e.id === id).map((e) => e.spec);
   return specs
     .map((s) => {
@@ -77,9 +77,20 @@ function inForceSummary(editions: readonly CompiledEdition[], id: string): strin
     .join('; ');
 }
 
+/** An edition of a registry: what resolving a reference and the lock need, and its compiled form once it is used. */
+interface Entry {
+  readonly id: string;
+  readonly version: string;
+  readonly ref: string;
+  readonly spec: EditionSpec;
+  readonly hash: string;
+  compiled?: CompiledEdition;
+}
+
 /**
  * Builds a registry from validated edition specs (and profiles): resolves includes between editions, applies
- * each profile to its base, checks every case, and compiles each once. Throws `StandardError` listing every
+ * each profile to its base, checks every case, and compiles each edition once, when it is first used (a run of
+ * the CLI judges by one or two of all the built-in editions). Throws `StandardError` listing every
  * problem found, including two published editions of one standard in force on the same day (a bare id would
  * then be ambiguous), a profile over a draft edition, and (with `options.lock`) a published edition that is not
  * the locked one.
@@ -87,11 +98,11 @@ function inForceSummary(editions: readonly CompiledEdition[], id: string): strin
 export function createRegistry(specs: readonly EditionSpec[], options: RegistryOptions = {}): Registry {
   const composed = composeEditions(specs.map((spec) => ({ spec })));
   const diagnostics = [...composed.diagnostics, ...inForceDiagnostics(specs.map((spec) => ({ spec })))];
-  const editions = composed.editions
-    .map((s) => compileEdition(s, options.hashEdition ? { editionHash: options.hashEdition(s) } : {}))
-    .sort(compareEditionRefs);
+  // The hash of the composed edition: the one the lock holds and the compiled edition carries, taken once.
+  const hashOf = options.hashEdition ?? editionHash;
+  const editions: Entry[] = composed.editions.map((spec) => ({ id: spec.id, version: spec.version, ref: `${spec.id}@${spec.version}`, spec, hash: hashOf(spec) })).sort(compareEditionRefs);
+  const compiled = (e: Entry): CompiledEdition => (e.compiled ??= compileEdition(e.spec, { editionHash: e.hash }));
   if (options.lock !== undefined) {
-    // The compiled hash is the one the lock holds (of the composed edition), so nothing is hashed twice.
     diagnostics.push(...checkEditionsLock(options.lock, editions.map((e) => ({ spec: e.spec, hash: e.hash })), options.lockFile, { reportGone: false }));
   }
   const byRef = new Map(editions.map((e) => [e.ref, e]));
@@ -125,11 +136,17 @@ export function createRegistry(specs: readonly EditionSpec[], options: RegistryO
   }
   if (diagnostics.length) throw new StandardError(diagnostics);
   profiles.sort((a, b) => compareEditionRefs(a.spec, b.spec));
-  const find = (ref: string, on?: string) => resolveEdition(editions, ref, on);
+  const find = (ref: string, on?: string) => {
+    const e = resolveEdition(editions, ref, on);
+    return e && compiled(e);
+  };
   const findProfile = (ref: string) => pickByRef(profiles.map((p) => ({ ...p, id: p.spec.id, version: p.spec.version })), ref, (p) => p.spec.status === 'published');
 
+  let all: CompiledEdition[] | undefined;
   return {
-    editions,
+    get editions() {
+      return (all ??= editions.map(compiled));
+    },
     profiles,
     get(ref, on) {
       const e = find(ref, on);

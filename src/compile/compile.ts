@@ -309,8 +309,7 @@ export interface CompileOptions {
 }
 
 /**
- * Compiles a validated edition. The spec must have passed `validateEdition`; compile does not re-check it. Each
- * clause's condition trees are built, and its hash taken, when first read.
+ * Compiles a validated edition. The spec must have passed `validateEdition`; compile does not re-check it.
  */
 export function compileEdition(spec: EditionSpec, options: CompileOptions = {}): CompiledEdition {
   const facts: CompiledFact[] = Object.entries(spec.facts).map(([id, s], index) => ({ id, index, spec: s }));
@@ -333,26 +332,19 @@ export function compileEdition(spec: EditionSpec, options: CompileOptions = {}):
   const groups = spec.groups.map((g) => {
     const group = { id: g.id, label: g.label };
     const clauses = g.clauses.map((c): CompiledClause => {
-      // The condition trees are built and the hash taken when first read: a registry compiles every edition of
-      // its standards, and a run of the CLI judges by one or two of them.
-      let check: CNode | undefined;
-      let applies: CNode | undefined;
       let hash: string | undefined;
-      const clause: CompiledClause = {
+      return {
         id: c.id,
         group,
         spec: c,
-        get check() {
-          return (check ??= build(c.check));
-        },
+        ...(c.appliesWhen ? { applies: build(c.appliesWhen) } : {}),
+        check: build(c.check),
         counts: !c.optional,
+        // Hashed when first read (a verdict's citation): a registry compiles every clause, a verdict cites those of one edition.
         get hash() {
           return (hash ??= hashJson(clauseContent(c, spec)));
         },
       };
-      const when = c.appliesWhen;
-      if (when) Object.defineProperty(clause, 'applies', { enumerable: true, get: () => (applies ??= build(when)) });
-      return clause;
     });
     return { id: g.id, label: g.label, clauses };
   });
