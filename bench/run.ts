@@ -7,7 +7,8 @@
  * the numbers. Nothing here is a test: timing never goes into a unit test.
  *
  * Environment: BENCH_QUICK=1 for a short run (smaller samples, a 100,000-line batch); BENCH_BATCH=<n> sets the
- * batch size (0 skips it); BENCH_INSTALLED=0 skips packing and installing the package.
+ * batch size (0 skips it); BENCH_INSTALLED=0 skips packing and installing the package (`npx tsx bench/installed.ts`
+ * runs only that part).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
