@@ -7,12 +7,13 @@
  * the numbers. Nothing here is a test: timing never goes into a unit test.
  *
  * Environment: BENCH_QUICK=1 for a short run (smaller samples, a 100,000-line batch); BENCH_BATCH=<n> sets the
- * batch size (0 skips it); BENCH_INSTALLED=0 skips packing and installing the package.
+ * batch size (0 skips it); BENCH_INSTALLED=0 skips packing and installing the package (`npx tsx bench/installed.ts`
+ * runs only that part).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'tsup';
 import { compileEdition, createBundle, createRegistry, evaluate, evaluateOutcomes, validateEdition, type CompiledEdition } from '../src/index.js';
 import { normaliseObservation } from '../src/evaluate/observation.js';
@@ -25,6 +26,7 @@ import { CHECKLIST_40, FACT_IDS } from './checklist-40.js';
 import { runHandwritten } from './handwritten.js';
 import { jreFor } from './jre.js';
 import { generateObservations, observationStream } from './observations.js';
+import { EXAMPLE, installedStart, INSTALLED_TARGET } from './installed.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const N = QUICK ? 2_000 : 10_000; // observations per engine comparison
@@ -132,6 +134,10 @@ async function buildCli(): Promise<string> {
     target: 'node20',
     splitting: true,
     treeshake: true,
+    noExternal: ['jsonc-parser'],
+    esbuildOptions(options) {
+      options.mainFields = ['module', 'main'];
+    },
     config: false,
     silent: true,
   });
@@ -144,50 +150,6 @@ async function buildCli(): Promise<string> {
 
 /** How many times each of the installed CLI and bare `node` is started to time its start-up. */
 const STARTS = QUICK ? 7 : 15;
-/** The installed one-shot start's target, as a multiple of bare `node -e 0` on the same machine in the same run. */
-const INSTALLED_TARGET = 3;
-
-/**
- * The package as a user installs it: `npm pack` of this checkout (its `prepack` builds), installed with
- * `npm install` into a fresh project in a temporary folder, its dependencies resolved from the registry as a
- * user's are. Returns the project's folder and its `node_modules/.bin/daoze`.
- */
-function installPacked(dir: string): { app: string; bin: string } {
-  const npm = (args: string[], cwd: string) => {
-    const r = spawnSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    if (r.status !== 0) throw new Error(`npm ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
-    return r.stdout;
-  };
-  // `prepack` (the build) prints before npm's JSON report: the report is the array that ends the output.
-  const report = npm(['pack', '--json', '--pack-destination', dir], root);
-  const [packed] = JSON.parse(report.slice(report.search(/^\[/m))) as { filename: string }[];
-  const app = join(dir, 'app');
-  mkdirSync(app);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'daoze-bench-install', version: '1.0.0', private: true }));
-  npm(['install', '--no-audit', '--no-fund', '--prefer-offline', join(dir, packed!.filename)], app);
-  return { app, bin: join(app, 'node_modules', '.bin', 'daoze') };
-}
-
-/**
- * Median start-to-exit times (ms) of each command, started `n` times in alternation (A B A B …) after one
- * warm-up each, so that the machine's load and the file cache hit them alike.
- */
-function startTimes(commands: Record<string, { file: string; args: string[]; cwd: string; status: number }>, n: number): Record<string, number> {
-  const names = Object.keys(commands);
-  const start = (k: string) => {
-    const c = commands[k]!;
-    const t0 = performance.now();
-    const r = spawnSync(c.file, c.args, { cwd: c.cwd, stdio: 'ignore' });
-    const ms = performance.now() - t0;
-    // A crash is fast too: only a run that gave the expected exit code is timed.
-    if (r.status !== c.status) throw new Error(`${c.file} ${c.args.join(' ')}: exit ${r.status}, expected ${c.status}`);
-    return ms;
-  };
-  for (const k of names) start(k);
-  const ts: Record<string, number[]> = Object.fromEntries(names.map((k) => [k, []]));
-  for (let i = 0; i < n; i++) for (const k of names) ts[k]!.push(start(k));
-  return Object.fromEntries(names.map((k) => [k, median(ts[k]!)]));
-}
 
 /** Wall time and peak RSS (KB) of a child process, from /usr/bin/time when present, else by polling /proc. */
 async function measureChild(args: string[], stdin?: string): Promise<{ seconds: number; peakKb: number; stderr: string; code: number | null }> {
@@ -391,34 +353,19 @@ async function main(): Promise<void> {
   // ── The CLI: start-up for one observation, and a batch of a million ───────────────────────────
   console.log('\nThe built CLI (bundled as tsup.config.ts does, into node_modules/.cache/daoze-bench)');
   const runner = await buildCli();
-  const example = join('examples', 'observations', '01-toilet-ammonia-high.json');
+  const example = EXAMPLE;
   const nodeOnly = median(Array.from({ length: 5 }, () => timeMs(() => spawnSync(process.execPath, ['-e', '0']))));
   const startups = Array.from({ length: QUICK ? 3 : 7 }, () => timeMs(() => spawnSync(process.execPath, [runner, 'check', example, '--standards', 'standards', '--profiles', 'profiles'], { cwd: root })));
   line(`daoze check ${example}`, `${fmt(median(startups), 0)} ms`, `median of ${startups.length} (node itself: ${fmt(nodeOnly, 0)} ms)`);
 
   let installedRatio: number | undefined;
   if (process.env.BENCH_INSTALLED !== '0') {
-    const dir = mkdtempSync(join(tmpdir(), 'daoze-bench-install-'));
-    try {
-      const { app, bin } = installPacked(dir);
-      const observation = basename(example);
-      copyFileSync(join(root, example), join(app, observation));
-      // The example fails one clause: exit 1 is the CLI having judged it.
-      const t = startTimes(
-        {
-          installed: { file: bin, args: ['check', observation], cwd: app, status: 1 },
-          node: { file: process.execPath, args: ['-e', '0'], cwd: app, status: 0 },
-        },
-        STARTS,
-      );
-      installedRatio = t.installed! / t.node!;
-      console.log('\nThe installed CLI (npm pack of this checkout, npm install of the tarball in a new project)');
-      line(`node_modules/.bin/daoze check ${observation}`, `${fmt(t.installed!, 0)} ms`, `median of ${STARTS}`);
-      line('node -e 0', `${fmt(t.node!, 0)} ms`, `median of ${STARTS}, started in alternation with the above`);
-      line('installed one-shot start / bare node', `${fmt(installedRatio, 1)}×`, `target ≤ ${INSTALLED_TARGET}×: ${installedRatio <= INSTALLED_TARGET ? 'holds' : 'NOT met'}`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const t = installedStart(STARTS);
+    installedRatio = t.ratio;
+    console.log('\nThe installed CLI (npm pack of this checkout, npm install of the tarball in a new project)');
+    line(`node_modules/.bin/daoze check ${t.observation}`, `${fmt(t.installed, 0)} ms`, `median of ${STARTS}`);
+    line('node -e 0', `${fmt(t.node, 0)} ms`, `median of ${STARTS}, started in alternation with the above`);
+    line('installed one-shot start / bare node', `${fmt(installedRatio, 1)}×`, `target ≤ ${INSTALLED_TARGET}×: ${installedRatio <= INSTALLED_TARGET ? 'holds' : 'NOT met'}`);
   }
 
   if (BATCH > 0) {

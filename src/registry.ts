@@ -6,15 +6,14 @@ import { NotFoundError, ObservationError, StandardError } from './errors.js';
 import { composeEditions } from './load/compose.js';
 import { compileEdition, type CompiledEdition } from './compile/compile.js';
 import type { EditionSpec, ProfileSpec } from './model/edition.js';
-import { compareSemver } from './model/semver.js';
 import { evaluate, type EvaluateOptions } from './evaluate/evaluate.js';
 import type { Observation } from './evaluate/observation.js';
 import type { Verdict } from './result/types.js';
 import { applyProfile, compileWithProfile } from './profile/apply.js';
 import type { ParsedText } from './load/yaml.js';
 import { locationOf } from './load/report.js';
-import { dayOf, inForceDiagnostics, inForceRange, pickByRef, profileNotInForce, resolveEdition } from './model/in-force.js';
-import { checkEditionsLock, type EditionsLock } from './audit/lock.js';
+import { compareEditionRefs, dayOf, inForceDiagnostics, inForceRange, pickByRef, profileNotInForce, resolveEdition } from './model/in-force.js';
+import { checkEditionsLock, editionHash, type EditionsLock } from './audit/lock.js';
 
 /** A profile to register, with where it came from (for positioned errors). */
 export interface ProfileInput {
@@ -36,11 +35,16 @@ export interface RegistryOptions {
   lock?: EditionsLock | unknown;
   /** Name of the lock in diagnostics (default `editions.lock.json`). */
   lockFile?: string;
+  /**
+   * The content hash of an edition (what the lock and verdicts hold: `editionHash` of src/audit/lock.ts), when the
+   * caller has a faster way to the same value; by default the pure-JS hash. `daoze/node` passes node:crypto's.
+   */
+  hashEdition?: (spec: EditionSpec) => string;
 }
 
 /** Compiled editions of several standards, and the profiles that adapt them. */
 export interface Registry {
-  /** Every edition, ordered by id, then version. */
+  /** Every edition, ordered by id, then version (compiled when first read; `get` compiles only the one it returns). */
   readonly editions: readonly CompiledEdition[];
   /** Every profile, compiled over its base, ordered by id, then version. */
   readonly profiles: readonly { readonly spec: ProfileSpec; readonly edition: CompiledEdition }[];
@@ -63,7 +67,7 @@ export interface Registry {
 
 
 /** When each edition of `id` is in force, for messages: `id@1.0.0 in force 2023-01-01 – `. */
-function inForceSummary(editions: readonly CompiledEdition[], id: string): string {
+function inForceSummary(editions: readonly { readonly id: string; readonly spec: EditionSpec }[], id: string): string {
   const specs = editions.filter((e) => e.id === id).map((e) => e.spec);
   return specs
     .map((s) => {
@@ -73,9 +77,20 @@ function inForceSummary(editions: readonly CompiledEdition[], id: string): strin
     .join('; ');
 }
 
+/** An edition of a registry: what resolving a reference and the lock need, and its compiled form once it is used. */
+interface Entry {
+  readonly id: string;
+  readonly version: string;
+  readonly ref: string;
+  readonly spec: EditionSpec;
+  readonly hash: string;
+  compiled?: CompiledEdition;
+}
+
 /**
  * Builds a registry from validated edition specs (and profiles): resolves includes between editions, applies
- * each profile to its base, checks every case, and compiles each once. Throws `StandardError` listing every
+ * each profile to its base, checks every case, and compiles each edition once, when it is first used (a run of
+ * the CLI judges by one or two of all the built-in editions). Throws `StandardError` listing every
  * problem found, including two published editions of one standard in force on the same day (a bare id would
  * then be ambiguous), a profile over a draft edition, and (with `options.lock`) a published edition that is not
  * the locked one.
@@ -83,11 +98,11 @@ function inForceSummary(editions: readonly CompiledEdition[], id: string): strin
 export function createRegistry(specs: readonly EditionSpec[], options: RegistryOptions = {}): Registry {
   const composed = composeEditions(specs.map((spec) => ({ spec })));
   const diagnostics = [...composed.diagnostics, ...inForceDiagnostics(specs.map((spec) => ({ spec })))];
-  const editions = composed.editions
-    .map((s) => compileEdition(s))
-    .sort((a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version));
+  // The hash of the composed edition: the one the lock holds and the compiled edition carries, taken once.
+  const hashOf = options.hashEdition ?? editionHash;
+  const editions: Entry[] = composed.editions.map((spec) => ({ id: spec.id, version: spec.version, ref: `${spec.id}@${spec.version}`, spec, hash: hashOf(spec) })).sort(compareEditionRefs);
+  const compiled = (e: Entry): CompiledEdition => (e.compiled ??= compileEdition(e.spec, { editionHash: e.hash }));
   if (options.lock !== undefined) {
-    // The compiled hash is the one the lock holds (of the composed edition), so nothing is hashed twice.
     diagnostics.push(...checkEditionsLock(options.lock, editions.map((e) => ({ spec: e.spec, hash: e.hash })), options.lockFile, { reportGone: false }));
   }
   const byRef = new Map(editions.map((e) => [e.ref, e]));
@@ -117,15 +132,21 @@ export function createRegistry(specs: readonly EditionSpec[], options: RegistryO
     }
     const r = applyProfile(base.spec, p.spec, { ...(p.file ? { file: p.file } : {}), ...(p.locate ? { locate: p.locate } : {}) });
     diagnostics.push(...r.diagnostics);
-    if (r.spec) profiles.push({ spec: p.spec, edition: compileWithProfile(base.spec, p.spec, r.spec) });
+    if (r.spec) profiles.push({ spec: p.spec, edition: compileWithProfile(base.spec, p.spec, r.spec, base.hash) });
   }
   if (diagnostics.length) throw new StandardError(diagnostics);
-  profiles.sort((a, b) => a.spec.id.localeCompare(b.spec.id) || compareSemver(a.spec.version, b.spec.version));
-  const find = (ref: string, on?: string) => resolveEdition(editions, ref, on);
+  profiles.sort((a, b) => compareEditionRefs(a.spec, b.spec));
+  const find = (ref: string, on?: string) => {
+    const e = resolveEdition(editions, ref, on);
+    return e && compiled(e);
+  };
   const findProfile = (ref: string) => pickByRef(profiles.map((p) => ({ ...p, id: p.spec.id, version: p.spec.version })), ref, (p) => p.spec.status === 'published');
 
+  let all: CompiledEdition[] | undefined;
   return {
-    editions,
+    get editions() {
+      return (all ??= editions.map(compiled));
+    },
     profiles,
     get(ref, on) {
       const e = find(ref, on);

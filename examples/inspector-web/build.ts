@@ -18,7 +18,7 @@ export async function buildInspector(outDir = join(HERE, 'dist')): Promise<{ out
   mkdirSync(outDir, { recursive: true });
   for (const f of ['index.html', 'style.css']) copyFileSync(join(HERE, f), join(outDir, f));
   const bundleFile = join(outDir, 'standards.bundle.json');
-  const code = daoze(['build', '--out', bundleFile]);
+  const code = await daoze(['build', '--out', bundleFile]);
   if (code !== 0) throw new Error(`daoze build exited with ${code}`);
   await build({
     entryPoints: [join(HERE, 'app.ts')],

@@ -15,7 +15,7 @@ import type { CompiledEdition } from '../compile/compile.js';
 import { editionContent } from '../model/edition-content.js';
 import type { ClauseSpec, EditionSpec, FactSpec, ParameterSpec } from '../model/edition.js';
 import { conditionReads } from '../model/condition.js';
-import semverParse from 'semver/functions/parse.js';
+import { compareSemver, semverParts } from '../model/semver.js';
 
 /** What kind of difference. */
 export type ChangeKind =
@@ -125,10 +125,10 @@ function worst(impacts: readonly Impact[]): Impact {
 
 /** The bump between two versions. */
 export function versionBump(from: string, to: string): Bump | 'downgrade' {
-  const a = semverParse(from);
-  const b = semverParse(to);
+  const a = semverParts(from);
+  const b = semverParts(to);
   if (!a || !b) return 'none';
-  const cmp = b.compare(a);
+  const cmp = compareSemver(to, from);
   if (cmp < 0) return 'downgrade';
   if (cmp === 0) return 'none';
   if (b.major !== a.major) return 'major';

@@ -8,8 +8,7 @@ import type { Diagnostic } from '../errors.js';
 import type { EditionSpec } from '../model/edition.js';
 import { editionContent } from '../model/edition-content.js';
 import { hashJson } from '../hash/index.js';
-import { compareSemver } from '../model/semver.js';
-import type { EditionSource } from '../model/in-force.js';
+import { compareEditionRefs, type EditionSource } from '../model/in-force.js';
 import { locationOf } from '../load/report.js';
 
 /** The lock file's name, at the root of a standards folder. */
@@ -40,7 +39,7 @@ const sortRefs = (refs: string[]) =>
   refs.sort((a, b) => {
     const [ia, va] = a.split('@') as [string, string];
     const [ib, vb] = b.split('@') as [string, string];
-    return ia.localeCompare(ib) || compareSemver(va, vb);
+    return compareEditionRefs({ id: ia, version: va }, { id: ib, version: vb });
   });
 
 function at(src: EditionSource, path: string[]): Diagnostic['location'] {

@@ -5,7 +5,8 @@ import { EXIT, exitFor, UsageError } from './io.js';
 import { overallOutcome } from '../evaluate/evaluate.js';
 import { StandardError } from '../errors.js';
 import type { EditionSpec } from '../model/edition.js';
-import { builtinProfilesDir, builtinStandardsDir, readEditions, readProfiles } from '../node.js';
+import { builtinProfilesDir, builtinStandardsDir } from '../files.js';
+import { readers } from './lazy.js';
 import { createRegistry, type ProfileInput, type Registry } from '../registry.js';
 import type { BatchOutput } from '../batch/chunk.js';
 import { formatSummary, runBatch } from '../batch/run.js';
@@ -26,6 +27,7 @@ export const BATCH_USAGE = 'daoze check --batch <observations.ndjson|-> [--forma
  * the validated specs it was built from, which the worker threads compile for themselves.
  */
 export function batchSources(common: CommonOptions): { registry: Registry; editions: EditionSpec[]; profiles: ProfileInput[] } {
+  const { readEditions, readProfiles } = readers();
   const standards = common.standards ?? builtinStandardsDir();
   const { editions, diagnostics } = readingStandards(() => readEditions(standards), standards);
   const profiles = readingStandards(() => readProfiles(common.profiles ?? builtinProfilesDir()), standards);

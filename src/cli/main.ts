@@ -4,7 +4,8 @@ import { ENGINE_VERSION } from '../version.js';
 import { COMMON_ARGS, commonOptions } from './context.js';
 import { colorEnabled, err, errorLines, errorObject, EXIT, fsError, out, setColor, USAGE_WORD, UsageError, usageMessage } from './io.js';
 import type { Locale } from '../model/edition.js';
-import { isSystemError } from './load.js';
+import { isSystemError, startsFromSnapshot } from './load.js';
+import { loadReaders, readersLoaded } from './lazy.js';
 import type { Command } from './commands/types.js';
 import { validate } from './commands/validate.js';
 import { test } from './commands/test.js';
@@ -74,7 +75,10 @@ function parseArgsError(e: TypeError & { code?: string }): UsageError {
   return new UsageError('usage.badArguments', { detail: e.message.split('\n')[0]! });
 }
 
-/** Runs the CLI with the given arguments; returns the exit code (a promise when the command streams). */
+/**
+ * Runs the CLI with the given arguments; returns the exit code (a promise when the command streams, or when it
+ * first loads the CLI's YAML side: src/cli/lazy.ts).
+ */
 export function main(argv: readonly string[]): number | Promise<number> {
   const [name, ...rest] = argv;
   const want = wanted(rest);
@@ -108,7 +112,14 @@ export function main(argv: readonly string[]): number | Promise<number> {
       out(`${cmd.usage}\n  ${cmd.summary}`);
       return EXIT.ok;
     }
-    const code = cmd.run({ positionals, values, common: commonOptions(values, cmd.formats) });
+    const input = { positionals, values, common: commonOptions(values, cmd.formats) };
+    // The YAML side is loaded first unless this run starts from the build's snapshot (src/cli/lazy.ts).
+    if (!readersLoaded() && !(cmd.fromSnapshot?.(input) && startsFromSnapshot(input.common))) {
+      return loadReaders()
+        .then(() => cmd.run(input))
+        .catch((e: unknown) => report(e, cmd, want));
+    }
+    const code = cmd.run(input);
     return typeof code === 'number' ? code : code.catch((e: unknown) => report(e, cmd, want));
   } catch (e) {
     return report(e, cmd, want);

@@ -331,17 +331,21 @@ export function compileEdition(spec: EditionSpec, options: CompileOptions = {}):
 
   const groups = spec.groups.map((g) => {
     const group = { id: g.id, label: g.label };
-    const clauses = g.clauses.map(
-        (c): CompiledClause => ({
-          id: c.id,
-          group,
-          spec: c,
-          ...(c.appliesWhen ? { applies: build(c.appliesWhen) } : {}),
-          check: build(c.check),
-          counts: !c.optional,
-          hash: hashJson(clauseContent(c, spec)),
-        }),
-      );
+    const clauses = g.clauses.map((c): CompiledClause => {
+      let hash: string | undefined;
+      return {
+        id: c.id,
+        group,
+        spec: c,
+        ...(c.appliesWhen ? { applies: build(c.appliesWhen) } : {}),
+        check: build(c.check),
+        counts: !c.optional,
+        // Hashed when first read (a verdict's citation): a registry compiles every clause, a verdict cites those of one edition.
+        get hash() {
+          return (hash ??= hashJson(clauseContent(c, spec)));
+        },
+      };
+    });
     return { id: g.id, label: g.label, clauses };
   });
   const clauses = groups.flatMap((g) => g.clauses);

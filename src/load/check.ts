@@ -6,7 +6,7 @@ import type { Diagnostic } from '../errors.js';
 import { RESERVED_IDS, type ClauseSpec, type Condition, type EditionSpec, type FactSpec, type I18nText, type LeafCondition, type ParameterSpec } from '../model/edition.js';
 import { OPERATORS, OPERATOR_NAMES, UNSUPPORTED_OPERATORS } from '../operators/index.js';
 import { forEachLeaf, isLeaf, isValueRef, walkCondition } from '../model/condition.js';
-import { formatPath, type DocPath, type ParsedText } from './yaml.js';
+import { formatPath, type DocPath, type ParsedText } from './document.js';
 import { reporter, type Report } from './report.js';
 import { placeholdersOf, BUILTIN_PLACEHOLDERS } from '../model/template.js';
 import { compareSemver } from '../model/semver.js';

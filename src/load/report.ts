@@ -3,7 +3,7 @@
  * when the file was read from text) and the `report` closure the checks call, built one way for every check.
  */
 import type { Diagnostic, DiagnosticCode } from '../errors.js';
-import { formatPath, type DocPath, type ParsedText } from './yaml.js';
+import { formatPath, type DocPath, type ParsedText } from './document.js';
 
 /** Reports one problem at a path; `key` points at the key of the entry rather than its value. */
 export type Report = (code: DiagnosticCode, path: DocPath, message: string, extra?: Partial<Diagnostic>, key?: boolean) => void;

@@ -2,25 +2,10 @@
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, visit, type Node as YamlNode, type Document } from 'yaml';
 import type { Diagnostic } from '../errors.js';
 import { stripBom } from '../input/index.js';
+import { formatPath, MAX_TEXT_LENGTH, type DocPath, type ParsedText } from './document.js';
 
-/** A path inside a document: object keys and array indexes. */
-export type DocPath = readonly (string | number)[];
-
-/** Parsed text: the data and a locator from paths to positions. */
-export interface ParsedText {
-  file: string;
-  data: unknown;
-  /** Line and column of the node at `path` (or of its key, when `key` is true), or of the nearest ancestor that exists. */
-  locate(path: DocPath, key?: boolean): { line: number; col: number } | undefined;
-  /**
-   * Whether the key at `path` has no value and sits in a `{ }` flow map: what YAML makes of the text after an
-   * unquoted comma (`{ zh: 每日清运,不得积存 }` gives a key `不得积存`).
-   */
-  flowSplit?(path: DocPath): boolean;
-}
-
-/** Largest standard or profile file we read, in characters; a guard against accidental or hostile input. */
-export const MAX_TEXT_LENGTH = 2_000_000;
+// The document types and the path renderer live in document.ts, which the checks import without the parser.
+export { formatPath, MAX_TEXT_LENGTH, type DocPath, type ParsedText } from './document.js';
 
 /**
  * The only explicit tags a standard may use: those of the YAML core schema that give plain JSON data, and the
@@ -40,13 +25,6 @@ function pathOf(chain: readonly unknown[]): DocPath {
     if (isPair(a) && isScalar(a.key) && a.value === chain[i + 1]) out.push(String(a.key.value));
     else if (isSeq(a)) out.push(a.items.indexOf(chain[i + 1] as never));
   }
-  return out;
-}
-
-/** Renders a path the way authors read it: `groups[0].clauses[2].check`. */
-export function formatPath(path: DocPath): string {
-  let out = '';
-  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
   return out;
 }
 

@@ -98,6 +98,15 @@ export function pickByRef<T extends { readonly id: string; readonly version: str
 }
 
 /**
+ * Orders editions (or profiles) by id, then by version precedence. Ids are compared by UTF-16 code unit: they are
+ * lowercase ASCII (the schema's kebab-case), so no locale's collation has a say, and none is loaded (the first
+ * `localeCompare` costs milliseconds of the CLI's start).
+ */
+export function compareEditionRefs(a: { readonly id: string; readonly version: string }, b: { readonly id: string; readonly version: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : compareSemver(a.version, b.version);
+}
+
+/**
  * Resolves an edition reference among editions (compiled ones, or any with `id`, `version` and `spec`):
  * - `id@version` is that edition, whatever its dates or status (pinning);
  * - a bare `id` with a day is the published edition in force that day (effective range, cut short by a
@@ -107,7 +116,7 @@ export function pickByRef<T extends { readonly id: string; readonly version: str
 export function resolveEdition<T extends { readonly id: string; readonly version: string; readonly spec: EditionSpec }>(editions: readonly T[], ref: string, on?: string): T | undefined {
   const day = ref.includes('@') ? undefined : dayOf(on);
   if (day !== undefined) return editionInForce(editions, ref, day);
-  const sorted = [...editions].sort((a, b) => a.id.localeCompare(b.id) || compareSemver(a.version, b.version));
+  const sorted = [...editions].sort(compareEditionRefs);
   return pickByRef(sorted, ref, (e) => e.spec.status === 'published');
 }
 

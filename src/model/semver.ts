@@ -1,5 +1,5 @@
 /**
- * Edition version ordering by semver.org §11 precedence, written here so that the browser SDK, which resolves
+ * Edition versions by semver.org: their grammar (§2, §9, §10) and their ordering by §11 precedence, written here so that the browser SDK, which resolves
  * editions in force, carries no CommonJS dependency for one comparison (test/unit/model/semver.test.ts checks it
  * against the `semver` package).
  */
@@ -58,4 +58,21 @@ function splitVersion(v: string): [string, string | undefined] {
   const noBuild = plus < 0 ? v : v.slice(0, plus);
   const dash = noBuild.indexOf('-');
   return dash < 0 ? [noBuild, undefined] : [noBuild.slice(0, dash), noBuild.slice(dash + 1)];
+}
+
+/** The grammar of a version (semver.org's own expression): major.minor.patch, an optional pre-release, optional build metadata. */
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+/**
+ * The numbers of a version, or undefined when it is not one by semver.org's grammar (`1.0`, `01.0.0` and
+ * `1.0.0-01` are not) or a number is above 2^53 − 1 (as the `semver` package has it; test/unit/model/semver.test.ts
+ * compares the two).
+ */
+export function semverParts(v: string): { major: number; minor: number; patch: number } | undefined {
+  const m = SEMVER.exec(v);
+  if (!m) return undefined;
+  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (![major, minor, patch].every(Number.isSafeInteger)) return undefined;
+  return { major, minor, patch };
 }

@@ -127,10 +127,13 @@ export function applyProfile(base: EditionSpec, profile: ProfileSpec, where: Par
   return diagnostics.length ? { diagnostics } : { spec, diagnostics };
 }
 
-/** Compiles a base edition under a profile; the compiled edition keeps the base's identity and hash and records the profile. */
-export function compileWithProfile(base: EditionSpec, profile: ProfileSpec, derived: EditionSpec): CompiledEdition {
+/**
+ * Compiles a base edition under a profile; the compiled edition keeps the base's identity and hash and records the
+ * profile. `baseHash` is the base's content hash when the caller has it (a registry has compiled the base).
+ */
+export function compileWithProfile(base: EditionSpec, profile: ProfileSpec, derived: EditionSpec, baseHash: string = hashJson(editionContent(base))): CompiledEdition {
   return compileEdition(derived, {
     profile: { id: profile.id, version: profile.version, hash: profileHash(profile) },
-    editionHash: hashJson(editionContent(base)),
+    editionHash: baseHash,
   });
 }

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -130,6 +130,37 @@ describe.skipIf(process.env.DAOZE_SKIP_PACK === '1')('the packed package, freshl
     expect(entries.map((e) => ('error' in e ? `${e.error.file}:${e.error.position.line}:${e.error.position.col} ${e.error.code}` : e.outcome))).toEqual(['inbox/bad.json:3:13 E_JSON', 'fail']);
   });
 
+  it('starts check, show and list from the snapshot without the YAML parser, the schema validator or semver', () => {
+    // None of them is among the static imports of the built CLI and the chunks it imports…
+    const dist = join(app, 'node_modules', 'daoze', 'dist');
+    const packages = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const m of readFileSync(join(dist, file), 'utf8').matchAll(/^(?:import|export)\b[^;]*?from\s*['"]([^'"]+)['"]|^import\s*['"]([^'"]+)['"]/gm)) {
+        const spec = (m[1] ?? m[2])!;
+        if (spec.startsWith('./')) visit(spec.slice(2));
+        else packages.add(spec.split('/')[0]!);
+      }
+    };
+    visit('cli.js');
+    expect(seen.size).toBeGreaterThan(1);
+    expect(['yaml', 'ajv', 'ajv-formats', 'semver'].filter((p) => packages.has(p))).toEqual([]);
+    // …and the commands answer with them gone; a command that reads YAML still loads them.
+    const gone = ['yaml', 'ajv', 'ajv-formats', 'semver'].map((p) => join(app, 'node_modules', p));
+    for (const p of gone) renameSync(p, `${p}.away`);
+    try {
+      expect(sh('npx daoze check examples/observations/01-toilet-ammonia-high.json').code).toBe(1);
+      expect(sh('npx daoze show san-duan').code).toBe(0);
+      expect(sh('npx daoze list').code).toBe(0);
+      expect(sh('npx daoze validate').code).toBe(70);
+    } finally {
+      for (const p of gone) renameSync(`${p}.away`, p);
+    }
+    expect(sh('npx daoze validate').code).toBe(0);
+  });
+
   it('imports createChecklist from daoze/sdk as an ES module', () => {
     writeFileSync(join(app, 'esm.mjs'), APP(`import { createChecklist, restore, ChecklistError } from 'daoze/sdk';\nimport { readFileSync } from 'node:fs';`));
     expect(JSON.parse(run('node', ['esm.mjs'], app))).toEqual(EXPECTED);
@@ -168,7 +199,7 @@ console.log(JSON.stringify([sdk.DaozeError === engine.DaozeError, e instanceof s
   it('ships an ES module build of the SDK that imports only small runtime dependencies', () => {
     const sdk = readFileSync(join(app, 'node_modules', 'daoze', 'dist', 'sdk.js'), 'utf8');
     const imports = [...sdk.matchAll(/^(?:import|export)\b[^;]*?from\s*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
-    // Hashing, canonical JSON (RFC 8785), signatures and the strict JSON scanner only: version order is src/model/semver.ts, so `semver` stays with the CLI (diff).
+    // Hashing, canonical JSON (RFC 8785), signatures and the strict JSON scanner only: version order and parsing are src/model/semver.ts.
     expect(new Set(imports)).toEqual(new Set(['@noble/ed25519', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', 'canonicalize', 'jsonc-parser']));
   });
 

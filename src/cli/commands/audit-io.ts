@@ -3,7 +3,8 @@ import { MAX_RECORD_DEPTH, type VerdictRecord } from '../../audit/record.js';
 import { formatJsonPath, jsonPathAt, type JsonPath } from '../../audit/json-diff.js';
 import { InputError } from '../../errors.js';
 import { parseJson } from '../../input/index.js';
-import { parseYamlText } from '../../load/yaml.js';
+import type { ParsedText } from '../../load/document.js';
+import { readers } from '../lazy.js';
 import { CliInputError, inputLabel, MAX_JSON_BYTES, readTextFile, writeFileAtomic } from '../io.js';
 
 /** One JSON document read from a file: a whole `.json` file, or one line of an `.ndjson` file. */
@@ -28,13 +29,13 @@ export const MAX_AUDIT_BYTES = MAX_JSON_BYTES * 10;
 function parseOne(text: string, file: string, label: string, lineOffset: number): AuditInput {
   try {
     const value = parseJson(text, file, { firstLine: lineOffset + 1, maxDepth: MAX_RECORD_DEPTH });
-    let parsed: ReturnType<typeof parseYamlText>['parsed'];
+    let parsed: ParsedText | undefined;
     return {
       label,
       value,
       // JSON is YAML, so the YAML locator gives positions of fields; parsed lazily, only to report a difference.
       locate(path) {
-        parsed ??= parseYamlText(text, label).parsed;
+        parsed ??= readers().parseYamlText(text, label).parsed;
         const p = parsed?.locate(path);
         return p ? { line: p.line + lineOffset, col: p.col } : undefined;
       },

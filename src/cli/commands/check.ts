@@ -60,6 +60,8 @@ export const check: Command = {
     ...BATCH_ARGS,
   },
   formats: ['text', 'json', 'csv'],
+  // Needs only the registry, except --batch, which hands the workers the specs read from YAML (src/cli/batch.ts).
+  fromSnapshot: ({ values }) => values.batch === undefined,
   run({ positionals, values, common }) {
     let evaluatedAt = values['evaluated-at'] as string | undefined;
     if (evaluatedAt !== undefined && !isIsoDateTime(evaluatedAt)) throw new UsageError('usage.evaluatedAt');

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { renderStandardPage } from '../../result/page.js';
 import { planCoverage, renderCoverage, type PlanOutline } from '../../result/coverage.js';
 import { withOperatorTable } from '../../result/operator-table.js';
-import { builtinStandardsDir } from '../../node.js';
+import { builtinStandardsDir } from '../../files.js';
 import { EXIT, out } from '../io.js';
 import { registryFor } from '../load.js';
 import type { Command } from './types.js';

@@ -10,6 +10,8 @@ export const list: Command = {
   summary: 'List the standards with version, status, clause counts and provisional clauses',
   usage: 'daoze list [--standards dir] [--format text|json]',
   args: {},
+  // Needs only the registry: a start from the build's snapshot serves it.
+  fromSnapshot: () => true,
   run({ common }) {
     const registry = registryFor(common);
     const rows = registry.editions.map((e) => ({

@@ -11,6 +11,8 @@ export const show: Command = {
   summary: 'Show the checklist of a standard: groups, clauses, questions, units, evidence',
   usage: 'daoze show <id[@version]> [--locale zh|en] [--format text|json]',
   args: {},
+  // Needs only the registry: a start from the build's snapshot serves it.
+  fromSnapshot: () => true,
   run({ positionals, common }) {
     const ref = positionals[0];
     if (!ref) throw new UsageError('usage.showNeedsStandard');

@@ -2,9 +2,10 @@
 import { caseCoverageGaps, caseDiagnostics, runCases } from '../../cases/run.js';
 import { formatDiagnostic, preview, type Diagnostic } from '../../errors.js';
 import { coverageWarnings, strictly, type EditionWhere } from '../../cases/house-rules.js';
-import { builtinStandardsDir, readEditions, readProfiles } from '../../node.js';
+import { builtinStandardsDir } from '../../files.js';
 import type { CompiledEdition } from '../../compile/compile.js';
 import { color, EXIT, out } from '../io.js';
+import { readers } from '../lazy.js';
 import { profilesFor, readingStandards, registryFor } from '../load.js';
 import type { Command } from './types.js';
 import type { CommonOptions } from '../context.js';
@@ -18,6 +19,7 @@ function locator(common: CommonOptions): (ed: CompiledEdition) => EditionWhere {
   return (ed) => {
     if (!byRef) {
       byRef = new Map();
+      const { readEditions, readProfiles } = readers();
       const standards = common.standards ?? builtinStandardsDir();
       for (const e of readingStandards(() => readEditions(standards), standards).editions) byRef.set(`${e.spec.id}@${e.spec.version}`, { file: e.file.display, locate: e.locate });
       const profiles = profilesFor(common);

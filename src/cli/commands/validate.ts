@@ -1,9 +1,10 @@
 /** `daoze validate [paths]`: checks standards and prints every problem, and every house-rule warning, as file:line:col. */
 import { formatDiagnostic, StandardError } from '../../errors.js';
 import { citationWarnings, strictly } from '../../cases/house-rules.js';
-import { builtinStandardsDir, findPagesDir, readEditions, readPageWarnings, readProfiles, updateLocks } from '../../node.js';
+import { builtinStandardsDir } from '../../files.js';
 import { createRegistry, type Registry } from '../../registry.js';
 import { color, EXIT, out } from '../io.js';
+import { readers } from '../lazy.js';
 import { profilesFor, readingStandards } from '../load.js';
 import type { Command } from './types.js';
 
@@ -14,6 +15,7 @@ export const validate: Command = {
   usage: 'daoze validate [standards-path] [--profiles dir] [--pages dir] [--strict] [--update-lock] [--format text|json]',
   args: { 'update-lock': { type: 'boolean' }, strict: { type: 'boolean' }, pages: { type: 'string' } },
   run({ positionals, values, common }) {
+    const { findPagesDir, readEditions, readPageWarnings, readProfiles, updateLocks } = readers();
     const path = positionals[0] ?? common.standards ?? builtinStandardsDir();
     // Profiles are checked against the standards they extend: the built-in ones go only with the built-in standards.
     const profiles = profilesFor({ standards: path, ...(common.profiles !== undefined ? { profiles: common.profiles } : {}) });

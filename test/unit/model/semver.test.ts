@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import semverCompare from 'semver/functions/compare.js';
 import semverValid from 'semver/functions/valid.js';
-import { compareSemver } from '../../../src/model/semver.js';
+import semverParse from 'semver/functions/parse.js';
+import { compareSemver, semverParts } from '../../../src/model/semver.js';
 
 const SCHEMA = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$/; // schema/edition.schema.json $defs.semver
 const num = fc.oneof(fc.constantFrom('0', '1', '2', '9', '10', '11'), fc.bigInt({ min: 0n, max: 10n ** 20n }).map(String));
@@ -41,5 +42,19 @@ describe('compareSemver', () => {
     expect([...ordered].reverse().sort(compareSemver)).toEqual(ordered);
     expect(compareSemver('1.0.0+build.5', '1.0.0')).toBe(0);
     expect(compareSemver('1.0.0-01', '1.0.0-1')).toBeGreaterThan(0); // '01' is not numeric (§9): alphanumeric, above numbers
+  });
+});
+
+describe('semverParts', () => {
+  it('accepts what the semver package parses and gives the same numbers; refuses what it refuses', () => {
+    const anyVersion = fc.oneof(version, version.map((v) => `${v}+build.1`), fc.constantFrom('1.0', '01.0.0', '1.0.0-', '1.0.0-a..b', '1.0.0+', 'x.y.z', ''));
+    fc.assert(
+      fc.property(anyVersion, (v) => {
+        const theirs = semverParse(v);
+        const ours = semverParts(v);
+        expect(ours).toEqual(theirs ? { major: theirs.major, minor: theirs.minor, patch: theirs.patch } : undefined);
+      }),
+      { seed: 12, numRuns: 2000 },
+    );
   });
 });
