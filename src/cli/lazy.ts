@@ -2,7 +2,7 @@
  * The CLI's YAML side (src/cli/readers.ts), loaded on demand: `main` loads it before a command runs unless the
  * command starts from the build's snapshot, so that `daoze check` on the built-in standards never loads the YAML
  * parser or the schema validator. Loading is an `import()`, so the first command that needs it answers with a
- * promise; a host that calls `main` in process and needs a number (the tests, test/setup.ts) provides it first.
+ * promise; a host that calls `main` in process and needs a number (the tests, test/support/setup.ts) provides it first.
  * test/unit/cli/lazy.test.ts checks that the CLI's static imports reach no parser.
  */
 import type * as Readers from './readers.js';
