@@ -82,6 +82,18 @@ describe('daoze verify / explain / diff / check --record', () => {
     expect(run('explain', join(root, 'test/fixtures/records/v1-en.json'), '--locale', 'en').stdout).toContain('? Ammonia: observed not recorded');
   });
 
+  it('verify names an altered field of an NDJSON line as file:line:col (the line once)', () => {
+    const rec = JSON.parse(readFileSync(RECORD, 'utf8')) as { verdict: { outcome: string } };
+    const line = JSON.stringify(rec);
+    const altered = JSON.stringify({ ...rec, verdict: { ...rec.verdict, outcome: 'pass' } });
+    const file = join(tmp, 'two.ndjson');
+    writeFileSync(file, `${line}\n${altered}\n`);
+    const v = run('verify', file, '--locale', 'en');
+    expect(v.code).not.toBe(0);
+    expect(v.stdout).toMatch(/two\.ndjson:2:\d+ {2}verdict\.outcome/);
+    expect(v.stdout).not.toMatch(/two\.ndjson:2:2:/);
+  });
+
   it('check --record writes records that verify, one per line for several observations', () => {
     const out = join(tmp, 'all.ndjson');
     const n = readdirSync(join(root, 'examples/observations')).filter((f) => f.endsWith('.json')).length;

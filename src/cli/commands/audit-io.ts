@@ -14,8 +14,10 @@ export interface AuditInput {
   value?: unknown;
   /** Why it could not be read: a typed error, positioned and naming the field the text broke in. */
   error?: InputError;
-  /** Line and column of a path in the document, when known. */
+  /** Line and column of a path in the document, when known: a position in the file (`file:line:col`), not in `label`. */
   locate(path: JsonPath): { line: number; col: number } | undefined;
+  /** The file the document is in, as positions name it. */
+  file: string;
 }
 
 /** Whether a file holds one JSON document per line. */
@@ -32,6 +34,7 @@ function parseOne(text: string, file: string, label: string, lineOffset: number)
     let parsed: ParsedText | undefined;
     return {
       label,
+      file,
       value,
       // JSON is YAML, so the YAML locator gives positions of fields; parsed lazily, only to report a difference.
       locate(path) {
@@ -51,7 +54,7 @@ function parseOne(text: string, file: string, label: string, lineOffset: number)
         error = new InputError('E_JSON', e.file, `${e.reason.replace(/^not valid JSON/, `not valid JSON inside ${formatJsonPath(path)}`)}`, { position: e.position });
       }
     }
-    return { label, error, locate: () => undefined };
+    return { label, file, error, locate: () => undefined };
   }
 }
 
@@ -72,7 +75,7 @@ export function readAuditInputs(path: string): AuditInput[] {
       .map(({ line, i }) => parseOne(line, file, `${file}:${i + 1}`, i));
   }
   const one = parseOne(text, file, file, 0);
-  if (Array.isArray(one.value)) return one.value.map((value, i) => ({ label: `${file}[${i}]`, value, locate: () => undefined }));
+  if (Array.isArray(one.value)) return one.value.map((value, i) => ({ label: `${file}[${i}]`, file, value, locate: () => undefined }));
   return [one];
 }
 

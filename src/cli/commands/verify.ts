@@ -16,7 +16,7 @@ const mark = (b: boolean | undefined) => (b === true ? color.green('✓') : b ==
 
 function where(input: AuditInput, d: RecordDifference): string {
   const p = input.locate(d.path);
-  return p ? `${input.label}:${p.line}:${p.col}  ` : '';
+  return p ? `${input.file}:${p.line}:${p.col}  ` : '';
 }
 
 function describe(d: RecordDifference, locale: Locale): string {
