@@ -14,7 +14,9 @@ const filesOf = (m) => (m.endsWith('.ts') ? [`src/${m}`] : [`src/${m}/**/*.ts`])
 /** Import specifiers that reach module `m` from a file one or two folders down in src/. */
 const importsOf = (m) => {
   const name = m.replace(/\.ts$/, '');
-  return ['../', '../../'].flatMap((up) => (m.endsWith('.ts') ? [`${up}${name}.js`] : [`${up}${name}`, `${up}${name}/**`]));
+  return ['../', '../../'].flatMap((up) =>
+    m.endsWith('.ts') ? [`${up}${name}.js`] : [`${up}${name}`, `${up}${name}/**`],
+  );
 };
 const NOT_SDK = { group: ['**/sdk/**', '**/sdk'], message: 'The engine must not depend on the SDK.' };
 const IMPURE = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'yaml', 'jsonc-parser', 'ajv'];
@@ -28,9 +30,18 @@ const layerRules = LAYERS.flatMap((row, rank) => {
         'error',
         {
           patterns: [
-            ...(above.length ? [{ group: above.flatMap(importsOf), message: `This module sits in a lower layer (layers.json): import downwards only.` }] : []),
+            ...(above.length
+              ? [
+                  {
+                    group: above.flatMap(importsOf),
+                    message: `This module sits in a lower layer (layers.json): import downwards only.`,
+                  },
+                ]
+              : []),
             NOT_SDK,
-            ...(PURE.includes(m) ? [{ group: IMPURE, message: 'A pure layer (layers.json "pure") imports no parser and no Node module.' }] : []),
+            ...(PURE.includes(m)
+              ? [{ group: IMPURE, message: 'A pure layer (layers.json "pure") imports no parser and no Node module.' }]
+              : []),
           ],
         },
       ],
@@ -39,7 +50,17 @@ const layerRules = LAYERS.flatMap((row, rank) => {
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'docs/api/**', 'coverage/**', 'node_modules/**', 'examples/inspector-web/public/**', '.bench-out/**', 'test-results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'docs/api/**',
+      'coverage/**',
+      'node_modules/**',
+      'examples/inspector-web/public/**',
+      '.bench-out/**',
+      'test-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   comments.recommended,
@@ -49,7 +70,10 @@ export default tseslint.config(
       // A disable comment must say why on the same line (house rule).
       '@eslint-community/eslint-comments/require-description': ['error', { ignore: [] }],
       '@eslint-community/eslint-comments/disable-enable-pair': ['error', { allowWholeFile: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   ...layerRules,
@@ -58,7 +82,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../src/**', '!../src/index.js', '!../src/internal.js'], message: "The SDK builds on the engine's entries only (src/index.ts, src/internal.ts)." }] },
+        {
+          patterns: [
+            {
+              group: ['../src/**', '!../src/index.js', '!../src/internal.js'],
+              message: "The SDK builds on the engine's entries only (src/index.ts, src/internal.ts).",
+            },
+          ],
+        },
       ],
     },
   },
@@ -74,6 +105,18 @@ export default tseslint.config(
   },
   {
     files: ['examples/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/**', '**/sdk/**', '!**/sdk/index.js'], message: 'Examples use the package entries (daoze, daoze/sdk), as a user would.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**', '**/sdk/**', '!**/sdk/index.js'],
+              message: 'Examples use the package entries (daoze, daoze/sdk), as a user would.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -13,7 +13,12 @@ export default defineConfig([
     ...common,
     format: ['esm'],
     // batch-worker: the worker threads of `daoze check --batch` load it by file name (src/batch/pool.ts).
-    entry: { index: 'src/index.ts', node: 'src/node.ts', cli: 'src/cli/main.ts', 'batch-worker': 'src/batch/worker.ts' },
+    entry: {
+      index: 'src/index.ts',
+      node: 'src/node.ts',
+      cli: 'src/cli/main.ts',
+      'batch-worker': 'src/batch/worker.ts',
+    },
     dts: { entry: { index: 'src/index.ts', node: 'src/node.ts' } },
     target: 'node20',
     splitting: true,

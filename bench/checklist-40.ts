@@ -10,17 +10,60 @@ import type { ClauseSpec, Condition, EditionSpec, FactSpec } from '../src/index.
 const t = (s: string) => ({ zh: s, en: s });
 
 const bool = (id: string): FactSpec => ({ type: 'boolean', label: t(id), question: t(`${id}?`) });
-const num = (id: string, unit: string, max: number): FactSpec => ({ type: 'number', unit, minimum: 0, maximum: max, label: t(id), question: t(`${id}?`) });
-const integer = (id: string, unit: string, max: number): FactSpec => ({ type: 'integer', unit, minimum: 0, maximum: max, label: t(id), question: t(`${id}?`) });
-const choice = (id: string, values: string[]): FactSpec => ({ type: 'enum', choices: values.map((v) => ({ value: v, label: t(v) })), label: t(id), question: t(`${id}?`) });
+const num = (id: string, unit: string, max: number): FactSpec => ({
+  type: 'number',
+  unit,
+  minimum: 0,
+  maximum: max,
+  label: t(id),
+  question: t(`${id}?`),
+});
+const integer = (id: string, unit: string, max: number): FactSpec => ({
+  type: 'integer',
+  unit,
+  minimum: 0,
+  maximum: max,
+  label: t(id),
+  question: t(`${id}?`),
+});
+const choice = (id: string, values: string[]): FactSpec => ({
+  type: 'enum',
+  choices: values.map((v) => ({ value: v, label: t(v) })),
+  label: t(id),
+  question: t(`${id}?`),
+});
 
 /** The fact catalogue, in vector order: index = position here (the hand-written closures rely on it). */
 export const FACT_IDS = [
-  'ok-01', 'ok-02', 'ok-03', 'ok-04', 'ok-05', 'ok-06', 'ok-07', 'ok-08',
-  'ok-09', 'ok-10', 'ok-11', 'ok-12', 'ok-13', 'ok-14', 'ok-15', 'ok-16',
-  'level-1', 'level-2', 'level-3', 'level-4', 'level-5', 'level-6',
-  'count-1', 'count-2', 'count-3', 'count-4',
-  'site-class', 'zone', 'surface',
+  'ok-01',
+  'ok-02',
+  'ok-03',
+  'ok-04',
+  'ok-05',
+  'ok-06',
+  'ok-07',
+  'ok-08',
+  'ok-09',
+  'ok-10',
+  'ok-11',
+  'ok-12',
+  'ok-13',
+  'ok-14',
+  'ok-15',
+  'ok-16',
+  'level-1',
+  'level-2',
+  'level-3',
+  'level-4',
+  'level-5',
+  'level-6',
+  'count-1',
+  'count-2',
+  'count-3',
+  'count-4',
+  'site-class',
+  'zone',
+  'surface',
 ] as const;
 
 const facts: Record<string, FactSpec> = {};
@@ -34,7 +77,11 @@ facts.zone = choice('zone', ['a', 'b', 'c', 'd']);
 facts.surface = choice('surface', ['asphalt', 'concrete', 'tile', 'gravel']);
 
 const is = (fact: string, value: boolean | string): Condition => ({ fact, operator: 'equal', value });
-const cmp = (fact: string, operator: string, value: number | string[] | { param: string } | { fact: string }): Condition => ({ fact, operator, value });
+const cmp = (
+  fact: string,
+  operator: string,
+  value: number | string[] | { param: string } | { fact: string },
+): Condition => ({ fact, operator, value });
 
 /** The 40 checks (and applicability conditions), in clause order. */
 export const CHECKS: { check: Condition; appliesWhen?: Condition }[] = [
@@ -64,7 +111,10 @@ export const CHECKS: { check: Condition; appliesWhen?: Condition }[] = [
   { check: { not: { all: [cmp('count-4', 'greaterThan', 100), is('zone', 'd')] } } },
   { check: { not: cmp('level-3', 'greaterThan', 80) } },
   // 31–34: clauses that apply only to some subjects.
-  { appliesWhen: cmp('site-class', 'in', ['class-1', 'class-2']), check: cmp('count-1', 'lessThanInclusive', { param: 'max-count' }) },
+  {
+    appliesWhen: cmp('site-class', 'in', ['class-1', 'class-2']),
+    check: cmp('count-1', 'lessThanInclusive', { param: 'max-count' }),
+  },
   { appliesWhen: is('zone', 'a'), check: is('ok-08', true) },
   { appliesWhen: is('surface', 'tile'), check: cmp('level-4', 'lessThan', 20) },
   { appliesWhen: is('ok-16', true), check: cmp('count-2', 'greaterThanInclusive', 2) },
@@ -72,10 +122,35 @@ export const CHECKS: { check: Condition; appliesWhen?: Condition }[] = [
   { check: cmp('level-1', 'lessThanInclusive', { fact: 'level-2' }) },
   { check: cmp('count-3', 'lessThanInclusive', { fact: 'count-4' }) },
   // 37–40: deeper nesting.
-  { check: { all: [{ any: [is('ok-10', true), is('ok-11', true)] }, { not: is('ok-12', false) }, cmp('level-5', 'lessThan', { param: 'limit-by-class' })] } },
-  { check: { any: [{ all: [is('zone', 'b'), cmp('count-1', 'greaterThan', 3)] }, { all: [is('zone', 'c'), cmp('count-2', 'greaterThan', 3)] }] } },
-  { check: { all: [is('ok-13', true), { any: [cmp('surface', 'in', ['tile', 'gravel']), cmp('level-6', 'lessThanInclusive', 10)] }] } },
-  { appliesWhen: { not: is('zone', 'd') }, check: { all: [is('ok-14', true), is('ok-15', true), cmp('level-2', 'lessThanInclusive', { param: 'limit-2' })] } },
+  {
+    check: {
+      all: [
+        { any: [is('ok-10', true), is('ok-11', true)] },
+        { not: is('ok-12', false) },
+        cmp('level-5', 'lessThan', { param: 'limit-by-class' }),
+      ],
+    },
+  },
+  {
+    check: {
+      any: [
+        { all: [is('zone', 'b'), cmp('count-1', 'greaterThan', 3)] },
+        { all: [is('zone', 'c'), cmp('count-2', 'greaterThan', 3)] },
+      ],
+    },
+  },
+  {
+    check: {
+      all: [
+        is('ok-13', true),
+        { any: [cmp('surface', 'in', ['tile', 'gravel']), cmp('level-6', 'lessThanInclusive', 10)] },
+      ],
+    },
+  },
+  {
+    appliesWhen: { not: is('zone', 'd') },
+    check: { all: [is('ok-14', true), is('ok-15', true), cmp('level-2', 'lessThanInclusive', { param: 'limit-2' })] },
+  },
 ];
 
 /** Plain parameter values (limit-1 … limit-4, max-count) and the keyed table, as the hand-written closures use them. */
@@ -110,9 +185,18 @@ export const CHECKLIST_40: EditionSpec = {
   sources: [{ id: 'bench', kind: 'other', title: t('Synthetic benchmark checklist') }],
   parameters: {
     ...Object.fromEntries(
-      Object.entries(LIMITS).map(([id, value]) => [id, { label: t(id), unit: id === 'max-count' ? '只' : 'mg/m³', value, cites: [{ source: 'bench' }] }]),
+      Object.entries(LIMITS).map(([id, value]) => [
+        id,
+        { label: t(id), unit: id === 'max-count' ? '只' : 'mg/m³', value, cites: [{ source: 'bench' }] },
+      ]),
     ),
-    'limit-by-class': { label: t('limit by class'), unit: 'mg/m³', byFact: 'site-class', values: { ...LIMIT_BY_CLASS }, cites: [{ source: 'bench' }] },
+    'limit-by-class': {
+      label: t('limit by class'),
+      unit: 'mg/m³',
+      byFact: 'site-class',
+      values: { ...LIMIT_BY_CLASS },
+      cites: [{ source: 'bench' }],
+    },
   },
   facts,
   groups: [0, 1, 2, 3].map((g) => ({

@@ -18,13 +18,16 @@ const ZONE = 27;
 const SURFACE = 28;
 
 const is = (x: unknown, want: unknown): Tri => (x === undefined ? 2 : x === want ? 1 : 0);
-const le = (x: unknown, k: number | undefined): Tri => (x === undefined || k === undefined ? 2 : (x as number) <= k ? 1 : 0);
-const lt = (x: unknown, k: number | undefined): Tri => (x === undefined || k === undefined ? 2 : (x as number) < k ? 1 : 0);
+const le = (x: unknown, k: number | undefined): Tri =>
+  x === undefined || k === undefined ? 2 : (x as number) <= k ? 1 : 0;
+const lt = (x: unknown, k: number | undefined): Tri =>
+  x === undefined || k === undefined ? 2 : (x as number) < k ? 1 : 0;
 const gt = (x: unknown, k: number): Tri => (x === undefined ? 2 : (x as number) > k ? 1 : 0);
 const ge = (x: unknown, k: number): Tri => (x === undefined ? 2 : (x as number) >= k ? 1 : 0);
 const oneOf = (x: unknown, list: readonly unknown[]): Tri => (x === undefined ? 2 : list.indexOf(x) > -1 ? 1 : 0);
 // Fixed arity, no rest arrays: what a careful hand would write on a hot path.
-const and = (a: Tri, b: Tri, c: Tri = 1): Tri => (a === 0 || b === 0 || c === 0 ? 0 : a === 2 || b === 2 || c === 2 ? 2 : 1);
+const and = (a: Tri, b: Tri, c: Tri = 1): Tri =>
+  a === 0 || b === 0 || c === 0 ? 0 : a === 2 || b === 2 || c === 2 ? 2 : 1;
 const or = (a: Tri, b: Tri): Tri => (a === 1 || b === 1 ? 1 : a === 2 || b === 2 ? 2 : 0);
 const not = (x: Tri): Tri => (x === 2 ? 2 : x === 1 ? 0 : 1);
 const byClass = (v: V): number | undefined => {
@@ -81,10 +84,16 @@ export const HANDWRITTEN: { check: (v: V) => Tri; applies?: (v: V) => Tri }[] = 
   { applies: (v) => is(v[OK(16)], true), check: (v) => ge(v[COUNT(2)], 2) },
   { check: (v) => le(v[LEVEL(1)], v[LEVEL(2)] as number | undefined) },
   { check: (v) => le(v[COUNT(3)], v[COUNT(4)] as number | undefined) },
-  { check: (v) => and(or(is(v[OK(10)], true), is(v[OK(11)], true)), not(is(v[OK(12)], false)), lt(v[LEVEL(5)], byClass(v))) },
+  {
+    check: (v) =>
+      and(or(is(v[OK(10)], true), is(v[OK(11)], true)), not(is(v[OK(12)], false)), lt(v[LEVEL(5)], byClass(v))),
+  },
   { check: (v) => or(and(is(v[ZONE], 'b'), gt(v[COUNT(1)], 3)), and(is(v[ZONE], 'c'), gt(v[COUNT(2)], 3))) },
   { check: (v) => and(is(v[OK(13)], true), or(oneOf(v[SURFACE], TILE_GRAVEL), le(v[LEVEL(6)], 10))) },
-  { applies: (v) => not(is(v[ZONE], 'd')), check: (v) => and(is(v[OK(14)], true), is(v[OK(15)], true), le(v[LEVEL(2)], L2)) },
+  {
+    applies: (v) => not(is(v[ZONE], 'd')),
+    check: (v) => and(is(v[OK(14)], true), is(v[OK(15)], true), le(v[LEVEL(2)], L2)),
+  },
 ];
 
 /** Runs the hand-written clauses with the same output layout as the engine's Program (applies, check per clause). */

@@ -35,7 +35,10 @@ export function installPacked(dir: string): { app: string; bin: string } {
   const [packed] = JSON.parse(report.slice(report.search(/^\[/m))) as { filename: string }[];
   const app = join(dir, 'app');
   mkdirSync(app);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'daoze-bench-install', version: '1.0.0', private: true }));
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'daoze-bench-install', version: '1.0.0', private: true }),
+  );
   npm(['install', '--no-audit', '--no-fund', '--prefer-offline', join(dir, packed!.filename)], app);
   return { app, bin: join(app, 'node_modules', '.bin', 'daoze') };
 }
@@ -44,7 +47,10 @@ export function installPacked(dir: string): { app: string; bin: string } {
  * Median start-to-exit times (ms) of each command, started `n` times in alternation (A B A B …) after one
  * warm-up each, so that the machine's load and the file cache hit them alike.
  */
-export function startTimes(commands: Record<string, { file: string; args: string[]; cwd: string; status: number }>, n: number): Record<string, number> {
+export function startTimes(
+  commands: Record<string, { file: string; args: string[]; cwd: string; status: number }>,
+  n: number,
+): Record<string, number> {
   const names = Object.keys(commands);
   const start = (k: string) => {
     const c = commands[k]!;
@@ -62,7 +68,12 @@ export function startTimes(commands: Record<string, { file: string; args: string
 }
 
 /** Packs, installs and times the installed `daoze check` against bare `node`, `starts` times each; cleans up after. */
-export function installedStart(starts: number): { installed: number; node: number; ratio: number; observation: string } {
+export function installedStart(starts: number): {
+  installed: number;
+  node: number;
+  ratio: number;
+  observation: string;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'daoze-bench-install-'));
   try {
     const { app, bin } = installPacked(dir);
@@ -86,5 +97,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const r = installedStart(starts);
   console.log(`node_modules/.bin/daoze check ${r.observation}: ${r.installed.toFixed(0)} ms (median of ${starts})`);
   console.log(`node -e 0: ${r.node.toFixed(0)} ms (median of ${starts}, in alternation)`);
-  console.log(`installed one-shot start / bare node: ${r.ratio.toFixed(1)}× (target ≤ ${INSTALLED_TARGET}×: ${r.ratio <= INSTALLED_TARGET ? 'holds' : 'NOT met'})`);
+  console.log(
+    `installed one-shot start / bare node: ${r.ratio.toFixed(1)}× (target ≤ ${INSTALLED_TARGET}×: ${r.ratio <= INSTALLED_TARGET ? 'holds' : 'NOT met'})`,
+  );
 }

@@ -39,8 +39,15 @@ export function jreFor(spec: EditionSpec): { engine: Engine; run(facts: Record<s
   }
   const clauses = spec.groups.flatMap((g) => g.clauses);
   clauses.forEach((c, i) => {
-    const rules: RuleProperties[] = [{ name: `check:${i}`, conditions: root(toJre(c.check, spec)), event: { type: 'check', params: { i } } }];
-    if (c.appliesWhen) rules.push({ name: `applies:${i}`, conditions: root(toJre(c.appliesWhen, spec)), event: { type: 'applies', params: { i } } });
+    const rules: RuleProperties[] = [
+      { name: `check:${i}`, conditions: root(toJre(c.check, spec)), event: { type: 'check', params: { i } } },
+    ];
+    if (c.appliesWhen)
+      rules.push({
+        name: `applies:${i}`,
+        conditions: root(toJre(c.appliesWhen, spec)),
+        event: { type: 'applies', params: { i } },
+      });
     for (const r of rules) engine.addRule(r);
   });
   return {

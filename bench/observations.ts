@@ -81,7 +81,8 @@ export function generateObservations(spec: EditionSpec, n: number, seed = 1, pre
   const out: GeneratedObservation[] = [];
   // Through JSON, as records arrive from an app or a file: V8 builds JSON.parse's objects differently from
   // objects assembled property by property, and both engines should see what they see in the field.
-  for (let i = 0; i < n; i++) out.push(JSON.parse(JSON.stringify(observation(spec, near, r, i, presence))) as GeneratedObservation);
+  for (let i = 0; i < n; i++)
+    out.push(JSON.parse(JSON.stringify(observation(spec, near, r, i, presence))) as GeneratedObservation);
   return out;
 }
 
@@ -92,13 +93,20 @@ export function observationStream(spec: EditionSpec, seed = 1, presence = 0.9): 
   return (i) => observation(spec, near, r, i, presence);
 }
 
-function observation(spec: EditionSpec, near: Map<string, number[]>, r: () => number, i: number, presence: number): GeneratedObservation {
+function observation(
+  spec: EditionSpec,
+  near: Map<string, number[]>,
+  r: () => number,
+  i: number,
+  presence: number,
+): GeneratedObservation {
   const facts: Record<string, unknown> = {};
   const evidence: NonNullable<GeneratedObservation['evidence']> = {};
   for (const [id, f] of Object.entries(spec.facts)) {
     if (r() >= presence) continue;
     facts[id] = value(f, near.get(id), r);
-    if (f.evidence?.required && r() < 0.85) evidence[id] = [{ kind: f.evidence.kinds[0] === 'photo' ? 'photo' : 'measurement', ref: `ev-${i}-${id}` }];
+    if (f.evidence?.required && r() < 0.85)
+      evidence[id] = [{ kind: f.evidence.kinds[0] === 'photo' ? 'photo' : 'measurement', ref: `ev-${i}-${id}` }];
   }
   return {
     standard: `${spec.id}@${spec.version}`,

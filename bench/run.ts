@@ -11,14 +11,38 @@
  * runs only that part).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'tsup';
-import { compileEdition, createBundle, createRegistry, evaluate, evaluateOutcomes, validateEdition, type CompiledEdition } from '../src/index.js';
+import {
+  compileEdition,
+  createBundle,
+  createRegistry,
+  evaluate,
+  evaluateOutcomes,
+  validateEdition,
+  type CompiledEdition,
+} from '../src/index.js';
 import { normaliseObservation } from '../src/evaluate/observation.js';
 import { importMinified } from '../scripts/minified.js';
-import { builtinProfilesDir, builtinStandardsDir, loadRegistry, readEditions, readProfiles, writeBuiltinSnapshot } from '../src/node.js';
+import {
+  builtinProfilesDir,
+  builtinStandardsDir,
+  loadRegistry,
+  readEditions,
+  readProfiles,
+  writeBuiltinSnapshot,
+} from '../src/node.js';
 import { buildVerdict } from '../src/evaluate/evaluate.js';
 import { closureProgram, codegenProgram, CODEGEN_AFTER } from '../src/compile/codegen.js';
 import { summarise } from '../src/batch/summary.js';
@@ -35,7 +59,8 @@ const ROUNDS = QUICK ? 5 : 11;
 const BATCH = Number(process.env.BENCH_BATCH ?? (QUICK ? 100_000 : 1_000_000));
 const root = resolve(import.meta.dirname, '..');
 
-const fmt = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (x: number, digits = 0) =>
+  x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
@@ -86,7 +111,12 @@ async function rateAsync(fn: () => Promise<void>, n: number, rounds: number): Pr
 }
 
 /** Daoze from the observation as sent to clause outcomes (validation included) vs json-rules-engine. */
-async function engineVsEngine(ed: CompiledEdition, n: number, nJre: number, seed: number): Promise<{ daoze: number; jre: number; falsePasses: number; decisions: number }> {
+async function engineVsEngine(
+  ed: CompiledEdition,
+  n: number,
+  nJre: number,
+  seed: number,
+): Promise<{ daoze: number; jre: number; falsePasses: number; decisions: number }> {
   const obs = generateObservations(ed.spec, n, seed);
   // Past the warm-up, so the generated code is what is timed (as in any batch or long-lived app).
   for (let i = 0; i <= CODEGEN_AFTER; i++) evaluateOutcomes(ed, normaliseObservation(ed, obs[i % obs.length]).values);
@@ -144,7 +174,10 @@ async function buildCli(): Promise<string> {
   // As `npm run build` does: the snapshot of the validated standards beside the built code.
   writeBuiltinSnapshot(join(dir, 'dist', 'builtin-snapshot.json'), join(root, 'standards'), join(root, 'profiles'));
   const runner = join(dir, 'daoze.mjs');
-  writeFileSync(runner, "import { guardPipes, main } from './dist/cli.js';\nguardPipes();\nprocess.exitCode = await main(process.argv.slice(2));\n");
+  writeFileSync(
+    runner,
+    "import { guardPipes, main } from './dist/cli.js';\nguardPipes();\nprocess.exitCode = await main(process.argv.slice(2));\n",
+  );
   return runner;
 }
 
@@ -152,7 +185,10 @@ async function buildCli(): Promise<string> {
 const STARTS = QUICK ? 7 : 15;
 
 /** Wall time and peak RSS (KB) of a child process, from /usr/bin/time when present, else by polling /proc. */
-async function measureChild(args: string[], stdin?: string): Promise<{ seconds: number; peakKb: number; stderr: string; code: number | null }> {
+async function measureChild(
+  args: string[],
+  stdin?: string,
+): Promise<{ seconds: number; peakKb: number; stderr: string; code: number | null }> {
   const gnuTime = existsSync('/usr/bin/time');
   const cmd = gnuTime ? '/usr/bin/time' : process.execPath;
   const argv = gnuTime ? ['-f', '__BENCH__ %e %M', process.execPath, ...args] : args;
@@ -185,7 +221,9 @@ async function measureChild(args: string[], stdin?: string): Promise<{ seconds: 
 }
 
 async function main(): Promise<void> {
-  console.log(`Daoze benchmark — Node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}${QUICK ? ' (BENCH_QUICK)' : ''}`);
+  console.log(
+    `Daoze benchmark — Node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}${QUICK ? ' (BENCH_QUICK)' : ''}`,
+  );
 
   // ── Loading: validate and compile every standard ──────────────────────────────────────────────
   console.log('\nValidate and compile all standards (in process)');
@@ -195,8 +233,13 @@ async function main(): Promise<void> {
   const profiles = readProfiles(builtinProfilesDir()).profiles;
   const registryMs = median(Array.from({ length: 5 }, () => timeMs(() => createRegistry(specs, { profiles }))));
   const registry = loadRegistry(builtinStandardsDir(), builtinProfilesDir());
-  const codegenMs = median(Array.from({ length: 5 }, () => timeMs(() => registry.editions.forEach((e) => codegenProgram(e)))));
-  line(`all ${registry.editions.length} editions + ${registry.profiles.length} profile(s), first load`, `${fmt(cold, 0)} ms`);
+  const codegenMs = median(
+    Array.from({ length: 5 }, () => timeMs(() => registry.editions.forEach((e) => codegenProgram(e)))),
+  );
+  line(
+    `all ${registry.editions.length} editions + ${registry.profiles.length} profile(s), first load`,
+    `${fmt(cold, 0)} ms`,
+  );
   line('  read YAML, schema and semantic checks (warm)', `${fmt(readMs, 0)} ms`);
   line('  compose, apply profiles, run cases, compile (warm)', `${fmt(registryMs, 0)} ms`);
   line('  generate code for every edition', `${fmt(codegenMs, 1)} ms`);
@@ -204,7 +247,9 @@ async function main(): Promise<void> {
   // ── The biggest built-in standard: the headline comparison, measured first ───────────────────
   const biggestEd = [...registry.editions].sort((a, b) => b.clauses.length - a.clauses.length)[0]!;
   const head = await engineVsEngine(biggestEd, N, N_JRE, 99);
-  console.log(`\nBiggest built-in standard: ${biggestEd.ref} (${biggestEd.clauses.length} clauses, ${biggestEd.facts.length} facts), ${fmt(N)} observations (json-rules-engine: the first ${fmt(N_JRE)})`);
+  console.log(
+    `\nBiggest built-in standard: ${biggestEd.ref} (${biggestEd.clauses.length} clauses, ${biggestEd.facts.length} facts), ${fmt(N)} observations (json-rules-engine: the first ${fmt(N_JRE)})`,
+  );
   line('json-rules-engine 7.3.1, same rules', `${fmt(head.jre)} obs/s`);
   line('Daoze, validate + outcomes', `${fmt(head.daoze)} obs/s`, `${fmt(head.daoze / head.jre, 0)}× json-rules-engine`);
   {
@@ -213,14 +258,19 @@ async function main(): Promise<void> {
     const evalOnly = rate(() => {
       for (const v of vs) evaluateOutcomes(biggestEd, v);
     }, vs.length);
-    line('Daoze, outcomes from normalised observations', `${fmt(evalOnly)} obs/s`, `${fmt(evalOnly / head.jre, 0)}× json-rules-engine (evaluation without validation)`);
+    line(
+      'Daoze, outcomes from normalised observations',
+      `${fmt(evalOnly)} obs/s`,
+      `${fmt(evalOnly / head.jre, 0)}× json-rules-engine (evaluation without validation)`,
+    );
   }
 
   // ── The 40-clause checklist: generated code vs closures vs hand-written ──────────────────────
   const v40 = validateEdition(CHECKLIST_40);
   if (!v40.edition) throw new Error(`the bench checklist is invalid: ${JSON.stringify(v40.diagnostics.slice(0, 3))}`);
   const ed40 = compileEdition(v40.edition);
-  if (ed40.facts.map((f) => f.id).join() !== FACT_IDS.join()) throw new Error('fact order differs from the hand-written closures');
+  if (ed40.facts.map((f) => f.id).join() !== FACT_IDS.join())
+    throw new Error('fact order differs from the hand-written closures');
   const obs40 = generateObservations(CHECKLIST_40, N, 1);
   const vectors = obs40.map((o) => normaliseObservation(ed40, o).values);
   const cg = codegenProgram(ed40);
@@ -235,8 +285,11 @@ async function main(): Promise<void> {
     runHandwritten(v, outC);
     if (outA.join() !== outB.join() || outA.join() !== outC.join()) mismatches++;
   }
-  if (mismatches > 0) throw new Error(`${mismatches} observations where generated code, closures and hand-written closures disagree`);
-  console.log(`\n40-clause checklist (bench/checklist-40.ts), ${fmt(N)} observations, ${Math.round(100 * (1 - vectors.flat().filter((x) => x === undefined).length / (vectors.length * FACT_IDS.length)))}% of facts given; same answers from all three: yes`);
+  if (mismatches > 0)
+    throw new Error(`${mismatches} observations where generated code, closures and hand-written closures disagree`);
+  console.log(
+    `\n40-clause checklist (bench/checklist-40.ts), ${fmt(N)} observations, ${Math.round(100 * (1 - vectors.flat().filter((x) => x === undefined).length / (vectors.length * FACT_IDS.length)))}% of facts given; same answers from all three: yes`,
+  );
   const r40 = rates(
     {
       codegen: () => {
@@ -251,8 +304,16 @@ async function main(): Promise<void> {
     },
     vectors.length,
   );
-  line('generated code (new Function), whole checklist', `${fmt(r40.codegen!)} obs/s`, `${fmt(r40.codegen! / r40.handwritten!, 2)}× hand-written`);
-  line('closure tree (reference path)', `${fmt(r40.closures!)} obs/s`, `${fmt(r40.closures! / r40.handwritten!, 2)}× hand-written`);
+  line(
+    'generated code (new Function), whole checklist',
+    `${fmt(r40.codegen!)} obs/s`,
+    `${fmt(r40.codegen! / r40.handwritten!, 2)}× hand-written`,
+  );
+  line(
+    'closure tree (reference path)',
+    `${fmt(r40.closures!)} obs/s`,
+    `${fmt(r40.closures! / r40.handwritten!, 2)}× hand-written`,
+  );
   line('hand-written closures (bench/handwritten.ts)', `${fmt(r40.handwritten!)} obs/s`, '1.00× (baseline)');
   const verdict40 = rates(
     {
@@ -269,23 +330,40 @@ async function main(): Promise<void> {
     obs40.length,
   );
   line('validate + outcomes only (evaluateOutcomes)', `${fmt(verdict40.outcomes!)} obs/s`);
-  line('validate + full verdict, no trace', `${fmt(verdict40.verdictNoTrace!)} obs/s`, `${fmt(verdict40.outcomes! / verdict40.verdictNoTrace!, 1)}× slower than outcomes`);
-  line('validate + full verdict with trace (evaluate default)', `${fmt(verdict40.verdict!)} obs/s`, `${fmt(verdict40.outcomes! / verdict40.verdict!, 1)}× slower than outcomes`);
+  line(
+    'validate + full verdict, no trace',
+    `${fmt(verdict40.verdictNoTrace!)} obs/s`,
+    `${fmt(verdict40.outcomes! / verdict40.verdictNoTrace!, 1)}× slower than outcomes`,
+  );
+  line(
+    'validate + full verdict with trace (evaluate default)',
+    `${fmt(verdict40.verdict!)} obs/s`,
+    `${fmt(verdict40.outcomes! / verdict40.verdict!, 1)}× slower than outcomes`,
+  );
   const e40 = await engineVsEngine(ed40, N, N_JRE, 1);
   line('json-rules-engine 7.3.1, same rules', `${fmt(e40.jre)} obs/s`);
   line('Daoze, validate + outcomes', `${fmt(e40.daoze)} obs/s`, `${fmt(e40.daoze / e40.jre, 0)}× json-rules-engine`);
 
   // ── Every built-in standard ───────────────────────────────────────────────────────────────────
-  console.log(`\nEvery built-in standard, one after another in this process: Daoze (validate + outcomes) vs json-rules-engine`);
-  const per: { ref: string; clauses: number; daoze: number; jre: number; falsePasses: number; decisions: number }[] = [];
+  console.log(
+    `\nEvery built-in standard, one after another in this process: Daoze (validate + outcomes) vs json-rules-engine`,
+  );
+  const per: { ref: string; clauses: number; daoze: number; jre: number; falsePasses: number; decisions: number }[] =
+    [];
   for (const [i, ed] of registry.editions.entries()) {
     const r = await engineVsEngine(ed, QUICK ? 1_000 : 5_000, QUICK ? 200 : 1_000, 100 + i);
     per.push({ ref: ed.ref, clauses: ed.clauses.length, ...r });
-    line(`${ed.ref} (${ed.clauses.length} clauses)`, `${fmt(r.daoze)} obs/s`, `json-rules-engine ${fmt(r.jre)} obs/s → ${fmt(r.daoze / r.jre, 0)}×`);
+    line(
+      `${ed.ref} (${ed.clauses.length} clauses)`,
+      `${fmt(r.daoze)} obs/s`,
+      `json-rules-engine ${fmt(r.jre)} obs/s → ${fmt(r.daoze / r.jre, 0)}×`,
+    );
   }
   const fp = per.reduce((s, p) => s + p.falsePasses, 0);
   const dec = per.reduce((s, p) => s + p.decisions, 0);
-  console.log(`  json-rules-engine said "pass" for ${fmt(fp)} of ${fmt(dec)} clause decisions that lacked a fact (Daoze: indeterminate)`);
+  console.log(
+    `  json-rules-engine said "pass" for ${fmt(fp)} of ${fmt(dec)} clause decisions that lacked a fact (Daoze: indeterminate)`,
+  );
 
   // ── One answer: change one fact, re-evaluate ──────────────────────────────────────────────────
   const uEd = biggestEd;
@@ -293,11 +371,19 @@ async function main(): Promise<void> {
   {
     // The SDK as an app runs it: sdk/index.ts bundled and minified by esbuild (as scripts/size.ts does), not
     // the TypeScript sources through tsx, whose keepNames wrapping costs time in every closure created.
-    const sdk = await importMinified<typeof import('../sdk/index.js')>("export { createChecklist } from './sdk/index.ts';", root);
+    const sdk = await importMinified<typeof import('../sdk/index.js')>(
+      "export { createChecklist } from './sdk/index.ts';",
+      root,
+    );
     const bundle = createBundle(registry.editions);
     // A seeded inspection: each step answers one fact with a value from a generated observation, or clears it.
     const steps = generateObservations(uEd.spec, 400, 21).flatMap((o, i) =>
-      Object.entries(o.facts).map(([fact, value], j) => ({ fact, value, clear: (i + j) % 13 === 0, evidence: o.evidence?.[fact] })),
+      Object.entries(o.facts).map(([fact, value], j) => ({
+        fact,
+        value,
+        clear: (i + j) % 13 === 0,
+        evidence: o.evidence?.[fact],
+      })),
     );
     const time = (readVerdict: boolean) => {
       // The bundle is built in this process, so there is nothing to authenticate: read it with the documented opt-out.
@@ -315,8 +401,16 @@ async function main(): Promise<void> {
     time(true);
     const answerNs = [...time(false), ...time(false)].sort((a, b) => a - b);
     const withVerdictNs = [...time(true), ...time(true)].sort((a, b) => a - b);
-    line(`SDK checklist.answer() (${fmt(answerNs.length)} answers)`, `p50 ${fmt(quantile(answerNs, 0.5) / 1000, 1)} µs`, `p99 ${fmt(quantile(answerNs, 0.99) / 1000, 1)} µs`);
-    line('SDK answer() and reading its full verdict', `p50 ${fmt(quantile(withVerdictNs, 0.5) / 1000, 1)} µs`, `p99 ${fmt(quantile(withVerdictNs, 0.99) / 1000, 1)} µs`);
+    line(
+      `SDK checklist.answer() (${fmt(answerNs.length)} answers)`,
+      `p50 ${fmt(quantile(answerNs, 0.5) / 1000, 1)} µs`,
+      `p99 ${fmt(quantile(answerNs, 0.99) / 1000, 1)} µs`,
+    );
+    line(
+      'SDK answer() and reading its full verdict',
+      `p50 ${fmt(quantile(withVerdictNs, 0.5) / 1000, 1)} µs`,
+      `p99 ${fmt(quantile(withVerdictNs, 0.99) / 1000, 1)} µs`,
+    );
   }
   console.log('  the engine underneath: change one fact in a normalised observation, then');
   const base = normaliseObservation(uEd, generateObservations(uEd.spec, 1, 7)[0]);
@@ -336,27 +430,58 @@ async function main(): Promise<void> {
     base.values[f.index] = base.raw[f.index] = i % 3 === 0 ? undefined : i % 3 === 1;
     base.why[f.index] = i % 3 === 0 ? 'absent' : undefined;
   };
-  const outcomesNs = samples((i) => {
-    flip(i);
-    evaluateOutcomes(uEd, base.values);
-  }, QUICK ? 20_000 : 100_000);
-  const verdictNs = samples((i) => {
-    flip(i);
-    buildVerdict(uEd, base, { standard: uEd.ref }, { trace: false });
-  }, QUICK ? 5_000 : 20_000);
+  const outcomesNs = samples(
+    (i) => {
+      flip(i);
+      evaluateOutcomes(uEd, base.values);
+    },
+    QUICK ? 20_000 : 100_000,
+  );
+  const verdictNs = samples(
+    (i) => {
+      flip(i);
+      buildVerdict(uEd, base, { standard: uEd.ref }, { trace: false });
+    },
+    QUICK ? 5_000 : 20_000,
+  );
   const answerObs = generateObservations(uEd.spec, 64, 9);
-  const summaryNs = samples((i) => summarise(uEd, answerObs[i % answerObs.length], { locale: 'zh' }), QUICK ? 20_000 : 100_000);
-  line('  outcomes of every clause', `p50 ${fmt(quantile(outcomesNs, 0.5) / 1000, 1)} µs`, `p99 ${fmt(quantile(outcomesNs, 0.99) / 1000, 1)} µs`);
-  line('  validate all facts + outcomes + facts still missing', `p50 ${fmt(quantile(summaryNs, 0.5) / 1000, 1)} µs`, `p99 ${fmt(quantile(summaryNs, 0.99) / 1000, 1)} µs`);
-  line('  full verdict (messages, citations, missing facts)', `p50 ${fmt(quantile(verdictNs, 0.5) / 1000, 1)} µs`, `p99 ${fmt(quantile(verdictNs, 0.99) / 1000, 1)} µs`);
+  const summaryNs = samples(
+    (i) => summarise(uEd, answerObs[i % answerObs.length], { locale: 'zh' }),
+    QUICK ? 20_000 : 100_000,
+  );
+  line(
+    '  outcomes of every clause',
+    `p50 ${fmt(quantile(outcomesNs, 0.5) / 1000, 1)} µs`,
+    `p99 ${fmt(quantile(outcomesNs, 0.99) / 1000, 1)} µs`,
+  );
+  line(
+    '  validate all facts + outcomes + facts still missing',
+    `p50 ${fmt(quantile(summaryNs, 0.5) / 1000, 1)} µs`,
+    `p99 ${fmt(quantile(summaryNs, 0.99) / 1000, 1)} µs`,
+  );
+  line(
+    '  full verdict (messages, citations, missing facts)',
+    `p50 ${fmt(quantile(verdictNs, 0.5) / 1000, 1)} µs`,
+    `p99 ${fmt(quantile(verdictNs, 0.99) / 1000, 1)} µs`,
+  );
 
   // ── The CLI: start-up for one observation, and a batch of a million ───────────────────────────
   console.log('\nThe built CLI (bundled as tsup.config.ts does, into node_modules/.cache/daoze-bench)');
   const runner = await buildCli();
   const example = EXAMPLE;
   const nodeOnly = median(Array.from({ length: 5 }, () => timeMs(() => spawnSync(process.execPath, ['-e', '0']))));
-  const startups = Array.from({ length: QUICK ? 3 : 7 }, () => timeMs(() => spawnSync(process.execPath, [runner, 'check', example, '--standards', 'standards', '--profiles', 'profiles'], { cwd: root })));
-  line(`daoze check ${example}`, `${fmt(median(startups), 0)} ms`, `median of ${startups.length} (node itself: ${fmt(nodeOnly, 0)} ms)`);
+  const startups = Array.from({ length: QUICK ? 3 : 7 }, () =>
+    timeMs(() =>
+      spawnSync(process.execPath, [runner, 'check', example, '--standards', 'standards', '--profiles', 'profiles'], {
+        cwd: root,
+      }),
+    ),
+  );
+  line(
+    `daoze check ${example}`,
+    `${fmt(median(startups), 0)} ms`,
+    `median of ${startups.length} (node itself: ${fmt(nodeOnly, 0)} ms)`,
+  );
 
   let installedRatio: number | undefined;
   if (process.env.BENCH_INSTALLED !== '0') {
@@ -365,7 +490,11 @@ async function main(): Promise<void> {
     console.log('\nThe installed CLI (npm pack of this checkout, npm install of the tarball in a new project)');
     line(`node_modules/.bin/daoze check ${t.observation}`, `${fmt(t.installed, 0)} ms`, `median of ${STARTS}`);
     line('node -e 0', `${fmt(t.node, 0)} ms`, `median of ${STARTS}, started in alternation with the above`);
-    line('installed one-shot start / bare node', `${fmt(installedRatio, 1)}×`, `target ≤ ${INSTALLED_TARGET}×: ${installedRatio <= INSTALLED_TARGET ? 'holds' : 'NOT met'}`);
+    line(
+      'installed one-shot start / bare node',
+      `${fmt(installedRatio, 1)}×`,
+      `target ≤ ${INSTALLED_TARGET}×: ${installedRatio <= INSTALLED_TARGET ? 'holds' : 'NOT met'}`,
+    );
   }
 
   if (BATCH > 0) {
@@ -378,26 +507,48 @@ async function main(): Promise<void> {
       for (let i = 0; i < BATCH; i += 10_000) {
         const lines: string[] = [];
         for (let j = i; j < Math.min(BATCH, i + 10_000); j++) lines.push(JSON.stringify(next(j)));
-        if (!ws.write(`${lines.join("\n")}\n`)) await new Promise<void>((r) => ws.once("drain", () => r()));
+        if (!ws.write(`${lines.join('\n')}\n`)) await new Promise<void>((r) => ws.once('drain', () => r()));
       }
       await new Promise<void>((r) => ws.end(r));
       const mb = statSync(file).size / 1024 / 1024;
-      console.log(`\nBatch: ${fmt(BATCH)} observations of ${batchEd.ref} (${fmt(mb, 0)} MB NDJSON, records to /dev/null)`);
+      console.log(
+        `\nBatch: ${fmt(BATCH)} observations of ${batchEd.ref} (${fmt(mb, 0)} MB NDJSON, records to /dev/null)`,
+      );
       for (const [label, extra] of [
         ['default (worker threads once the input is large)', []],
         ['--workers 0 (main thread only)', ['--workers', '0']],
       ] as const) {
-        const r = await measureChild([runner, 'check', '--batch', file, '--standards', 'standards', '--exit-zero', '--locale', 'en', ...extra]);
+        const r = await measureChild([
+          runner,
+          'check',
+          '--batch',
+          file,
+          '--standards',
+          'standards',
+          '--exit-zero',
+          '--locale',
+          'en',
+          ...extra,
+        ]);
         const threads = /\(([\d,]+)\/s, ([^)]*)\)/.exec(r.stderr);
-        line(label, `${fmt(r.seconds, 1)} s`, `${fmt(BATCH / r.seconds)} obs/s · peak RSS ${fmt(r.peakKb / 1024, 0)} MB${threads ? ` · ${threads[2]}` : ''}`);
+        line(
+          label,
+          `${fmt(r.seconds, 1)} s`,
+          `${fmt(BATCH / r.seconds)} obs/s · peak RSS ${fmt(r.peakKb / 1024, 0)} MB${threads ? ` · ${threads[2]}` : ''}`,
+        );
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
 
-  console.log(`\nTargets: ≥100× json-rules-engine; generated code no slower than hand-written; 1M batch < 30 s and < 300 MB; check < 300 ms; installed check ≤ ${INSTALLED_TARGET}× bare node; one answer < 50 µs p99.`);
-  if (installedRatio !== undefined) console.log(`Installed daoze check: ${fmt(installedRatio, 1)}× bare node (target ≤ ${INSTALLED_TARGET}×: ${installedRatio <= INSTALLED_TARGET ? 'holds' : 'not met'})`);
+  console.log(
+    `\nTargets: ≥100× json-rules-engine; generated code no slower than hand-written; 1M batch < 30 s and < 300 MB; check < 300 ms; installed check ≤ ${INSTALLED_TARGET}× bare node; one answer < 50 µs p99.`,
+  );
+  if (installedRatio !== undefined)
+    console.log(
+      `Installed daoze check: ${fmt(installedRatio, 1)}× bare node (target ≤ ${INSTALLED_TARGET}×: ${installedRatio <= INSTALLED_TARGET ? 'holds' : 'not met'})`,
+    );
   console.log(`Daoze: ${Math.round(head.daoze / head.jre)}× json-rules-engine`);
 }
 

@@ -30,7 +30,8 @@ try {
   };
   await choose('toilet-class', 'class-2');
   await choose('flush-type', 'water-flush');
-  for (const f of ['floor-clean', 'walls-clean', 'stalls-clean', 'surroundings-clean', 'power-supply-ok']) await yes(f, true);
+  for (const f of ['floor-clean', 'walls-clean', 'stalls-clean', 'surroundings-clean', 'power-supply-ok'])
+    await yes(f, true);
   for (const f of ['overflow-present', 'maggots-present', 'water-supply-ok']) await yes(f, false);
   await num('adult-fly-count', 2);
   await num('odour-grade', 2);

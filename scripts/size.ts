@@ -42,14 +42,15 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 // Time the code as shipped: the SDK and, for the baseline, the engine's evaluate, bundled and minified the
 // same way as above (not the TypeScript sources through a dev loader).
-const { createChecklist, loadBundle, evaluate } = await importMinified<typeof import('../sdk/index.js') & typeof import('../src/index.js')>(
-  `export { createChecklist, loadBundle } from './sdk/index.ts'; export { evaluate } from './src/index.ts';`,
-  ROOT,
-);
+const { createChecklist, loadBundle, evaluate } = await importMinified<
+  typeof import('../sdk/index.js') & typeof import('../src/index.js')
+>(`export { createChecklist, loadBundle } from './sdk/index.ts'; export { evaluate } from './src/index.ts';`, ROOT);
 
 const registry = loadRegistry();
 const bundle = createBundle(registry.editions);
-const ed = [...registry.editions].sort((a, b) => b.clauses.length - a.clauses.length || b.facts.length - a.facts.length)[0]!;
+const ed = [...registry.editions].sort(
+  (a, b) => b.clauses.length - a.clauses.length || b.facts.length - a.facts.length,
+)[0]!;
 
 // A seeded generator, so that every run times the same inspection.
 let seed = 20231127;
@@ -79,10 +80,16 @@ function value(spec: FactSpec): unknown {
     }
   }
 }
-type Op = { fact: string; clear: boolean; value: unknown; evidence?: { kind: 'photo' | 'measurement' | 'document' | 'video' | 'gps'; ref: string }[] };
+type Op = {
+  fact: string;
+  clear: boolean;
+  value: unknown;
+  evidence?: { kind: 'photo' | 'measurement' | 'document' | 'video' | 'gps'; ref: string }[];
+};
 const ops: Op[] = Array.from({ length: ANSWERS }, () => {
   const f = pick(ed.facts);
-  const evidence = f.spec.evidence && rand() < 0.7 ? [{ kind: f.spec.evidence.kinds[0]!, ref: 'evidence/1' }] : undefined;
+  const evidence =
+    f.spec.evidence && rand() < 0.7 ? [{ kind: f.spec.evidence.kinds[0]!, ref: 'evidence/1' }] : undefined;
   return { fact: f.id, clear: rand() < 0.08, value: value(f.spec), ...(evidence ? { evidence } : {}) };
 });
 
@@ -143,7 +150,9 @@ const lines = [
   `  … and reading its full verdict                 p50 ${us(v.p50)}   p99 ${us(v.p99)}   max ${us(v.max)}`,
   `  baseline: evaluate() of the whole observation  p50 ${us(b.p50)}   p99 ${us(b.p99)}   max ${us(b.max)}`,
   `  ratio answer / baseline: p50 ${(a.p50 / b.p50).toFixed(2)} · p99 ${(a.p99 / b.p99).toFixed(2)}`,
-  `  (wall-clock per call; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores — p99 and max grow with other load)`,
+  `  (wall-clock per call; load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} on ${availableParallelism()} cores — p99 and max grow with other load)`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 if (gz > BUDGET) process.exitCode = 1;

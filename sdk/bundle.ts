@@ -1,5 +1,13 @@
 /** Reading a bundle for the SDK: its signature checked under the caller's trust, compiled once per bundle object and trust. */
-import { BundleError, KeyError, readBundle, SignatureError, type LoadedBundle, type Locale, type Trust } from '../src/index.js';
+import {
+  BundleError,
+  KeyError,
+  readBundle,
+  SignatureError,
+  type LoadedBundle,
+  type Locale,
+  type Trust,
+} from '../src/index.js';
 import { ChecklistError } from './errors.js';
 import { fill, MESSAGES } from './messages.js';
 import type { BundleInput } from './types.js';
@@ -9,7 +17,12 @@ import type { BundleInput } from './types.js';
 const loadedBundles = new WeakMap<object, Map<string, LoadedBundle>>();
 
 function isLoaded(b: unknown): b is LoadedBundle {
-  return typeof b === 'object' && b !== null && typeof (b as LoadedBundle).find === 'function' && Array.isArray((b as LoadedBundle).editions);
+  return (
+    typeof b === 'object' &&
+    b !== null &&
+    typeof (b as LoadedBundle).find === 'function' &&
+    Array.isArray((b as LoadedBundle).editions)
+  );
 }
 
 function trustKey(trust: Trust | undefined): string | undefined {
@@ -37,7 +50,10 @@ function trustKey(trust: Trust | undefined): string | undefined {
 export function loadBundle(bundle: BundleInput, locale: Locale = 'zh', trust?: Trust): LoadedBundle {
   if (isLoaded(bundle)) return bundle;
   const key = trustKey(trust);
-  const cached = typeof bundle === 'object' && bundle !== null && key !== undefined ? loadedBundles.get(bundle)?.get(key) : undefined;
+  const cached =
+    typeof bundle === 'object' && bundle !== null && key !== undefined
+      ? loadedBundles.get(bundle)?.get(key)
+      : undefined;
   if (cached) return cached;
   try {
     const lb = readBundle(bundle, { trust: trust as Trust });
@@ -48,11 +64,18 @@ export function loadBundle(bundle: BundleInput, locale: Locale = 'zh', trust?: T
     }
     return lb;
   } catch (e) {
-    if (e instanceof BundleError) throw new ChecklistError('E_BUNDLE', fill(MESSAGES.bundle, { detail: e.message }), locale, { issues: e.issues });
+    if (e instanceof BundleError)
+      throw new ChecklistError('E_BUNDLE', fill(MESSAGES.bundle, { detail: e.message }), locale, { issues: e.issues });
     if (e instanceof SignatureError) {
-      throw new ChecklistError('E_SIGNATURE', fill(MESSAGES.signature, { detail: e.message }), locale, e.keyId !== undefined ? { keyId: e.keyId } : {});
+      throw new ChecklistError(
+        'E_SIGNATURE',
+        fill(MESSAGES.signature, { detail: e.message }),
+        locale,
+        e.keyId !== undefined ? { keyId: e.keyId } : {},
+      );
     }
-    if (e instanceof KeyError) throw new ChecklistError('E_OPTIONS', fill(MESSAGES.options, { detail: `trust: ${e.message}` }), locale);
+    if (e instanceof KeyError)
+      throw new ChecklistError('E_OPTIONS', fill(MESSAGES.options, { detail: `trust: ${e.message}` }), locale);
     throw e;
   }
 }

@@ -16,18 +16,31 @@ import type { BundleInput, Checklist, ChecklistOptions, ChecklistSnapshot } from
 function checkLocale(locale: unknown): Locale {
   if (locale === undefined) return 'zh';
   if (locale === 'zh' || locale === 'en') return locale;
-  throw new ChecklistError('E_OPTIONS', fill(MESSAGES.options, { detail: `locale ${preview(locale)} (zh | en)` }), 'zh');
+  throw new ChecklistError(
+    'E_OPTIONS',
+    fill(MESSAGES.options, { detail: `locale ${preview(locale)} (zh | en)` }),
+    'zh',
+  );
 }
 
 /** Builds a session from an observation the engine has checked. */
-function sessionFrom(ed: CompiledEdition, observation: Observation, locale: Locale, revision: number, options: ChecklistOptions, code: 'E_OPTIONS' | 'E_SNAPSHOT'): Session {
+function sessionFrom(
+  ed: CompiledEdition,
+  observation: Observation,
+  locale: Locale,
+  revision: number,
+  options: ChecklistOptions,
+  code: 'E_OPTIONS' | 'E_SNAPSHOT',
+): Session {
   let n;
   try {
     n = normaliseObservation(ed, observation);
   } catch (e) {
     const message = code === 'E_OPTIONS' ? MESSAGES.options : MESSAGES.snapshot;
-    if (e instanceof ObservationError) throw new ChecklistError(code, fill(message, { detail: e.message }), locale, { issues: e.issues });
-    if (e instanceof InputError) throw new ChecklistError(code, fill(message, { detail: `${e.code} ${e.reason}` }), locale);
+    if (e instanceof ObservationError)
+      throw new ChecklistError(code, fill(message, { detail: e.message }), locale, { issues: e.issues });
+    if (e instanceof InputError)
+      throw new ChecklistError(code, fill(message, { detail: `${e.code} ${e.reason}` }), locale);
     throw e;
   }
   // Copied (they were checked as plain JSON above), so that the caller changing its objects later cannot change the record.
@@ -60,10 +73,17 @@ export function createChecklist(bundle: BundleInput, standardRef: string, option
   const lb = loadBundle(bundle, locale, options.trust);
   const ed = typeof standardRef === 'string' ? lb.find(standardRef, options.observedAt) : undefined;
   if (!ed) {
-    const day = typeof standardRef === 'string' && !standardRef.includes('@') && typeof options.observedAt === 'string' ? options.observedAt.slice(0, 10) : undefined;
+    const day =
+      typeof standardRef === 'string' && !standardRef.includes('@') && typeof options.observedAt === 'string'
+        ? options.observedAt.slice(0, 10)
+        : undefined;
     throw new ChecklistError(
       'E_NOT_FOUND',
-      fill(day ? MESSAGES.notInForce : MESSAGES.notFound, { ref: preview(standardRef).replace(/^"|"$/g, ''), day: day ?? '', available: lb.editions.map((e) => e.ref).join(', ') || WORDS.none[locale] }),
+      fill(day ? MESSAGES.notInForce : MESSAGES.notFound, {
+        ref: preview(standardRef).replace(/^"|"$/g, ''),
+        day: day ?? '',
+        available: lb.editions.map((e) => e.ref).join(', ') || WORDS.none[locale],
+      }),
       locale,
     );
   }
@@ -88,7 +108,11 @@ export function createChecklist(bundle: BundleInput, standardRef: string, option
  * that is not a whole number ≥ 0, a locale other than zh or en, or an `edition.ref` that is not its id and
  * version is `ChecklistError` E_SNAPSHOT, in both languages.
  */
-export function restore(bundle: BundleInput, snapshot: ChecklistSnapshot | string | unknown, options: ChecklistOptions = {}): Checklist {
+export function restore(
+  bundle: BundleInput,
+  snapshot: ChecklistSnapshot | string | unknown,
+  options: ChecklistOptions = {},
+): Checklist {
   const fallback = checkLocale(options.locale);
   const saved = readSnapshot(snapshot, fallback);
   // The caller's locale, when given, overrides the saved one (a user switching language on another device).

@@ -43,7 +43,12 @@ export class ChecklistError extends DaozeError {
   readonly issues: readonly (ObservationIssue | BundleIssue)[];
   /** For E_SIGNATURE: the key id the bundle names, when it names one. */
   readonly keyId?: string;
-  constructor(code: ChecklistErrorCode, text: I18nText, locale: Locale, extra: { fact?: string; issues?: readonly (ObservationIssue | BundleIssue)[]; keyId?: string } = {}) {
+  constructor(
+    code: ChecklistErrorCode,
+    text: I18nText,
+    locale: Locale,
+    extra: { fact?: string; issues?: readonly (ObservationIssue | BundleIssue)[]; keyId?: string } = {},
+  ) {
     super(code, text[locale]);
     this.name = 'ChecklistError';
     this.text = text;

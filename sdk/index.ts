@@ -37,7 +37,16 @@ export { ChecklistError } from './errors.js';
 export type { ChecklistErrorCode } from './errors.js';
 export { MESSAGES, OUTCOME_TEXT, fill } from './messages.js';
 export type { MessageKey } from './messages.js';
-export { BundleError, ObservationError, DaozeError, isDaozeError, SignatureError, KeyError, readPublicKey, ENGINE_VERSION } from '../src/index.js';
+export {
+  BundleError,
+  ObservationError,
+  DaozeError,
+  isDaozeError,
+  SignatureError,
+  KeyError,
+  readPublicKey,
+  ENGINE_VERSION,
+} from '../src/index.js';
 // The engine's pure evaluation API, as this entry offered before the checklist landed.
 export { compileEdition, evaluate, evaluateOutcomes } from '../src/index.js';
 export type {

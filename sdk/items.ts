@@ -56,7 +56,11 @@ export function itemAt(v: View, i: number): ChecklistItem {
   }
   if (spec.choices) item.choices = spec.choices.map((c) => ({ value: c.value, label: c.label[loc] }));
   if (spec.evidence) {
-    item.evidence = { kinds: [...spec.evidence.kinds], required: spec.evidence.required ?? false, ...(spec.evidence.note ? { note: spec.evidence.note[loc] } : {}) };
+    item.evidence = {
+      kinds: [...spec.evidence.kinds],
+      required: spec.evidence.required ?? false,
+      ...(spec.evidence.note ? { note: spec.evidence.note[loc] } : {}),
+    };
   }
   return item;
 }
@@ -69,7 +73,13 @@ export function sectionsOf(v: View): ChecklistSection[] {
     label: sec.label[s.locale],
     clauses: sec.clauses.map((ci) => {
       const c = ed.clauses[ci]!;
-      return { id: c.id, label: c.spec.label[s.locale], outcome: s.outcomes[ci]!, required: c.counts, severity: c.spec.severity };
+      return {
+        id: c.id,
+        label: c.spec.label[s.locale],
+        outcome: s.outcomes[ci]!,
+        required: c.counts,
+        severity: c.spec.severity,
+      };
     }),
     items: sec.facts.map((fi) => itemAt(v, fi)),
   }));

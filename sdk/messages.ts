@@ -60,7 +60,7 @@ export const MESSAGES = {
   },
   editionChanged: {
     zh: '这次检查按 {ref}(内容 {hash})进行,但标准包中的 {ref} 内容是 {found}:同一版本号下内容不同,检查没有恢复。',
-    en: 'This inspection was made under {ref} (content {hash}), but the bundle\'s {ref} has content {found}: the same version with different content, so the inspection was not restored.',
+    en: "This inspection was made under {ref} (content {hash}), but the bundle's {ref} has content {found}: the same version with different content, so the inspection was not restored.",
   },
   snapshot: {
     zh: '无法恢复检查记录:{detail}',

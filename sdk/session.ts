@@ -12,7 +12,16 @@ import { fill, MESSAGES } from './messages.js';
 import { relevanceOf, type FactRelevance } from './relevance.js';
 import { observationOf, snapshotOf, type ObservationContext } from './snapshot.js';
 import { answered, cleared, factOf, nextState, stateOf, type ScopeFacts, type State } from './state.js';
-import type { Checklist, ChecklistItem, ChecklistListener, ChecklistProgress, ChecklistSection, ChecklistSnapshot, ChecklistUpdate, ClauseChange } from './types.js';
+import type {
+  Checklist,
+  ChecklistItem,
+  ChecklistListener,
+  ChecklistProgress,
+  ChecklistSection,
+  ChecklistSnapshot,
+  ChecklistUpdate,
+  ClauseChange,
+} from './types.js';
 
 /** A checklist session over one compiled edition. */
 export class Session implements Checklist {
@@ -30,7 +39,15 @@ export class Session implements Checklist {
     private readonly context: ObservationContext,
     private readonly trace: boolean,
   ) {
-    this.edition = { id: ed.id, version: ed.version, ref: ed.ref, hash: ed.hash, nickname: ed.spec.nickname, title: ed.spec.title, scoring: ed.spec.scoring !== undefined };
+    this.edition = {
+      id: ed.id,
+      version: ed.version,
+      ref: ed.ref,
+      hash: ed.hash,
+      nickname: ed.spec.nickname,
+      title: ed.spec.title,
+      scoring: ed.spec.scoring !== undefined,
+    };
     this.layout = layoutOf(ed);
     this.state = stateOf(ed, revision, locale, unit);
   }
@@ -54,18 +71,35 @@ export class Session implements Checklist {
   }
 
   setLocale(locale: Locale): ChecklistUpdate {
-    if (locale !== 'zh' && locale !== 'en') throw new ChecklistError('E_OPTIONS', fill(MESSAGES.options, { detail: `locale ${preview(locale)} (zh | en)` }), this.locale);
+    if (locale !== 'zh' && locale !== 'en')
+      throw new ChecklistError(
+        'E_OPTIONS',
+        fill(MESSAGES.options, { detail: `locale ${preview(locale)} (zh | en)` }),
+        this.locale,
+      );
     return this.commit('locale', undefined, locale, this.state.unit);
   }
 
-  private commit(kind: ChecklistUpdate['kind'], fact: string | undefined, locale: Locale, unit: ScopeFacts): ChecklistUpdate {
+  private commit(
+    kind: ChecklistUpdate['kind'],
+    fact: string | undefined,
+    locale: Locale,
+    unit: ScopeFacts,
+  ): ChecklistUpdate {
     const before = this.state;
     const state = nextState(this.ed, before, locale, unit);
     const changes: ClauseChange[] = [];
     for (let i = 0; i < state.outcomes.length; i++) {
       if (state.outcomes[i] !== before.outcomes[i]) {
         const c = this.ed.clauses[i]!;
-        changes.push({ clause: c.id, group: c.group.id, label: c.spec.label, from: before.outcomes[i]!, to: state.outcomes[i]!, required: c.counts });
+        changes.push({
+          clause: c.id,
+          group: c.group.id,
+          label: c.spec.label,
+          from: before.outcomes[i]!,
+          to: state.outcomes[i]!,
+          required: c.counts,
+        });
       }
     }
     this.state = state;
@@ -126,7 +160,10 @@ export class Session implements Checklist {
     if (d?.verdict) return d.verdict;
     // An update read after later changes gets its own revision's verdict, built afresh (not kept). The engine
     // only reads the vector: the cast drops `readonly` for its parameter type alone.
-    const verdict = buildVerdict(this.ed, s.unit.vector as NormalisedObservation, this.context, { locale: s.locale, trace: this.trace });
+    const verdict = buildVerdict(this.ed, s.unit.vector as NormalisedObservation, this.context, {
+      locale: s.locale,
+      trace: this.trace,
+    });
     if (d) d.verdict = verdict;
     return verdict;
   }

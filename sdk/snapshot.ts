@@ -2,7 +2,16 @@
  * An inspection in progress as data: the answers as an observation, the saved form `toJSON` writes, and the
  * checks a saved form passes before `restore` resumes it (taken as it is or refused, never repaired).
  */
-import { InputError, type CompiledEdition, type EvidenceRef, type I18nText, type LoadedBundle, type Locale, type Observation, type Subject } from '../src/index.js';
+import {
+  InputError,
+  type CompiledEdition,
+  type EvidenceRef,
+  type I18nText,
+  type LoadedBundle,
+  type Locale,
+  type Observation,
+  type Subject,
+} from '../src/index.js';
 import { checkJsonValue, parseJson, preview } from '../src/internal.js';
 import { ChecklistError } from './errors.js';
 import { fill, MESSAGES, WORDS } from './messages.js';
@@ -77,25 +86,41 @@ export function readSnapshot(snapshot: unknown, locale: Locale): SavedInspection
     if (e instanceof InputError) throw refuse(fill(MESSAGES.snapshotData, { detail: `${e.code} ${e.message}` }));
     throw e;
   }
-  if (!isObject(data) || data.format !== 'daoze-checklist') throw bad('not a saved Daoze checklist (format "daoze-checklist")');
+  if (!isObject(data) || data.format !== 'daoze-checklist')
+    throw bad('not a saved Daoze checklist (format "daoze-checklist")');
   for (const k of Object.keys(data)) {
-    if (!SNAPSHOT_KEYS.includes(k)) throw refuse(fill(MESSAGES.snapshotField, { field: k, allowed: SNAPSHOT_KEYS.join(', ') }));
+    if (!SNAPSHOT_KEYS.includes(k))
+      throw refuse(fill(MESSAGES.snapshotField, { field: k, allowed: SNAPSHOT_KEYS.join(', ') }));
   }
   if (data.formatVersion !== 1) throw bad(`format version ${preview(data.formatVersion)} is not 1`);
   const e = data.edition;
-  if (!isObject(e) || typeof e.id !== 'string' || typeof e.version !== 'string' || typeof e.ref !== 'string' || typeof e.hash !== 'string') {
+  if (
+    !isObject(e) ||
+    typeof e.id !== 'string' ||
+    typeof e.version !== 'string' ||
+    typeof e.ref !== 'string' ||
+    typeof e.hash !== 'string'
+  ) {
     throw bad('edition must be { id, version, ref, hash }, each a string');
   }
   for (const k of Object.keys(e)) {
-    if (!SNAPSHOT_EDITION_KEYS.includes(k)) throw refuse(fill(MESSAGES.snapshotField, { field: `edition.${k}`, allowed: SNAPSHOT_EDITION_KEYS.join(', ') }));
+    if (!SNAPSHOT_EDITION_KEYS.includes(k))
+      throw refuse(fill(MESSAGES.snapshotField, { field: `edition.${k}`, allowed: SNAPSHOT_EDITION_KEYS.join(', ') }));
   }
   const ref = `${e.id}@${e.version}`;
   if (e.ref !== ref) throw refuse(fill(MESSAGES.snapshotRef, { ref: preview(e.ref), expected: ref }));
-  if (data.locale !== 'zh' && data.locale !== 'en') throw refuse(fill(MESSAGES.snapshotLocale, { value: preview(data.locale) }));
+  if (data.locale !== 'zh' && data.locale !== 'en')
+    throw refuse(fill(MESSAGES.snapshotLocale, { value: preview(data.locale) }));
   const revision = data.revision;
-  if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 0) throw refuse(fill(MESSAGES.snapshotRevision, { value: preview(revision) }));
+  if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 0)
+    throw refuse(fill(MESSAGES.snapshotRevision, { value: preview(revision) }));
   if (!isObject(data.observation)) throw bad('observation must be an object');
-  return { edition: { id: e.id, version: e.version, ref, hash: e.hash }, locale: data.locale, revision, observation: data.observation as unknown as Observation };
+  return {
+    edition: { id: e.id, version: e.version, ref, hash: e.hash },
+    locale: data.locale,
+    revision,
+    observation: data.observation as unknown as Observation,
+  };
 }
 
 /**
@@ -103,16 +128,30 @@ export function readSnapshot(snapshot: unknown, locale: Locale): SavedInspection
  * `ChecklistError` E_EDITION_MISSING or E_EDITION_CHANGED in `locale` (never another edition). An observation
  * naming another standard is E_SNAPSHOT in `snapshotLocale`, as `readSnapshot` refuses.
  */
-export function savedEdition(lb: LoadedBundle, saved: SavedInspection, locale: Locale, snapshotLocale: Locale): CompiledEdition {
+export function savedEdition(
+  lb: LoadedBundle,
+  saved: SavedInspection,
+  locale: Locale,
+  snapshotLocale: Locale,
+): CompiledEdition {
   const { id, ref, hash } = saved.edition;
   const ed = lb.find(ref);
   if (!ed) {
     const versions = lb.editions.filter((x) => x.id === id).map((x) => x.version);
-    throw new ChecklistError('E_EDITION_MISSING', fill(MESSAGES.editionMissing, { ref, hash, available: versions.length ? versions.join(', ') : WORDS.none }), locale);
+    throw new ChecklistError(
+      'E_EDITION_MISSING',
+      fill(MESSAGES.editionMissing, { ref, hash, available: versions.length ? versions.join(', ') : WORDS.none }),
+      locale,
+    );
   }
-  if (ed.hash !== hash) throw new ChecklistError('E_EDITION_CHANGED', fill(MESSAGES.editionChanged, { ref, hash, found: ed.hash }), locale);
+  if (ed.hash !== hash)
+    throw new ChecklistError('E_EDITION_CHANGED', fill(MESSAGES.editionChanged, { ref, hash, found: ed.hash }), locale);
   if (saved.observation.standard !== ref) {
-    throw new ChecklistError('E_SNAPSHOT', fill(MESSAGES.snapshot, { detail: `observation.standard ${preview(saved.observation.standard)} is not ${ref}` }), snapshotLocale);
+    throw new ChecklistError(
+      'E_SNAPSHOT',
+      fill(MESSAGES.snapshot, { detail: `observation.standard ${preview(saved.observation.standard)} is not ${ref}` }),
+      snapshotLocale,
+    );
   }
   return ed;
 }

@@ -17,7 +17,13 @@ import {
   type Outcome,
   evaluateOutcomes,
 } from '../src/index.js';
-import { normaliseObservation, preview, verdictTally, type NormalisedObservation, type VerdictTally } from '../src/internal.js';
+import {
+  normaliseObservation,
+  preview,
+  verdictTally,
+  type NormalisedObservation,
+  type VerdictTally,
+} from '../src/internal.js';
 import { ChecklistError } from './errors.js';
 import { fill, MESSAGES, WORDS } from './messages.js';
 
@@ -78,7 +84,11 @@ function withFact(scope: ScopeFacts, i: number, slot: FactSlot): ScopeFacts {
     return copy;
   };
   return {
-    vector: { values: set(scope.vector.values, slot.value), raw: set(scope.vector.raw, slot.raw), why: set(scope.vector.why, slot.why) },
+    vector: {
+      values: set(scope.vector.values, slot.value),
+      raw: set(scope.vector.raw, slot.raw),
+      why: set(scope.vector.why, slot.why),
+    },
     given: set(scope.given, slot.given),
     evidence: set(scope.evidence, slot.evidence),
   };
@@ -89,7 +99,10 @@ export function scopeFrom(ed: CompiledEdition, observation: Observation, n: Norm
   const facts = observation.facts ?? {};
   const given = ed.facts.map((f) => Object.prototype.hasOwnProperty.call(facts, f.id));
   const evidence = ed.facts.map((f) => {
-    const list = observation.evidence && Object.prototype.hasOwnProperty.call(observation.evidence, f.id) ? observation.evidence[f.id] : undefined;
+    const list =
+      observation.evidence && Object.prototype.hasOwnProperty.call(observation.evidence, f.id)
+        ? observation.evidence[f.id]
+        : undefined;
     return list ? list.map((e) => ({ ...e })) : undefined;
   });
   return { vector: { values: n.values, raw: n.raw, why: n.why }, given, evidence };
@@ -108,17 +121,35 @@ export function stateOf(ed: CompiledEdition, revision: number, locale: Locale, u
 export function nextState(ed: CompiledEdition, before: State, locale: Locale, unit: ScopeFacts): State {
   const outcomes = unit === before.unit ? before.outcomes : evaluateOutcomes(ed, unit.vector.values);
   const moved = outcomes.some((o, i) => o !== before.outcomes[i]);
-  return { revision: before.revision + 1, locale, unit, outcomes, tally: moved ? verdictTally(ed, outcomes) : before.tally };
+  return {
+    revision: before.revision + 1,
+    locale,
+    unit,
+    outcomes,
+    tally: moved ? verdictTally(ed, outcomes) : before.tally,
+  };
 }
 
 /** The edition's fact `fact`, or `ChecklistError` E_UNKNOWN_FACT (in `locale`) listing the facts it has. */
 export function factOf(ed: CompiledEdition, fact: string, locale: Locale): CompiledFact {
   const f = typeof fact === 'string' ? ed.factById.get(fact) : undefined;
   if (!f) {
-    throw new ChecklistError('E_UNKNOWN_FACT', fill(MESSAGES.unknownFact, { standard: ed.ref, fact: preview(fact).replace(/^"|"$/g, '') }), locale, {
-      ...(typeof fact === 'string' ? { fact } : {}),
-      issues: [{ code: 'E_UNKNOWN_FACT', path: `facts.${String(fact)}`, message: `unknown fact "${String(fact)}" for ${ed.ref}`, allowed: ed.facts.map((x) => x.id) }],
-    });
+    throw new ChecklistError(
+      'E_UNKNOWN_FACT',
+      fill(MESSAGES.unknownFact, { standard: ed.ref, fact: preview(fact).replace(/^"|"$/g, '') }),
+      locale,
+      {
+        ...(typeof fact === 'string' ? { fact } : {}),
+        issues: [
+          {
+            code: 'E_UNKNOWN_FACT',
+            path: `facts.${String(fact)}`,
+            message: `unknown fact "${String(fact)}" for ${ed.ref}`,
+            allowed: ed.facts.map((x) => x.id),
+          },
+        ],
+      },
+    );
   }
   return f;
 }
@@ -127,7 +158,13 @@ export function factOf(ed: CompiledEdition, fact: string, locale: Locale): Compi
  * The unit with fact `f` answered `value`, with `evidence` (when undefined, the evidence already attached
  * stays). Throws `ChecklistError` (E_VALUE, E_EVIDENCE) and changes nothing when the engine refuses it.
  */
-export function answered(ed: CompiledEdition, s: State, f: CompiledFact, value: unknown, evidence: readonly EvidenceRef[] | undefined): ScopeFacts {
+export function answered(
+  ed: CompiledEdition,
+  s: State,
+  f: CompiledFact,
+  value: unknown,
+  evidence: readonly EvidenceRef[] | undefined,
+): ScopeFacts {
   const fact = f.id;
   if (value === undefined) {
     throw new ChecklistError('E_VALUE', fill(MESSAGES.missingValue, { label: f.spec.label, fact }), s.locale, {
@@ -141,14 +178,24 @@ export function answered(ed: CompiledEdition, s: State, f: CompiledFact, value: 
   // answers were checked when they were given and are not checked again.
   let n;
   try {
-    n = normaliseObservation(ed, { standard: ed.ref, facts: { [fact]: value }, ...(ev !== undefined ? { evidence: { [fact]: ev } } : {}) });
+    n = normaliseObservation(ed, {
+      standard: ed.ref,
+      facts: { [fact]: value },
+      ...(ev !== undefined ? { evidence: { [fact]: ev } } : {}),
+    });
   } catch (e) {
     if (e instanceof ObservationError) throw valueError(f, e.issues, s.locale);
     if (e instanceof InputError) throw inputError(f, e, s.locale);
     throw e;
   }
   const i = f.index;
-  return withFact(s.unit, i, { value: n.values[i], raw: n.raw[i], why: n.why[i], given: true, evidence: ev === undefined ? undefined : ev.map((x) => ({ ...x })) });
+  return withFact(s.unit, i, {
+    value: n.values[i],
+    raw: n.raw[i],
+    why: n.why[i],
+    given: true,
+    evidence: ev === undefined ? undefined : ev.map((x) => ({ ...x })),
+  });
 }
 
 /** The unit with fact `f`'s answer and evidence taken back. */
@@ -162,7 +209,11 @@ function inputError(f: CompiledFact, e: InputError, locale: Locale): ChecklistEr
   const label = f.spec.label;
   const detail = `${e.code} ${e.reason}`;
   const issues: ObservationIssue[] = [{ code: 'E_SHAPE', path: e.path ?? `facts.${fact}`, message: detail }];
-  if (e.path?.startsWith('evidence')) return new ChecklistError('E_EVIDENCE', fill(MESSAGES.evidence, { label, detail, path: e.path }), locale, { fact, issues });
+  if (e.path?.startsWith('evidence'))
+    return new ChecklistError('E_EVIDENCE', fill(MESSAGES.evidence, { label, detail, path: e.path }), locale, {
+      fact,
+      issues,
+    });
   return new ChecklistError('E_VALUE', fill(MESSAGES.notData, { label, detail }), locale, { fact, issues });
 }
 
@@ -174,20 +225,40 @@ function valueError(f: CompiledFact, issues: readonly ObservationIssue[], locale
   const label = spec.label;
   const value = preview(issue.value);
   if (issue.path.startsWith('evidence')) {
-    return new ChecklistError('E_EVIDENCE', fill(MESSAGES.evidence, { label, detail: issue.message, path: issue.path }), locale, { fact, issues });
+    return new ChecklistError(
+      'E_EVIDENCE',
+      fill(MESSAGES.evidence, { label, detail: issue.message, path: issue.path }),
+      locale,
+      { fact, issues },
+    );
   }
   const unit = spec.unit ? fill(WORDS.in, { unit: spec.unit }) : { zh: '', en: '' };
   let text: I18nText;
   if (issue.code === 'E_FACT_RANGE') {
     const min = spec.minimum !== undefined ? String(spec.minimum) : '-∞';
     const max = spec.maximum !== undefined ? String(spec.maximum) : '∞';
-    const range = { zh: `${min}${WORDS.to.zh}${max}${spec.unit ? ` ${spec.unit}` : ''}`, en: `${min}${WORDS.to.en}${max}${spec.unit ? ` ${spec.unit}` : ''}` };
+    const range = {
+      zh: `${min}${WORDS.to.zh}${max}${spec.unit ? ` ${spec.unit}` : ''}`,
+      en: `${min}${WORDS.to.en}${max}${spec.unit ? ` ${spec.unit}` : ''}`,
+    };
     text = fill(MESSAGES.valueRange, { label, range, value });
   } else if (issue.code === 'E_FACT_CHOICE') {
     const choices = (spec.choices ?? []).map((c) => c.label);
-    text = fill(MESSAGES.valueChoice, { label, value, choices: { zh: choices.map((c) => c.zh).join(WORDS.list.zh), en: choices.map((c) => c.en).join(WORDS.list.en) } });
+    text = fill(MESSAGES.valueChoice, {
+      label,
+      value,
+      choices: { zh: choices.map((c) => c.zh).join(WORDS.list.zh), en: choices.map((c) => c.en).join(WORDS.list.en) },
+    });
   } else {
-    const key = { boolean: 'valueBoolean', number: 'valueNumber', duration: 'valueNumber', integer: 'valueInteger', enum: 'valueChoice', date: 'valueDate', datetime: 'valueDateTime' } as const;
+    const key = {
+      boolean: 'valueBoolean',
+      number: 'valueNumber',
+      duration: 'valueNumber',
+      integer: 'valueInteger',
+      enum: 'valueChoice',
+      date: 'valueDate',
+      datetime: 'valueDateTime',
+    } as const;
     text = fill(MESSAGES[key[spec.type]], { label, value, unit, choices: '' });
   }
   return new ChecklistError('E_VALUE', text, locale, { fact, issues });

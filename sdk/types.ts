@@ -177,7 +177,15 @@ export type ChecklistListener = (update: ChecklistUpdate) => void;
 /** A checklist session. */
 export interface Checklist {
   /** The edition, pinned for the life of the session. */
-  readonly edition: { id: string; version: string; ref: string; hash: string; nickname: string; title: I18nText; scoring: boolean };
+  readonly edition: {
+    id: string;
+    version: string;
+    ref: string;
+    hash: string;
+    nickname: string;
+    title: I18nText;
+    scoring: boolean;
+  };
   readonly locale: Locale;
   /** Increases by one with every change; a cheap snapshot key for UI frameworks. */
   readonly revision: number;

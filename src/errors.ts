@@ -198,7 +198,12 @@ export class InputError extends DaozeError {
   readonly first?: TextPosition;
   /** JSON path of the problem inside the document, when known (`facts.ammonia-mg-m3`). */
   readonly path?: string;
-  constructor(code: InputErrorCode, file: string, message: string, where: { position?: TextPosition; first?: TextPosition; path?: string } = {}) {
+  constructor(
+    code: InputErrorCode,
+    file: string,
+    message: string,
+    where: { position?: TextPosition; first?: TextPosition; path?: string } = {},
+  ) {
     const at = where.position ? `${file}:${where.position.line}:${where.position.col}` : file;
     super(code, `${at}: ${message}`);
     this.name = 'InputError';
@@ -294,13 +299,21 @@ export interface LinePreview {
 
 // Characters never printed raw: C0 and C1 controls, DEL, bidirectional overrides and isolates (which reorder what
 // follows them on a terminal), line and paragraph separators, the byte-order mark, and lone surrogates.
-// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
+  /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 // Terminal columns of one character: 2 for the wide ranges of East Asian scripts and emoji, else 1.
 function cells(ch: string): number {
   const c = ch.codePointAt(0)!;
-  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x1f300
+  return (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    c >= 0x1f300
     ? 2
     : 1;
 }
@@ -326,11 +339,12 @@ export function linePreview(line: string, offset: number, width = 60): LinePrevi
   }
   let text = start > 0 ? '…' : '';
   let caret = text.length;
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const cp = line.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
     const unit = cp > 0xffff && i + 1 < end ? ch : line[i]!;
-    const shown = unit === '\t' ? '\\t' : UNSAFE.test(unit) ? `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}` : unit;
+    const shown =
+      unit === '\t' ? '\\t' : UNSAFE.test(unit) ? `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}` : unit;
     if (i < at) caret += shown === unit ? cells(unit) : shown.length;
     text += shown;
     i += unit.length;

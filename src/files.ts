@@ -6,7 +6,18 @@
  * @packageDocumentation
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, type Diagnostic } from './errors.js';
@@ -62,12 +73,22 @@ export function findEditionFiles(path: string): EditionFile[] {
     st = statSync(abs);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError('E_NO_SUCH_FILE', path, `no such file or folder (a standards or profiles path: a folder of <id>/<version>.yaml, or one such file)`);
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new InputError(
+        'E_NO_SUCH_FILE',
+        path,
+        `no such file or folder (a standards or profiles path: a folder of <id>/<version>.yaml, or one such file)`,
+      );
     throw new InputError('E_READ', path, `cannot read: ${(e as Error).message}`);
   }
   const files: { path: string; problem?: (display: string) => Diagnostic }[] = [];
   if (st.isFile()) files.push({ path: abs });
-  else if (!st.isDirectory()) throw new InputError('E_NOT_FILE', path, 'is neither a file nor a folder (a FIFO, socket or device); give a folder of standards or one edition file');
+  else if (!st.isDirectory())
+    throw new InputError(
+      'E_NOT_FILE',
+      path,
+      'is neither a file nor a folder (a FIFO, socket or device); give a folder of standards or one edition file',
+    );
   else {
     const walk = (d: string, depth: number) => {
       let names: string[];
@@ -85,15 +106,30 @@ export function findEditionFiles(path: string): EditionFile[] {
         } catch (e) {
           // A symlink whose target is gone (or a loop): report it where an edition or a standard's folder could be.
           if (looksLikeEdition || (!name.startsWith('.') && !name.includes('.'))) {
-            const why = (e as NodeJS.ErrnoException).code === 'ELOOP' ? 'is a symlink loop' : lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink() ? 'is a symlink whose target does not exist' : `cannot be read (${(e as Error).message})`;
-            files.push({ path: p, problem: (file) => ({ code: 'E_READ', message: `${name} ${why}`, location: { file, path: '' } }) });
+            const why =
+              (e as NodeJS.ErrnoException).code === 'ELOOP'
+                ? 'is a symlink loop'
+                : lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink()
+                  ? 'is a symlink whose target does not exist'
+                  : `cannot be read (${(e as Error).message})`;
+            files.push({
+              path: p,
+              problem: (file) => ({ code: 'E_READ', message: `${name} ${why}`, location: { file, path: '' } }),
+            });
           }
           continue;
         }
         if (s.isDirectory() && depth < 3) walk(p, depth + 1);
         else if (s.isFile() && looksLikeEdition) files.push({ path: p });
         else if (looksLikeEdition && !s.isDirectory()) {
-          files.push({ path: p, problem: (file) => ({ code: 'E_NOT_FILE', message: `${name} is not a regular file (a FIFO, socket or device); an edition is a YAML file`, location: { file, path: '' } }) });
+          files.push({
+            path: p,
+            problem: (file) => ({
+              code: 'E_NOT_FILE',
+              message: `${name} is not a regular file (a FIFO, socket or device); an edition is a YAML file`,
+              location: { file, path: '' },
+            }),
+          });
         }
       }
     };
@@ -121,7 +157,11 @@ export function readRegularFile(path: string, display: string, max: number): Uin
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'E_NO_SUCH_FILE' : 'E_READ', display, `cannot open: ${(e as Error).message}`);
+    throw new InputError(
+      code === 'ENOENT' ? 'E_NO_SUCH_FILE' : 'E_READ',
+      display,
+      `cannot open: ${(e as Error).message}`,
+    );
   }
   try {
     const st = fstatSync(fd);
@@ -155,11 +195,27 @@ export function readSourceText(file: EditionFile): { text: string } | { diagnost
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     const pos = e.position;
-    const code = e.code === 'E_ENCODING' ? 'E_ENCODING' : e.code === 'E_NOT_FILE' ? 'E_NOT_FILE' : e.code === 'E_TOO_LARGE' ? 'E_LIMIT' : 'E_READ';
+    const code =
+      e.code === 'E_ENCODING'
+        ? 'E_ENCODING'
+        : e.code === 'E_NOT_FILE'
+          ? 'E_NOT_FILE'
+          : e.code === 'E_TOO_LARGE'
+            ? 'E_LIMIT'
+            : 'E_READ';
     // The InputError message starts with its own location; the diagnostic carries that separately.
     const at = `${e.file}${pos ? `:${pos.line}:${pos.col}` : ''}: `;
-    const message = (e.message.startsWith(at) ? e.message.slice(at.length) : e.message) + (pos && e.code === 'E_ENCODING' ? ` (byte offset ${pos.offset})` : '');
-    return { diagnostic: { code, message, location: { file: file.display, path: '', ...(pos ? { line: pos.line, col: pos.col } : {}) }, ...(pos ? { value: pos.offset } : {}) } };
+    const message =
+      (e.message.startsWith(at) ? e.message.slice(at.length) : e.message) +
+      (pos && e.code === 'E_ENCODING' ? ` (byte offset ${pos.offset})` : '');
+    return {
+      diagnostic: {
+        code,
+        message,
+        location: { file: file.display, path: '', ...(pos ? { line: pos.line, col: pos.col } : {}) },
+        ...(pos ? { value: pos.offset } : {}),
+      },
+    };
   }
 }
 
@@ -176,12 +232,25 @@ export function readLockFile(dir: string): { lock: unknown; display: string } | 
   const display = displayOf(path);
   if (!existsSync(path)) return undefined;
   const r = readSourceText({ path, display, expectedId: '', expectedVersion: '' });
-  if ('diagnostic' in r) return { diagnostic: { ...r.diagnostic, code: 'E_LOCK', message: `cannot read the editions lock: ${r.diagnostic.message}` } };
+  if ('diagnostic' in r)
+    return {
+      diagnostic: {
+        ...r.diagnostic,
+        code: 'E_LOCK',
+        message: `cannot read the editions lock: ${r.diagnostic.message}`,
+      },
+    };
   try {
     return { lock: parseJson(r.text, display), display };
   } catch (e) {
     const pos = e instanceof InputError ? e.position : undefined;
-    return { diagnostic: { code: 'E_LOCK', message: `not valid JSON: ${(e as Error).message}`, location: { file: display, path: '', ...(pos ? { line: pos.line, col: pos.col } : {}) } } };
+    return {
+      diagnostic: {
+        code: 'E_LOCK',
+        message: `not valid JSON: ${(e as Error).message}`,
+        location: { file: display, path: '', ...(pos ? { line: pos.line, col: pos.col } : {}) },
+      },
+    };
   }
 }
 
@@ -190,7 +259,9 @@ export function readLockFile(dir: string): { lock: unknown; display: string } | 
  * canonical JSON, hashed by node:crypto rather than by the pure-JS SHA-256 the portable layers use.
  */
 export function nodeEditionHash(spec: EditionSpec): string {
-  return `sha256:${createHash('sha256').update(canonicalJson(editionContent(spec))).digest('hex')}`;
+  return `sha256:${createHash('sha256')
+    .update(canonicalJson(editionContent(spec)))
+    .digest('hex')}`;
 }
 
 /** Where `npm run build` writes the snapshot of the built-in standards: beside the built code. */
@@ -222,7 +293,9 @@ export function snapshotKey(path: string, profilesPath: string): { key: string; 
   const files = [...editionFiles, ...(existsSync(profilesPath) ? findEditionFiles(profilesPath) : [])];
   const hash = createHash('sha256').update(JSON.stringify([SNAPSHOT_FORMAT, ENGINE_VERSION]));
   const entry = (name: string, bytes: Uint8Array | string | null) => {
-    hash.update(`\n${JSON.stringify([name, bytes === null ? null : typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length])}\n`);
+    hash.update(
+      `\n${JSON.stringify([name, bytes === null ? null : typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length])}\n`,
+    );
     if (bytes !== null) hash.update(bytes);
   };
   for (const f of files) {
@@ -261,7 +334,11 @@ export function sourcesHash(path: string, profilesPath: string): string | undefi
  * {@link nodeEditionHash}) and checked against the locks, so that an edited snapshot cannot slip a changed edition
  * past the lock.
  */
-export function loadSnapshot(file: string, path: string = builtinStandardsDir(), profilesPath: string = builtinProfilesDir()): Registry | undefined {
+export function loadSnapshot(
+  file: string,
+  path: string = builtinStandardsDir(),
+  profilesPath: string = builtinProfilesDir(),
+): Registry | undefined {
   let snap: Snapshot;
   try {
     snap = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
@@ -271,7 +348,11 @@ export function loadSnapshot(file: string, path: string = builtinStandardsDir(),
   if (snap?.format !== SNAPSHOT_FORMAT) return undefined;
   const key = snapshotKey(path, profilesPath);
   if (!key || snap.sources !== key.key) return undefined;
-  return createRegistry(snap.editions, { profiles: snap.profiles.map((spec) => ({ spec })), lock: key.lock, hashEdition: nodeEditionHash });
+  return createRegistry(snap.editions, {
+    profiles: snap.profiles.map((spec) => ({ spec })),
+    lock: key.lock,
+    hashEdition: nodeEditionHash,
+  });
 }
 
 /**

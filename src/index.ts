@@ -20,8 +20,24 @@
 // What `daoze/sdk` needs beyond it comes from `src/internal.ts`, which is not exported.
 
 // Errors: every error thrown on purpose is a DaozeError; authoring errors are diagnostics with a position.
-export { DaozeError, isDaozeError, StandardError, ObservationError, NotFoundError, InputError, formatDiagnostic, formatDiagnostics } from './errors.js';
-export type { Diagnostic, DiagnosticCode, SourceLocation, ObservationIssue, InputErrorCode, TextPosition } from './errors.js';
+export {
+  DaozeError,
+  isDaozeError,
+  StandardError,
+  ObservationError,
+  NotFoundError,
+  InputError,
+  formatDiagnostic,
+  formatDiagnostics,
+} from './errors.js';
+export type {
+  Diagnostic,
+  DiagnosticCode,
+  SourceLocation,
+  ObservationIssue,
+  InputErrorCode,
+  TextPosition,
+} from './errors.js';
 
 // The edition format: the types of an edition as authored, and its closed lists.
 export type {
@@ -68,14 +84,27 @@ export type { ConditionTextStyle, ConditionReads } from './model/condition.js';
 
 // Compiling and evaluating: a compiled edition evaluates observations into verdicts.
 export { compileEdition } from './compile/compile.js';
-export type { CompiledEdition, CompiledClause, CompiledFact, CompiledParam, CompileOptions } from './compile/compile.js';
+export type {
+  CompiledEdition,
+  CompiledClause,
+  CompiledFact,
+  CompiledParam,
+  CompileOptions,
+} from './compile/compile.js';
 export { traceLeaves, isLeafTrace } from './model/trace.js';
 export type { LeafTrace, ConditionTrace, AllTrace, AnyTrace, NotTrace, TraceResult } from './model/trace.js';
 export { evaluate, evaluateOutcomes } from './evaluate/evaluate.js';
 export type { EvaluateOptions } from './evaluate/evaluate.js';
 
 // Observations and verdicts: what an inspection records, and what the engine decides.
-export type { Observation, EvidenceRef, Subject, Observer, MissingReason, EvidenceReason } from './evaluate/observation.js';
+export type {
+  Observation,
+  EvidenceRef,
+  Subject,
+  Observer,
+  MissingReason,
+  EvidenceReason,
+} from './evaluate/observation.js';
 export type { Verdict, ClauseResult, Citation, CitedSource, MissingFact, Totals } from './result/types.js';
 
 // The registry: editions by reference, composed and resolved.
@@ -89,20 +118,57 @@ export { applyProfile, compileWithProfile, profileHash } from './profile/apply.j
 export type { ProfileApplication } from './profile/apply.js';
 
 // Editions in force: which edition judges an observation on its day.
-export { editionInForce, inForceRange, findInForceOverlaps, inForceDiagnostics, observationDay, resolveEdition } from './model/in-force.js';
+export {
+  editionInForce,
+  inForceRange,
+  findInForceOverlaps,
+  inForceDiagnostics,
+  observationDay,
+  resolveEdition,
+} from './model/in-force.js';
 export type { InForceRange, InForceOverlap, EditionSource } from './model/in-force.js';
 
 // The audit trail: verdict records and their verification, signatures and explanation; differences between
 // editions and replay of recorded inspections; the lock of published editions.
-export { RECORD_FORMAT, RECORD_FORMATS, RECORD_FORMAT_V1, MAX_RECORD_DEPTH, isRecordFormat, RecordError, createRecord, recordVerdict, recordHashOf } from './audit/index.js';
-export type { VerdictRecord, VerdictRecordV1, AnyVerdictRecord, RecordFormat, VerdictV1, ClauseResultV1, RecordedEdition, RecordedEvidence, ObservationProvenance, ClauseSeal, RecordOptions, Evaluator, Resolution } from './audit/index.js';
+export {
+  RECORD_FORMAT,
+  RECORD_FORMATS,
+  RECORD_FORMAT_V1,
+  MAX_RECORD_DEPTH,
+  isRecordFormat,
+  RecordError,
+  createRecord,
+  recordVerdict,
+  recordHashOf,
+} from './audit/index.js';
+export type {
+  VerdictRecord,
+  VerdictRecordV1,
+  AnyVerdictRecord,
+  RecordFormat,
+  VerdictV1,
+  ClauseResultV1,
+  RecordedEdition,
+  RecordedEvidence,
+  ObservationProvenance,
+  ClauseSeal,
+  RecordOptions,
+  Evaluator,
+  Resolution,
+} from './audit/index.js';
 export { verifyRecord } from './audit/index.js';
 export type { VerifyReport, VerifyOptions, RecordDifference } from './audit/index.js';
 export type { JsonPath } from './audit/index.js';
 export { signRecord, checkRecordSignature } from './audit/index.js';
 export type { SignedRecord, RecordSignatureCheck } from './audit/index.js';
 export { explainVerdict, explanationOf, checkObservation } from './audit/index.js';
-export type { ExplanationNote, EditionLookup, CheckObservationOptions, CheckedObservation, ProfileEvaluator } from './audit/index.js';
+export type {
+  ExplanationNote,
+  EditionLookup,
+  CheckObservationOptions,
+  CheckedObservation,
+  ProfileEvaluator,
+} from './audit/index.js';
 export type { Explanation, ExplainedClause, ExplainedComparison, ExplainedCondition } from './audit/index.js';
 export { diffEditions, versionBump, bumpSuffices } from './audit/index.js';
 export type { EditionDiff, EditionChange, ChangeKind, Impact, Bump } from './audit/index.js';
@@ -124,7 +190,18 @@ export { canonicalJson, hashJson, sha256Text } from './hash/index.js';
 export { ENGINE_VERSION } from './version.js';
 
 // Bundles: compiled editions for apps (`daoze build`), read back with their hashes and signature checked.
-export { readBundle, isBundle, BundleError, createBundle, observationSchema, signBundle, bundleDigest, MAX_BUNDLE_DEPTH, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from './bundle/index.js';
+export {
+  readBundle,
+  isBundle,
+  BundleError,
+  createBundle,
+  observationSchema,
+  signBundle,
+  bundleDigest,
+  MAX_BUNDLE_DEPTH,
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+} from './bundle/index.js';
 export type { Bundle, BundleEdition, BundleIssue, LoadedBundle, ReadBundleOptions } from './bundle/index.js';
 
 // Signing: Ed25519 keys, and the signatures of bundles and records.

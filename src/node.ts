@@ -7,7 +7,14 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError, StandardError, type Diagnostic } from './errors.js';
-import { checkEditionsLock, isEditionsLock, LOCK_FILE, missingLockDiagnostic, updateEditionsLock, type EditionsLock } from './audit/lock.js';
+import {
+  checkEditionsLock,
+  isEditionsLock,
+  LOCK_FILE,
+  missingLockDiagnostic,
+  updateEditionsLock,
+  type EditionsLock,
+} from './audit/lock.js';
 import type { EditionSpec } from './model/edition.js';
 import { parseEdition } from './load/index.js';
 import { composeEditions } from './load/compose.js';
@@ -34,7 +41,17 @@ import {
   type Snapshot,
 } from './files.js';
 
-export { builtinProfilesDir, builtinSnapshotPath, builtinStandardsDir, findEditionFiles, loadSnapshot, lockDirOf, readSourceText, sourcesHash, type EditionFile } from './files.js';
+export {
+  builtinProfilesDir,
+  builtinSnapshotPath,
+  builtinStandardsDir,
+  findEditionFiles,
+  loadSnapshot,
+  lockDirOf,
+  readSourceText,
+  sourcesHash,
+  type EditionFile,
+} from './files.js';
 
 /** An edition read from disk: its file, its composed spec, and the locator of paths in its text. */
 export interface ReadEdition {
@@ -76,7 +93,11 @@ export function lockDiagnostics(editions: readonly ReadEdition[], root: string):
       out.push(read.diagnostic);
       continue;
     }
-    const sources = group.map((e) => ({ spec: e.spec, file: e.file.display, ...(e.locate ? { locate: e.locate } : {}) }));
+    const sources = group.map((e) => ({
+      spec: e.spec,
+      file: e.file.display,
+      ...(e.locate ? { locate: e.locate } : {}),
+    }));
     const reportGone = whole && (dir === abs || dir.startsWith(abs + sep));
     out.push(...checkEditionsLock(read.lock, sources, read.display, { reportGone }));
   }
@@ -88,25 +109,42 @@ export function lockDiagnostics(editions: readonly ReadEdition[], root: string):
  * folder's editions lock. Returns the valid (composed) specs and all diagnostics. Throws `InputError` when the
  * path does not exist or holds no edition files (an empty folder is a mistake, never an empty set of standards).
  */
-export function readEditions(path: string = builtinStandardsDir(), options: ReadEditionsOptions = {}): { editions: ReadEdition[]; diagnostics: Diagnostic[] } {
+export function readEditions(
+  path: string = builtinStandardsDir(),
+  options: ReadEditionsOptions = {},
+): { editions: ReadEdition[]; diagnostics: Diagnostic[] } {
   const parsed: ReadEdition[] = [];
   const diagnostics: Diagnostic[] = [];
   const files = findEditionFiles(path);
-  if (files.length === 0) throw new InputError('E_NO_SUCH_FILE', path, 'holds no edition files; a standards folder holds <id>/<version>.yaml files');
+  if (files.length === 0)
+    throw new InputError(
+      'E_NO_SUCH_FILE',
+      path,
+      'holds no edition files; a standards folder holds <id>/<version>.yaml files',
+    );
   for (const file of files) {
     const read = readSourceText(file);
     if ('diagnostic' in read) {
       diagnostics.push(read.diagnostic);
       continue;
     }
-    const r = parseEdition(read.text, { file: file.display, expected: { id: file.expectedId, version: file.expectedVersion } });
+    const r = parseEdition(read.text, {
+      file: file.display,
+      expected: { id: file.expectedId, version: file.expectedVersion },
+    });
     diagnostics.push(...r.diagnostics);
     if (r.edition) parsed.push({ file, spec: r.edition, ...(r.locate ? { locate: r.locate } : {}) });
   }
-  const composed = composeEditions(parsed.map((p) => ({ spec: p.spec, file: p.file.display, ...(p.locate ? { locate: p.locate } : {}) })));
+  const composed = composeEditions(
+    parsed.map((p) => ({ spec: p.spec, file: p.file.display, ...(p.locate ? { locate: p.locate } : {}) })),
+  );
   diagnostics.push(...composed.diagnostics);
   // Across files: two published editions of one standard in force on the same day.
-  diagnostics.push(...inForceDiagnostics(parsed.map((p) => ({ spec: p.spec, file: p.file.display, ...(p.locate ? { locate: p.locate } : {}) }))));
+  diagnostics.push(
+    ...inForceDiagnostics(
+      parsed.map((p) => ({ spec: p.spec, file: p.file.display, ...(p.locate ? { locate: p.locate } : {}) })),
+    ),
+  );
   const editions = parsed.map((p, i) => ({ ...p, spec: composed.editions[i]! }));
   // The lock holds the hash verdicts carry: that of the edition as composed (with what it includes).
   if (options.lock !== false) diagnostics.push(...lockDiagnostics(editions, path));
@@ -140,7 +178,10 @@ export function updateLocks(path: string): { added: string[]; diagnostics: Diagn
 }
 
 /** Reads and validates every profile under a path (`<dir>/<id>/<version>.yaml`); references into bases are checked by the registry. */
-export function readProfiles(path: string = builtinProfilesDir()): { profiles: ProfileInput[]; diagnostics: Diagnostic[] } {
+export function readProfiles(path: string = builtinProfilesDir()): {
+  profiles: ProfileInput[];
+  diagnostics: Diagnostic[];
+} {
   const profiles: ProfileInput[] = [];
   const diagnostics: Diagnostic[] = [];
   if (!existsSync(path)) return { profiles, diagnostics };
@@ -150,7 +191,10 @@ export function readProfiles(path: string = builtinProfilesDir()): { profiles: P
       diagnostics.push(read.diagnostic);
       continue;
     }
-    const r = parseProfile(read.text, { file: file.display, expected: { id: file.expectedId, version: file.expectedVersion } });
+    const r = parseProfile(read.text, {
+      file: file.display,
+      expected: { id: file.expectedId, version: file.expectedVersion },
+    });
     diagnostics.push(...r.diagnostics);
     if (r.profile) profiles.push({ spec: r.profile, file: file.display, ...(r.locate ? { locate: r.locate } : {}) });
   }
@@ -171,7 +215,11 @@ function folderLock(files: readonly EditionFile[]): EditionsLock {
  * Writes a snapshot of the standards and profiles (of the built-in ones when run by `npm run build`), so that the CLI starts without parsing
  * YAML or compiling the JSON Schema. Refuses to snapshot standards that do not validate, the editions lock included.
  */
-export function writeBuiltinSnapshot(file: string = builtinSnapshotPath(), path: string = builtinStandardsDir(), profilesPath: string = builtinProfilesDir()): void {
+export function writeBuiltinSnapshot(
+  file: string = builtinSnapshotPath(),
+  path: string = builtinStandardsDir(),
+  profilesPath: string = builtinProfilesDir(),
+): void {
   const { editions, diagnostics } = readEditions(path);
   const profiles = readProfiles(profilesPath);
   diagnostics.push(...profiles.diagnostics);
@@ -179,7 +227,10 @@ export function writeBuiltinSnapshot(file: string = builtinSnapshotPath(), path:
   const key = snapshotKey(path, profilesPath);
   if (!key) throw new InputError('E_READ', path, 'a file changed while the snapshot was made');
   // Throws on what only the registry sees.
-  createRegistry(editions.map((e) => e.spec), { profiles: profiles.profiles, lock: key.lock });
+  createRegistry(
+    editions.map((e) => e.spec),
+    { profiles: profiles.profiles, lock: key.lock },
+  );
   const snapshot: Snapshot = {
     format: SNAPSHOT_FORMAT,
     sources: key.key,
@@ -197,7 +248,10 @@ export function writeBuiltinSnapshot(file: string = builtinSnapshotPath(), path:
  * locks included (the CLI then starts without parsing YAML); `DAOZE_NO_SNAPSHOT=1` turns that off. A
  * `profilesPath` of `null` loads no profiles.
  */
-export function loadRegistry(path: string = builtinStandardsDir(), profilesPath: string | null = builtinProfilesDir()): Registry {
+export function loadRegistry(
+  path: string = builtinStandardsDir(),
+  profilesPath: string | null = builtinProfilesDir(),
+): Registry {
   const fromSnapshot = registryFromSnapshot(path, profilesPath);
   if (fromSnapshot) return fromSnapshot;
   const { editions, diagnostics } = readEditions(path);
@@ -224,7 +278,10 @@ export function validateAll(
   const diagnostics = [...e.diagnostics, ...p.diagnostics];
   if (diagnostics.length === 0) {
     try {
-      createRegistry(e.editions.map((x) => x.spec), { profiles: p.profiles });
+      createRegistry(
+        e.editions.map((x) => x.spec),
+        { profiles: p.profiles },
+      );
     } catch (err) {
       if (!(err instanceof StandardError)) throw err;
       diagnostics.push(...err.diagnostics);
@@ -247,7 +304,11 @@ export function findPagesDir(path: string): string | undefined {
  * The `W_PAGE` warnings of the newest edition of each standard read, against the page `<dir>/<id>.md`: missing,
  * or not what `daoze doc` writes in either locale. Reads the pages; the comparison is `pageWarnings` (src/cases/house-rules.ts).
  */
-export function readPageWarnings(registry: Pick<Registry, 'get'>, read: readonly ReadEdition[], dir: string): Diagnostic[] {
+export function readPageWarnings(
+  registry: Pick<Registry, 'get'>,
+  read: readonly ReadEdition[],
+  dir: string,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const id of [...new Set(read.map((e) => e.spec.id))]) {
     const ed = registry.get(id);
@@ -257,7 +318,13 @@ export function readPageWarnings(registry: Pick<Registry, 'get'>, read: readonly
     const actual = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
     const en = renderStandardPage(ed, 'en');
     const expected = actual === en ? en : renderStandardPage(ed, 'zh');
-    out.push(...pageWarnings(ed, { file: relative(process.cwd(), file) || file, actual, expected }, { file: source.file.display, ...(source.locate ? { locate: source.locate } : {}) }));
+    out.push(
+      ...pageWarnings(
+        ed,
+        { file: relative(process.cwd(), file) || file, actual, expected },
+        { file: source.file.display, ...(source.locate ? { locate: source.locate } : {}) },
+      ),
+    );
   }
   return out;
 }

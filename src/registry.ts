@@ -12,7 +12,15 @@ import type { Verdict } from './result/types.js';
 import { applyProfile, compileWithProfile } from './profile/apply.js';
 import type { ParsedText } from './load/yaml.js';
 import { locationOf } from './load/report.js';
-import { compareEditionRefs, dayOf, inForceDiagnostics, inForceRange, pickByRef, profileNotInForce, resolveEdition } from './model/in-force.js';
+import {
+  compareEditionRefs,
+  dayOf,
+  inForceDiagnostics,
+  inForceRange,
+  pickByRef,
+  profileNotInForce,
+  resolveEdition,
+} from './model/in-force.js';
 import { checkEditionsLock, editionHash, type EditionsLock } from './audit/lock.js';
 
 /** A profile to register, with where it came from (for positioned errors). */
@@ -65,7 +73,6 @@ export interface Registry {
   evaluate(observation: Observation | unknown, options?: EvaluateOptions & { profile?: string }): Verdict;
 }
 
-
 /** When each edition of `id` is in force, for messages: `id@1.0.0 in force 2023-01-01 – `. */
 function inForceSummary(editions: readonly { readonly id: string; readonly spec: EditionSpec }[], id: string): string {
   const specs = editions.filter((e) => e.id === id).map((e) => e.spec);
@@ -100,10 +107,25 @@ export function createRegistry(specs: readonly EditionSpec[], options: RegistryO
   const diagnostics = [...composed.diagnostics, ...inForceDiagnostics(specs.map((spec) => ({ spec })))];
   // The hash of the composed edition: the one the lock holds and the compiled edition carries, taken once.
   const hashOf = options.hashEdition ?? editionHash;
-  const editions: Entry[] = composed.editions.map((spec) => ({ id: spec.id, version: spec.version, ref: `${spec.id}@${spec.version}`, spec, hash: hashOf(spec) })).sort(compareEditionRefs);
+  const editions: Entry[] = composed.editions
+    .map((spec) => ({
+      id: spec.id,
+      version: spec.version,
+      ref: `${spec.id}@${spec.version}`,
+      spec,
+      hash: hashOf(spec),
+    }))
+    .sort(compareEditionRefs);
   const compiled = (e: Entry): CompiledEdition => (e.compiled ??= compileEdition(e.spec, { editionHash: e.hash }));
   if (options.lock !== undefined) {
-    diagnostics.push(...checkEditionsLock(options.lock, editions.map((e) => ({ spec: e.spec, hash: e.hash })), options.lockFile, { reportGone: false }));
+    diagnostics.push(
+      ...checkEditionsLock(
+        options.lock,
+        editions.map((e) => ({ spec: e.spec, hash: e.hash })),
+        options.lockFile,
+        { reportGone: false },
+      ),
+    );
   }
   const byRef = new Map(editions.map((e) => [e.ref, e]));
   const profiles: { spec: ProfileSpec; edition: CompiledEdition }[] = [];
@@ -130,7 +152,10 @@ export function createRegistry(specs: readonly EditionSpec[], options: RegistryO
       });
       continue;
     }
-    const r = applyProfile(base.spec, p.spec, { ...(p.file ? { file: p.file } : {}), ...(p.locate ? { locate: p.locate } : {}) });
+    const r = applyProfile(base.spec, p.spec, {
+      ...(p.file ? { file: p.file } : {}),
+      ...(p.locate ? { locate: p.locate } : {}),
+    });
     diagnostics.push(...r.diagnostics);
     if (r.spec) profiles.push({ spec: p.spec, edition: compileWithProfile(base.spec, p.spec, r.spec, base.hash) });
   }
@@ -140,7 +165,12 @@ export function createRegistry(specs: readonly EditionSpec[], options: RegistryO
     const e = resolveEdition(editions, ref, on);
     return e && compiled(e);
   };
-  const findProfile = (ref: string) => pickByRef(profiles.map((p) => ({ ...p, id: p.spec.id, version: p.spec.version })), ref, (p) => p.spec.status === 'published');
+  const findProfile = (ref: string) =>
+    pickByRef(
+      profiles.map((p) => ({ ...p, id: p.spec.id, version: p.spec.version })),
+      ref,
+      (p) => p.spec.status === 'published',
+    );
 
   let all: CompiledEdition[] | undefined;
   return {
@@ -152,7 +182,8 @@ export function createRegistry(specs: readonly EditionSpec[], options: RegistryO
       const e = find(ref, on);
       if (!e) {
         const day = ref.includes('@') ? undefined : dayOf(on);
-        const known = day && editions.some((x) => x.id === ref) ? inForceSummary(editions, ref) : [...byRef.keys()].join(', ');
+        const known =
+          day && editions.some((x) => x.id === ref) ? inForceSummary(editions, ref) : [...byRef.keys()].join(', ');
         throw new NotFoundError(`no edition "${ref}"${day ? ` in force on ${day}` : ''}; known: ${known}`);
       }
       return e;
@@ -160,14 +191,24 @@ export function createRegistry(specs: readonly EditionSpec[], options: RegistryO
     has: (ref, on) => find(ref, on) !== undefined,
     profile(ref) {
       const p = findProfile(ref);
-      if (!p) throw new NotFoundError(`no profile "${ref}"; known: ${profiles.map((x) => `${x.spec.id}@${x.spec.version}`).join(', ') || 'none'}`);
+      if (!p)
+        throw new NotFoundError(
+          `no profile "${ref}"; known: ${profiles.map((x) => `${x.spec.id}@${x.spec.version}`).join(', ') || 'none'}`,
+        );
       return p.edition;
     },
     evaluate(observation, opts = {}) {
       const obs = observation as { standard?: unknown; profile?: unknown; observedAt?: unknown } | null;
       const ref = obs?.standard;
       if (typeof ref !== 'string') {
-        throw new ObservationError([{ code: 'E_STANDARD_REF', path: 'standard', message: 'the observation must name its standard as "id" or "id@version"', value: ref }]);
+        throw new ObservationError([
+          {
+            code: 'E_STANDARD_REF',
+            path: 'standard',
+            message: 'the observation must name its standard as "id" or "id@version"',
+            value: ref,
+          },
+        ]);
       }
       // A bare id is judged by the edition in force on the day of the inspection (docs/versioning.md).
       const day = ref.includes('@') ? undefined : dayOf(obs?.observedAt);
@@ -183,24 +224,66 @@ export function createRegistry(specs: readonly EditionSpec[], options: RegistryO
           },
         ]);
       }
-      if (!e) throw new ObservationError([{ code: 'E_STANDARD_REF', path: 'standard', message: `no edition "${ref}"`, value: ref, allowed: [...byRef.keys()] }]);
+      if (!e)
+        throw new ObservationError([
+          {
+            code: 'E_STANDARD_REF',
+            path: 'standard',
+            message: `no edition "${ref}"`,
+            value: ref,
+            allowed: [...byRef.keys()],
+          },
+        ]);
       const profileRef = opts.profile ?? obs?.profile;
       if (profileRef === undefined) return evaluate(e, observation, opts);
       const p = typeof profileRef === 'string' ? findProfile(profileRef) : undefined;
       if (!p) {
-        throw new ObservationError([{ code: 'E_STANDARD_REF', path: 'profile', message: `no profile "${String(profileRef)}"`, value: profileRef, allowed: profiles.map((x) => `${x.spec.id}@${x.spec.version}`) }]);
+        throw new ObservationError([
+          {
+            code: 'E_STANDARD_REF',
+            path: 'profile',
+            message: `no profile "${String(profileRef)}"`,
+            value: profileRef,
+            allowed: profiles.map((x) => `${x.spec.id}@${x.spec.version}`),
+          },
+        ]);
       }
       // A profile adapts one edition: an observation pinned to another edition, or made on a day another edition
       // is in force, is never re-based onto the profile's base.
       if (p.spec.extends !== e.ref) {
-        const why = ref.includes('@') ? `not ${ref}` : day !== undefined ? `but ${e.ref} is the edition in force on ${day} (the day of observedAt)` : `not ${e.ref}, the current edition of ${ref}`;
-        throw new ObservationError([{ code: 'E_STANDARD_REF', path: 'profile', message: `profile ${p.spec.id}@${p.spec.version} extends ${p.spec.extends}, ${why}`, value: profileRef }]);
+        const why = ref.includes('@')
+          ? `not ${ref}`
+          : day !== undefined
+            ? `but ${e.ref} is the edition in force on ${day} (the day of observedAt)`
+            : `not ${e.ref}, the current edition of ${ref}`;
+        throw new ObservationError([
+          {
+            code: 'E_STANDARD_REF',
+            path: 'profile',
+            message: `profile ${p.spec.id}@${p.spec.version} extends ${p.spec.extends}, ${why}`,
+            value: profileRef,
+          },
+        ]);
       }
       // Both the profile and its base must be in force on the day of the inspection (docs/versioning.md).
       const onDay = dayOf(obs?.observedAt);
       if (onDay !== undefined) {
-        const why = profileNotInForce(p.spec, e.spec, editions.filter((x) => x.id === e.id).map((x) => x.spec), onDay);
-        if (why) throw new ObservationError([{ code: 'E_STANDARD_REF', path: 'profile', message: why, value: profileRef, allowed: 'a profile and base edition in force on the day of observedAt' }]);
+        const why = profileNotInForce(
+          p.spec,
+          e.spec,
+          editions.filter((x) => x.id === e.id).map((x) => x.spec),
+          onDay,
+        );
+        if (why)
+          throw new ObservationError([
+            {
+              code: 'E_STANDARD_REF',
+              path: 'profile',
+              message: why,
+              value: profileRef,
+              allowed: 'a profile and base edition in force on the day of observedAt',
+            },
+          ]);
       }
       return evaluate(p.edition, observation, opts);
     },

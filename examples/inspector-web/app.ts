@@ -62,7 +62,8 @@ const UI = {
     restoreFailed: '上次的检查无法恢复:',
     keepOld: '下载旧记录',
     footer: '导则 Daoze · 标准 {ref} · 内容 {hash} · 本页数据只保存在本机浏览器中。',
-    counts: (t: Verdict['totals']) => `合格 ${t.pass} · 不合格 ${t.fail} · 无法判定 ${t.indeterminate} · 不适用 ${t.not_applicable}`,
+    counts: (t: Verdict['totals']) =>
+      `合格 ${t.pass} · 不合格 ${t.fail} · 无法判定 ${t.indeterminate} · 不适用 ${t.not_applicable}`,
   },
   en: {
     title: 'Inspection checklist',
@@ -95,7 +96,11 @@ const UI = {
     task: 'task',
     clause: 'clause',
     optionalClause: 'optional clause, not counted in the verdict',
-    moot: { 'not-applicable': 'does not apply, no answer needed', decided: 'already decided, no answer needed', unused: 'unused' },
+    moot: {
+      'not-applicable': 'does not apply, no answer needed',
+      decided: 'already decided, no answer needed',
+      unused: 'unused',
+    },
     evidence: 'Evidence',
     evidenceRequired: 'evidence required',
     addEvidence: 'Add',
@@ -105,7 +110,8 @@ const UI = {
     restoreFailed: 'The last inspection could not be restored:',
     keepOld: 'Download the old record',
     footer: 'Daoze 导则 · standard {ref} · content {hash} · this page keeps its data in this browser only.',
-    counts: (t: Verdict['totals']) => `pass ${t.pass} · fail ${t.fail} · undecided ${t.indeterminate} · n/a ${t.not_applicable}`,
+    counts: (t: Verdict['totals']) =>
+      `pass ${t.pass} · fail ${t.fail} · undecided ${t.indeterminate} · n/a ${t.not_applicable}`,
   },
 } as const;
 
@@ -125,7 +131,8 @@ interface Stored {
 function readStore(): Stored {
   try {
     const s = JSON.parse(localStorage.getItem(STORE) ?? 'null') as Stored | null;
-    if (s && typeof s === 'object' && s.inspections && typeof s.inspections === 'object') return { ...s, locale: s.locale === 'en' ? 'en' : 'zh' };
+    if (s && typeof s === 'object' && s.inspections && typeof s.inspections === 'object')
+      return { ...s, locale: s.locale === 'en' ? 'en' : 'zh' };
   } catch {
     // A corrupt store is ignored rather than breaking the page.
   }
@@ -136,7 +143,11 @@ const store = readStore();
 const save = () => localStorage.setItem(STORE, JSON.stringify(store));
 
 /** Creates an element with attributes and children; text always goes in as text, never as HTML. */
-function h(tag: string, attrs: Record<string, string | boolean | undefined> = {}, ...children: (Node | string | undefined | false)[]): HTMLElement {
+function h(
+  tag: string,
+  attrs: Record<string, string | boolean | undefined> = {},
+  ...children: (Node | string | undefined | false)[]
+): HTMLElement {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === false) continue;
@@ -246,13 +257,21 @@ function control(item: ChecklistItem): HTMLElement {
   const box = h('div', { class: 'controls' });
   const name = `f-${item.fact}`;
   if (item.input === 'yes-no') {
-    for (const [v, label] of [['true', w.yes], ['false', w.no]] as const) {
+    for (const [v, label] of [
+      ['true', w.yes],
+      ['false', w.no],
+    ] as const) {
       const r = h('input', { type: 'radio', name, value: v }) as HTMLInputElement;
       r.addEventListener('change', () => answer(item.fact, v === 'true'));
       box.append(h('label', {}, r, label));
     }
   } else if (item.input === 'choice') {
-    const s = h('select', { name }, h('option', { value: '' }, w.none), ...(item.choices ?? []).map((c) => h('option', { value: c.value }, c.label))) as HTMLSelectElement;
+    const s = h(
+      'select',
+      { name },
+      h('option', { value: '' }, w.none),
+      ...(item.choices ?? []).map((c) => h('option', { value: c.value }, c.label)),
+    ) as HTMLSelectElement;
     s.addEventListener('change', () => (s.value === '' ? clear(item.fact) : answer(item.fact, s.value)));
     box.append(s);
   } else if (item.input === 'number') {
@@ -298,7 +317,10 @@ function evidenceControl(item: ChecklistItem): HTMLElement | undefined {
   add.addEventListener('click', () => {
     if (!ref.value.trim()) return;
     const now = checklist.item(item.fact);
-    const list = [...(now.answered ? now.attached : (pending.get(item.fact) ?? [])), { kind: kind.value as EvidenceRef['kind'], ref: ref.value.trim() }];
+    const list = [
+      ...(now.answered ? now.attached : (pending.get(item.fact) ?? [])),
+      { kind: kind.value as EvidenceRef['kind'], ref: ref.value.trim() },
+    ];
     ref.value = '';
     if (now.answered) answer(item.fact, now.value, list);
     else {
@@ -306,7 +328,13 @@ function evidenceControl(item: ChecklistItem): HTMLElement | undefined {
       refreshItems();
     }
   });
-  box.append(`${w.evidence}${item.evidence.required ? `(${w.evidenceRequired})` : ''}:`, h('span', { class: 'attached' }), kind, ref, add);
+  box.append(
+    `${w.evidence}${item.evidence.required ? `(${w.evidenceRequired})` : ''}:`,
+    h('span', { class: 'attached' }),
+    kind,
+    ref,
+    add,
+  );
   return box;
 }
 
@@ -340,7 +368,11 @@ function refreshItems() {
   const sections = checklist.sections();
   for (const sec of sections) {
     const marks = document.querySelector(`[data-section="${sec.id}"] .marks`);
-    marks?.replaceChildren(...sec.clauses.map((c) => h('span', { class: `mark ${c.outcome}`, title: OUTCOME_TEXT[c.outcome][checklist.locale] }, c.label)));
+    marks?.replaceChildren(
+      ...sec.clauses.map((c) =>
+        h('span', { class: `mark ${c.outcome}`, title: OUTCOME_TEXT[c.outcome][checklist.locale] }, c.label),
+      ),
+    );
     for (const item of sec.items) {
       const el = document.querySelector<HTMLElement>(`[data-fact="${item.fact}"]`);
       if (!el) continue;
@@ -349,10 +381,18 @@ function refreshItems() {
       el.dataset.relevance = item.relevance;
       const tag = el.querySelector('.tag')!;
       tag.className = `tag${item.awaitingEvidence ? ' required-evidence' : ''}`;
-      tag.textContent = item.moot ? w.moot[item.moot] : item.awaitingEvidence ? w.awaitingEvidence : item.value === null ? w.unknown : '';
+      tag.textContent = item.moot
+        ? w.moot[item.moot]
+        : item.awaitingEvidence
+          ? w.awaitingEvidence
+          : item.value === null
+            ? w.unknown
+            : '';
       const active = document.activeElement;
       if (item.input === 'yes-no') {
-        el.querySelectorAll<HTMLInputElement>('input[type=radio]').forEach((r) => (r.checked = item.value !== undefined && item.value !== null && r.value === String(item.value)));
+        el.querySelectorAll<HTMLInputElement>('input[type=radio]').forEach(
+          (r) => (r.checked = item.value !== undefined && item.value !== null && r.value === String(item.value)),
+        );
       } else {
         const input = el.querySelector<HTMLInputElement | HTMLSelectElement>('.controls select, .controls input');
         if (input && input !== active) {
@@ -390,7 +430,15 @@ function renderResult(changed = new Set<string>()) {
     h('span', {}, w.overall),
     h('span', { class: `badge ${v.outcome}` }, OUTCOME_TEXT[v.outcome][loc]),
     h('span', { class: 'totals' }, w.counts(v.totals)),
-    v.score ? h('span', { class: 'score', id: 'score' }, `${w.score} ${v.score.value} / ${v.score.base}`, h('br'), h('small', {}, `${w.atLeast} ${v.score.lowest}`)) : undefined,
+    v.score
+      ? h(
+          'span',
+          { class: 'score', id: 'score' },
+          `${w.score} ${v.score.value} / ${v.score.base}`,
+          h('br'),
+          h('small', {}, `${w.atLeast} ${v.score.lowest}`),
+        )
+      : undefined,
   );
   const pct = p.applicable ? Math.round((100 * p.answered) / p.applicable) : 100;
   const progress = h(
@@ -405,9 +453,15 @@ function renderResult(changed = new Set<string>()) {
       { 'data-needed': m.fact },
       m.label,
       m.clauses > 1 ? h('span', { class: 'why' }, fillN(w.settles, m.clauses)) : undefined,
-      m.reason !== 'absent' && m.reason !== 'unknown' ? h('span', { class: 'why' }, w.whyEvidence) : m.reason === 'unknown' ? h('span', { class: 'why' }, w.whyUnknown) : undefined,
+      m.reason !== 'absent' && m.reason !== 'unknown'
+        ? h('span', { class: 'why' }, w.whyEvidence)
+        : m.reason === 'unknown'
+          ? h('span', { class: 'why' }, w.whyUnknown)
+          : undefined,
     );
-    li.addEventListener('click', () => document.querySelector<HTMLElement>(`[data-fact="${m.fact}"] input, [data-fact="${m.fact}"] select`)?.focus());
+    li.addEventListener('click', () =>
+      document.querySelector<HTMLElement>(`[data-fact="${m.fact}"] input, [data-fact="${m.fact}"] select`)?.focus(),
+    );
     return li;
   };
   const needed = h(
@@ -415,8 +469,16 @@ function renderResult(changed = new Set<string>()) {
     { class: 'needed', id: 'needed' },
     h('h2', {}, w.needed),
     p.needed.length ? h('ol', {}, ...p.needed.slice(0, NEEDED_SHOWN).map(needItem)) : h('div', {}, w.nothingNeeded),
-    p.needed.length > NEEDED_SHOWN ? h('div', { class: 'more' }, w.more.replace('{n}', String(p.needed.length - NEEDED_SHOWN))) : undefined,
-    p.optional.length ? h('div', { class: 'optional' }, `${w.optional}: ${p.optional.map((m) => m.label).join(loc === 'zh' ? '、' : ', ')}`) : undefined,
+    p.needed.length > NEEDED_SHOWN
+      ? h('div', { class: 'more' }, w.more.replace('{n}', String(p.needed.length - NEEDED_SHOWN)))
+      : undefined,
+    p.optional.length
+      ? h(
+          'div',
+          { class: 'optional' },
+          `${w.optional}: ${p.optional.map((m) => m.label).join(loc === 'zh' ? '、' : ', ')}`,
+        )
+      : undefined,
   );
   const clauses = h('div', { id: 'clauses' }, h('h2', {}, w.clauses));
   let group = '';
@@ -428,17 +490,38 @@ function renderResult(changed = new Set<string>()) {
     clauses.append(
       h(
         'div',
-        { class: `clause ${c.outcome}${changed.has(c.clause) ? ' changed' : ''}`, 'data-clause': c.clause, 'data-outcome': c.outcome },
-        h('div', { class: 'head' }, h('span', { class: `badge ${c.outcome}`, style: 'font-size:12px;padding:0 8px' }, OUTCOME_TEXT[c.outcome][loc]), h('span', { class: 'label' }, c.label)),
+        {
+          class: `clause ${c.outcome}${changed.has(c.clause) ? ' changed' : ''}`,
+          'data-clause': c.clause,
+          'data-outcome': c.outcome,
+        },
+        h(
+          'div',
+          { class: 'head' },
+          h(
+            'span',
+            { class: `badge ${c.outcome}`, style: 'font-size:12px;padding:0 8px' },
+            OUTCOME_TEXT[c.outcome][loc],
+          ),
+          h('span', { class: 'label' }, c.label),
+        ),
         h('div', { class: 'message' }, c.message),
         c.counts ? undefined : h('div', { class: 'optional-note' }, w.optionalClause),
         h('div', { class: 'cite' }, `${w.text}: `, h('span', { class: 'text' }, c.citation.text[loc])),
-        ...c.citation.sources.map((s) => h('div', { class: 'cite source', 'data-task': s.task !== undefined ? String(s.task) : undefined }, `${w.basis}: ${sourceLine(s, loc)}`)),
+        ...c.citation.sources.map((s) =>
+          h(
+            'div',
+            { class: 'cite source', 'data-task': s.task !== undefined ? String(s.task) : undefined },
+            `${w.basis}: ${sourceLine(s, loc)}`,
+          ),
+        ),
       ),
     );
   }
   root.replaceChildren(overall, progress, needed, clauses);
-  $('footer').textContent = w.footer.replace('{ref}', checklist.edition.ref).replace('{hash}', checklist.edition.hash.slice(0, 19));
+  $('footer').textContent = w.footer
+    .replace('{ref}', checklist.edition.ref)
+    .replace('{hash}', checklist.edition.hash.slice(0, 19));
 }
 
 function renderChrome() {
@@ -451,7 +534,11 @@ function renderChrome() {
   $('export').textContent = w.export;
   $('reset').textContent = w.reset;
   const select = $<HTMLSelectElement>('standard');
-  select.replaceChildren(...bundle.editions.map((e) => h('option', { value: e.ref }, `${e.spec.nickname} — ${e.spec.title[checklist.locale]} (${e.version})`)));
+  select.replaceChildren(
+    ...bundle.editions.map((e) =>
+      h('option', { value: e.ref }, `${e.spec.nickname} — ${e.spec.title[checklist.locale]} (${e.version})`),
+    ),
+  );
   select.value = checklist.edition.ref;
 }
 
@@ -478,7 +565,10 @@ async function main() {
   $('lang').addEventListener('click', () => checklist.setLocale(checklist.locale === 'zh' ? 'en' : 'zh'));
   $('export').addEventListener('click', () => {
     const v = checklist.verdict();
-    download(`daoze-${checklist.edition.id}-${checklist.edition.version}-r${checklist.revision}.json`, { checklist: checklist.toJSON(), verdict: v });
+    download(`daoze-${checklist.edition.id}-${checklist.edition.version}-r${checklist.revision}.json`, {
+      checklist: checklist.toJSON(),
+      verdict: v,
+    });
   });
   $('reset').addEventListener('click', () => {
     delete store.inspections[checklist.edition.ref];

@@ -23,9 +23,13 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** A browser context in a fresh user-data directory; `close` also removes the directory. */
-export async function launchChromium(options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchChromium(
+  options: { viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set DAOZE_CHROMIUM; set DAOZE_SKIP_BROWSER=1 to skip the browser test on purpose.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set DAOZE_CHROMIUM; set DAOZE_SKIP_BROWSER=1 to skip the browser test on purpose.`,
+    );
   }
   const profile = mkdtempSync(join(tmpdir(), 'daoze-chromium-'));
   // launchPersistentContext is how playwright takes a user-data directory (it refuses --user-data-dir in args).

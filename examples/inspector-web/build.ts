@@ -14,7 +14,9 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
 
 /** Builds the page into `outDir` (default `examples/inspector-web/dist`). */
-export async function buildInspector(outDir = join(HERE, 'dist')): Promise<{ outDir: string; appBytes: number; bundleBytes: number }> {
+export async function buildInspector(
+  outDir = join(HERE, 'dist'),
+): Promise<{ outDir: string; appBytes: number; bundleBytes: number }> {
   mkdirSync(outDir, { recursive: true });
   for (const f of ['index.html', 'style.css']) copyFileSync(join(HERE, f), join(outDir, f));
   const bundleFile = join(outDir, 'standards.bundle.json');
@@ -38,5 +40,7 @@ export async function buildInspector(outDir = join(HERE, 'dist')): Promise<{ out
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const r = await buildInspector(process.argv[2]);
-  process.stdout.write(`✓ page → ${r.outDir} (app.js ${(r.appBytes / 1024).toFixed(1)} kB, standards ${(r.bundleBytes / 1024).toFixed(1)} kB)\n`);
+  process.stdout.write(
+    `✓ page → ${r.outDir} (app.js ${(r.appBytes / 1024).toFixed(1)} kB, standards ${(r.bundleBytes / 1024).toFixed(1)} kB)\n`,
+  );
 }

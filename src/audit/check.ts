@@ -50,12 +50,17 @@ export interface CheckedObservation {
  * verifyRecord(record, loadRegistry()).ok; // true
  * ```
  */
-export function checkObservation(evaluator: ProfileEvaluator, observation: unknown, options: CheckObservationOptions): CheckedObservation {
+export function checkObservation(
+  evaluator: ProfileEvaluator,
+  observation: unknown,
+  options: CheckObservationOptions,
+): CheckedObservation {
   const { locale, profile, evaluatedAt } = options;
   let record: VerdictRecord | undefined;
   if (options.record) {
     // The record carries the profile in its observation: `verifyRecord` and `replay` re-evaluate the observation alone.
-    const recorded = profile && observation && typeof observation === 'object' ? { ...observation, profile } : observation;
+    const recorded =
+      profile && observation && typeof observation === 'object' ? { ...observation, profile } : observation;
     record = recordVerdict(evaluator, recorded, { evaluatedAt: evaluatedAt as string, locale });
   }
   const verdict = evaluator.evaluate(observation, {

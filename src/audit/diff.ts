@@ -79,7 +79,13 @@ export interface EditionDiff {
   actualBump: Bump | 'downgrade';
 }
 
-const BUMP_OF: Record<Impact, Bump> = { breaking: 'major', decision: 'minor', addition: 'minor', wording: 'patch', metadata: 'none' };
+const BUMP_OF: Record<Impact, Bump> = {
+  breaking: 'major',
+  decision: 'minor',
+  addition: 'minor',
+  wording: 'patch',
+  metadata: 'none',
+};
 const BUMP_RANK: Record<Bump, number> = { none: 0, patch: 1, minor: 2, major: 3 };
 
 const same = (a: unknown, b: unknown): boolean => canonicalJson(a ?? null) === canonicalJson(b ?? null);
@@ -96,7 +102,9 @@ export function clauseReads(clause: ClauseSpec, spec: EditionSpec): { params: Se
 
 /** The part of a parameter that decides: its value or table, and unit. */
 function paramValue(p: ParameterSpec) {
-  return p.byFact !== undefined ? { byFact: p.byFact, values: p.values, unit: p.unit } : { value: p.value, unit: p.unit };
+  return p.byFact !== undefined
+    ? { byFact: p.byFact, values: p.values, unit: p.unit }
+    : { value: p.value, unit: p.unit };
 }
 
 /** How a fact changed, property by property, and the most serious impact. */
@@ -104,14 +112,29 @@ function factChange(a: FactSpec, b: FactSpec): { impact: Impact; properties: str
   const props: [string, Impact][] = [];
   if (a.type !== b.type) props.push(['type', 'breaking']);
   if (a.unit !== b.unit) props.push(['unit', 'breaking']);
-  if (a.minimum !== b.minimum) props.push(['minimum', b.minimum !== undefined && (a.minimum === undefined || b.minimum > a.minimum) ? 'breaking' : 'addition']);
-  if (a.maximum !== b.maximum) props.push(['maximum', b.maximum !== undefined && (a.maximum === undefined || b.maximum < a.maximum) ? 'breaking' : 'addition']);
+  if (a.minimum !== b.minimum)
+    props.push([
+      'minimum',
+      b.minimum !== undefined && (a.minimum === undefined || b.minimum > a.minimum) ? 'breaking' : 'addition',
+    ]);
+  if (a.maximum !== b.maximum)
+    props.push([
+      'maximum',
+      b.maximum !== undefined && (a.maximum === undefined || b.maximum < a.maximum) ? 'breaking' : 'addition',
+    ]);
   const ca = (a.choices ?? []).map((c) => c.value);
   const cb = (b.choices ?? []).map((c) => c.value);
   if (ca.some((v) => !cb.includes(v))) props.push(['choices', 'breaking']);
   else if (cb.some((v) => !ca.includes(v))) props.push(['choices', 'addition']);
-  if ((a.evidence?.required ?? false) !== (b.evidence?.required ?? false)) props.push(['evidence.required', 'decision']);
-  const wording = (f: FactSpec) => ({ label: f.label, question: f.question, help: f.help, choices: f.choices, evidence: f.evidence ? { kinds: f.evidence.kinds, note: f.evidence.note } : undefined });
+  if ((a.evidence?.required ?? false) !== (b.evidence?.required ?? false))
+    props.push(['evidence.required', 'decision']);
+  const wording = (f: FactSpec) => ({
+    label: f.label,
+    question: f.question,
+    help: f.help,
+    choices: f.choices,
+    evidence: f.evidence ? { kinds: f.evidence.kinds, note: f.evidence.note } : undefined,
+  });
   if (!same(wording(a), wording(b)) && !props.some(([p]) => p === 'choices')) props.push(['wording', 'wording']);
   if (!props.length) return undefined;
   return { impact: worst(props.map(([, i]) => i)), properties: props.map(([p]) => p) };
@@ -163,35 +186,61 @@ export function diffEditions(a: CompiledEdition | EditionSpec, b: CompiledEditio
       continue;
     }
     const x = old.clause;
-    if (!same(x.check, y.check)) push({ kind: 'check-changed', impact: 'decision', clause: id, from: x.check, to: y.check });
-    if (!same(x.appliesWhen, y.appliesWhen)) push({ kind: 'applicability-changed', impact: 'decision', clause: id, from: x.appliesWhen, to: y.appliesWhen });
+    if (!same(x.check, y.check))
+      push({ kind: 'check-changed', impact: 'decision', clause: id, from: x.check, to: y.check });
+    if (!same(x.appliesWhen, y.appliesWhen))
+      push({ kind: 'applicability-changed', impact: 'decision', clause: id, from: x.appliesWhen, to: y.appliesWhen });
     // A threshold: a parameter the clause reads in both editions whose value or table changed.
     const px = clauseReads(x, sa).params;
     for (const p of clauseReads(y, sb).params) {
       const vx = sa.parameters?.[p];
       const vy = sb.parameters?.[p];
       if (px.has(p) && vx && vy && !same(paramValue(vx), paramValue(vy))) {
-        push({ kind: 'parameter-changed', impact: 'decision', clause: id, subject: p, from: paramValue(vx), to: paramValue(vy) });
+        push({
+          kind: 'parameter-changed',
+          impact: 'decision',
+          clause: id,
+          subject: p,
+          from: paramValue(vx),
+          to: paramValue(vy),
+        });
       }
     }
-    if (x.severity !== y.severity) push({ kind: 'severity-changed', impact: 'decision', clause: id, from: x.severity, to: y.severity });
-    if (x.deduction !== y.deduction) push({ kind: 'deduction-changed', impact: 'decision', clause: id, from: x.deduction, to: y.deduction });
-    if ((x.optional ?? false) !== (y.optional ?? false)) push({ kind: 'optional-changed', impact: 'decision', clause: id, from: x.optional ?? false, to: y.optional ?? false });
+    if (x.severity !== y.severity)
+      push({ kind: 'severity-changed', impact: 'decision', clause: id, from: x.severity, to: y.severity });
+    if (x.deduction !== y.deduction)
+      push({ kind: 'deduction-changed', impact: 'decision', clause: id, from: x.deduction, to: y.deduction });
+    if ((x.optional ?? false) !== (y.optional ?? false))
+      push({
+        kind: 'optional-changed',
+        impact: 'decision',
+        clause: id,
+        from: x.optional ?? false,
+        to: y.optional ?? false,
+      });
     if (!same(x.text, y.text)) push({ kind: 'text-changed', impact: 'wording', clause: id, from: x.text, to: y.text });
-    if (!same(x.label, y.label)) push({ kind: 'label-changed', impact: 'wording', clause: id, from: x.label, to: y.label });
-    if (!same(x.messages, y.messages)) push({ kind: 'messages-changed', impact: 'wording', clause: id, from: x.messages, to: y.messages });
-    if (!same(x.cites, y.cites)) push({ kind: 'citation-changed', impact: 'wording', clause: id, from: x.cites, to: y.cites });
+    if (!same(x.label, y.label))
+      push({ kind: 'label-changed', impact: 'wording', clause: id, from: x.label, to: y.label });
+    if (!same(x.messages, y.messages))
+      push({ kind: 'messages-changed', impact: 'wording', clause: id, from: x.messages, to: y.messages });
+    if (!same(x.cites, y.cites))
+      push({ kind: 'citation-changed', impact: 'wording', clause: id, from: x.cites, to: y.cites });
     if (x.provenance !== y.provenance || !same(x.provisionalReason, y.provisionalReason)) {
       push({ kind: 'provenance-changed', impact: 'wording', clause: id, from: x.provenance, to: y.provenance });
     }
-    if (!same(x.routing, y.routing)) push({ kind: 'routing-changed', impact: 'wording', clause: id, from: x.routing, to: y.routing });
+    if (!same(x.routing, y.routing))
+      push({ kind: 'routing-changed', impact: 'wording', clause: id, from: x.routing, to: y.routing });
     if (old.group !== gy) push({ kind: 'group-changed', impact: 'wording', clause: id, from: old.group, to: gy });
   }
-  for (const [id, { clause }] of ca) if (!cb.has(id)) push({ kind: 'clause-removed', impact: 'breaking', clause: id, from: clause });
+  for (const [id, { clause }] of ca)
+    if (!cb.has(id)) push({ kind: 'clause-removed', impact: 'breaking', clause: id, from: clause });
 
   // Which clauses of the new edition (or, for removed things, the old one) read a fact or parameter.
   const readers = (spec: EditionSpec, kind: 'facts' | 'params', id: string) =>
-    spec.groups.flatMap((g) => g.clauses).filter((c) => clauseReads(c, spec)[kind].has(id)).map((c) => c.id);
+    spec.groups
+      .flatMap((g) => g.clauses)
+      .filter((c) => clauseReads(c, spec)[kind].has(id))
+      .map((c) => c.id);
 
   // Facts.
   for (const [id, fy] of Object.entries(sb.facts)) {
@@ -199,11 +248,21 @@ export function diffEditions(a: CompiledEdition | EditionSpec, b: CompiledEditio
     if (!fx) push({ kind: 'fact-added', impact: 'addition', subject: id, affects: readers(sb, 'facts', id), to: fy });
     else {
       const c = factChange(fx, fy);
-      if (c) push({ kind: 'fact-changed', impact: c.impact, subject: id, properties: c.properties, affects: readers(sb, 'facts', id), from: fx, to: fy });
+      if (c)
+        push({
+          kind: 'fact-changed',
+          impact: c.impact,
+          subject: id,
+          properties: c.properties,
+          affects: readers(sb, 'facts', id),
+          from: fx,
+          to: fy,
+        });
     }
   }
   for (const [id, fx] of Object.entries(sa.facts)) {
-    if (!(id in sb.facts)) push({ kind: 'fact-removed', impact: 'breaking', subject: id, affects: readers(sa, 'facts', id), from: fx });
+    if (!(id in sb.facts))
+      push({ kind: 'fact-removed', impact: 'breaking', subject: id, affects: readers(sa, 'facts', id), from: fx });
   }
 
   // Parameters: a value change no clause reads in both editions (those are reported per clause above), what
@@ -218,34 +277,62 @@ export function diffEditions(a: CompiledEdition | EditionSpec, b: CompiledEditio
       continue;
     }
     if (!same(paramValue(x), paramValue(y)) && !perClause.has(id)) {
-      push({ kind: 'parameter-changed', impact: 'decision', subject: id, affects: readers(sb, 'params', id), from: paramValue(x), to: paramValue(y) });
+      push({
+        kind: 'parameter-changed',
+        impact: 'decision',
+        subject: id,
+        affects: readers(sb, 'params', id),
+        from: paramValue(x),
+        to: paramValue(y),
+      });
     }
     if (!same({ label: x.label, cites: x.cites, note: x.note }, { label: y.label, cites: y.cites, note: y.note })) {
       push({ kind: 'parameter-wording-changed', impact: 'wording', subject: id, from: x, to: y });
     }
   }
-  for (const [id, x] of Object.entries(pa)) if (!(id in pb)) push({ kind: 'parameter-removed', impact: 'breaking', subject: id, affects: readers(sa, 'params', id), from: x });
+  for (const [id, x] of Object.entries(pa))
+    if (!(id in pb))
+      push({ kind: 'parameter-removed', impact: 'breaking', subject: id, affects: readers(sa, 'params', id), from: x });
 
   // Scoring, sources, edition-wide routing, metadata.
-  if (!same(sa.scoring, sb.scoring)) push({ kind: 'scoring-changed', impact: 'decision', subject: 'scoring', from: sa.scoring, to: sb.scoring });
+  if (!same(sa.scoring, sb.scoring))
+    push({ kind: 'scoring-changed', impact: 'decision', subject: 'scoring', from: sa.scoring, to: sb.scoring });
   const sourcesA = new Map(sa.sources.map((s) => [s.id, s]));
   for (const s of sb.sources) {
     const x = sourcesA.get(s.id);
-    if (!x || !same(x, s)) push({ kind: 'source-changed', impact: 'wording', subject: s.id, ...(x ? { from: x } : {}), to: s });
+    if (!x || !same(x, s))
+      push({ kind: 'source-changed', impact: 'wording', subject: s.id, ...(x ? { from: x } : {}), to: s });
   }
-  for (const s of sa.sources) if (!sb.sources.some((y) => y.id === s.id)) push({ kind: 'source-changed', impact: 'wording', subject: s.id, from: s });
-  if (!same(sa.routing, sb.routing)) push({ kind: 'routing-changed', impact: 'wording', subject: 'routing', from: sa.routing, to: sb.routing });
+  for (const s of sa.sources)
+    if (!sb.sources.some((y) => y.id === s.id))
+      push({ kind: 'source-changed', impact: 'wording', subject: s.id, from: s });
+  if (!same(sa.routing, sb.routing))
+    push({ kind: 'routing-changed', impact: 'wording', subject: 'routing', from: sa.routing, to: sb.routing });
   for (const k of ['nickname', 'title', 'summary', 'subject'] as const) {
     if (!same(sa[k], sb[k])) push({ kind: 'metadata-changed', impact: 'wording', subject: k, from: sa[k], to: sb[k] });
   }
   for (const k of ['status', 'effective', 'supersedes'] as const) {
     if (!same(sa[k], sb[k])) push({ kind: 'metadata-changed', impact: 'metadata', subject: k, from: sa[k], to: sb[k] });
   }
-  if (!same(sa.groups.map((g) => ({ id: g.id, label: g.label })), sb.groups.map((g) => ({ id: g.id, label: g.label })))) {
-    push({ kind: 'metadata-changed', impact: 'wording', subject: 'groups', from: sa.groups.map((g) => g.id), to: sb.groups.map((g) => g.id) });
+  if (
+    !same(
+      sa.groups.map((g) => ({ id: g.id, label: g.label })),
+      sb.groups.map((g) => ({ id: g.id, label: g.label })),
+    )
+  ) {
+    push({
+      kind: 'metadata-changed',
+      impact: 'wording',
+      subject: 'groups',
+      from: sa.groups.map((g) => g.id),
+      to: sb.groups.map((g) => g.id),
+    });
   }
 
-  const requiredBump = changes.reduce<Bump>((m, c) => (BUMP_RANK[BUMP_OF[c.impact]] > BUMP_RANK[m] ? BUMP_OF[c.impact] : m), 'none');
+  const requiredBump = changes.reduce<Bump>(
+    (m, c) => (BUMP_RANK[BUMP_OF[c.impact]] > BUMP_RANK[m] ? BUMP_OF[c.impact] : m),
+    'none',
+  );
   const ref = (s: EditionSpec, e: CompiledEdition | EditionSpec) => ({
     ref: `${s.id}@${s.version}`,
     hash: 'spec' in e ? e.hash : hashJson(editionContent(s)),

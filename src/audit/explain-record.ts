@@ -45,7 +45,12 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * notes; // ['record-intact']
  * ```
  */
-export function explanationOf(value: unknown, registry: EditionLookup, locale: Locale, label = '<record>'): { explanation: Explanation; notes: ExplanationNote[] } {
+export function explanationOf(
+  value: unknown,
+  registry: EditionLookup,
+  locale: Locale,
+  label = '<record>',
+): { explanation: Explanation; notes: ExplanationNote[] } {
   const notes: ExplanationNote[] = [];
   let verdict: Verdict | VerdictV1;
   let observation: Observation | undefined;
@@ -62,10 +67,19 @@ export function explanationOf(value: unknown, registry: EditionLookup, locale: L
     verdict = value as unknown as Verdict;
     notes.push('plain-verdict');
   } else {
-    throw new InputError('E_VALUE', label, 'neither a verdict record nor a verdict (daoze check --record, or --format json)');
+    throw new InputError(
+      'E_VALUE',
+      label,
+      'neither a verdict record nor a verdict (daoze check --record, or --format json)',
+    );
   }
   if (!isObject(verdict.standard) || typeof verdict.standard.ref !== 'string') {
-    throw new InputError('E_VALUE', label, 'the verdict names no standard edition (standard.ref must be "id@version")', { path: 'standard.ref' });
+    throw new InputError(
+      'E_VALUE',
+      label,
+      'the verdict names no standard edition (standard.ref must be "id@version")',
+      { path: 'standard.ref' },
+    );
   }
   let edition: CompiledEdition | undefined;
   try {
@@ -80,7 +94,11 @@ export function explanationOf(value: unknown, registry: EditionLookup, locale: L
     let again: Verdict | undefined;
     if (observation && edition) {
       try {
-        again = registry.evaluate(observation, { locale, trace: true, ...(verdict.evaluatedAt ? { evaluatedAt: verdict.evaluatedAt } : {}) });
+        again = registry.evaluate(observation, {
+          locale,
+          trace: true,
+          ...(verdict.evaluatedAt ? { evaluatedAt: verdict.evaluatedAt } : {}),
+        });
       } catch (e) {
         if (!(e instanceof DaozeError)) throw e;
       }
@@ -88,5 +106,12 @@ export function explanationOf(value: unknown, registry: EditionLookup, locale: L
     if (again && again.standard.hash === verdict.standard.hash && again.outcome === verdict.outcome) verdict = again;
     else notes.push('locale-kept');
   }
-  return { explanation: explainVerdict(verdict, { ...(edition ? { edition } : {}), ...(observation ? { observation } : {}), locale }), notes };
+  return {
+    explanation: explainVerdict(verdict, {
+      ...(edition ? { edition } : {}),
+      ...(observation ? { observation } : {}),
+      locale,
+    }),
+    notes,
+  };
 }

@@ -94,8 +94,14 @@ export interface Explanation {
 /** Why an observed value did not count, by the reason its fact is missing; `{kinds}` are the kinds asked for. */
 const EVIDENCE_NOTE: Record<EvidenceReason, I18nText> = {
   'no-evidence': { zh: '未附所需证据,不计', en: 'required evidence not attached, so it does not count' },
-  'wrong-evidence-kind': { zh: '所附证据类型不符(须为 {kinds}),不计', en: 'the evidence attached is not of a required kind ({kinds}), so it does not count' },
-  'empty-evidence-ref': { zh: '所附证据的引用为空,不指向任何文件,不计', en: 'the evidence attached has a blank reference that points nowhere, so it does not count' },
+  'wrong-evidence-kind': {
+    zh: '所附证据类型不符(须为 {kinds}),不计',
+    en: 'the evidence attached is not of a required kind ({kinds}), so it does not count',
+  },
+  'empty-evidence-ref': {
+    zh: '所附证据的引用为空,不指向任何文件,不计',
+    en: 'the evidence attached has a blank reference that points nowhere, so it does not count',
+  },
 };
 
 /** A condition's trace as a verdict holds it: a tree, or (a verdict made for a `/1` record) the list of its leaves. */
@@ -104,7 +110,12 @@ type RecordedTrace = ConditionTrace | LeafTrace[];
 /** The leaves of a trace of either shape. */
 const leavesOf = (t: RecordedTrace): LeafTrace[] => (Array.isArray(t) ? t : traceLeaves(t));
 
-function explainCondition(t: RecordedTrace, ed: CompiledEdition | undefined, missing: readonly MissingFact[], locale: Locale): ExplainedCondition {
+function explainCondition(
+  t: RecordedTrace,
+  ed: CompiledEdition | undefined,
+  missing: readonly MissingFact[],
+  locale: Locale,
+): ExplainedCondition {
   const at = (x: ConditionTrace): ExplainedCondition => {
     if ('all' in x) return { all: x.all.map(at), result: x.result };
     if ('any' in x) return { any: x.any.map(at), result: x.result };
@@ -114,12 +125,18 @@ function explainCondition(t: RecordedTrace, ed: CompiledEdition | undefined, mis
   return Array.isArray(t) ? { leaves: t.map((x) => comparison(x, ed, missing, locale)) } : at(t);
 }
 
-function comparison(t: LeafTrace, ed: CompiledEdition | undefined, missing: readonly MissingFact[], locale: Locale): ExplainedComparison {
+function comparison(
+  t: LeafTrace,
+  ed: CompiledEdition | undefined,
+  missing: readonly MissingFact[],
+  locale: Locale,
+): ExplainedComparison {
   const spec = ed?.factById.get(t.fact)?.spec;
   const param = t.requiredFrom && 'param' in t.requiredFrom ? t.requiredFrom.param : undefined;
   const keyFact = param ? ed?.params.get(param)?.byFact : undefined;
   // A value nested deeper than a trace makes (a verdict read from a file may hold anything) is shown as data.
-  const one = (x: unknown): string => (x !== null && typeof x === 'object' ? preview(x) : formatFactValue(spec, x, locale));
+  const one = (x: unknown): string =>
+    x !== null && typeof x === 'object' ? preview(x) : formatFactValue(spec, x, locale);
   const value = (v: unknown): string => {
     if (Array.isArray(v)) return joinList(v.map(one), locale);
     if (v !== null && typeof v === 'object') {
@@ -139,9 +156,14 @@ function comparison(t: LeafTrace, ed: CompiledEdition | undefined, missing: read
     result: t.result,
   };
   if (param) c.requiredFrom = ed?.params.get(param)?.spec.label[locale] ?? param;
-  else if (t.requiredFrom && 'fact' in t.requiredFrom) c.requiredFrom = ed?.factById.get(t.requiredFrom.fact)?.spec.label[locale] ?? t.requiredFrom.fact;
-  const lacking = t.observed !== undefined && t.result === 'unknown' ? missing.find((m) => m.fact === t.fact && isEvidenceReason(m.reason)) : undefined;
-  if (lacking) c.note = EVIDENCE_NOTE[lacking.reason as EvidenceReason][locale].replace('{kinds}', lacking.evidence.join(' / '));
+  else if (t.requiredFrom && 'fact' in t.requiredFrom)
+    c.requiredFrom = ed?.factById.get(t.requiredFrom.fact)?.spec.label[locale] ?? t.requiredFrom.fact;
+  const lacking =
+    t.observed !== undefined && t.result === 'unknown'
+      ? missing.find((m) => m.fact === t.fact && isEvidenceReason(m.reason))
+      : undefined;
+  if (lacking)
+    c.note = EVIDENCE_NOTE[lacking.reason as EvidenceReason][locale].replace('{kinds}', lacking.evidence.join(' / '));
   return c;
 }
 
@@ -165,8 +187,10 @@ function checkVerdict(v: unknown): asserts v is Verdict | VerdictV1 {
   const bad = (path: string, what: string): never => {
     throw new RecordError(`not a verdict: ${path}: ${what}`);
   };
-  const str = (o: Record<string, unknown>, k: string, path: string) => typeof o[k] === 'string' || bad(`${path}${k}`, 'missing or not a string');
-  const obj = (x: unknown, path: string): Record<string, unknown> => (isObject(x) ? x : bad(path, 'missing or not an object'));
+  const str = (o: Record<string, unknown>, k: string, path: string) =>
+    typeof o[k] === 'string' || bad(`${path}${k}`, 'missing or not a string');
+  const obj = (x: unknown, path: string): Record<string, unknown> =>
+    isObject(x) ? x : bad(path, 'missing or not an object');
   const list = (x: unknown, path: string): unknown[] => (Array.isArray(x) ? x : bad(path, 'missing or not a list'));
   const text = (x: unknown, path: string) => {
     const t = obj(x, path);
@@ -179,7 +203,8 @@ function checkVerdict(v: unknown): asserts v is Verdict | VerdictV1 {
   if (r.locale !== 'zh' && r.locale !== 'en') bad('locale', `must be "zh" or "en", got ${preview(r.locale)}`);
   if (!OUTCOMES.includes(r.outcome)) bad('outcome', `not an outcome: ${preview(r.outcome)}`);
   const totals = obj(r.totals, 'totals');
-  for (const k of OUTCOMES as string[]) if (typeof totals[k] !== 'number') bad(`totals.${k}`, 'missing or not a number');
+  for (const k of OUTCOMES as string[])
+    if (typeof totals[k] !== 'number') bad(`totals.${k}`, 'missing or not a number');
   for (const k of ['subject', 'observer', 'profile', 'score']) if (r[k] !== undefined) obj(r[k], k);
   list(r.clauses, 'clauses').forEach((x, i) => {
     const at = `clauses[${i}]`;
@@ -187,7 +212,8 @@ function checkVerdict(v: unknown): asserts v is Verdict | VerdictV1 {
     for (const k of ['clause', 'severity', 'message']) str(c, k, `${at}.`);
     if (!OUTCOMES.includes(c.outcome)) bad(`${at}.outcome`, `not an outcome: ${preview(c.outcome)}`);
     // `counts`; a verdict made for a `/1` record calls it `required`.
-    if (typeof c.counts !== 'boolean' && !(c.counts === undefined && typeof c.required === 'boolean')) bad(`${at}.counts`, 'missing or not true/false');
+    if (typeof c.counts !== 'boolean' && !(c.counts === undefined && typeof c.required === 'boolean'))
+      bad(`${at}.counts`, 'missing or not true/false');
     if (c.deduction !== undefined && typeof c.deduction !== 'number') bad(`${at}.deduction`, 'not a number');
     if (c.routing !== undefined) obj(c.routing, `${at}.routing`);
     const cit = obj(c.citation, `${at}.citation`);
@@ -206,7 +232,8 @@ function checkVerdict(v: unknown): asserts v is Verdict | VerdictV1 {
     if (c.trace === undefined) return;
     const trace = obj(c.trace, `${at}.trace`);
     const result = (x: Record<string, unknown>, lp: string) => {
-      if (!RESULTS.includes(x.result)) bad(`${lp}.result`, `must be "true", "false" or "unknown", got ${preview(x.result)}`);
+      if (!RESULTS.includes(x.result))
+        bad(`${lp}.result`, `must be "true", "false" or "unknown", got ${preview(x.result)}`);
     };
     const leaf = (l: unknown, lp: string) => {
       const x = obj(l, lp);
@@ -246,21 +273,31 @@ function checkVerdict(v: unknown): asserts v is Verdict | VerdictV1 {
  * non-finite number is an `InputError` (`E_DEPTH`, `E_VALUE`). Nothing else is thrown. A verdict made for a
  * `daoze-verdict-record/1` record (`required` for `counts`, each condition as a list of leaves) is explained too.
  */
-export function explainVerdict(verdict: Verdict | VerdictV1, options: { edition?: CompiledEdition; observation?: Observation; locale?: Locale } = {}): Explanation {
+export function explainVerdict(
+  verdict: Verdict | VerdictV1,
+  options: { edition?: CompiledEdition; observation?: Observation; locale?: Locale } = {},
+): Explanation {
   checkVerdict(verdict);
   if (options.observation !== undefined) checkJsonValue(options.observation, '<observation>');
-  if (options.locale !== undefined && options.locale !== 'zh' && options.locale !== 'en') throw new RecordError(`locale must be "zh" or "en", got ${preview(options.locale)}`);
+  if (options.locale !== undefined && options.locale !== 'zh' && options.locale !== 'en')
+    throw new RecordError(`locale must be "zh" or "en", got ${preview(options.locale)}`);
   const locale = options.locale ?? verdict.locale;
   const ed = options.edition && options.edition.hash === verdict.standard.hash ? options.edition : undefined;
-  const given = isObject(options.observation) && isObject(options.observation.evidence) ? options.observation.evidence : {};
-  const evidence = (f: string): EvidenceRef[] => (Object.hasOwn(given, f) && Array.isArray(given[f]) ? given[f].filter(isObject) : []);
+  const given =
+    isObject(options.observation) && isObject(options.observation.evidence) ? options.observation.evidence : {};
+  const evidence = (f: string): EvidenceRef[] =>
+    Object.hasOwn(given, f) && Array.isArray(given[f]) ? given[f].filter(isObject) : [];
   const clauses = (verdict.clauses as (ClauseResult | ClauseResultV1)[])
     .filter((r) => r.outcome === 'fail' || r.outcome === 'indeterminate')
     .map((r) => ({ r, counts: 'counts' in r ? r.counts : r.required }))
     .sort((a, b) => Number(b.counts) - Number(a.counts) || ORDER[a.r.outcome] - ORDER[b.r.outcome])
     .map(({ r, counts }): ExplainedClause => {
       const trace = r.trace;
-      const facts = new Set([...(trace ? leavesOf(trace.check) : []), ...(trace?.appliesWhen ? leavesOf(trace.appliesWhen) : [])].map((t) => t.fact));
+      const facts = new Set(
+        [...(trace ? leavesOf(trace.check) : []), ...(trace?.appliesWhen ? leavesOf(trace.appliesWhen) : [])].map(
+          (t) => t.fact,
+        ),
+      );
       const x: ExplainedClause = {
         clause: r.clause,
         label: r.citation.label[locale],
@@ -273,7 +310,9 @@ export function explainVerdict(verdict: Verdict | VerdictV1, options: { edition?
         provenance: r.citation.provenance,
         sources: r.citation.sources,
         missing: r.missing,
-        evidence: [...facts].flatMap((f) => evidence(f).map((e) => ({ fact: f, label: ed?.factById.get(f)?.spec.label[locale] ?? f, ...e }))),
+        evidence: [...facts].flatMap((f) =>
+          evidence(f).map((e) => ({ fact: f, label: ed?.factById.get(f)?.spec.label[locale] ?? f, ...e })),
+        ),
         clauseHash: r.citation.clauseHash,
       };
       if (trace) x.check = explainCondition(trace.check, ed, r.missing, locale);

@@ -3,8 +3,32 @@
  * their verification and explanation, the lock of published editions, and clause-level differences between
  * editions with replay of recorded inspections.
  */
-export { RECORD_FORMAT, RECORD_FORMATS, MAX_RECORD_DEPTH, isRecordFormat, RecordError, createRecord, recordVerdict, recordHashOf, inputHashesOf, provenanceOf, resolutionOf } from './record.js';
-export type { VerdictRecord, VerdictRecordV1, AnyVerdictRecord, RecordFormat, RecordedEdition, RecordedEvidence, ObservationProvenance, ClauseSeal, RecordOptions, Evaluator, Resolution } from './record.js';
+export {
+  RECORD_FORMAT,
+  RECORD_FORMATS,
+  MAX_RECORD_DEPTH,
+  isRecordFormat,
+  RecordError,
+  createRecord,
+  recordVerdict,
+  recordHashOf,
+  inputHashesOf,
+  provenanceOf,
+  resolutionOf,
+} from './record.js';
+export type {
+  VerdictRecord,
+  VerdictRecordV1,
+  AnyVerdictRecord,
+  RecordFormat,
+  RecordedEdition,
+  RecordedEvidence,
+  ObservationProvenance,
+  ClauseSeal,
+  RecordOptions,
+  Evaluator,
+  Resolution,
+} from './record.js';
 export { verifyRecord } from './verify.js';
 export { RECORD_FORMAT_V1 } from './record-v1.js';
 export type { VerdictV1, ClauseResultV1 } from './record-v1.js';

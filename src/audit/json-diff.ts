@@ -35,7 +35,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * Every leaf path at which two JSON values differ, in document order of `a` then keys only in `b`. Values are
  * compared as JSON: `undefined` members count as absent, as they do in JSON text and canonical hashes.
  */
-export function jsonDifferences(a: unknown, b: unknown, path: JsonPath = [], out: JsonDifference[] = [], limit = 1000): JsonDifference[] {
+export function jsonDifferences(
+  a: unknown,
+  b: unknown,
+  path: JsonPath = [],
+  out: JsonDifference[] = [],
+  limit = 1000,
+): JsonDifference[] {
   if (out.length >= limit) return out;
   if (Array.isArray(a) && Array.isArray(b)) {
     const n = Math.max(a.length, b.length);
@@ -80,7 +86,8 @@ export function jsonPathAt(text: string, offset: number): JsonPath {
   const loc = getLocation(text, offset);
   const prev = loc.previousNode;
   // At a key (its first character included): the key may be what broke, so name the object that holds it.
-  const inKey = loc.isAtPropertyKey || (prev?.type === 'property' && offset >= prev.offset && offset <= prev.offset + prev.length);
+  const inKey =
+    loc.isAtPropertyKey || (prev?.type === 'property' && offset >= prev.offset && offset <= prev.offset + prev.length);
   return inKey ? loc.path.slice(0, -1) : loc.path;
 }
 

@@ -30,7 +30,8 @@ export function editionHash(spec: EditionSpec): string {
 export function isEditionsLock(v: unknown): v is EditionsLock {
   if (typeof v !== 'object' || v === null) return false;
   const l = v as Record<string, unknown>;
-  if (l.lockfileVersion !== 1 || typeof l.editions !== 'object' || l.editions === null || Array.isArray(l.editions)) return false;
+  if (l.lockfileVersion !== 1 || typeof l.editions !== 'object' || l.editions === null || Array.isArray(l.editions))
+    return false;
   if (Object.getPrototypeOf(l.editions) !== Object.prototype) return false;
   return Object.values(l.editions).every((h) => typeof h === 'string' && /^sha256:[0-9a-f]{64}$/.test(h));
 }
@@ -61,12 +62,18 @@ export interface CheckLockOptions {
  * (`E_LOCK`). Drafts are not locked; they may change until they are published. A source's `hash`, when given,
  * is used instead of hashing its spec again.
  */
-export function checkEditionsLock(lock: unknown, sources: readonly EditionSource[], lockFile = LOCK_FILE, options: CheckLockOptions = {}): Diagnostic[] {
+export function checkEditionsLock(
+  lock: unknown,
+  sources: readonly EditionSource[],
+  lockFile = LOCK_FILE,
+  options: CheckLockOptions = {},
+): Diagnostic[] {
   if (!isEditionsLock(lock)) {
     return [
       {
         code: 'E_LOCK',
-        message: 'not an editions lock: expected { "lockfileVersion": 1, "editions": { "<id>@<version>": "sha256:<64 hex>" } }',
+        message:
+          'not an editions lock: expected { "lockfileVersion": 1, "editions": { "<id>@<version>": "sha256:<64 hex>" } }',
         location: { file: lockFile, path: '' },
       },
     ];
@@ -132,7 +139,10 @@ export function missingLockDiagnostic(lockFile: string, published: readonly stri
  * The lock with every published edition not yet in it added. Existing entries are never rewritten: a changed
  * published edition stays an error until it is restored. Returns the refs added.
  */
-export function updateEditionsLock(lock: EditionsLock | undefined, specs: readonly EditionSpec[]): { lock: EditionsLock; added: string[] } {
+export function updateEditionsLock(
+  lock: EditionsLock | undefined,
+  specs: readonly EditionSpec[],
+): { lock: EditionsLock; added: string[] } {
   const editions: Record<string, string> = { ...(lock?.editions ?? {}) };
   const added: string[] = [];
   for (const s of specs) {

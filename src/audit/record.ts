@@ -126,7 +126,10 @@ export interface VerdictRecord {
 }
 
 /** A record in the first format: the same members, with the verdict as `/1` holds it (`VerdictV1`). */
-export type VerdictRecordV1 = Omit<VerdictRecord, 'format' | 'verdict'> & { format: typeof RECORD_FORMAT_V1; verdict: VerdictV1 };
+export type VerdictRecordV1 = Omit<VerdictRecord, 'format' | 'verdict'> & {
+  format: typeof RECORD_FORMAT_V1;
+  verdict: VerdictV1;
+};
 
 /** A record in any format this engine verifies. */
 export type AnyVerdictRecord = VerdictRecord | VerdictRecordV1;
@@ -152,7 +155,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** How the edition of an observation is chosen, as the registry does it. */
-export function resolutionOf(observation: Pick<Observation, 'standard' | 'observedAt'>): { resolvedBy: Resolution; inForceOn?: string } {
+export function resolutionOf(observation: Pick<Observation, 'standard' | 'observedAt'>): {
+  resolvedBy: Resolution;
+  inForceOn?: string;
+} {
   if (observation.standard.includes('@')) return { resolvedBy: 'pinned' };
   const day = dayOf(observation.observedAt);
   return day !== undefined ? { resolvedBy: 'in-force', inForceOn: day } : { resolvedBy: 'latest' };
@@ -212,15 +218,24 @@ export function createRecord(observation: Observation, verdict: Verdict): Verdic
 }
 
 function seal(observation: Observation, verdict: Verdict, format: RecordFormat): AnyVerdictRecord {
-  if (!verdict.evaluatedAt) throw new RecordError('a verdict record needs the evaluation time: evaluate with { evaluatedAt }');
-  if (verdict.clauses.some((c) => !c.trace)) throw new RecordError('a verdict record needs the condition traces: evaluate with { trace: true }');
+  if (!verdict.evaluatedAt)
+    throw new RecordError('a verdict record needs the evaluation time: evaluate with { evaluatedAt }');
+  if (verdict.clauses.some((c) => !c.trace))
+    throw new RecordError('a verdict record needs the condition traces: evaluate with { trace: true }');
   // A JSON round trip drops `undefined` members, so the record in memory is the record on disk.
   const obs = JSON.parse(canonicalJson(observation)) as Observation;
   const v = JSON.parse(JSON.stringify(verdict)) as Verdict;
   const body = {
     format,
     engine: v.engine,
-    edition: { id: v.standard.id, version: v.standard.version, ref: v.standard.ref, hash: v.standard.hash, requested: obs.standard, ...resolutionOf(obs) },
+    edition: {
+      id: v.standard.id,
+      version: v.standard.version,
+      ref: v.standard.ref,
+      hash: v.standard.hash,
+      requested: obs.standard,
+      ...resolutionOf(obs),
+    },
     ...(v.profile ? { profile: v.profile } : {}),
     evaluatedAt: v.evaluatedAt!,
     locale: v.locale,
@@ -261,10 +276,21 @@ export function recordVerdict(evaluator: Evaluator, observation: unknown, option
  *
  * @internal
  */
-export function recordIn(format: RecordFormat, evaluator: Evaluator, observation: unknown, options: RecordOptions): AnyVerdictRecord {
+export function recordIn(
+  format: RecordFormat,
+  evaluator: Evaluator,
+  observation: unknown,
+  options: RecordOptions,
+): AnyVerdictRecord {
   if (typeof options.evaluatedAt !== 'string' || !isIsoDateTime(options.evaluatedAt)) {
-    throw new RecordError(`evaluatedAt must be a date-time with time zone (2026-11-20T10:00:00+08:00), got ${JSON.stringify(options.evaluatedAt)}`);
+    throw new RecordError(
+      `evaluatedAt must be a date-time with time zone (2026-11-20T10:00:00+08:00), got ${JSON.stringify(options.evaluatedAt)}`,
+    );
   }
-  const verdict = evaluator.evaluate(observation, { locale: options.locale ?? 'zh', evaluatedAt: options.evaluatedAt, trace: true });
+  const verdict = evaluator.evaluate(observation, {
+    locale: options.locale ?? 'zh',
+    evaluatedAt: options.evaluatedAt,
+    trace: true,
+  });
   return seal(observation as Observation, verdict, format);
 }

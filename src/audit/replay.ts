@@ -82,8 +82,12 @@ function notJsonData(input: unknown): string | undefined {
 function fitTo(ed: CompiledEdition, obs: Observation): { obs: Observation; dropped: string[] } {
   const dropped = Object.keys(obs.facts ?? {}).filter((f) => !ed.factById.has(f));
   if (!dropped.length && Object.keys(obs.evidence ?? {}).every((f) => ed.factById.has(f))) return { obs, dropped };
-  const keep = <T>(o: Record<string, T> | undefined) => Object.fromEntries(Object.entries(o ?? {}).filter(([k]) => ed.factById.has(k)));
-  return { obs: { ...obs, facts: keep(obs.facts), ...(obs.evidence ? { evidence: keep(obs.evidence) } : {}) }, dropped };
+  const keep = <T>(o: Record<string, T> | undefined) =>
+    Object.fromEntries(Object.entries(o ?? {}).filter(([k]) => ed.factById.has(k)));
+  return {
+    obs: { ...obs, facts: keep(obs.facts), ...(obs.evidence ? { evidence: keep(obs.evidence) } : {}) },
+    dropped,
+  };
 }
 
 /**
@@ -94,9 +98,24 @@ function fitTo(ed: CompiledEdition, obs: Observation): { obs: Observation; dropp
  * Facts the new edition no longer has are left out and listed (`dropped`); an observation the new edition
  * still rejects is reported with the error rather than skipped, since re-inspection would be needed.
  */
-export function replay(from: CompiledEdition, to: CompiledEdition, inputs: Iterable<unknown>, options: { locale?: Locale } = {}): ReplayReport {
+export function replay(
+  from: CompiledEdition,
+  to: CompiledEdition,
+  inputs: Iterable<unknown>,
+  options: { locale?: Locale } = {},
+): ReplayReport {
   const locale = options.locale ?? 'zh';
-  const report: ReplayReport = { from: from.ref, to: to.ref, total: 0, unchanged: 0, outcomeChanged: 0, clausesChanged: 0, rejected: 0, changes: [], skipped: [] };
+  const report: ReplayReport = {
+    from: from.ref,
+    to: to.ref,
+    total: 0,
+    unchanged: 0,
+    outcomeChanged: 0,
+    clausesChanged: 0,
+    rejected: 0,
+    changes: [],
+    skipped: [],
+  };
   const opts = { locale, trace: false } as const;
   let index = 0;
   for (const input of inputs) {
@@ -139,7 +158,12 @@ export function replay(from: CompiledEdition, to: CompiledEdition, inputs: Itera
     } catch (e) {
       if (!(e instanceof DaozeError)) throw e;
       report.rejected++;
-      report.changes.push({ ...head, clauses: [], error: e.message.replace(/\n/g, '; '), ...(dropped.length ? { dropped } : {}) });
+      report.changes.push({
+        ...head,
+        clauses: [],
+        error: e.message.replace(/\n/g, '; '),
+        ...(dropped.length ? { dropped } : {}),
+      });
       continue;
     }
     const before = new Map(a.clauses.map((c) => [c.clause, c]));
@@ -147,9 +171,18 @@ export function replay(from: CompiledEdition, to: CompiledEdition, inputs: Itera
     const clauses: ClauseFlip[] = [];
     for (const c of b.clauses) {
       const x = before.get(c.clause);
-      if (!x || x.outcome !== c.outcome) clauses.push({ clause: c.clause, label: c.label, from: x?.outcome ?? 'absent', to: c.outcome, message: c.message });
+      if (!x || x.outcome !== c.outcome)
+        clauses.push({
+          clause: c.clause,
+          label: c.label,
+          from: x?.outcome ?? 'absent',
+          to: c.outcome,
+          message: c.message,
+        });
     }
-    for (const x of a.clauses) if (!after.has(x.clause)) clauses.push({ clause: x.clause, label: x.label, from: x.outcome, to: 'absent', message: x.message });
+    for (const x of a.clauses)
+      if (!after.has(x.clause))
+        clauses.push({ clause: x.clause, label: x.label, from: x.outcome, to: 'absent', message: x.message });
     const scoreChanged = a.score?.value !== b.score?.value;
     if (a.outcome === b.outcome && !clauses.length && !scoreChanged) {
       report.unchanged++;
@@ -157,7 +190,12 @@ export function replay(from: CompiledEdition, to: CompiledEdition, inputs: Itera
     }
     if (a.outcome !== b.outcome) report.outcomeChanged++;
     else report.clausesChanged++;
-    report.changes.push({ ...head, to: { outcome: b.outcome, ...(b.score ? { score: b.score.value } : {}) }, clauses, ...(dropped.length ? { dropped } : {}) });
+    report.changes.push({
+      ...head,
+      to: { outcome: b.outcome, ...(b.score ? { score: b.score.value } : {}) },
+      clauses,
+      ...(dropped.length ? { dropped } : {}),
+    });
   }
   return report;
 }

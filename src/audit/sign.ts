@@ -56,7 +56,10 @@ export function signRecord(record: VerdictRecord, key: PrivateKey): SignedRecord
  * current content; without it, a signature is reported as present and `unchecked`. Never throws on a bad
  * record or signature; a malformed trusted key is a `KeyError`, since it is the caller's input, not the record's.
  */
-export function checkRecordSignature(record: Record<string, unknown>, trust?: readonly (PublicKey | string)[]): RecordSignatureCheck {
+export function checkRecordSignature(
+  record: Record<string, unknown>,
+  trust?: readonly (PublicKey | string)[],
+): RecordSignatureCheck {
   const sig = record.signature;
   const keys = trust ? trustedKeys(trust) : undefined;
   if (sig === undefined) {
@@ -81,6 +84,10 @@ export function checkRecordSignature(record: Record<string, unknown>, trust?: re
   } catch (e) {
     if (!(e instanceof SignatureError)) throw e;
     const status = e.problem === 'untrusted' ? 'untrusted' : 'invalid';
-    return { status, keyId: shape.keyId, message: `not signed by a trusted key: ${e.message.replace(/^E_SIGNATURE /, '')}` };
+    return {
+      status,
+      keyId: shape.keyId,
+      message: `not signed by a trusted key: ${e.message.replace(/^E_SIGNATURE /, '')}`,
+    };
   }
 }

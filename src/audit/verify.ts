@@ -88,7 +88,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const diff = (path: JsonPath, kind: RecordDifference['kind'], recorded: unknown, expected: unknown, extra: Partial<RecordDifference> = {}): RecordDifference => ({
+const diff = (
+  path: JsonPath,
+  kind: RecordDifference['kind'],
+  recorded: unknown,
+  expected: unknown,
+  extra: Partial<RecordDifference> = {},
+): RecordDifference => ({
   path,
   field: formatJsonPath(path),
   ...(recorded !== undefined ? { recorded } : {}),
@@ -112,7 +118,11 @@ export function isPrefix(a: JsonPath, b: JsonPath): boolean {
 function shapeProblems(r: Record<string, unknown>): { field: string; message: string }[] {
   const p: { field: string; message: string }[] = [];
   const bad = (field: string, message: string) => p.push({ field, message: `${field}: ${message}` });
-  if (!isRecordFormat(r.format)) bad('format', `${JSON.stringify(r.format)} is not a Daoze verdict record format (this engine reads ${RECORD_FORMATS.map((f) => `"${f}"`).join(', ')})`);
+  if (!isRecordFormat(r.format))
+    bad(
+      'format',
+      `${JSON.stringify(r.format)} is not a Daoze verdict record format (this engine reads ${RECORD_FORMATS.map((f) => `"${f}"`).join(', ')})`,
+    );
   if (!isObject(r.observation)) bad('observation', 'missing or not an object; the record cannot be replayed');
   if (!isObject(r.verdict)) bad('verdict', 'missing or not an object');
   if (!isObject(r.inputHashes)) bad('inputHashes', 'missing or not an object');
@@ -170,7 +180,9 @@ function notJsonData(value: unknown, label: string): string | undefined {
     checkJsonValue(value, label, '', MAX_RECORD_DEPTH);
     return undefined;
   } catch (e) {
-    return e instanceof InputError ? `${e.code} ${e.reason}` : `${label}: cannot be read (${e instanceof Error ? e.message : 'unreadable'})`;
+    return e instanceof InputError
+      ? `${e.code} ${e.reason}`
+      : `${label}: cannot be read (${e instanceof Error ? e.message : 'unreadable'})`;
   }
 }
 
@@ -197,7 +209,9 @@ function verifyInto(report: VerifyReport, record: unknown, evaluator: Evaluator,
   const shape = shapeProblems(r);
   if (shape.length) {
     report.problems.push(...shape.map((x) => x.message));
-    report.altered = shape.map((x) => diff([x.field], 'output', r[x.field], x.field === 'format' ? RECORD_FORMAT : undefined));
+    report.altered = shape.map((x) =>
+      diff([x.field], 'output', r[x.field], x.field === 'format' ? RECORD_FORMAT : undefined),
+    );
     return;
   }
   if (options.observation !== undefined) {
@@ -214,7 +228,12 @@ function verifyInto(report: VerifyReport, record: unknown, evaluator: Evaluator,
   const actualHashes = inputHashesOf(r.observation, r.evaluatedAt, r.locale);
   const mismatched: string[] = [];
   for (const key of [...new Set([...Object.keys(recordedHashes), ...Object.keys(actualHashes)])].sort()) {
-    if (!Object.hasOwn(recordedHashes, key) || !Object.hasOwn(actualHashes, key) || recordedHashes[key] !== actualHashes[key]) mismatched.push(key);
+    if (
+      !Object.hasOwn(recordedHashes, key) ||
+      !Object.hasOwn(actualHashes, key) ||
+      recordedHashes[key] !== actualHashes[key]
+    )
+      mismatched.push(key);
   }
   const inputs: RecordDifference[] = [];
 
@@ -232,7 +251,10 @@ function verifyInto(report: VerifyReport, record: unknown, evaluator: Evaluator,
   // with another format differs from its rebuild in that format (the verdict's shape), so none passes as another.
   let rebuilt: AnyVerdictRecord | undefined;
   try {
-    rebuilt = recordIn(r.format as RecordFormat, evaluator, observation, { evaluatedAt: r.evaluatedAt as string, locale: r.locale as 'zh' | 'en' });
+    rebuilt = recordIn(r.format as RecordFormat, evaluator, observation, {
+      evaluatedAt: r.evaluatedAt as string,
+      locale: r.locale as 'zh' | 'en',
+    });
   } catch (e) {
     if (!(e instanceof DaozeError)) throw e;
     report.problems.push(`cannot re-evaluate the observation: ${e.message.replace(/\n/g, '; ')}`);
@@ -240,7 +262,9 @@ function verifyInto(report: VerifyReport, record: unknown, evaluator: Evaluator,
   if (rebuilt) {
     report.edition.current = rebuilt.edition.hash;
     if (rebuilt.edition.ref !== report.edition.ref) {
-      report.problems.push(`the observation now resolves to ${rebuilt.edition.ref}, but the record was made under ${shown(report.edition.ref)}`);
+      report.problems.push(
+        `the observation now resolves to ${rebuilt.edition.ref}, but the record was made under ${shown(report.edition.ref)}`,
+      );
     } else if (rebuilt.edition.hash !== report.edition.recorded) {
       report.problems.push(
         `${rebuilt.edition.ref} here has content hash ${rebuilt.edition.hash}, but the record was made under ${shown(report.edition.recorded)}: ` +
@@ -251,8 +275,13 @@ function verifyInto(report: VerifyReport, record: unknown, evaluator: Evaluator,
     // (Only when the record agrees with itself on the engine: if its two copies differ, one was altered, and the
     // comparison below names it.)
     const engine = r.engine as VerdictRecord['engine'];
-    if (report.engine.recorded !== ENGINE_VERSION && jsonDifferences(engine, valueAt(r, ['verdict', 'engine'])).length === 0) {
-      report.problems.push(`recorded with daoze ${shown(report.engine.recorded)}, re-evaluated with daoze ${ENGINE_VERSION}`);
+    if (
+      report.engine.recorded !== ENGINE_VERSION &&
+      jsonDifferences(engine, valueAt(r, ['verdict', 'engine'])).length === 0
+    ) {
+      report.problems.push(
+        `recorded with daoze ${shown(report.engine.recorded)}, re-evaluated with daoze ${ENGINE_VERSION}`,
+      );
       rebuilt = { ...rebuilt, engine, verdict: { ...rebuilt.verdict, engine } } as AnyVerdictRecord;
       rebuilt.recordHash = recordHashOf(rebuilt);
     }
@@ -273,7 +302,8 @@ function verifyInto(report: VerifyReport, record: unknown, evaluator: Evaluator,
     const entryAltered = verdictHolds && (!key.startsWith('observation') || observationHolds);
     const path = inputPath(key);
     const hashField = formatJsonPath(['inputHashes', key]);
-    if (entryAltered) inputs.push(diff(['inputHashes', key], 'seal', recordedHashes[key], actualHashes[key], { hashField }));
+    if (entryAltered)
+      inputs.push(diff(['inputHashes', key], 'seal', recordedHashes[key], actualHashes[key], { hashField }));
     else inputs.push(diff(path, 'input', valueAt(r, path), undefined, { hashField }));
   }
   for (const d of trusted) if (!inputs.some((x) => isPrefix(x.path, d.path))) inputs.push(d);
@@ -284,7 +314,13 @@ function verifyInto(report: VerifyReport, record: unknown, evaluator: Evaluator,
   else if (!report.intact) {
     const outputs = report.differences.filter((d) => d.kind === 'output');
     report.altered = outputs.length ? outputs : report.differences.filter((d) => d.kind === 'seal');
-    if (!report.altered.length) report.altered = [diff(['recordHash'], 'seal', r.recordHash, report.recordHash.computed)];
+    if (!report.altered.length)
+      report.altered = [diff(['recordHash'], 'seal', r.recordHash, report.recordHash.computed)];
   }
-  report.ok = report.intact && report.reproduces === true && inputs.length === 0 && report.observationMatches !== false && signatureOk;
+  report.ok =
+    report.intact &&
+    report.reproduces === true &&
+    inputs.length === 0 &&
+    report.observationMatches !== false &&
+    signatureOk;
 }

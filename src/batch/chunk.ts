@@ -85,11 +85,23 @@ export interface ChunkResult {
 function badLine(e: unknown, line: number, locale: Locale, text: string | undefined): BadLine | undefined {
   if (e instanceof InputError) {
     const preview = text !== undefined ? linePreview(text, e.position?.offset ?? 0) : undefined;
-    return { line, ...(e.position ? { col: e.position.col } : {}), code: e.code, message: inputMessage(e.code, e.reason, locale), ...(preview ? { preview } : {}) };
+    return {
+      line,
+      ...(e.position ? { col: e.position.col } : {}),
+      code: e.code,
+      message: inputMessage(e.code, e.reason, locale),
+      ...(preview ? { preview } : {}),
+    };
   }
   if (e instanceof ObservationError) {
     const w = ERROR_WORDS[locale];
-    return { line, code: e.code, message: e.issues.map((i) => `${i.path || w.observation}: ${observationMessage(i.code, i.message, locale)}`).join(locale === 'zh' ? ';' : '; ') };
+    return {
+      line,
+      code: e.code,
+      message: e.issues
+        .map((i) => `${i.path || w.observation}: ${observationMessage(i.code, i.message, locale)}`)
+        .join(locale === 'zh' ? ';' : '; '),
+    };
   }
   if (e instanceof DaozeError) return { line, code: e.code, message: engineMessage(e.code, e.message, locale) };
   return undefined;
@@ -123,7 +135,11 @@ function decodeLines(bytes: Uint8Array, firstLine: number): (string | InputError
         } catch (positioned) {
           error = positioned;
         }
-        lines.push(error instanceof InputError ? error : new InputError('E_ENCODING', `line ${firstLine + lines.length}`, 'not valid UTF-8'));
+        lines.push(
+          error instanceof InputError
+            ? error
+            : new InputError('E_ENCODING', `line ${firstLine + lines.length}`, 'not valid UTF-8'),
+        );
       }
       start = i + 1;
     }
@@ -138,7 +154,11 @@ function decodeLines(bytes: Uint8Array, firstLine: number): (string | InputError
  * the day of `observedAt`). Anything else takes the registry's full path, which also gives the same errors for
  * a bad line. test/batch/batch.test.ts holds the two paths to the same records.
  */
-function lean(registry: Registry, obs: unknown, options: { locale: Locale; evaluatedAt?: string; profile?: string }): VerdictSummary {
+function lean(
+  registry: Registry,
+  obs: unknown,
+  options: { locale: Locale; evaluatedAt?: string; profile?: string },
+): VerdictSummary {
   if (options.profile === undefined && typeof obs === 'object' && obs !== null && !Array.isArray(obs)) {
     const o = obs as { standard?: unknown; profile?: unknown; observedAt?: unknown };
     if (typeof o.standard === 'string' && o.profile === undefined) {
@@ -151,7 +171,12 @@ function lean(registry: Registry, obs: unknown, options: { locale: Locale; evalu
 }
 
 /** Evaluates the lines of a chunk (bytes as cut by `lineChunks`) against a registry. */
-export function evaluateChunk(registry: Registry, bytes: Uint8Array, firstLine: number, options: ChunkOptions): ChunkResult {
+export function evaluateChunk(
+  registry: Registry,
+  bytes: Uint8Array,
+  firstLine: number,
+  options: ChunkOptions,
+): ChunkResult {
   const lines = decodeLines(bytes, firstLine);
   const out: string[] = [];
   const outcomes: Record<Outcome, number> = { pass: 0, fail: 0, indeterminate: 0, not_applicable: 0 };
@@ -212,5 +237,13 @@ export function evaluateChunk(registry: Registry, bytes: Uint8Array, firstLine: 
   }
   // CSV records end with CRLF (RFC 4180, as Excel writes them); NDJSON lines with LF.
   const eol = options.output === 'csv' ? CSV_EOL : '\n';
-  return { text: out.length ? `${out.join(eol)}${eol}` : '', lines: consumed, evaluated, outcomes, failed: [...failed.values()], bad, stopped };
+  return {
+    text: out.length ? `${out.join(eol)}${eol}` : '',
+    lines: consumed,
+    evaluated,
+    outcomes,
+    failed: [...failed.values()],
+    bad,
+    stopped,
+  };
 }

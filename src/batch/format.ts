@@ -35,7 +35,12 @@ export interface BatchRecord {
 export function record(line: number, v: VerdictSummary): BatchRecord {
   const clauses: Record<string, Outcome> = {};
   for (const c of v.clauses) clauses[c.clause] = c.outcome;
-  const r: BatchRecord = { line, standard: v.standard.id, version: v.standard.version, editionHash: v.standard.hash } as BatchRecord;
+  const r: BatchRecord = {
+    line,
+    standard: v.standard.id,
+    version: v.standard.version,
+    editionHash: v.standard.hash,
+  } as BatchRecord;
   if (v.profile) r.profile = `${v.profile.id}@${v.profile.version}`;
   if (v.subject?.id !== undefined) r.subject = v.subject.id;
   if (v.observedAt) r.observedAt = v.observedAt;

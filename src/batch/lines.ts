@@ -53,14 +53,22 @@ function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
  * with any line longer than `maxLine` taken out and reported instead. With `last`, the bytes after the final
  * newline are a line too. Returns the number of lines.
  */
-function* emit(all: Uint8Array, end: number, firstLine: number, maxLine: number, chunkBytes: number, last: boolean): Generator<LineChunk | TooLong, number> {
+function* emit(
+  all: Uint8Array,
+  end: number,
+  firstLine: number,
+  maxLine: number,
+  chunkBytes: number,
+  last: boolean,
+): Generator<LineChunk | TooLong, number> {
   let segStart = 0; // start of the run of acceptable lines not yet yielded
   let segLines = 0;
   let lineStart = 0;
   let n = firstLine;
   const close = function* (lineEnd: number, next: number): Generator<LineChunk | TooLong> {
     if (lineEnd - lineStart > maxLine) {
-      if (segLines > 0) yield { kind: 'lines', bytes: copy(all, segStart, lineStart), firstLine: n - segLines, lines: segLines };
+      if (segLines > 0)
+        yield { kind: 'lines', bytes: copy(all, segStart, lineStart), firstLine: n - segLines, lines: segLines };
       yield { kind: 'too-long', line: n, bytes: lineEnd - lineStart };
       segStart = next;
       segLines = 0;
@@ -79,7 +87,13 @@ function* emit(all: Uint8Array, end: number, firstLine: number, maxLine: number,
     i = all.indexOf(NL, i + 1);
   }
   if (last && lineStart < end) yield* close(end, end);
-  if (segLines > 0) yield { kind: 'lines', bytes: copy(all, segStart, Math.min(lineStart, end)), firstLine: n - segLines, lines: segLines };
+  if (segLines > 0)
+    yield {
+      kind: 'lines',
+      bytes: copy(all, segStart, Math.min(lineStart, end)),
+      firstLine: n - segLines,
+      lines: segLines,
+    };
   return n - firstLine;
 }
 
@@ -87,7 +101,11 @@ function* emit(all: Uint8Array, end: number, firstLine: number, maxLine: number,
  * Yields chunks of whole lines from a byte stream, in order. Each chunk's bytes are a fresh copy (safe to
  * transfer to a worker thread).
  */
-export async function* lineChunks(input: AsyncIterable<Uint8Array | string>, chunkBytes = CHUNK_BYTES, maxLine = MAX_LINE_BYTES): AsyncGenerator<LineChunk | TooLong> {
+export async function* lineChunks(
+  input: AsyncIterable<Uint8Array | string>,
+  chunkBytes = CHUNK_BYTES,
+  maxLine = MAX_LINE_BYTES,
+): AsyncGenerator<LineChunk | TooLong> {
   let parts: Uint8Array[] = [];
   let size = 0; // bytes held in parts
   let closed = 0; // bytes of parts up to and including the last newline seen

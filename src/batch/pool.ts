@@ -57,7 +57,9 @@ export function workerEntry(): { file: URL; tsxApi?: string } | undefined {
     const entry = new URL('./worker.ts', here);
     try {
       const api =
-        typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href;
+        typeof import.meta.resolve === 'function'
+          ? import.meta.resolve('tsx/esm/api')
+          : pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href;
       return { file: entry, tsxApi: api };
     } catch {
       return undefined;

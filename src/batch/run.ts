@@ -73,7 +73,10 @@ export interface BatchSummary {
  * device (`/dev/zero` would stream forever) or a socket is refused with `E_NOT_FILE` before it is opened; a
  * missing path is `E_NO_SUCH_FILE`, and a path that cannot be read (permissions, a symlink loop) `E_READ`.
  */
-function openInput(input: string, stdin: NodeJS.ReadableStream): { stream: AsyncIterable<Uint8Array | string>; size?: number } {
+function openInput(
+  input: string,
+  stdin: NodeJS.ReadableStream,
+): { stream: AsyncIterable<Uint8Array | string>; size?: number } {
   if (input === '-') return { stream: stdin as AsyncIterable<Uint8Array | string> };
   let st;
   try {
@@ -81,17 +84,24 @@ function openInput(input: string, stdin: NodeJS.ReadableStream): { stream: Async
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new CliInputError('E_NO_SUCH_FILE', input, 'input.noSuchFile');
-    throw code === 'ELOOP' ? new CliInputError('E_READ', input, 'input.symlinkLoop') : new CliInputError('E_READ', input, 'input.cannotReadCode', { reason: code ?? 'unknown error' });
+    throw code === 'ELOOP'
+      ? new CliInputError('E_READ', input, 'input.symlinkLoop')
+      : new CliInputError('E_READ', input, 'input.cannotReadCode', { reason: code ?? 'unknown error' });
   }
   if (st.isDirectory()) throw new CliInputError('E_NOT_FILE', input, 'input.batchFolder');
   if (!st.isFile() && !st.isFIFO()) throw new CliInputError('E_NOT_FILE', input, 'input.batchDevice');
   try {
     // Opened here, not lazily by the stream, so that a file that cannot be read is reported before the batch starts.
     const fd = st.isFIFO() ? undefined : openSync(input, 'r');
-    return { stream: createReadStream(input, { highWaterMark: 256 * 1024, ...(fd !== undefined ? { fd } : {}) }), ...(st.isFile() ? { size: st.size } : {}) };
+    return {
+      stream: createReadStream(input, { highWaterMark: 256 * 1024, ...(fd !== undefined ? { fd } : {}) }),
+      ...(st.isFile() ? { size: st.size } : {}),
+    };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw code === 'EACCES' || code === 'EPERM' ? new CliInputError('E_READ', input, 'input.permissionDenied') : new CliInputError('E_READ', input, 'input.cannotReadCode', { reason: code ?? 'unknown error' });
+    throw code === 'EACCES' || code === 'EPERM'
+      ? new CliInputError('E_READ', input, 'input.permissionDenied')
+      : new CliInputError('E_READ', input, 'input.cannotReadCode', { reason: code ?? 'unknown error' });
   }
 }
 
@@ -142,7 +152,10 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     progress?.clear();
     // `line 5:12: E_DUPLICATE_KEY key "a" appears twice …` (zh: `第 5 行 12 列: …`): the line number, the column when
     // known, and the error's code, one line per bad input line.
-    const at = o.locale === 'zh' ? `第 ${b.line} 行${b.col !== undefined ? ` ${b.col} 列` : ''}` : `line ${b.line}${b.col !== undefined ? `:${b.col}` : ''}`;
+    const at =
+      o.locale === 'zh'
+        ? `第 ${b.line} 行${b.col !== undefined ? ` ${b.col} 列` : ''}`
+        : `line ${b.line}${b.col !== undefined ? `:${b.col}` : ''}`;
     // A line that is not JSON is shown too (a short, escaped piece of it), with a caret under the problem.
     const shown = b.preview ? `\n  ${b.preview.text}\n  ${' '.repeat(b.preview.caret)}^` : '';
     stderr.write(`${at}: ${b.code} ${b.message}${shown}\n`);
@@ -178,10 +191,17 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   let seq = 0;
   let linesSeen = 0;
   try {
-    for await (const c of lineChunks(stream, o.chunkBytes ?? (o.chunk.output === 'verdict' ? FULL_VERDICT_CHUNK_BYTES : undefined))) {
+    for await (const c of lineChunks(
+      stream,
+      o.chunkBytes ?? (o.chunk.output === 'verdict' ? FULL_VERDICT_CHUNK_BYTES : undefined),
+    )) {
       if (stoppedAt !== undefined || outputClosed) break;
       if (c.kind === 'too-long') {
-        const b: BadLine = { line: c.line, code: 'E_TOO_LARGE', message: cliText({ id: 'input.lineTooLong', params: { n: MAX_LINE_BYTES } }, o.chunk.locale) };
+        const b: BadLine = {
+          line: c.line,
+          code: 'E_TOO_LARGE',
+          message: cliText({ id: 'input.lineTooLong', params: { n: MAX_LINE_BYTES } }, o.chunk.locale),
+        };
         const r: ChunkResult = {
           text: o.chunk.errorRecords ? `${JSON.stringify(errorRecord(b))}\n` : '',
           lines: 1,
@@ -220,7 +240,9 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     progress?.clear();
   }
   if (outputError) throw outputError;
-  const failedMost = [...failed.values()].sort((a, b) => b[3] - a[3] || a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
+  const failedMost = [...failed.values()].sort(
+    (a, b) => b[3] - a[3] || a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]),
+  );
   return {
     lines,
     evaluated,
@@ -241,7 +263,14 @@ export function formatSummary(s: BatchSummary, locale: Locale, top = 10): string
   const names: Record<Outcome, string> = zh
     ? { pass: '合格', fail: '不合格', indeterminate: '无法判定', not_applicable: '不适用' }
     : { pass: 'pass', fail: 'fail', indeterminate: 'indeterminate', not_applicable: 'not applicable' };
-  const threads = s.workers > 0 ? (zh ? `主线程 + ${s.workers} 个工作线程` : `main thread + ${s.workers} worker thread${s.workers > 1 ? 's' : ''}`) : zh ? '主线程' : 'main thread';
+  const threads =
+    s.workers > 0
+      ? zh
+        ? `主线程 + ${s.workers} 个工作线程`
+        : `main thread + ${s.workers} worker thread${s.workers > 1 ? 's' : ''}`
+      : zh
+        ? '主线程'
+        : 'main thread';
   const lines = [
     zh
       ? `已评估 ${n(s.evaluated)} 条检查记录,用时 ${formatSeconds(s.seconds, locale)}(${n(rate)} 条/秒,${threads})`
@@ -249,11 +278,13 @@ export function formatSummary(s: BatchSummary, locale: Locale, top = 10): string
     `  ${(Object.keys(names) as Outcome[]).map((o) => `${names[o]} ${n(s.outcomes[o])}`).join(' · ')}`,
   ];
   if (s.bad > 0) lines.push(zh ? `  无效行 ${n(s.bad)}(已跳过)` : `  bad lines: ${n(s.bad)} (skipped)`);
-  if (s.stoppedAt !== undefined) lines.push(zh ? `  --strict:在第 ${s.stoppedAt} 行停止` : `  --strict: stopped at line ${s.stoppedAt}`);
+  if (s.stoppedAt !== undefined)
+    lines.push(zh ? `  --strict:在第 ${s.stoppedAt} 行停止` : `  --strict: stopped at line ${s.stoppedAt}`);
   if (s.failedMost.length > 0) {
     lines.push(zh ? '不合格最多的条款:' : 'Clauses that failed most:');
     const width = n(s.failedMost[0]![3]).length;
-    for (const [ref, clause, label, count] of s.failedMost.slice(0, top)) lines.push(`  ${n(count).padStart(width)}  ${ref}  ${clause}  ${label}`);
+    for (const [ref, clause, label, count] of s.failedMost.slice(0, top))
+      lines.push(`  ${n(count).padStart(width)}  ${ref}  ${clause}  ${label}`);
   }
   return lines.join('\n');
 }

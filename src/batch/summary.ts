@@ -32,7 +32,11 @@ const scratch = new WeakMap<CompiledEdition, Uint8Array>();
  * Evaluates an observation against an edition and returns its summary. Throws `ObservationError` exactly when
  * `evaluate` would (the same validation).
  */
-export function summarise(ed: CompiledEdition, observation: unknown, options: { locale: Locale; evaluatedAt?: string }): VerdictSummary {
+export function summarise(
+  ed: CompiledEdition,
+  observation: unknown,
+  options: { locale: Locale; evaluatedAt?: string },
+): VerdictSummary {
   const n = normaliseObservation(ed, observation);
   const obs = observation as Observation;
   checkStandardRef(ed, obs);
@@ -41,7 +45,12 @@ export function summarise(ed: CompiledEdition, observation: unknown, options: { 
   programFor(ed).run(n.values, o);
   const read = readOutcomes(ed, o, n.values);
   const t = verdictTally(ed, read.outcomes);
-  const clauses = ed.clauses.map((c, i) => ({ clause: c.id, outcome: read.outcomes[i]!, label: c.spec.label[options.locale], counts: c.counts }));
+  const clauses = ed.clauses.map((c, i) => ({
+    clause: c.id,
+    outcome: read.outcomes[i]!,
+    label: c.spec.label[options.locale],
+    counts: c.counts,
+  }));
   const missing = rankMissing(read.missing).map((m) => ({ fact: ed.facts[m.fact]!.id }));
   const s: VerdictSummary = {
     standard: { id: ed.id, version: ed.version, ref: ed.ref, hash: ed.hash },

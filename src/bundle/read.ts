@@ -98,25 +98,41 @@ export function readBundle(input: unknown, options: ReadBundleOptions): LoadedBu
   }
   const issues: BundleIssue[] = [];
   if (!isObject(data) || data.format !== BUNDLE_FORMAT) {
-    throw new BundleError([{ path: 'format', message: `not a Daoze bundle (expected format "${BUNDLE_FORMAT}", found ${preview(isObject(data) ? data.format : data)})` }]);
+    throw new BundleError([
+      {
+        path: 'format',
+        message: `not a Daoze bundle (expected format "${BUNDLE_FORMAT}", found ${preview(isObject(data) ? data.format : data)})`,
+      },
+    ]);
   }
   if (data.formatVersion !== BUNDLE_FORMAT_VERSION) {
     throw new BundleError([
-      { path: 'formatVersion', message: `bundle format version ${preview(data.formatVersion)} is not the version ${BUNDLE_FORMAT_VERSION} this engine reads; rebuild the bundle with this version's daoze build` },
+      {
+        path: 'formatVersion',
+        message: `bundle format version ${preview(data.formatVersion)} is not the version ${BUNDLE_FORMAT_VERSION} this engine reads; rebuild the bundle with this version's daoze build`,
+      },
     ]);
   }
   if (data.signature !== undefined) {
     const shape = signatureShape(data.signature);
     if (typeof shape === 'string') throw new BundleError([{ path: 'signature', message: shape }]);
   }
-  const extra = Object.keys(data).filter((k) => !['format', 'formatVersion', 'engine', 'editions', 'signature'].includes(k));
+  const extra = Object.keys(data).filter(
+    (k) => !['format', 'formatVersion', 'engine', 'editions', 'signature'].includes(k),
+  );
   if (extra.length) throw new BundleError([{ path: extra[0]!, message: 'is not a member of a bundle' }]);
   // Verify before use: nothing of an untrusted bundle is compiled.
   const signedBy =
-    trust === 'unsigned' ? undefined : verifyDigest(BUNDLE_DOMAIN, bundleDigest(data), data.signature, trustedKeys(trust), 'the bundle');
-  const engine = isObject(data.engine) && typeof data.engine.name === 'string' && typeof data.engine.version === 'string' ? data.engine : undefined;
+    trust === 'unsigned'
+      ? undefined
+      : verifyDigest(BUNDLE_DOMAIN, bundleDigest(data), data.signature, trustedKeys(trust), 'the bundle');
+  const engine =
+    isObject(data.engine) && typeof data.engine.name === 'string' && typeof data.engine.version === 'string'
+      ? data.engine
+      : undefined;
   if (!engine) issues.push({ path: 'engine', message: 'must be { name, version }' });
-  if (!Array.isArray(data.editions)) throw new BundleError([...issues, { path: 'editions', message: 'must be a list of editions' }]);
+  if (!Array.isArray(data.editions))
+    throw new BundleError([...issues, { path: 'editions', message: 'must be a list of editions' }]);
   const editions: CompiledEdition[] = [];
   const refs = new Set<string>();
   (data.editions as unknown[]).forEach((e, i) => {
@@ -125,10 +141,14 @@ export function readBundle(input: unknown, options: ReadBundleOptions): LoadedBu
       issues.push({ path: at, message: 'must be { ref, hash, spec }' });
       return;
     }
-    if (!HASH.test(e.hash)) issues.push({ path: `${at}.hash`, message: `must be "sha256:" and 64 hex digits, found ${preview(e.hash)}` });
+    if (!HASH.test(e.hash))
+      issues.push({ path: `${at}.hash`, message: `must be "sha256:" and 64 hex digits, found ${preview(e.hash)}` });
     const spec = e.spec as unknown as EditionSpec;
     if (`${spec.id}@${spec.version}` !== e.ref) {
-      issues.push({ path: `${at}.ref`, message: `"${e.ref}" does not name its spec (${preview(spec.id)}@${preview(spec.version)})` });
+      issues.push({
+        path: `${at}.ref`,
+        message: `"${e.ref}" does not name its spec (${preview(spec.id)}@${preview(spec.version)})`,
+      });
       return;
     }
     if (refs.has(e.ref)) {
@@ -149,7 +169,10 @@ export function readBundle(input: unknown, options: ReadBundleOptions): LoadedBu
       return;
     }
     if (ed.hash !== e.hash) {
-      issues.push({ path: `${at}.hash`, message: `${e.ref} compiles to ${ed.hash}, not to the recorded ${e.hash}: the bundle was changed after it was built` });
+      issues.push({
+        path: `${at}.hash`,
+        message: `${e.ref} compiles to ${ed.hash}, not to the recorded ${e.hash}: the bundle was changed after it was built`,
+      });
       return;
     }
     editions.push(ed);

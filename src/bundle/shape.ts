@@ -36,7 +36,7 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
   };
   const str = (o: Obj, k: string, path: string, optional = false): boolean => {
     if (!own(o, k)) return optional || (bad(`${path}.${k}`, 'is missing'), false);
-    if (typeof o[k] !== 'string') return bad(`${path}.${k}`, `must be a string, found ${preview(o[k])}`), false;
+    if (typeof o[k] !== 'string') return (bad(`${path}.${k}`, `must be a string, found ${preview(o[k])}`), false);
     return true;
   };
   const text = (o: Obj, k: string, path: string, optional = false): void => {
@@ -45,12 +45,16 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
       return;
     }
     const t = o[k];
-    if (!isObj(t) || typeof t.zh !== 'string' || typeof t.en !== 'string') bad(`${path}.${k}`, `must be { zh, en } strings, found ${preview(t)}`);
+    if (!isObj(t) || typeof t.zh !== 'string' || typeof t.en !== 'string')
+      bad(`${path}.${k}`, `must be { zh, en } strings, found ${preview(t)}`);
   };
-  const obj = (v: unknown, path: string): v is Obj => isObj(v) || (bad(path, `must be an object, found ${preview(v)}`), false);
-  const list = (v: unknown, path: string): v is unknown[] => Array.isArray(v) || (bad(path, `must be a list, found ${preview(v)}`), false);
+  const obj = (v: unknown, path: string): v is Obj =>
+    isObj(v) || (bad(path, `must be an object, found ${preview(v)}`), false);
+  const list = (v: unknown, path: string): v is unknown[] =>
+    Array.isArray(v) || (bad(path, `must be a list, found ${preview(v)}`), false);
   const strings = (v: unknown, path: string) => {
-    if (list(v, path)) v.forEach((s, i) => typeof s !== 'string' && bad(`${path}[${i}]`, `must be a string, found ${preview(s)}`));
+    if (list(v, path))
+      v.forEach((s, i) => typeof s !== 'string' && bad(`${path}[${i}]`, `must be a string, found ${preview(s)}`));
   };
   const oneOf = (o: Obj, k: string, allowed: readonly unknown[], path: string, optional = false) => {
     if (!own(o, k)) return optional || bad(`${path}.${k}`, 'is missing');
@@ -68,12 +72,14 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
     strings(v.responsible, `${path}.responsible`);
   };
   const ids = (m: Obj, path: string) => {
-    for (const k of Object.keys(m)) if (!ID.test(k)) bad(`${path}.${k}`, 'is not an id (lower-case words joined by "-")');
+    for (const k of Object.keys(m))
+      if (!ID.test(k)) bad(`${path}.${k}`, 'is not an id (lower-case words joined by "-")');
   };
 
   if (!obj(spec, '')) return issues;
   if (str(spec, 'id', '') && !ID.test(spec.id as string)) bad('.id', `is not an id, found ${preview(spec.id)}`);
-  if (str(spec, 'version', '') && !SEMVER.test(spec.version as string)) bad('.version', `is not a semantic version, found ${preview(spec.version)}`);
+  if (str(spec, 'version', '') && !SEMVER.test(spec.version as string))
+    bad('.version', `is not a semantic version, found ${preview(spec.version)}`);
   oneOf(spec, 'status', ['draft', 'published'], '');
   str(spec, 'nickname', '');
   text(spec, 'title', '');
@@ -145,7 +151,7 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
           e.kinds.forEach(
             (k, i) =>
               !(EVIDENCE_KINDS as readonly string[]).includes(k as string) &&
-              bad(`${p}.evidence.kinds[${i}]`, `must be one of ${EVIDENCE_KINDS.join(', ')}, found ${preview(k)}`)
+              bad(`${p}.evidence.kinds[${i}]`, `must be one of ${EVIDENCE_KINDS.join(', ')}, found ${preview(k)}`),
           );
         if (own(e, 'required') && typeof e.required !== 'boolean')
           bad(`${p}.evidence.required`, `must be true or false, found ${preview(e.required)}`);
@@ -155,7 +161,8 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
     }
   }
 
-  const scalar = (v: unknown) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+  const scalar = (v: unknown) =>
+    typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
   const params = new Set<string>();
   if (own(spec, 'parameters') && obj(spec.parameters, '.parameters')) {
     ids(spec.parameters, '.parameters');
@@ -167,16 +174,19 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
       str(v, 'unit', p, true);
       text(v, 'note', p, true);
       cites(v.cites, `${p}.cites`);
-      if (own(v, 'value') && !scalar(v.value)) bad(`${p}.value`, `must be a number, string or boolean, found ${preview(v.value)}`);
+      if (own(v, 'value') && !scalar(v.value))
+        bad(`${p}.value`, `must be a number, string or boolean, found ${preview(v.value)}`);
       if (own(v, 'byFact')) {
         const by = typeof v.byFact === 'string' && own(spec.facts as Obj, v.byFact) ? facts.get(v.byFact) : undefined;
-        if (!by || by.type !== 'enum') bad(`${p}.byFact`, `must name an enum fact of this edition, found ${preview(v.byFact)}`);
+        if (!by || by.type !== 'enum')
+          bad(`${p}.byFact`, `must name an enum fact of this edition, found ${preview(v.byFact)}`);
         if (obj(v.values, `${p}.values`)) {
           for (const [k, x] of Object.entries(v.values))
             if (!scalar(x)) bad(`${p}.values.${k}`, `must be a number, string or boolean, found ${preview(x)}`);
           if (by)
             for (const c of by.choices)
-              if (!own(v.values, c as string)) bad(`${p}.values`, `has no value for choice ${preview(c)} of ${String(v.byFact)}`);
+              if (!own(v.values, c as string))
+                bad(`${p}.values`, `has no value for choice ${preview(c)} of ${String(v.byFact)}`);
         }
       } else if (!own(v, 'value')) bad(`${p}.value`, 'is missing (a parameter has a value, or values by a fact)');
     }
@@ -205,18 +215,31 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
     const fact = typeof c.fact === 'string' && own(spec.facts as Obj, c.fact) ? facts.get(c.fact) : undefined;
     if (!fact) return bad(`${path}.fact`, `must name a fact of this edition, found ${preview(c.fact)}`);
     const op = typeof c.operator === 'string' ? OPERATORS.get(c.operator) : undefined;
-    if (!op) return bad(`${path}.operator`, `is not an operator (${[...OPERATORS.keys()].join(', ')}), found ${preview(c.operator)}`);
-    if (!op.factTypes.includes(fact.type)) return bad(`${path}.operator`, `${op.name} does not apply to a ${fact.type} fact`);
+    if (!op)
+      return bad(
+        `${path}.operator`,
+        `is not an operator (${[...OPERATORS.keys()].join(', ')}), found ${preview(c.operator)}`,
+      );
+    if (!op.factTypes.includes(fact.type))
+      return bad(`${path}.operator`, `${op.name} does not apply to a ${fact.type} fact`);
     const v = c.value;
     if (isObj(v)) {
       const ref = Object.keys(v);
       const ok =
         ref.length === 1 &&
-        ((ref[0] === 'fact' && typeof v.fact === 'string' && own(spec.facts as Obj, v.fact) && facts.get(v.fact)?.type === fact.type) ||
+        ((ref[0] === 'fact' &&
+          typeof v.fact === 'string' &&
+          own(spec.facts as Obj, v.fact) &&
+          facts.get(v.fact)?.type === fact.type) ||
           (ref[0] === 'param' && typeof v.param === 'string' && params.has(v.param)));
-      if (!ok) bad(`${path}.value`, `must be a value, { fact } of the same type or { param } of this edition, found ${preview(v)}`);
+      if (!ok)
+        bad(
+          `${path}.value`,
+          `must be a value, { fact } of the same type or { param } of this edition, found ${preview(v)}`,
+        );
     } else if (op.operand === 'list') {
-      if (!Array.isArray(v) || !v.every(scalar)) bad(`${path}.value`, `${op.name} needs a list of values, found ${preview(v)}`);
+      if (!Array.isArray(v) || !v.every(scalar))
+        bad(`${path}.value`, `${op.name} needs a list of values, found ${preview(v)}`);
     } else if (!scalar(v)) bad(`${path}.value`, `${op.name} needs one value, found ${preview(v)}`);
   };
 
@@ -242,9 +265,11 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
         text(c, 'provisionalReason', p, true);
         oneOf(c, 'severity', SEVERITIES, p);
         num(c, 'deduction', p);
-        if (own(c, 'optional') && typeof c.optional !== 'boolean') bad(`${p}.optional`, `must be true or false, found ${preview(c.optional)}`);
+        if (own(c, 'optional') && typeof c.optional !== 'boolean')
+          bad(`${p}.optional`, `must be true or false, found ${preview(c.optional)}`);
         if (own(c, 'routing')) routing(c.routing, `${p}.routing`);
-        if (own(c, 'origin') && obj(c.origin, `${p}.origin`)) for (const k of ['standard', 'version', 'hash']) str(c.origin, k, `${p}.origin`);
+        if (own(c, 'origin') && obj(c.origin, `${p}.origin`))
+          for (const k of ['standard', 'version', 'hash']) str(c.origin, k, `${p}.origin`);
         if (own(c, 'appliesWhen')) condition(c.appliesWhen, `${p}.appliesWhen`, 1, { n: 0 });
         if (!own(c, 'check')) bad(`${p}.check`, 'is missing');
         else condition(c.check, `${p}.check`, 1, { n: 0 });

@@ -32,14 +32,23 @@ export function createBundle(editions: readonly CompiledEdition[]): Bundle {
     .map((ed) => {
       if (seen.has(ed.ref)) throw new Error(`createBundle: ${ed.ref} is given twice`);
       seen.add(ed.ref);
-      if (ed.profile) throw new Error(`createBundle: ${ed.ref} was compiled under profile ${ed.profile.id}@${ed.profile.version}; bundles carry editions only`);
+      if (ed.profile)
+        throw new Error(
+          `createBundle: ${ed.ref} was compiled under profile ${ed.profile.id}@${ed.profile.version}; bundles carry editions only`,
+        );
       const spec = editionContent(ed.spec);
       // The reader recompiles the spec and compares hashes; check here that it will agree.
       const again = compileEdition(spec).hash;
-      if (again !== ed.hash) throw new Error(`createBundle: ${ed.ref} compiles to ${again}, not to its hash ${ed.hash}`);
+      if (again !== ed.hash)
+        throw new Error(`createBundle: ${ed.ref} compiles to ${again}, not to its hash ${ed.hash}`);
       return { ref: ed.ref, hash: ed.hash, spec };
     });
-  return { format: BUNDLE_FORMAT, formatVersion: BUNDLE_FORMAT_VERSION, engine: { name: 'daoze', version: ENGINE_VERSION }, editions: out };
+  return {
+    format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    engine: { name: 'daoze', version: ENGINE_VERSION },
+    editions: out,
+  };
 }
 
 /**
@@ -51,7 +60,12 @@ export function createBundle(editions: readonly CompiledEdition[]): Bundle {
  */
 export function observationSchema(ed: CompiledEdition): Record<string, unknown> {
   const str = { type: 'string', maxLength: MAX_STRING };
-  const object = (required: string[], properties: Record<string, unknown>) => ({ type: 'object', additionalProperties: false, required, properties });
+  const object = (required: string[], properties: Record<string, unknown>) => ({
+    type: 'object',
+    additionalProperties: false,
+    required,
+    properties,
+  });
   const facts: Record<string, unknown> = {};
   const evidence: Record<string, unknown> = {};
   for (const f of ed.facts) {
@@ -77,14 +91,22 @@ export function observationSchema(ed: CompiledEdition): Record<string, unknown> 
         name: str,
         unit: str,
         gridCell: str,
-        location: object([], { address: str, lat: { type: 'number', minimum: -90, maximum: 90 }, lng: { type: 'number', minimum: -180, maximum: 180 } }),
+        location: object([], {
+          address: str,
+          lat: { type: 'number', minimum: -90, maximum: 90 },
+          lng: { type: 'number', minimum: -180, maximum: 180 },
+        }),
       }),
       observer: object(['id'], { id: str, name: str, role: str }),
       facts: { type: 'object', additionalProperties: false, properties: facts },
       evidence: { type: 'object', additionalProperties: false, properties: evidence },
     }),
     $defs: {
-      dateTime: { type: 'string', pattern: `^${DATE_PATTERN}${TIME_PATTERN}$`, description: 'RFC 3339 date-time with a time zone, e.g. 2026-11-20T09:30:00+08:00' },
+      dateTime: {
+        type: 'string',
+        pattern: `^${DATE_PATTERN}${TIME_PATTERN}$`,
+        description: 'RFC 3339 date-time with a time zone, e.g. 2026-11-20T09:30:00+08:00',
+      },
       evidence: object(['kind', 'ref'], {
         kind: { enum: [...EVIDENCE_KINDS] },
         ref: str,

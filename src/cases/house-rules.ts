@@ -33,7 +33,14 @@ export function clausePath(spec: EditionSpec, clauseId: string): DocPath | undef
   return undefined;
 }
 
-function warning(code: DiagnosticCode, where: EditionWhere, path: DocPath, message: string, extra: Partial<Diagnostic> = {}, key = false): Diagnostic {
+function warning(
+  code: DiagnosticCode,
+  where: EditionWhere,
+  path: DocPath,
+  message: string,
+  extra: Partial<Diagnostic> = {},
+  key = false,
+): Diagnostic {
   return { code, severity: 'warning', message, location: locationOf(where, path, key), ...extra };
 }
 
@@ -45,7 +52,9 @@ function warning(code: DiagnosticCode, where: EditionWhere, path: DocPath, messa
 export function citesCheckably(c: ClauseSpec, sources: readonly EditionSpec['sources'][number][]): boolean {
   if (c.provenance === 'local') return true;
   const kind = (id: string) => sources.find((s) => s.id === id)?.kind;
-  return c.cites.some((x) => x.task !== undefined || kind(x.source) === 'national' || (x.section === '二' && kind(x.source) === 'plan'));
+  return c.cites.some(
+    (x) => x.task !== undefined || kind(x.source) === 'national' || (x.section === '二' && kind(x.source) === 'plan'),
+  );
 }
 
 /** `W_CITATION` for each own clause (not local practice) that cites no task of the plan, no national standard and not the plan's goals. */
@@ -77,14 +86,24 @@ export function citationWarnings(spec: EditionSpec, where: EditionWhere): Diagno
  * composed), that no case makes pass, fail, be indeterminate and (with `appliesWhen`) not apply, positioned on
  * the clause or on the include that brings it (see `caseCoverageGaps`).
  */
-export function coverageWarnings(ed: CompiledEdition, results: readonly CaseResult[], where: EditionWhere): Diagnostic[] {
+export function coverageWarnings(
+  ed: CompiledEdition,
+  results: readonly CaseResult[],
+  where: EditionWhere,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const g of caseCoverageGaps(ed, results)) {
     const path = clausePath(ed.spec, g.clause) ?? [];
     out.push(
-      warning('W_CASE_COVERAGE', where, path, `clause "${g.clause}": no case where it is ${g.unseen.join(', ')}; add a case under \`cases\` that makes it so`, {
-        value: g.unseen,
-      }),
+      warning(
+        'W_CASE_COVERAGE',
+        where,
+        path,
+        `clause "${g.clause}": no case where it is ${g.unseen.join(', ')}; add a case under \`cases\` that makes it so`,
+        {
+          value: g.unseen,
+        },
+      ),
     );
   }
   return out;
@@ -94,10 +113,21 @@ export function coverageWarnings(ed: CompiledEdition, results: readonly CaseResu
  * `W_PAGE` when a standard's generated page is missing (`actual` undefined) or differs from what `daoze doc`
  * writes (`expected`), positioned on the edition's `id`.
  */
-export function pageWarnings(ed: CompiledEdition, page: { file: string; actual: string | undefined; expected: string }, where: EditionWhere): Diagnostic[] {
+export function pageWarnings(
+  ed: CompiledEdition,
+  page: { file: string; actual: string | undefined; expected: string },
+  where: EditionWhere,
+): Diagnostic[] {
   if (page.actual === page.expected) return [];
-  const why = page.actual === undefined ? `has no page ${page.file}` : `page ${page.file} is not what \`daoze doc\` writes from the edition (stale)`;
-  return [warning('W_PAGE', where, ['id'], `standard "${ed.id}" ${why}: run \`daoze doc\` and commit the page`, { value: page.file })];
+  const why =
+    page.actual === undefined
+      ? `has no page ${page.file}`
+      : `page ${page.file} is not what \`daoze doc\` writes from the edition (stale)`;
+  return [
+    warning('W_PAGE', where, ['id'], `standard "${ed.id}" ${why}: run \`daoze doc\` and commit the page`, {
+      value: page.file,
+    }),
+  ];
 }
 
 /** Turns warnings into errors (`--strict`): the same diagnostics without `severity`. */

@@ -31,7 +31,11 @@ export interface CaseResult {
 export function runCase(ed: CompiledEdition, c: CaseSpec): CaseResult {
   let verdict: Verdict;
   try {
-    verdict = evaluate(ed, { standard: ed.ref, facts: c.facts, ...(c.evidence ? { evidence: c.evidence } : {}) }, { locale: 'en' });
+    verdict = evaluate(
+      ed,
+      { standard: ed.ref, facts: c.facts, ...(c.evidence ? { evidence: c.evidence } : {}) },
+      { locale: 'en' },
+    );
   } catch (err) {
     if (!(err instanceof DaozeError)) throw err;
     return { name: c.name, ok: false, mismatches: [], error: err.message };
@@ -40,12 +44,23 @@ export function runCase(ed: CompiledEdition, c: CaseSpec): CaseResult {
   if (verdict.outcome !== c.expect.outcome) {
     // The clauses that count and decided the overall outcome are the reason for it.
     const deciding = verdict.clauses.filter((r) => r.counts && r.outcome === verdict.outcome);
-    mismatches.push({ what: 'outcome', expected: c.expect.outcome, actual: verdict.outcome, why: deciding.flatMap(whyClause) });
+    mismatches.push({
+      what: 'outcome',
+      expected: c.expect.outcome,
+      actual: verdict.outcome,
+      why: deciding.flatMap(whyClause),
+    });
   }
   const byId = new Map(verdict.clauses.map((r) => [r.clause, r]));
   for (const [id, want] of Object.entries(c.expect.clauses ?? {})) {
     const got = byId.get(id);
-    if (got?.outcome !== want) mismatches.push({ what: `clause ${id}`, expected: want, actual: got?.outcome ?? 'disabled', ...(got ? { why: whyClause(got) } : {}) });
+    if (got?.outcome !== want)
+      mismatches.push({
+        what: `clause ${id}`,
+        expected: want,
+        actual: got?.outcome ?? 'disabled',
+        ...(got ? { why: whyClause(got) } : {}),
+      });
   }
   if (c.expect.missing) {
     const got = verdict.missing.map((m) => m.fact).sort();
@@ -71,8 +86,12 @@ export function whyClause(r: ClauseResult): string[] {
   const lines = [`clause ${r.clause} is ${r.outcome}: ${r.message}`];
   const node = (t: ConditionTrace, head: string, indent: string, top: boolean): void => {
     if (isLeafTrace(t)) {
-      const from = t.requiredFrom ? ` (${'param' in t.requiredFrom ? `parameter ${t.requiredFrom.param}` : `fact ${t.requiredFrom.fact}`})` : '';
-      lines.push(`${indent}${head}${t.fact} ${t.operator} ${shown(t.required)}${from}, observed ${shown(t.observed)} → ${t.result}`);
+      const from = t.requiredFrom
+        ? ` (${'param' in t.requiredFrom ? `parameter ${t.requiredFrom.param}` : `fact ${t.requiredFrom.fact}`})`
+        : '';
+      lines.push(
+        `${indent}${head}${t.fact} ${t.operator} ${shown(t.required)}${from}, observed ${shown(t.observed)} → ${t.result}`,
+      );
       return;
     }
     const kids = 'all' in t ? t.all : 'any' in t ? t.any : [t.not];
@@ -94,7 +113,10 @@ export function runCases(ed: CompiledEdition): CaseResult[] {
 }
 
 /** For each clause, the outcomes no case produced: every clause should be seen to pass, fail and be indeterminate, and to not apply when it has an applicability condition. */
-export function caseCoverageGaps(ed: CompiledEdition, results: readonly CaseResult[]): { clause: string; unseen: Outcome[] }[] {
+export function caseCoverageGaps(
+  ed: CompiledEdition,
+  results: readonly CaseResult[],
+): { clause: string; unseen: Outcome[] }[] {
   const seen = new Map<string, Set<Outcome>>(ed.clauses.map((c) => [c.id, new Set()]));
   for (const r of results) for (const c of r.verdict?.clauses ?? []) seen.get(c.clause)?.add(c.outcome);
   const gaps: { clause: string; unseen: Outcome[] }[] = [];
@@ -111,7 +133,10 @@ export function caseCoverageGaps(ed: CompiledEdition, results: readonly CaseResu
  * them), saying what was expected, what came out and why: the deciding clauses' messages and what each of their
  * conditions saw.
  */
-export function caseDiagnostics(results: readonly CaseResult[], where: { file: string; locate?: ParsedText['locate'] | undefined }): Diagnostic[] {
+export function caseDiagnostics(
+  results: readonly CaseResult[],
+  where: { file: string; locate?: ParsedText['locate'] | undefined },
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   results.forEach((r, i) => {
     if (r.ok) return;
@@ -130,6 +155,9 @@ function mismatchLines(ms: readonly CaseMismatch[]): string[] {
   return ms.flatMap((m) => {
     const why = (m.why ?? []).filter((w) => !given.has(w));
     why.forEach((w) => given.add(w));
-    return [`${m.what}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`, ...why.map((w) => `  ${w}`)];
+    return [
+      `${m.what}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`,
+      ...why.map((w) => `  ${w}`),
+    ];
   });
 }

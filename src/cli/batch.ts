@@ -20,13 +20,18 @@ export const BATCH_ARGS = {
 } as const;
 
 /** Usage text of batch mode. */
-export const BATCH_USAGE = 'daoze check --batch <observations.ndjson|-> [--format json|csv] [--full] [--strict] [--workers <n>] [--profile id@version]';
+export const BATCH_USAGE =
+  'daoze check --batch <observations.ndjson|-> [--format json|csv] [--full] [--strict] [--workers <n>] [--profile id@version]';
 
 /**
  * The standards and profiles a batch works on: the registry, as `registryFor` (src/cli/load.ts) builds it, and
  * the validated specs it was built from, which the worker threads compile for themselves.
  */
-export function batchSources(common: CommonOptions): { registry: Registry; editions: EditionSpec[]; profiles: ProfileInput[] } {
+export function batchSources(common: CommonOptions): {
+  registry: Registry;
+  editions: EditionSpec[];
+  profiles: ProfileInput[];
+} {
   const { readEditions, readProfiles } = readers();
   const standards = common.standards ?? builtinStandardsDir();
   const { editions, diagnostics } = readingStandards(() => readEditions(standards), standards);
@@ -44,13 +49,18 @@ export function batchSources(common: CommonOptions): { registry: Registry; editi
  * with `--format csv`. Exit code: 3 when any line was bad (or --strict stopped), else the worst outcome (0 with
  * --exit-zero).
  */
-export async function batchCommand(values: Record<string, unknown>, common: CommonOptions, evaluatedAt: string | undefined): Promise<number> {
+export async function batchCommand(
+  values: Record<string, unknown>,
+  common: CommonOptions,
+  evaluatedAt: string | undefined,
+): Promise<number> {
   const input = values.batch as string;
   if (input === '') throw new UsageError('usage.batchNeedsInput');
   let workers: number | undefined;
   if (values.workers !== undefined) {
     workers = Number(values.workers);
-    if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError('usage.workers', { min: 0, max: 64 });
+    if (!Number.isInteger(workers) || workers < 0 || workers > 64)
+      throw new UsageError('usage.workers', { min: 0, max: 64 });
   }
   if (values.full && common.format === 'csv') throw new UsageError('usage.fullNotCsv');
   const output: BatchOutput = common.format === 'csv' ? 'csv' : values.full ? 'verdict' : 'record';

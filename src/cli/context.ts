@@ -20,14 +20,21 @@ export type Format = CommonOptions['format'];
 export const DEFAULT_FORMATS: readonly Format[] = ['text', 'json'];
 
 /** Reads --locale, --format and --standards from parsed values; `formats` are the formats the command supports (any other is a usage error). */
-export function commonOptions(values: Record<string, unknown>, formats: readonly Format[] = DEFAULT_FORMATS): CommonOptions {
+export function commonOptions(
+  values: Record<string, unknown>,
+  formats: readonly Format[] = DEFAULT_FORMATS,
+): CommonOptions {
   const locale = (values.locale as string | undefined) ?? 'zh';
   if (locale !== 'zh' && locale !== 'en') throw new UsageError('usage.locale', { value: locale });
   const format = (values.format as string | undefined) ?? 'text';
   if (!(formats as readonly string[]).includes(format)) {
     throw formats.length === 1
       ? new UsageError('usage.formatOnly', { format: formats[0]!, value: format })
-      : new UsageError('usage.formatOneOf', { formats: formats.slice(0, -1).join(', '), last: formats.at(-1)!, value: format });
+      : new UsageError('usage.formatOneOf', {
+          formats: formats.slice(0, -1).join(', '),
+          last: formats.at(-1)!,
+          value: format,
+        });
   }
   return {
     locale,

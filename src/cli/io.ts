@@ -2,14 +2,46 @@
  * Shared CLI plumbing: exit codes, colour, output, one safe way to read input files and streams, one safe way
  * to write output files, and one way to report an error on stderr.
  */
-import { accessSync, closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import pc from 'picocolors';
-import { DaozeError, formatDiagnostic, InputError, ObservationError, preview, StandardError, type InputErrorCode } from '../errors.js';
+import {
+  DaozeError,
+  formatDiagnostic,
+  InputError,
+  ObservationError,
+  preview,
+  StandardError,
+  type InputErrorCode,
+} from '../errors.js';
 import { decodeUtf8, parseJson } from '../input/index.js';
 import type { Locale, Outcome } from '../model/edition.js';
 import { KeyError } from '../sign/index.js';
-import { CliInputError, cliText, engineMessage, ERROR_WORDS, inputMessage, observationMessage, type CliMessage, type CliMessageId, type MessageParams } from '../messages/index.js';
+import {
+  CliInputError,
+  cliText,
+  engineMessage,
+  ERROR_WORDS,
+  inputMessage,
+  observationMessage,
+  type CliMessage,
+  type CliMessageId,
+  type MessageParams,
+} from '../messages/index.js';
 
 export { CliInputError } from '../messages/index.js';
 
@@ -48,7 +80,11 @@ export function exitFor(outcome: Outcome): number {
  * terminal whose `TERM` is not `dumb`. Unlike picocolors, a `CI` variable alone does not turn it on: a log
  * file is not a terminal.
  */
-export function colorEnabled(flag: boolean | undefined, env: NodeJS.ProcessEnv = process.env, isTTY = Boolean(process.stdout.isTTY)): boolean {
+export function colorEnabled(
+  flag: boolean | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  isTTY = Boolean(process.stdout.isTTY),
+): boolean {
   if (flag !== undefined) return flag;
   if (env.NO_COLOR) return false;
   if (env.FORCE_COLOR !== undefined) return !/^(0|false)$/i.test(env.FORCE_COLOR.trim());
@@ -130,7 +166,9 @@ export function fsError(e: unknown, path: string, doing: 'read' | 'write'): Inpu
   switch (code) {
     case 'ENOENT':
       if (doing === 'read') return make('E_NO_SUCH_FILE', 'no such file or folder');
-      return existsSync(dirname(path)) ? make('E_READ', 'cannot write: no file can be created there') : make('E_NO_SUCH_FILE', `cannot write: the folder ${dirname(path)} does not exist`);
+      return existsSync(dirname(path))
+        ? make('E_READ', 'cannot write: no file can be created there')
+        : make('E_NO_SUCH_FILE', `cannot write: the folder ${dirname(path)} does not exist`);
     case 'ENOTDIR':
       return make(doing === 'read' ? 'E_NO_SUCH_FILE' : 'E_NOT_FILE', 'a part of the path is a file, not a folder');
     case 'EACCES':
@@ -139,7 +177,9 @@ export function fsError(e: unknown, path: string, doing: 'read' | 'write'): Inpu
     case 'ELOOP':
       return make('E_READ', `cannot ${doing}: too many symbolic links (a symlink loop)`);
     case 'EISDIR':
-      return doing === 'write' ? make('E_NOT_FILE', 'is a folder; give a file path') : make('E_READ', 'cannot read: is a folder');
+      return doing === 'write'
+        ? make('E_NOT_FILE', 'is a folder; give a file path')
+        : make('E_READ', 'cannot read: is a folder');
     case 'ENAMETOOLONG':
       return make('E_READ', `cannot ${doing}: the path is too long`);
     case 'EROFS':
@@ -203,7 +243,8 @@ export function readInputBytes(path: string, maxBytes = MAX_JSON_BYTES): Uint8Ar
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const fst = fstatSync(fd);
     if (!fst.isFile()) throw new InputError('E_NOT_FILE', file, `is ${kindOf(fst)}, not a file`);
-    if (fst.size > maxBytes) throw new InputError('E_TOO_LARGE', file, `is larger than ${maxBytes.toLocaleString('en-US')} bytes`);
+    if (fst.size > maxBytes)
+      throw new InputError('E_TOO_LARGE', file, `is larger than ${maxBytes.toLocaleString('en-US')} bytes`);
     return readCapped(fd, maxBytes, file);
   } catch (e) {
     throw fsError(e, path, 'read');
@@ -268,7 +309,8 @@ export function checkWritable(path: string): void {
   }
   const parent = dirname(path);
   try {
-    if (!statSync(parent).isDirectory()) throw new InputError('E_NOT_FILE', path, `cannot write: ${parent} is not a folder`);
+    if (!statSync(parent).isDirectory())
+      throw new InputError('E_NOT_FILE', path, `cannot write: ${parent} is not a folder`);
     accessSync(parent, constants.W_OK);
   } catch (e) {
     throw fsError(e, path, 'write');
@@ -281,7 +323,8 @@ export function ensureFolder(path: string): void {
     mkdirSync(path, { recursive: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' || code === 'ENOTDIR') throw new InputError('E_NOT_FILE', path, 'is a file (or has a file in its path); give a folder');
+    if (code === 'EEXIST' || code === 'ENOTDIR')
+      throw new InputError('E_NOT_FILE', path, 'is a file (or has a file in its path); give a folder');
     throw fsError(e, path, 'write');
   }
 }
@@ -301,7 +344,10 @@ export function errorLines(e: unknown, command: string, file?: string, locale: L
   const prefix = `daoze ${command}: `;
   if (e instanceof InputError) return [`${prefix}${formatInputError(e, locale)}`];
   if (e instanceof StandardError) {
-    return [...e.diagnostics.map(formatDiagnostic), color.red(`\n${prefix}E_STANDARD ${e.diagnostics.length} problem(s) in the standards; run daoze validate.`)];
+    return [
+      ...e.diagnostics.map(formatDiagnostic),
+      color.red(`\n${prefix}E_STANDARD ${e.diagnostics.length} problem(s) in the standards; run daoze validate.`),
+    ];
   }
   if (e instanceof ObservationError) {
     const w = ERROR_WORDS[locale];
@@ -309,13 +355,16 @@ export function errorLines(e: unknown, command: string, file?: string, locale: L
     for (const i of e.issues) {
       const list = Array.isArray(i.allowed) ? i.allowed.join(', ') : i.allowed;
       const allowed = list ? `\n    ${w.allowed}: ${list}` : '';
-      lines.push(`  ${i.path || w.observation}: ${observationMessage(i.code, i.message, locale)} (${i.code})${allowed}`);
+      lines.push(
+        `  ${i.path || w.observation}: ${observationMessage(i.code, i.message, locale)} (${i.code})${allowed}`,
+      );
     }
     return lines;
   }
   if (e instanceof UsageError) return [`${prefix}${usageMessage(e, locale)} (${e.code})`];
   if (e instanceof KeyError) return [`${prefix}${e.file}: ${e.code} ${engineMessage(e.code, keyReason(e), locale)}`];
-  if (e instanceof DaozeError) return [`${prefix}${file ? `${file}: ` : ''}${e.code} ${engineMessage(e.code, e.message, locale)}`];
+  if (e instanceof DaozeError)
+    return [`${prefix}${file ? `${file}: ` : ''}${e.code} ${engineMessage(e.code, e.message, locale)}`];
   return undefined;
 }
 
@@ -331,7 +380,15 @@ export interface ErrorObject {
     first?: { line: number; col: number; offset: number };
     allowed?: readonly unknown[] | string;
     /** Every problem of an invalid observation or standard. */
-    issues?: { code: string; message: string; path: string; file?: string; position?: { line: number; col: number }; value?: unknown; allowed?: readonly unknown[] | string }[];
+    issues?: {
+      code: string;
+      message: string;
+      path: string;
+      file?: string;
+      position?: { line: number; col: number };
+      value?: unknown;
+      allowed?: readonly unknown[] | string;
+    }[];
     /** For `E_USAGE`, the command's usage. */
     usage?: string;
   };
@@ -400,9 +457,12 @@ export function errorObject(e: unknown, file?: string, locale: Locale = 'en', us
       },
     };
   }
-  if (e instanceof UsageError) return { error: { code: e.code, message: usageMessage(e, locale), ...(usage ? { usage } : {}) } };
-  if (e instanceof KeyError) return { error: { code: e.code, message: engineMessage(e.code, keyReason(e), locale), file: e.file } };
-  if (e instanceof DaozeError) return { error: { code: e.code, message: engineMessage(e.code, e.message, locale), ...(file ? { file } : {}) } };
+  if (e instanceof UsageError)
+    return { error: { code: e.code, message: usageMessage(e, locale), ...(usage ? { usage } : {}) } };
+  if (e instanceof KeyError)
+    return { error: { code: e.code, message: engineMessage(e.code, keyReason(e), locale), file: e.file } };
+  if (e instanceof DaozeError)
+    return { error: { code: e.code, message: engineMessage(e.code, e.message, locale), ...(file ? { file } : {}) } };
   return undefined;
 }
 

@@ -9,7 +9,11 @@ import { readers } from './lazy.js';
 
 /** Whether `e` is an error from the operating system (a file-system call that failed), not a bug. */
 export function isSystemError(e: unknown): e is NodeJS.ErrnoException & { syscall: string } {
-  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && typeof (e as NodeJS.ErrnoException).syscall === 'string';
+  return (
+    e instanceof Error &&
+    typeof (e as NodeJS.ErrnoException).code === 'string' &&
+    typeof (e as NodeJS.ErrnoException).syscall === 'string'
+  );
 }
 
 /**
@@ -74,7 +78,8 @@ export function startsFromSnapshot(common: CommonOptions): boolean {
 export function registryFor(common: CommonOptions): Registry {
   const standards = common.standards ?? builtinStandardsDir();
   // A --profiles folder that is not there is a mistake to say, not an empty set of profiles.
-  if (common.profiles !== undefined && !existsSync(common.profiles)) throw new CliInputError('E_NO_SUCH_FILE', common.profiles, 'input.noProfilesFolder');
+  if (common.profiles !== undefined && !existsSync(common.profiles))
+    throw new CliInputError('E_NO_SUCH_FILE', common.profiles, 'input.noProfilesFolder');
   const ready = fromSnapshot?.common === common ? fromSnapshot.registry : undefined;
   fromSnapshot = undefined;
   return ready ?? readingStandards(() => readers().loadRegistry(standards, profilesFor(common)), standards);

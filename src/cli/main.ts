@@ -2,7 +2,19 @@
 import { parseArgs } from 'node:util';
 import { ENGINE_VERSION } from '../version.js';
 import { COMMON_ARGS, commonOptions } from './context.js';
-import { colorEnabled, err, errorLines, errorObject, EXIT, fsError, out, setColor, USAGE_WORD, UsageError, usageMessage } from './io.js';
+import {
+  colorEnabled,
+  err,
+  errorLines,
+  errorObject,
+  EXIT,
+  fsError,
+  out,
+  setColor,
+  USAGE_WORD,
+  UsageError,
+  usageMessage,
+} from './io.js';
 import type { Locale } from '../model/edition.js';
 import { isSystemError, startsFromSnapshot } from './load.js';
 import { loadReaders, readersLoaded } from './lazy.js';
@@ -20,14 +32,33 @@ import { build } from './commands/build.js';
 import { keygen } from './commands/keygen.js';
 
 /** Every command, in the order `daoze --help` lists them. */
-export const COMMANDS: readonly Command[] = [check, show, list, validate, test, doc, verify, explain, diff, build, keygen];
+export const COMMANDS: readonly Command[] = [
+  check,
+  show,
+  list,
+  validate,
+  test,
+  doc,
+  verify,
+  explain,
+  diff,
+  build,
+  keygen,
+];
 
 function help(): string {
   const lines = [`daoze ${ENGINE_VERSION} — city-management inspection standards as code (导则)`, '', 'Commands:'];
   for (const c of COMMANDS) lines.push(`  ${c.usage}\n      ${c.summary}`);
-  lines.push('', 'Common options: --locale zh|en (default zh), --format text|json (what the command supports), --standards <dir>, --color / --no-color');
-  lines.push('Exit codes: 0 pass, 1 fail (or problems found), 2 indeterminate, 3 invalid input, 4 usage error, 70 internal error.');
-  lines.push('  Over several inputs (a folder, NDJSON) the worst counts: invalid input 3 over fail 1 over indeterminate 2 over pass 0;');
+  lines.push(
+    '',
+    'Common options: --locale zh|en (default zh), --format text|json (what the command supports), --standards <dir>, --color / --no-color',
+  );
+  lines.push(
+    'Exit codes: 0 pass, 1 fail (or problems found), 2 indeterminate, 3 invalid input, 4 usage error, 70 internal error.',
+  );
+  lines.push(
+    '  Over several inputs (a folder, NDJSON) the worst counts: invalid input 3 over fail 1 over indeterminate 2 over pass 0;',
+  );
   lines.push('  every invalid file or line is named with its code, and the valid ones are still judged.');
   return lines.join('\n');
 }
@@ -62,7 +93,11 @@ function wanted(args: readonly string[]): Wanted {
     if (a === '--color') colorFlag = true;
     else if (a === '--no-color') colorFlag = false;
   }
-  return { format: rawValue(args, 'format', 'f'), locale: rawValue(args, 'locale', 'l') === 'en' ? 'en' : 'zh', color: colorFlag };
+  return {
+    format: rawValue(args, 'format', 'f'),
+    locale: rawValue(args, 'locale', 'l') === 'en' ? 'en' : 'zh',
+    color: colorFlag,
+  };
 }
 
 // Node's parseArgs messages, in the words of this CLI (the advice about `--` misleads under `npm run`).
@@ -70,7 +105,8 @@ function parseArgsError(e: TypeError & { code?: string }): UsageError {
   const unknown = /^Unknown option '([^']+)'/.exec(e.message);
   if (unknown) return new UsageError('usage.unknownOption', { option: unknown[1]! });
   const option = /^Option '(?:-\w, )?(--[\w-]+)/.exec(e.message);
-  if (option && /does not take an argument/.test(e.message)) return new UsageError('usage.optionTakesNoValue', { option: option[1]! });
+  if (option && /does not take an argument/.test(e.message))
+    return new UsageError('usage.optionTakesNoValue', { option: option[1]! });
   if (option) return new UsageError('usage.optionNeedsValue', { option: option[1]! });
   return new UsageError('usage.badArguments', { detail: e.message.split('\n')[0]! });
 }
@@ -95,16 +131,23 @@ export function main(argv: readonly string[]): number | Promise<number> {
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {
     const message = usageMessage(new UsageError('usage.unknownCommand', { name }), want.locale);
-    if (want.format === 'json') out(JSON.stringify({ error: { code: 'E_USAGE', message, allowed: COMMANDS.map((c) => c.name) } }, null, 2));
+    if (want.format === 'json')
+      out(JSON.stringify({ error: { code: 'E_USAGE', message, allowed: COMMANDS.map((c) => c.name) } }, null, 2));
     else err(`daoze: ${message} (E_USAGE)\n\n${help()}`);
     return EXIT.usage;
   }
   try {
     let parsed;
     try {
-      parsed = parseArgs({ args: [...rest], options: { ...COMMON_ARGS, ...cmd.args }, allowPositionals: true, strict: true });
+      parsed = parseArgs({
+        args: [...rest],
+        options: { ...COMMON_ARGS, ...cmd.args },
+        allowPositionals: true,
+        strict: true,
+      });
     } catch (e) {
-      if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw parseArgsError(e);
+      if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+        throw parseArgsError(e);
       throw e;
     }
     const { values, positionals } = parsed;
@@ -138,7 +181,9 @@ function report(e: unknown, cmd: Command, want: Wanted): number {
       return exit;
     }
   } else if (error instanceof UsageError) {
-    err(`daoze ${cmd.name}: ${usageMessage(error, want.locale)} (${error.code})\n${USAGE_WORD[want.locale]} ${cmd.usage}`);
+    err(
+      `daoze ${cmd.name}: ${usageMessage(error, want.locale)} (${error.code})\n${USAGE_WORD[want.locale]} ${cmd.usage}`,
+    );
     return EXIT.usage;
   } else {
     // Bad input of any kind: one line (or block) with its code and place, never a stack.
@@ -150,7 +195,10 @@ function report(e: unknown, cmd: Command, want: Wanted): number {
   }
   // Only a bug gets here. The stack helps whoever fixes it, so it is shown on request only.
   const what = e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(e).split('\n')[0];
-  if (want.format === 'json') out(JSON.stringify({ error: { code: 'E_INTERNAL', message: `internal error — please report it: ${what}` } }, null, 2));
+  if (want.format === 'json')
+    out(
+      JSON.stringify({ error: { code: 'E_INTERNAL', message: `internal error — please report it: ${what}` } }, null, 2),
+    );
   else err(`daoze ${cmd.name}: internal error — please report it: ${what}`);
   if (process.env.DAOZE_DEBUG) err((e as Error)?.stack ?? String(e));
   else err('  (set DAOZE_DEBUG=1 to print the stack trace)');

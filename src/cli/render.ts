@@ -8,7 +8,13 @@ const MARK: Record<Outcome, string> = { pass: '✓', fail: '✗', indeterminate:
 
 /** Colours an outcome word or mark. */
 export function paint(outcome: Outcome, s: string): string {
-  return outcome === 'pass' ? color.green(s) : outcome === 'fail' ? color.red(s) : outcome === 'indeterminate' ? color.yellow(s) : color.dim(s);
+  return outcome === 'pass'
+    ? color.green(s)
+    : outcome === 'fail'
+      ? color.red(s)
+      : outcome === 'indeterminate'
+        ? color.yellow(s)
+        : color.dim(s);
 }
 
 /** One source reference, as a person reads it: title, designation, section, task, clause. */
@@ -31,14 +37,21 @@ export function renderClause(r: ClauseResult, locale: Locale, detail: boolean): 
   if (detail) lines.push(color.dim(`      ${w.text}: ${r.citation.text[locale]}`));
   for (const s of r.citation.sources) lines.push(color.dim(`      ${w.basis}: ${formatSource(s, locale)}`));
   if (!detail) return lines;
-  if (r.citation.provisionalReason) lines.push(color.dim(`      ${w.provisional}: ${r.citation.provisionalReason[locale]}`));
+  if (r.citation.provisionalReason)
+    lines.push(color.dim(`      ${w.provisional}: ${r.citation.provisionalReason[locale]}`));
   if (r.outcome === 'fail' && r.routing) {
-    lines.push(color.dim(`      ${w.routing}: ${r.routing.implementing.join('、')} / ${r.routing.responsible.join('、')}`));
+    lines.push(
+      color.dim(`      ${w.routing}: ${r.routing.implementing.join('、')} / ${r.routing.responsible.join('、')}`),
+    );
     // An inferred routing says so next to the units: the source prints none for this requirement.
     if (r.routing.inferred) lines.push(color.yellow(`      ${w.inferred}: ${r.routing.inferred[locale]}`));
   }
   for (const m of r.missing) {
-    lines.push(color.yellow(`      ${w.needed}: ${m.label}${m.evidenceRequired ? ` (${w.evidence}: ${m.evidence.map((k) => w.kinds[k] ?? k).join(w.listSep)})` : ''} — ${m.question}`));
+    lines.push(
+      color.yellow(
+        `      ${w.needed}: ${m.label}${m.evidenceRequired ? ` (${w.evidence}: ${m.evidence.map((k) => w.kinds[k] ?? k).join(w.listSep)})` : ''} — ${m.question}`,
+      ),
+    );
   }
   return lines;
 }
@@ -47,10 +60,14 @@ export function renderClause(r: ClauseResult, locale: Locale, detail: boolean): 
 export function renderVerdict(v: Verdict, locale: Locale): string {
   const w = words(locale);
   const lines: string[] = [];
-  lines.push(`${color.bold(v.standard.nickname)} ${v.standard.title}  ${color.dim(`${v.standard.ref} ${v.standard.hash.slice(0, 19)}…`)}`);
+  lines.push(
+    `${color.bold(v.standard.nickname)} ${v.standard.title}  ${color.dim(`${v.standard.ref} ${v.standard.hash.slice(0, 19)}…`)}`,
+  );
   if (v.profile) lines.push(color.dim(`${w.profile}: ${v.profile.id}@${v.profile.version}`));
   const who = [
-    v.subject ? `${w.subject} ${v.subject.id}${v.subject.name ? ` ${v.subject.name}` : ''}${v.subject.unit ? ` (U ${v.subject.unit})` : ''}` : undefined,
+    v.subject
+      ? `${w.subject} ${v.subject.id}${v.subject.name ? ` ${v.subject.name}` : ''}${v.subject.unit ? ` (U ${v.subject.unit})` : ''}`
+      : undefined,
     v.observer ? `${w.observer} ${v.observer.id}` : undefined,
     v.observedAt ? `${w.at} ${v.observedAt}` : undefined,
   ].filter(Boolean);
@@ -58,13 +75,21 @@ export function renderVerdict(v: Verdict, locale: Locale): string {
   // The totals count required clauses (they decide the verdict); optional clauses are listed too, so their
   // outcomes are counted beside, and every listed line is counted once.
   const t = v.totals;
-  let counts = (['pass', 'fail', 'indeterminate', 'not_applicable'] as const).map((o) => `${w.outcome[o]} ${t[o]}`).join(' · ');
+  let counts = (['pass', 'fail', 'indeterminate', 'not_applicable'] as const)
+    .map((o) => `${w.outcome[o]} ${t[o]}`)
+    .join(' · ');
   const optional = (['pass', 'fail', 'indeterminate', 'not_applicable'] as const)
     .map((o) => [o, v.clauses.filter((c) => !c.counts && c.outcome === o).length] as const)
     .filter(([, n]) => n > 0);
-  if (optional.length) counts += ` (${w.optionalCounts}: ${optional.map(([o, n]) => `${w.outcome[o]} ${n}`).join(' · ')})`;
-  lines.push(`${w.verdict}: ${color.bold(paint(v.outcome, `${MARK[v.outcome]} ${w.outcome[v.outcome]}`))}   ${color.dim(counts)}`);
-  if (v.score) lines.push(`${w.score}: ${v.score.value} / ${v.score.base}${v.score.atStake ? color.dim(` (≥ ${v.score.lowest})`) : ''}`);
+  if (optional.length)
+    counts += ` (${w.optionalCounts}: ${optional.map(([o, n]) => `${w.outcome[o]} ${n}`).join(' · ')})`;
+  lines.push(
+    `${w.verdict}: ${color.bold(paint(v.outcome, `${MARK[v.outcome]} ${w.outcome[v.outcome]}`))}   ${color.dim(counts)}`,
+  );
+  if (v.score)
+    lines.push(
+      `${w.score}: ${v.score.value} / ${v.score.base}${v.score.atStake ? color.dim(` (≥ ${v.score.lowest})`) : ''}`,
+    );
   let group = '';
   for (const r of v.clauses) {
     if (r.group !== group) {

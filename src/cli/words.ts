@@ -10,7 +10,10 @@ import type { EvidenceKind, FactType, Locale, Outcome, Severity } from '../model
 import { renderTemplate } from '../model/template.js';
 
 const zh = {
-  outcome: { pass: '合格', fail: '不合格', indeterminate: '无法判定', not_applicable: '不适用' } satisfies Record<Outcome, string>,
+  outcome: { pass: '合格', fail: '不合格', indeterminate: '无法判定', not_applicable: '不适用' } satisfies Record<
+    Outcome,
+    string
+  >,
   verdict: '结论',
   subject: '对象',
   observer: '检查人',
@@ -43,11 +46,29 @@ const zh = {
   signedRecords: '已写入 {n} 份审计记录(以密钥 {key} 签名):{file}',
   invalid: '无效',
   observations: '{n} 份检查记录',
-  types: { boolean: '是/否', number: '数值', integer: '整数', duration: '时长', enum: '选择', date: '日期', datetime: '日期时间' } satisfies Record<FactType, string>,
-  kinds: { photo: '照片', measurement: '测量', document: '文件', video: '视频', gps: '定位' } satisfies Record<EvidenceKind, string>,
+  types: {
+    boolean: '是/否',
+    number: '数值',
+    integer: '整数',
+    duration: '时长',
+    enum: '选择',
+    date: '日期',
+    datetime: '日期时间',
+  } satisfies Record<FactType, string>,
+  kinds: { photo: '照片', measurement: '测量', document: '文件', video: '视频', gps: '定位' } satisfies Record<
+    EvidenceKind,
+    string
+  >,
   /** `daoze list`. */
   list: {
-    columns: { ref: '标准@版本', nickname: '简称', status: '状态', effective: '生效', clauses: '条款', provisional: '暂定' },
+    columns: {
+      ref: '标准@版本',
+      nickname: '简称',
+      status: '状态',
+      effective: '生效',
+      clauses: '条款',
+      provisional: '暂定',
+    },
     profiles: '城市配置',
   },
   /** `daoze explain`. */
@@ -127,7 +148,13 @@ const zh = {
     edition: '检查项、参数与版本信息',
     required: '按版本规则至少需要',
     actual: '实际版本变化',
-    bump: { none: '无', patch: '修订号 (patch)', minor: '次版本 (minor)', major: '主版本 (major)', downgrade: '降级' } satisfies Record<Bump | 'downgrade', string>,
+    bump: {
+      none: '无',
+      patch: '修订号 (patch)',
+      minor: '次版本 (minor)',
+      major: '主版本 (major)',
+      downgrade: '降级',
+    } satisfies Record<Bump | 'downgrade', string>,
     tooSmall: '版本号变化不足:见 docs/versioning.md',
     decisions: '可能改变判定结果',
     noDecisions: '不改变任何判定结果(只涉及文字、引用等)',
@@ -199,10 +226,25 @@ const en: Words = {
   signedRecords: '{n} record(s) signed by key {key} written to {file}',
   invalid: 'invalid',
   observations: '{n} observations',
-  types: { boolean: 'yes/no', number: 'number', integer: 'whole number', duration: 'duration', enum: 'choice', date: 'date', datetime: 'date-time' },
+  types: {
+    boolean: 'yes/no',
+    number: 'number',
+    integer: 'whole number',
+    duration: 'duration',
+    enum: 'choice',
+    date: 'date',
+    datetime: 'date-time',
+  },
   kinds: { photo: 'photo', measurement: 'measurement', document: 'document', video: 'video', gps: 'GPS' },
   list: {
-    columns: { ref: 'standard@version', nickname: 'nickname', status: 'status', effective: 'effective', clauses: 'clauses', provisional: 'provisional' },
+    columns: {
+      ref: 'standard@version',
+      nickname: 'nickname',
+      status: 'status',
+      effective: 'effective',
+      clauses: 'clauses',
+      provisional: 'provisional',
+    },
     profiles: 'City profiles',
   },
   explain: {
@@ -215,9 +257,11 @@ const en: Words = {
     node: { all: 'all of', any: 'any of', not: 'not' },
     notes: {
       'record-intact': 'Record: intact (record hash matches; run daoze verify to re-check the verdict)',
-      'record-altered': 'Record: the record hash does not match its content: it may have been altered; run daoze verify',
+      'record-altered':
+        'Record: the record hash does not match its content: it may have been altered; run daoze verify',
       'plain-verdict': 'Record: plain verdict (not a sealed record; cannot be verified)',
-      'edition-missing': 'this edition (with this content hash) is not available here; fact ids and raw values are shown',
+      'edition-missing':
+        'this edition (with this content hash) is not available here; fact ids and raw values are shown',
       'locale-kept': 'messages are in the language the verdict was made in',
     },
     severity: { minor: 'minor', major: 'major', critical: 'critical' },

@@ -53,7 +53,8 @@ export function closureProgram(ed: CompiledEdition): Program {
 
 /** An integer that may appear in generated code; anything else is a bug, never a way in. */
 function int(n: number): string {
-  if (!Number.isSafeInteger(n) || n < 0) throw new TypeError(`codegen: expected a non-negative integer, got ${String(n)}`);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new TypeError(`codegen: expected a non-negative integer, got ${String(n)}`);
   return String(n);
 }
 
@@ -104,7 +105,9 @@ export function generate(ed: CompiledEdition): { source: string; pools: Pools } 
         const lhs = `(x = v[${int(fact.index)}]) === undefined ? 2 : `;
         switch (rhs.kind) {
           case 'fact':
-            lines.push(`${r} = ${lhs}(y = v[${int(rhs.fact.index)}]) === undefined ? 2 : ${test(op, 'x', 'y')} ? 1 : 0;`);
+            lines.push(
+              `${r} = ${lhs}(y = v[${int(rhs.fact.index)}]) === undefined ? 2 : ${test(op, 'x', 'y')} ? 1 : 0;`,
+            );
             break;
           case 'keyed': {
             // The same table the closure reads: entries in the compared fact's comparable form.
@@ -145,7 +148,11 @@ export function generate(ed: CompiledEdition): { source: string; pools: Pools } 
 export function codegenProgram(ed: CompiledEdition): Program {
   const { source, pools } = generate(ed);
   // The text is built from fixed fragments and integers only (the safety rule at the top of this file).
-  const make = new Function('K', 'M', 'O', source) as (k: unknown[], m: Pools['tables'], o: Pools['ops']) => Program['run'];
+  const make = new Function('K', 'M', 'O', source) as (
+    k: unknown[],
+    m: Pools['tables'],
+    o: Pools['ops'],
+  ) => Program['run'];
   const run = make(pools.consts, pools.tables, pools.ops);
   return { kind: 'codegen', source, run };
 }

@@ -92,7 +92,11 @@ export interface CompiledEdition {
   readonly factById: ReadonlyMap<string, CompiledFact>;
   readonly params: ReadonlyMap<string, CompiledParam>;
   readonly sources: ReadonlyMap<string, SourceDoc>;
-  readonly groups: readonly { readonly id: string; readonly label: I18nText; readonly clauses: readonly CompiledClause[] }[];
+  readonly groups: readonly {
+    readonly id: string;
+    readonly label: I18nText;
+    readonly clauses: readonly CompiledClause[];
+  }[];
   readonly clauses: readonly CompiledClause[];
   readonly clauseById: ReadonlyMap<string, CompiledClause>;
   /** The profile this edition was compiled under, if any. */
@@ -271,7 +275,16 @@ function leafNode(leaf: LeafCondition, { fact, op, rhs }: LeafOperands): CNode {
   switch (rhs.kind) {
     case 'fact': {
       const other = rhs.fact;
-      return new Leaf(fact.index, fact, op, leaf, (vals) => vals[other.index], other.index, (raw) => raw[other.index], { fact: other.id });
+      return new Leaf(
+        fact.index,
+        fact,
+        op,
+        leaf,
+        (vals) => vals[other.index],
+        other.index,
+        (raw) => raw[other.index],
+        { fact: other.id },
+      );
     }
     case 'keyed': {
       const { key, table, raw: rawTable } = rhs;
@@ -291,11 +304,29 @@ function leafNode(leaf: LeafCondition, { fact, op, rhs }: LeafOperands): CNode {
     }
     case 'param': {
       const { value, param } = rhs;
-      return new Leaf(fact.index, fact, op, leaf, () => value, undefined, () => param.value, { param: param.id });
+      return new Leaf(
+        fact.index,
+        fact,
+        op,
+        leaf,
+        () => value,
+        undefined,
+        () => param.value,
+        { param: param.id },
+      );
     }
     case 'literal': {
       const { value, raw } = rhs;
-      return new Leaf(fact.index, fact, op, leaf, () => value, undefined, () => raw, undefined);
+      return new Leaf(
+        fact.index,
+        fact,
+        op,
+        leaf,
+        () => value,
+        undefined,
+        () => raw,
+        undefined,
+      );
     }
   }
 }
@@ -316,7 +347,8 @@ export function compileEdition(spec: EditionSpec, options: CompileOptions = {}):
   const factById = new Map(facts.map((f) => [f.id, f]));
   const params = new Map<string, CompiledParam>();
   for (const [id, p] of Object.entries(spec.parameters ?? {})) {
-    if (p.byFact !== undefined) params.set(id, { id, spec: p, byFact: factById.get(p.byFact)!, table: new Map(Object.entries(p.values ?? {})) });
+    if (p.byFact !== undefined)
+      params.set(id, { id, spec: p, byFact: factById.get(p.byFact)!, table: new Map(Object.entries(p.values ?? {})) });
     else params.set(id, { id, spec: p, value: p.value! });
   }
 

@@ -65,16 +65,27 @@ function keyFlaw(k: string, keys: readonly string[]): 'hostile-key' | 'unknown-f
   return keys.includes(k) ? null : HOSTILE_KEYS.has(k) ? 'hostile-key' : 'unknown-field';
 }
 
-function checkKeys(o: Record<string, unknown>, path: string, keys: readonly string[], issues: ObservationIssue[]): void {
+function checkKeys(
+  o: Record<string, unknown>,
+  path: string,
+  keys: readonly string[],
+  issues: ObservationIssue[],
+): void {
   for (const k of Object.keys(o)) {
     const flaw = keyFlaw(k, keys);
     const at = path === '' ? k : `${path}.${k}`;
     if (flaw === 'hostile-key') issues.push(hostileKeyIssue(at, k));
-    else if (flaw === 'unknown-field') issues.push({ code: 'E_SHAPE', path: at, message: `unknown field "${k}"`, allowed: keys });
+    else if (flaw === 'unknown-field')
+      issues.push({ code: 'E_SHAPE', path: at, message: `unknown field "${k}"`, allowed: keys });
   }
 }
 
-function checkObject(v: unknown, path: string, keys: readonly string[], issues: ObservationIssue[]): v is Record<string, unknown> {
+function checkObject(
+  v: unknown,
+  path: string,
+  keys: readonly string[],
+  issues: ObservationIssue[],
+): v is Record<string, unknown> {
   if (!isPlainObject(v)) {
     issues.push({ code: 'E_SHAPE', path, message: 'must be an object', value: v });
     return false;
@@ -102,10 +113,18 @@ export function checkEnvelope(o: Record<string, unknown>, issues: ObservationIss
     if (s.location !== undefined && checkObject(s.location, 'subject.location', LOCATION_KEYS, issues)) {
       const l = s.location;
       checkString(l.address, 'subject.location.address', issues);
-      for (const [k, lim] of [['lat', 90], ['lng', 180]] as const) {
+      for (const [k, lim] of [
+        ['lat', 90],
+        ['lng', 180],
+      ] as const) {
         const x = l[k];
         if (x !== undefined && (typeof x !== 'number' || !(Math.abs(x) <= lim))) {
-          issues.push({ code: 'E_SHAPE', path: `subject.location.${k}`, message: `must be a number from -${lim} to ${lim}`, value: x });
+          issues.push({
+            code: 'E_SHAPE',
+            path: `subject.location.${k}`,
+            message: `must be a number from -${lim} to ${lim}`,
+            value: x,
+          });
         }
       }
     }
@@ -138,7 +157,8 @@ function evidenceFlaws(e: unknown): EvidenceFlaw[] | null {
     if (flaw !== null) (out ??= []).push({ at: `.${k}`, code: flaw });
   }
   const { kind, ref, sha256, capturedAt, note } = e;
-  if (typeof kind !== 'string' || !EVIDENCE_KIND_SET.has(kind)) (out ??= []).push({ at: '.kind', code: 'kind', value: kind });
+  if (typeof kind !== 'string' || !EVIDENCE_KIND_SET.has(kind))
+    (out ??= []).push({ at: '.kind', code: 'kind', value: kind });
   const refFlaw = stringFlaw(ref);
   if (refFlaw !== null) (out ??= []).push({ at: '.ref', code: refFlaw, value: ref });
   if (sha256 !== undefined && (typeof sha256 !== 'string' || !SHA256_FORM.test(sha256))) {

@@ -32,7 +32,9 @@ export function clauseOutcome(applies: Tri, check: Tri): Outcome {
 export { overallOutcome } from '../result/tally.js';
 
 // `clauseOutcome` tabulated for the hot loops, at index 3 × applies + check (Kleene values 0 F, 1 T, 2 U).
-const OUTCOME_OF: readonly Outcome[] = Array.from({ length: 9 }, (_, i) => clauseOutcome(Math.floor(i / 3) as Tri, (i % 3) as Tri));
+const OUTCOME_OF: readonly Outcome[] = Array.from({ length: 9 }, (_, i) =>
+  clauseOutcome(Math.floor(i / 3) as Tri, (i % 3) as Tri),
+);
 
 const NONE: ReadonlySet<number> = new Set();
 
@@ -91,7 +93,11 @@ export function evaluateOutcomes(ed: CompiledEdition, values: readonly unknown[]
  * verdict.outcome; // 'indeterminate' until every clause's facts are given
  * ```
  */
-export function evaluate(ed: CompiledEdition, observation: Observation | unknown, options: EvaluateOptions = {}): Verdict {
+export function evaluate(
+  ed: CompiledEdition,
+  observation: Observation | unknown,
+  options: EvaluateOptions = {},
+): Verdict {
   const obs = observation as Observation;
   const n = normaliseObservation(ed, observation);
   checkStandardRef(ed, obs);
@@ -103,27 +109,47 @@ export function checkStandardRef(ed: CompiledEdition, obs: Pick<Observation, 'st
   const ref = obs.standard;
   if (ref !== ed.id && ref !== ed.ref) {
     throw new ObservationError([
-      { code: 'E_STANDARD_REF', path: 'standard', message: `observation is for "${ref}", not ${ed.ref}`, value: ref, allowed: [ed.id, ed.ref] },
+      {
+        code: 'E_STANDARD_REF',
+        path: 'standard',
+        message: `observation is for "${ref}", not ${ed.ref}`,
+        value: ref,
+        allowed: [ed.id, ed.ref],
+      },
     ]);
   }
 }
 
 /** Builds the full verdict from a normalised observation. */
-export function buildVerdict(ed: CompiledEdition, n: NormalisedObservation, obs: Partial<Observation>, options: EvaluateOptions = {}): Verdict {
+export function buildVerdict(
+  ed: CompiledEdition,
+  n: NormalisedObservation,
+  obs: Partial<Observation>,
+  options: EvaluateOptions = {},
+): Verdict {
   const locale = options.locale ?? 'zh';
   const withTrace = options.trace ?? true;
   const prep = preparedFor(ed);
   prep.program.run(n.values, prep.scratch);
   const read = readOutcomes(ed, prep.scratch, n.values);
   const t = verdictTally(ed, read.outcomes);
-  const clauses: ClauseResult[] = ed.clauses.map((c, i) => clauseResult(ed, c, prep.clauses[i]!, read.outcomes[i]!, n, read.missing[i]!, locale, withTrace));
+  const clauses: ClauseResult[] = ed.clauses.map((c, i) =>
+    clauseResult(ed, c, prep.clauses[i]!, read.outcomes[i]!, n, read.missing[i]!, locale, withTrace),
+  );
   const missing = rankMissing(read.missing).map((m) => missingFact(ed, n, m.fact, locale, m.clauses));
   // Each clause's own list says how many clauses the fact settles overall, so an app can sort by it.
   const countById = new Map(missing.map((m) => [m.fact, m.clauses]));
   for (const r of clauses) for (const m of r.missing) m.clauses = countById.get(m.fact) ?? 1;
 
   const verdict: Verdict = {
-    standard: { id: ed.id, version: ed.version, ref: ed.ref, hash: ed.hash, nickname: ed.spec.nickname, title: ed.spec.title[locale] },
+    standard: {
+      id: ed.id,
+      version: ed.version,
+      ref: ed.ref,
+      hash: ed.hash,
+      nickname: ed.spec.nickname,
+      title: ed.spec.title[locale],
+    },
     ...(ed.profile ? { profile: ed.profile } : {}),
     ...(obs.subject ? { subject: obs.subject } : {}),
     ...(obs.observer ? { observer: obs.observer } : {}),
@@ -140,7 +166,13 @@ export function buildVerdict(ed: CompiledEdition, n: NormalisedObservation, obs:
   return verdict;
 }
 
-function missingFact(ed: CompiledEdition, n: NormalisedObservation, i: number, locale: Locale, count: number): MissingFact {
+function missingFact(
+  ed: CompiledEdition,
+  n: NormalisedObservation,
+  i: number,
+  locale: Locale,
+  count: number,
+): MissingFact {
   const f = ed.facts[i]!;
   return {
     fact: f.id,
@@ -166,7 +198,8 @@ function clauseResult(
   const s = c.spec;
   const missing: MissingFact[] = [];
   // In catalogue order, so a clause's list reads the same whatever order its conditions found them in.
-  if (missingIdx.size) for (const i of [...missingIdx].sort((x, y) => x - y)) missing.push(missingFact(ed, n, i, locale, 1));
+  if (missingIdx.size)
+    for (const i of [...missingIdx].sort((x, y) => x - y)) missing.push(missingFact(ed, n, i, locale, 1));
   const message = renderPrepared(prep.messages[outcome][locale], n.raw, missing, locale);
   const r: ClauseResult = {
     clause: c.id,

@@ -6,13 +6,32 @@
 import { InputError, ObservationError, preview, type ObservationIssue } from '../errors.js';
 import { checkJsonValue } from '../input/depth.js';
 import type { EvidenceKind, FactSpec } from '../model/edition.js';
-import { acceptanceOf, FACT_TYPE_DEFS, factRefusal, refusal, type Acceptance, type FactRefusal } from '../model/fact-types.js';
+import {
+  acceptanceOf,
+  FACT_TYPE_DEFS,
+  factRefusal,
+  refusal,
+  type Acceptance,
+  type FactRefusal,
+} from '../model/fact-types.js';
 import type { EvidenceReason, EvidenceRef, MissingReason, NormalisedObservation } from '../model/observation.js';
 import type { CompiledEdition } from '../compile/compile.js';
-import { checkEnvelope, checkEvidenceRef, HOSTILE_KEYS, hostileKeyIssue, isPlainObject, MAX_EVIDENCE_PER_FACT } from './envelope.js';
+import {
+  checkEnvelope,
+  checkEvidenceRef,
+  HOSTILE_KEYS,
+  hostileKeyIssue,
+  isPlainObject,
+  MAX_EVIDENCE_PER_FACT,
+} from './envelope.js';
 
 /** Checks one fact value against its spec; returns an issue or undefined. */
-export function checkFactValue(id: string, spec: FactSpec, v: unknown, path = `facts.${id}`): ObservationIssue | undefined {
+export function checkFactValue(
+  id: string,
+  spec: FactSpec,
+  v: unknown,
+  path = `facts.${id}`,
+): ObservationIssue | undefined {
   const r = factRefusal(spec, v);
   return r === null ? undefined : refusalIssue(spec, r, v, path);
 }
@@ -24,9 +43,21 @@ function refusalIssue(spec: FactSpec, r: FactRefusal, v: unknown, path: string):
     case 'whole':
       return { code: 'E_FACT_TYPE', path, message: `must be a whole number, got ${v as number}`, value: v };
     case 'below':
-      return { code: 'E_FACT_RANGE', path, message: `${v as number} is below the minimum ${spec.minimum}`, value: v, allowed: rangeText(spec) };
+      return {
+        code: 'E_FACT_RANGE',
+        path,
+        message: `${v as number} is below the minimum ${spec.minimum}`,
+        value: v,
+        allowed: rangeText(spec),
+      };
     case 'above':
-      return { code: 'E_FACT_RANGE', path, message: `${v as number} is above the maximum ${spec.maximum}`, value: v, allowed: rangeText(spec) };
+      return {
+        code: 'E_FACT_RANGE',
+        path,
+        message: `${v as number} is above the maximum ${spec.maximum}`,
+        value: v,
+        allowed: rangeText(spec),
+      };
     default: {
       // A type whose literals are a list (boolean, enum) gives the list; the others are described in the message.
       const allowed = def.allowed(spec);
@@ -79,7 +110,15 @@ function planFor(ed: CompiledEdition): Plan {
       const a = acceptanceOf(f.spec);
       // One literal shape for every fact plan, so that the fast path's property reads stay monomorphic.
       const comparable = FACT_TYPE_DEFS[f.spec.type].comparable;
-      byId.set(f.id, { test: a.test, min: a.min, max: a.max, choices: a.choices, index: f.index, spec: f.spec, comparable });
+      byId.set(f.id, {
+        test: a.test,
+        min: a.min,
+        max: a.max,
+        choices: a.choices,
+        index: f.index,
+        spec: f.spec,
+        comparable,
+      });
     }
     const empty: unknown[] = [];
     const absent: (MissingReason | undefined)[] = [];
@@ -91,7 +130,9 @@ function planFor(ed: CompiledEdition): Plan {
       byId,
       empty,
       absent,
-      needEvidence: ed.facts.filter((f) => f.spec.evidence?.required).map((f) => ({ id: f.id, index: f.index, kinds: f.spec.evidence!.kinds })),
+      needEvidence: ed.facts
+        .filter((f) => f.spec.evidence?.required)
+        .map((f) => ({ id: f.id, index: f.index, kinds: f.spec.evidence!.kinds })),
       factIds: ed.facts.map((f) => f.id),
       hostileFactId: ed.facts.some((f) => HOSTILE_KEYS.has(f.id)),
     };
@@ -121,7 +162,13 @@ function readFact(
   // A key such as __proto__ is refused whatever the catalogue says (checked first when a fact carries such a name).
   if (!f || (plan.hostileFactId && HOSTILE_KEYS.has(k))) {
     if (HOSTILE_KEYS.has(k)) issues.push(hostileKeyIssue(`facts.${k}`, k));
-    else issues.push({ code: 'E_UNKNOWN_FACT', path: `facts.${k}`, message: `unknown fact "${k}" for ${ed.ref}`, allowed: [...plan.factIds] });
+    else
+      issues.push({
+        code: 'E_UNKNOWN_FACT',
+        path: `facts.${k}`,
+        message: `unknown fact "${k}" for ${ed.ref}`,
+        allowed: [...plan.factIds],
+      });
     return;
   }
   if (v === null) {
@@ -145,7 +192,10 @@ function readFact(
  */
 export function normaliseObservation(ed: CompiledEdition, input: unknown): NormalisedObservation {
   const issues: ObservationIssue[] = [];
-  if (!isPlainObject(input)) throw observationError([{ code: 'E_SHAPE', path: '', message: 'an observation must be a JSON object', value: input }]);
+  if (!isPlainObject(input))
+    throw observationError([
+      { code: 'E_SHAPE', path: '', message: 'an observation must be a JSON object', value: input },
+    ]);
   checkEnvelope(input, issues);
   const plan = planFor(ed);
   const values = plan.empty.slice();
@@ -153,7 +203,12 @@ export function normaliseObservation(ed: CompiledEdition, input: unknown): Norma
   const why = plan.absent.slice();
   const facts = input.facts;
   if (!isPlainObject(facts)) {
-    issues.push({ code: 'E_SHAPE', path: 'facts', message: 'facts must be an object of fact id → value', value: facts });
+    issues.push({
+      code: 'E_SHAPE',
+      path: 'facts',
+      message: 'facts must be an object of fact id → value',
+      value: facts,
+    });
   } else {
     // for-in reads an object's values much faster than Object.keys + lookups (V8's enum cache), but it also
     // visits enumerable properties inherited from Object.prototype: use it only while that has none.
@@ -186,12 +241,22 @@ export function normaliseObservation(ed: CompiledEdition, input: unknown): Norma
           continue;
         }
         if (!plan.byId.has(k)) {
-          issues.push({ code: 'E_UNKNOWN_FACT', path, message: `evidence for unknown fact "${k}"`, allowed: [...plan.factIds] });
+          issues.push({
+            code: 'E_UNKNOWN_FACT',
+            path,
+            message: `evidence for unknown fact "${k}"`,
+            allowed: [...plan.factIds],
+          });
           continue;
         }
         const list = evidence[k];
         if (!Array.isArray(list) || list.length > MAX_EVIDENCE_PER_FACT) {
-          issues.push({ code: 'E_SHAPE', path, message: `must be a list of at most ${MAX_EVIDENCE_PER_FACT} evidence references`, value: list });
+          issues.push({
+            code: 'E_SHAPE',
+            path,
+            message: `must be a list of at most ${MAX_EVIDENCE_PER_FACT} evidence references`,
+            value: list,
+          });
           continue;
         }
         for (let i = 0; i < list.length; i++) checkEvidenceRef(list[i], `${path}[${i}]`, issues);
@@ -221,7 +286,10 @@ const NOT_BLANK = /\S/;
  * when its `kind` is one the catalogue asks for and its `ref` is not blank (a reference must point somewhere).
  * The one rule for normalisation and the checklist SDK; `list` holds well-formed references (`checkEvidenceRef`).
  */
-export function evidenceShortfall(kinds: readonly EvidenceKind[], list: readonly EvidenceRef[] | undefined): EvidenceReason | undefined {
+export function evidenceShortfall(
+  kinds: readonly EvidenceKind[],
+  list: readonly EvidenceRef[] | undefined,
+): EvidenceReason | undefined {
   if (list === undefined || list.length === 0) return 'no-evidence';
   let kindSeen = false;
   for (let i = 0; i < list.length; i++) {

@@ -41,7 +41,10 @@ export interface Prepared {
 }
 
 /** The not-applicable message of a clause that has none of its own. */
-export const NOT_APPLICABLE: I18nText = { zh: '本条不适用于此检查对象。', en: 'This clause does not apply to the inspected subject.' };
+export const NOT_APPLICABLE: I18nText = {
+  zh: '本条不适用于此检查对象。',
+  en: 'This clause does not apply to the inspected subject.',
+};
 
 function prepareTemplate(ed: CompiledEdition, text: string): PreparedTemplate {
   const parts: string[] = [];
@@ -70,7 +73,12 @@ function prepareTemplate(ed: CompiledEdition, text: string): PreparedTemplate {
 }
 
 /** Fills a prepared template from the observation's raw values and the clause's missing facts. */
-export function renderPrepared(t: PreparedTemplate, raw: readonly unknown[], missing: readonly MissingFact[], locale: Locale): string {
+export function renderPrepared(
+  t: PreparedTemplate,
+  raw: readonly unknown[],
+  missing: readonly MissingFact[],
+  locale: Locale,
+): string {
   if (typeof t === 'string') return t;
   let s = t.parts[0]!;
   for (let i = 0; i < t.slots.length; i++) {
@@ -95,7 +103,8 @@ function slotText(slot: Slot, raw: readonly unknown[], missing: readonly Missing
       if (key !== undefined) return formatParamValue(p.table!.get(key as string), p.spec.unit, locale);
       // Not yet known which entry applies: show the whole table.
       const entries: string[] = [];
-      for (const [k, v] of p.table!) entries.push(`${formatFactValue(p.byFact.spec, k, locale)} ${formatParamValue(v, p.spec.unit, locale)}`);
+      for (const [k, v] of p.table!)
+        entries.push(`${formatFactValue(p.byFact.spec, k, locale)} ${formatParamValue(v, p.spec.unit, locale)}`);
       return entries.join(' / ');
     }
     case 'unknown':

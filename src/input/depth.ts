@@ -26,13 +26,15 @@ export function checkJsonValue(value: unknown, label: string, path = '', maxDept
       open.delete(v as object);
       continue;
     }
-    if (++nodes > MAX_VALUE_NODES) throw new InputError('E_VALUE', label, `holds more than ${MAX_VALUE_NODES} values`, { path: p });
+    if (++nodes > MAX_VALUE_NODES)
+      throw new InputError('E_VALUE', label, `holds more than ${MAX_VALUE_NODES} values`, { path: p });
     switch (typeof v) {
       case 'string':
       case 'boolean':
         continue;
       case 'number':
-        if (!Number.isFinite(v)) throw new InputError('E_VALUE', label, `${p || '(value)'}: ${v} is not a finite number`, { path: p });
+        if (!Number.isFinite(v))
+          throw new InputError('E_VALUE', label, `${p || '(value)'}: ${v} is not a finite number`, { path: p });
         continue;
       case 'object':
         break;
@@ -40,8 +42,12 @@ export function checkJsonValue(value: unknown, label: string, path = '', maxDept
         throw new InputError('E_VALUE', label, `${p || '(value)'}: a ${typeof v} is not JSON data`, { path: p });
     }
     if (v === null) continue;
-    if (depth >= maxDepth) throw new InputError('E_DEPTH', label, `${p || '(value)'}: values are nested deeper than ${maxDepth} levels`, { path: p });
-    if (open.has(v)) throw new InputError('E_VALUE', label, `${p || '(value)'}: the value contains itself (a cycle)`, { path: p });
+    if (depth >= maxDepth)
+      throw new InputError('E_DEPTH', label, `${p || '(value)'}: values are nested deeper than ${maxDepth} levels`, {
+        path: p,
+      });
+    if (open.has(v))
+      throw new InputError('E_VALUE', label, `${p || '(value)'}: the value contains itself (a cycle)`, { path: p });
     open.add(v);
     stack.push({ v, path: p, depth, exit: true });
     if (Array.isArray(v)) {

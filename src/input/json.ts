@@ -44,7 +44,15 @@ const SyntaxKind = {
   Unknown: 16,
   EOF: 17,
 } as const;
-const ScanError = { None: 0, UnexpectedEndOfComment: 1, UnexpectedEndOfString: 2, UnexpectedEndOfNumber: 3, InvalidUnicode: 4, InvalidEscapeCharacter: 5, InvalidCharacter: 6 } as const;
+const ScanError = {
+  None: 0,
+  UnexpectedEndOfComment: 1,
+  UnexpectedEndOfString: 2,
+  UnexpectedEndOfNumber: 3,
+  InvalidUnicode: 4,
+  InvalidEscapeCharacter: 5,
+  InvalidCharacter: 6,
+} as const;
 
 // What the parser expects next.
 const VALUE = 0; // a value (top level, after a colon, after a comma in an array)
@@ -55,7 +63,15 @@ const COLON = 4;
 const COMMA_OR_END = 5; // after a value inside an array or object
 const EOF = 6; // after the top-level value
 
-const EXPECTED = ['a value', 'a value or "]"', 'a key in double quotes or "}"', 'a key in double quotes', '":"', '"," or a closing bracket', 'the end of the text'];
+const EXPECTED = [
+  'a value',
+  'a value or "]"',
+  'a key in double quotes or "}"',
+  'a key in double quotes',
+  '":"',
+  '"," or a closing bracket',
+  'the end of the text',
+];
 
 const SCAN_ERRORS: Partial<Record<number, string>> = {
   [ScanError.UnexpectedEndOfComment]: 'a comment (comments are not JSON)',
@@ -106,7 +122,9 @@ export function checkJsonText(text: string, file: string, options: ParseJsonOpti
     return options.firstLine ? { ...p, line: p.line + options.firstLine - 1 } : p;
   };
   const fail = (offset: number, found: string): never => {
-    throw new InputError('E_JSON', file, `not valid JSON: expected ${EXPECTED[expect]}, found ${found}`, { position: pos(offset) });
+    throw new InputError('E_JSON', file, `not valid JSON: expected ${EXPECTED[expect]}, found ${found}`, {
+      position: pos(offset),
+    });
   };
   const afterValue = (): void => {
     expect = stack.length === 0 ? EOF : COMMA_OR_END;
@@ -123,9 +141,12 @@ export function checkJsonText(text: string, file: string, options: ParseJsonOpti
         return;
       case SyntaxKind.OpenBraceToken:
       case SyntaxKind.OpenBracketToken:
-        if (expect !== VALUE && expect !== VALUE_OR_END) fail(offset, kind === SyntaxKind.OpenBraceToken ? '"{"' : '"["');
+        if (expect !== VALUE && expect !== VALUE_OR_END)
+          fail(offset, kind === SyntaxKind.OpenBraceToken ? '"{"' : '"["');
         if (stack.length >= maxDepth) {
-          throw new InputError('E_DEPTH', file, `values are nested deeper than ${maxDepth} levels`, { position: pos(offset) });
+          throw new InputError('E_DEPTH', file, `values are nested deeper than ${maxDepth} levels`, {
+            position: pos(offset),
+          });
         }
         if (kind === SyntaxKind.OpenBraceToken) {
           stack.push({ object: 1, keys: undefined });
@@ -139,7 +160,10 @@ export function checkJsonText(text: string, file: string, options: ParseJsonOpti
       case SyntaxKind.CloseBracketToken: {
         const top = stack[stack.length - 1];
         const closesObject = kind === SyntaxKind.CloseBraceToken;
-        const ok = top !== undefined && (top.object === 1) === closesObject && (expect === COMMA_OR_END || expect === (closesObject ? KEY_OR_END : VALUE_OR_END));
+        const ok =
+          top !== undefined &&
+          (top.object === 1) === closesObject &&
+          (expect === COMMA_OR_END || expect === (closesObject ? KEY_OR_END : VALUE_OR_END));
         if (!ok) fail(offset, closesObject ? '"}"' : '"]"');
         stack.pop();
         afterValue();
@@ -163,10 +187,15 @@ export function checkJsonText(text: string, file: string, options: ParseJsonOpti
           const seen = top.keys.get(key);
           if (seen !== undefined) {
             const first = pos(seen);
-            throw new InputError('E_DUPLICATE_KEY', file, `key ${JSON.stringify(key)} appears twice in one object (first at ${first.line}:${first.col}); keep one`, {
-              position: pos(offset),
-              first,
-            });
+            throw new InputError(
+              'E_DUPLICATE_KEY',
+              file,
+              `key ${JSON.stringify(key)} appears twice in one object (first at ${first.line}:${first.col}); keep one`,
+              {
+                position: pos(offset),
+                first,
+              },
+            );
           }
           top.keys.set(key, offset);
           expect = COLON;
@@ -179,7 +208,8 @@ export function checkJsonText(text: string, file: string, options: ParseJsonOpti
       case SyntaxKind.TrueKeyword:
       case SyntaxKind.FalseKeyword:
       case SyntaxKind.NullKeyword:
-        if (expect !== VALUE && expect !== VALUE_OR_END) fail(offset, JSON.stringify(text.slice(offset, offset + Math.min(scanner.getTokenLength(), 20))));
+        if (expect !== VALUE && expect !== VALUE_OR_END)
+          fail(offset, JSON.stringify(text.slice(offset, offset + Math.min(scanner.getTokenLength(), 20))));
         afterValue();
         break;
       case SyntaxKind.LineCommentTrivia:

@@ -13,9 +13,14 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
     return STRICT.decode(bytes);
   } catch {
     const offset = firstInvalidByte(bytes);
-    throw new InputError('E_ENCODING', file, `byte ${offset} (0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')}) is not valid UTF-8; save the file as UTF-8`, {
-      position: bytePosition(bytes, offset),
-    });
+    throw new InputError(
+      'E_ENCODING',
+      file,
+      `byte ${offset} (0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')}) is not valid UTF-8; save the file as UTF-8`,
+      {
+        position: bytePosition(bytes, offset),
+      },
+    );
   }
 }
 

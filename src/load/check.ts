@@ -3,7 +3,16 @@
  * operators and their fact types, duplicate ids, placeholders, provisional reasons, limits.
  */
 import type { Diagnostic } from '../errors.js';
-import { RESERVED_IDS, type ClauseSpec, type Condition, type EditionSpec, type FactSpec, type I18nText, type LeafCondition, type ParameterSpec } from '../model/edition.js';
+import {
+  RESERVED_IDS,
+  type ClauseSpec,
+  type Condition,
+  type EditionSpec,
+  type FactSpec,
+  type I18nText,
+  type LeafCondition,
+  type ParameterSpec,
+} from '../model/edition.js';
 import { OPERATORS, OPERATOR_NAMES, UNSUPPORTED_OPERATORS } from '../operators/index.js';
 import { forEachLeaf, isLeaf, isValueRef, walkCondition } from '../model/condition.js';
 import { formatPath, type DocPath, type ParsedText } from './document.js';
@@ -29,37 +38,58 @@ export function checkEdition(spec: EditionSpec, parsed: ParsedText, expected: Ex
   const report = reporter(parsed, out);
 
   if (expected.id !== undefined && spec.id !== expected.id) {
-    report('E_ID_MISMATCH', ['id'], `id must equal the folder name "${expected.id}"`, { value: spec.id, allowed: [expected.id] });
+    report('E_ID_MISMATCH', ['id'], `id must equal the folder name "${expected.id}"`, {
+      value: spec.id,
+      allowed: [expected.id],
+    });
   }
   if (expected.version !== undefined && spec.version !== expected.version) {
-    report('E_ID_MISMATCH', ['version'], `version must equal the file name "${expected.version}"`, { value: spec.version, allowed: [expected.version] });
+    report('E_ID_MISMATCH', ['version'], `version must equal the file name "${expected.version}"`, {
+      value: spec.version,
+      allowed: [expected.version],
+    });
   }
   if (spec.effective.until !== undefined && spec.effective.until < spec.effective.from) {
-    report('E_SCHEMA', ['effective', 'until'], 'effective.until is before effective.from', { value: spec.effective.until });
+    report('E_SCHEMA', ['effective', 'until'], 'effective.until is before effective.from', {
+      value: spec.effective.until,
+    });
   }
   if (spec.supersedes !== undefined) {
     const [sid, sver] = spec.supersedes.split('@') as [string, string];
-    if (sid !== spec.id) report('E_REFERENCE', ['supersedes'], 'an edition can only supersede an edition of the same standard', { value: spec.supersedes });
-    else if (compareSemver(sver, spec.version) >= 0) report('E_REFERENCE', ['supersedes'], 'an edition can only supersede an earlier version', { value: spec.supersedes });
+    if (sid !== spec.id)
+      report('E_REFERENCE', ['supersedes'], 'an edition can only supersede an edition of the same standard', {
+        value: spec.supersedes,
+      });
+    else if (compareSemver(sver, spec.version) >= 0)
+      report('E_REFERENCE', ['supersedes'], 'an edition can only supersede an earlier version', {
+        value: spec.supersedes,
+      });
   }
 
   // Sources
   const sourceIds = new Set<string>();
   spec.sources.forEach((s, i) => {
-    if (sourceIds.has(s.id)) report('E_DUPLICATE_ID', ['sources', i, 'id'], `duplicate source id "${s.id}"`, { value: s.id });
+    if (sourceIds.has(s.id))
+      report('E_DUPLICATE_ID', ['sources', i, 'id'], `duplicate source id "${s.id}"`, { value: s.id });
     sourceIds.add(s.id);
   });
   const checkCites = (cites: { source: string }[], path: DocPath) =>
     cites.forEach((c, i) => {
       if (!sourceIds.has(c.source)) {
-        report('E_SOURCE', [...path, i, 'source'], `unknown source "${c.source}"`, { value: c.source, allowed: [...sourceIds] });
+        report('E_SOURCE', [...path, i, 'source'], `unknown source "${c.source}"`, {
+          value: c.source,
+          allowed: [...sourceIds],
+        });
       }
     });
 
   // Exclusions cite their source like clauses do.
   (spec.exclusions ?? []).forEach((e, i) => {
     if (!sourceIds.has(e.source.source)) {
-      report('E_SOURCE', ['exclusions', i, 'source', 'source'], `unknown source "${e.source.source}"`, { value: e.source.source, allowed: [...sourceIds] });
+      report('E_SOURCE', ['exclusions', i, 'source', 'source'], `unknown source "${e.source.source}"`, {
+        value: e.source.source,
+        allowed: [...sourceIds],
+      });
     }
   });
 
@@ -72,10 +102,23 @@ export function checkEdition(spec: EditionSpec, parsed: ParsedText, expected: Ex
   for (const [id, p] of params) {
     const path = ['parameters', id];
     if (RESERVED_IDS.has(id)) {
-      report('E_SCHEMA', path, `"${id}" cannot be a parameter id: it names part of JavaScript's object machinery`, { value: id }, true);
+      report(
+        'E_SCHEMA',
+        path,
+        `"${id}" cannot be a parameter id: it names part of JavaScript's object machinery`,
+        { value: id },
+        true,
+      );
       continue;
     }
-    if (facts.has(id)) report('E_DUPLICATE_ID', path, `parameter "${id}" has the same id as a fact; placeholders could not tell them apart`, { value: id }, true);
+    if (facts.has(id))
+      report(
+        'E_DUPLICATE_ID',
+        path,
+        `parameter "${id}" has the same id as a fact; placeholders could not tell them apart`,
+        { value: id },
+        true,
+      );
     checkCites(p.cites, [...path, 'cites']);
     const plain = p.value !== undefined;
     const keyed = p.byFact !== undefined || p.values !== undefined;
@@ -94,12 +137,29 @@ export function checkEdition(spec: EditionSpec, parsed: ParsedText, expected: Ex
       }
       const choices = (f.choices ?? []).map((c) => c.value);
       for (const k of Object.keys(p.values!)) {
-        if (RESERVED_IDS.has(k)) report('E_SCHEMA', [...path, 'values', k], `"${k}" cannot be a table key: it names part of JavaScript's object machinery`, { value: k }, true);
-        else if (!choices.includes(k)) report('E_SCHEMA', [...path, 'values', k], `"${k}" is not a choice of fact "${p.byFact}"`, { value: k, allowed: choices }, true);
+        if (RESERVED_IDS.has(k))
+          report(
+            'E_SCHEMA',
+            [...path, 'values', k],
+            `"${k}" cannot be a table key: it names part of JavaScript's object machinery`,
+            { value: k },
+            true,
+          );
+        else if (!choices.includes(k))
+          report(
+            'E_SCHEMA',
+            [...path, 'values', k],
+            `"${k}" is not a choice of fact "${p.byFact}"`,
+            { value: k, allowed: choices },
+            true,
+          );
       }
       for (const c of choices) {
         // Own keys only: a choice named like `constructor` must not find Object.prototype's.
-        if (!Object.hasOwn(p.values!, c)) report('E_SCHEMA', [...path, 'values'], `no value for choice "${c}" of fact "${p.byFact}"`, { allowed: choices });
+        if (!Object.hasOwn(p.values!, c))
+          report('E_SCHEMA', [...path, 'values'], `no value for choice "${c}" of fact "${p.byFact}"`, {
+            allowed: choices,
+          });
       }
     }
   }
@@ -108,11 +168,13 @@ export function checkEdition(spec: EditionSpec, parsed: ParsedText, expected: Ex
   const groupIds = new Set<string>();
   const clauseIds = new Set<string>();
   spec.groups.forEach((g, gi) => {
-    if (groupIds.has(g.id)) report('E_DUPLICATE_ID', ['groups', gi, 'id'], `duplicate group id "${g.id}"`, { value: g.id });
+    if (groupIds.has(g.id))
+      report('E_DUPLICATE_ID', ['groups', gi, 'id'], `duplicate group id "${g.id}"`, { value: g.id });
     groupIds.add(g.id);
     (g.clauses ?? []).forEach((c, ci) => {
       const path: DocPath = ['groups', gi, 'clauses', ci];
-      if (clauseIds.has(c.id) || groupIds.has(c.id)) report('E_DUPLICATE_ID', [...path, 'id'], `duplicate clause id "${c.id}"`, { value: c.id });
+      if (clauseIds.has(c.id) || groupIds.has(c.id))
+        report('E_DUPLICATE_ID', [...path, 'id'], `duplicate clause id "${c.id}"`, { value: c.id });
       clauseIds.add(c.id);
       checkClause(c, path, { facts, params, sourceIds, report, atParameter: new Set() });
     });
@@ -141,31 +203,51 @@ export interface ClauseContext {
 export function checkClause(c: ClauseSpec, path: DocPath, ctx: ClauseContext): void {
   const { facts, params, sourceIds, report } = ctx;
   c.cites.forEach((cite, i) => {
-    if (!sourceIds.has(cite.source)) report('E_SOURCE', [...path, 'cites', i, 'source'], `unknown source "${cite.source}"`, { value: cite.source, allowed: [...sourceIds] });
+    if (!sourceIds.has(cite.source))
+      report('E_SOURCE', [...path, 'cites', i, 'source'], `unknown source "${cite.source}"`, {
+        value: cite.source,
+        allowed: [...sourceIds],
+      });
   });
   if (c.provenance === 'provisional' && !c.provisionalReason) {
     report('E_PROVISIONAL', [...path, 'provenance'], 'a provisional clause must say why in `provisionalReason`');
   }
   if (c.provenance !== 'provisional' && c.provisionalReason) {
-    report('E_PROVISIONAL', [...path, 'provisionalReason'], 'only a provisional clause has a `provisionalReason`', {}, true);
+    report(
+      'E_PROVISIONAL',
+      [...path, 'provisionalReason'],
+      'only a provisional clause has a `provisionalReason`',
+      {},
+      true,
+    );
   }
   // A clause's text is shown as written (\`daoze show\`, the pages): only messages fill placeholders.
   for (const locale of ['zh', 'en'] as const) {
     const names = [...placeholdersOf(c.text[locale])];
     if (names.length) {
-      report('E_PLACEHOLDER', [...path, 'text', locale], `clause text is shown as written, so ${names.map((n) => `{${n}}`).join(' ')} would be printed literally; placeholders are filled only in \`messages\` (name the value in words, or move it to a message)`, {
-        value: names.map((n) => `{${n}}`).join(' '),
-      });
+      report(
+        'E_PLACEHOLDER',
+        [...path, 'text', locale],
+        `clause text is shown as written, so ${names.map((n) => `{${n}}`).join(' ')} would be printed literally; placeholders are filled only in \`messages\` (name the value in words, or move it to a message)`,
+        {
+          value: names.map((n) => `{${n}}`).join(' '),
+        },
+      );
     }
   }
   if (c.appliesWhen) checkCondition(c.appliesWhen, [...path, 'appliesWhen'], facts, params, report, ctx.atParameter);
   checkCondition(c.check, [...path, 'check'], facts, params, report, ctx.atParameter);
   const leaves = leafCount(c.check) + (c.appliesWhen ? leafCount(c.appliesWhen) : 0);
   if (leaves > MAX_CONDITION_LEAVES) {
-    report('E_LIMIT', [...path, 'check'], `clause "${c.id}" has ${leaves} conditions; at most ${MAX_CONDITION_LEAVES} are allowed (split it into several clauses)`, {
-      value: leaves,
-      allowed: `at most ${MAX_CONDITION_LEAVES}`,
-    });
+    report(
+      'E_LIMIT',
+      [...path, 'check'],
+      `clause "${c.id}" has ${leaves} conditions; at most ${MAX_CONDITION_LEAVES} are allowed (split it into several clauses)`,
+      {
+        value: leaves,
+        allowed: `at most ${MAX_CONDITION_LEAVES}`,
+      },
+    );
   }
   for (const [kind, text] of Object.entries(c.messages)) {
     checkPlaceholders(text as I18nText, [...path, 'messages', kind], facts, params, report);
@@ -186,21 +268,31 @@ export function leafCount(root: Condition): number {
 export function checkFact(id: string, f: FactSpec, report: Report, at: DocPath = ['facts']) {
   const path = [...at, id];
   if (RESERVED_IDS.has(id)) {
-    report('E_FACT_SPEC', path, `"${id}" cannot be a fact id: an observation can never set a fact so named (it names part of JavaScript's object machinery)`, {
-      value: id,
-      allowed: 'a kebab-case id other than __proto__, constructor and prototype',
-    }, true);
+    report(
+      'E_FACT_SPEC',
+      path,
+      `"${id}" cannot be a fact id: an observation can never set a fact so named (it names part of JavaScript's object machinery)`,
+      {
+        value: id,
+        allowed: 'a kebab-case id other than __proto__, constructor and prototype',
+      },
+      true,
+    );
   }
   const numeric = f.type === 'number' || f.type === 'integer' || f.type === 'duration';
-  if ((f.type === 'number' || f.type === 'duration') && !f.unit) report('E_FACT_SPEC', path, `a ${f.type} fact must give its unit`, {}, true);
-  if (!numeric && (f.minimum !== undefined || f.maximum !== undefined)) report('E_FACT_SPEC', path, `minimum and maximum apply only to number, integer and duration facts`, {}, true);
+  if ((f.type === 'number' || f.type === 'duration') && !f.unit)
+    report('E_FACT_SPEC', path, `a ${f.type} fact must give its unit`, {}, true);
+  if (!numeric && (f.minimum !== undefined || f.maximum !== undefined))
+    report('E_FACT_SPEC', path, `minimum and maximum apply only to number, integer and duration facts`, {}, true);
   if (!numeric && f.unit) report('E_FACT_SPEC', [...path, 'unit'], `a ${f.type} fact has no unit`, {}, true);
-  if (f.minimum !== undefined && f.maximum !== undefined && f.minimum > f.maximum) report('E_FACT_SPEC', [...path, 'minimum'], 'minimum is greater than maximum', { value: f.minimum });
+  if (f.minimum !== undefined && f.maximum !== undefined && f.minimum > f.maximum)
+    report('E_FACT_SPEC', [...path, 'minimum'], 'minimum is greater than maximum', { value: f.minimum });
   if (f.type === 'enum') {
     if (!f.choices) report('E_FACT_SPEC', path, 'an enum fact must list its choices', {}, true);
     const seen = new Set<string>();
     (f.choices ?? []).forEach((c, i) => {
-      if (seen.has(c.value)) report('E_DUPLICATE_ID', [...path, 'choices', i, 'value'], `duplicate choice "${c.value}"`, { value: c.value });
+      if (seen.has(c.value))
+        report('E_DUPLICATE_ID', [...path, 'choices', i, 'value'], `duplicate choice "${c.value}"`, { value: c.value });
       seen.add(c.value);
     });
   } else if (f.choices) report('E_FACT_SPEC', [...path, 'choices'], 'only an enum fact has choices', {}, true);
@@ -250,65 +342,127 @@ function checkLeaf(
   atParameter?: Set<string>,
 ) {
   const f = facts.get(c.fact);
-  if (!f) report('E_UNKNOWN_FACT', [...path, 'fact'], `unknown fact "${c.fact}"; declare it under \`facts\``, { value: c.fact, allowed: [...facts.keys()] });
+  if (!f)
+    report('E_UNKNOWN_FACT', [...path, 'fact'], `unknown fact "${c.fact}"; declare it under \`facts\``, {
+      value: c.fact,
+      allowed: [...facts.keys()],
+    });
   const op = OPERATORS.get(c.operator);
   if (!op) {
     const why = UNSUPPORTED_OPERATORS.get(c.operator);
-    report('E_UNKNOWN_OPERATOR', [...path, 'operator'], why ? `operator "${c.operator}" is not supported: ${why}` : `unknown operator "${c.operator}"`, {
-      value: c.operator,
-      allowed: OPERATOR_NAMES,
-    });
+    report(
+      'E_UNKNOWN_OPERATOR',
+      [...path, 'operator'],
+      why ? `operator "${c.operator}" is not supported: ${why}` : `unknown operator "${c.operator}"`,
+      {
+        value: c.operator,
+        allowed: OPERATOR_NAMES,
+      },
+    );
     return;
   }
   if (!f) return;
   if (!op.factTypes.includes(f.type)) {
-    report('E_OPERATOR_TYPE', [...path, 'operator'], `operator "${op.name}" does not apply to ${f.type} fact "${c.fact}"`, {
-      value: op.name,
-      allowed: OPERATOR_NAMES.filter((n) => OPERATORS.get(n)!.factTypes.includes(f.type)),
-    });
+    report(
+      'E_OPERATOR_TYPE',
+      [...path, 'operator'],
+      `operator "${op.name}" does not apply to ${f.type} fact "${c.fact}"`,
+      {
+        value: op.name,
+        allowed: OPERATOR_NAMES.filter((n) => OPERATORS.get(n)!.factTypes.includes(f.type)),
+      },
+    );
     return;
   }
   const v = c.value;
   if (isValueRef(v)) {
     if (op.operand === 'list') {
-      report('E_OPERATOR_TYPE', [...path, 'value'], `operator "${op.name}" needs a literal list, not a reference`, { value: v });
+      report('E_OPERATOR_TYPE', [...path, 'value'], `operator "${op.name}" needs a literal list, not a reference`, {
+        value: v,
+      });
     } else if ('fact' in v) {
       const g = facts.get(v.fact);
-      if (!g) report('E_UNKNOWN_FACT', [...path, 'value', 'fact'], `unknown fact "${v.fact}"`, { value: v.fact, allowed: [...facts.keys()] });
+      if (!g)
+        report('E_UNKNOWN_FACT', [...path, 'value', 'fact'], `unknown fact "${v.fact}"`, {
+          value: v.fact,
+          allowed: [...facts.keys()],
+        });
       else if (g.type !== f.type || g.unit !== f.unit) {
-        report('E_OPERATOR_TYPE', [...path, 'value', 'fact'], `fact "${v.fact}" (${g.type}${g.unit ? ` ${g.unit}` : ''}) cannot be compared with "${c.fact}" (${f.type}${f.unit ? ` ${f.unit}` : ''})`, { value: v.fact });
+        report(
+          'E_OPERATOR_TYPE',
+          [...path, 'value', 'fact'],
+          `fact "${v.fact}" (${g.type}${g.unit ? ` ${g.unit}` : ''}) cannot be compared with "${c.fact}" (${f.type}${f.unit ? ` ${f.unit}` : ''})`,
+          { value: v.fact },
+        );
       }
     } else {
       const p = params.get(v.param);
-      if (!p) report('E_UNKNOWN_PARAM', [...path, 'value', 'param'], `unknown parameter "${v.param}"; declare it under \`parameters\``, { value: v.param, allowed: [...params.keys()] });
+      if (!p)
+        report(
+          'E_UNKNOWN_PARAM',
+          [...path, 'value', 'param'],
+          `unknown parameter "${v.param}"; declare it under \`parameters\``,
+          { value: v.param, allowed: [...params.keys()] },
+        );
       else {
         const vals: [DocPath, unknown][] =
-          p.value !== undefined ? [[['value'], p.value]] : Object.entries(p.values ?? {}).map(([k, x]) => [['values', k], x]);
+          p.value !== undefined
+            ? [[['value'], p.value]]
+            : Object.entries(p.values ?? {}).map(([k, x]) => [['values', k], x]);
         const bad = vals.find(([, x]) => !literalFits(f, x));
         if (bad !== undefined && atParameter) {
           if (!atParameter.has(v.param)) {
             atParameter.add(v.param);
-            const quoted = typeof bad[1] === 'string' && (f.type === 'number' || f.type === 'integer' || f.type === 'duration') && Number.isFinite(Number(bad[1]));
-            report('E_OPERATOR_TYPE', ['parameters', v.param, ...bad[0]], `parameter "${v.param}" has a value that does not fit ${f.type} fact "${c.fact}" it is compared with at ${formatPath([...path, 'value'])}${quoted ? '; it is a quoted string: write the number without quotes' : ''}`, {
-              value: bad[1],
-              ...allowedFor(f),
-            });
+            const quoted =
+              typeof bad[1] === 'string' &&
+              (f.type === 'number' || f.type === 'integer' || f.type === 'duration') &&
+              Number.isFinite(Number(bad[1]));
+            report(
+              'E_OPERATOR_TYPE',
+              ['parameters', v.param, ...bad[0]],
+              `parameter "${v.param}" has a value that does not fit ${f.type} fact "${c.fact}" it is compared with at ${formatPath([...path, 'value'])}${quoted ? '; it is a quoted string: write the number without quotes' : ''}`,
+              {
+                value: bad[1],
+                ...allowedFor(f),
+              },
+            );
           }
-        } else if (bad !== undefined) report('E_OPERATOR_TYPE', [...path, 'value', 'param'], `parameter "${v.param}" has a value that does not fit ${f.type} fact "${c.fact}"`, { value: bad[1] });
+        } else if (bad !== undefined)
+          report(
+            'E_OPERATOR_TYPE',
+            [...path, 'value', 'param'],
+            `parameter "${v.param}" has a value that does not fit ${f.type} fact "${c.fact}"`,
+            { value: bad[1] },
+          );
         if (p.unit !== f.unit && (p.unit !== undefined || f.unit !== undefined)) {
-          report('E_OPERATOR_TYPE', [...path, 'value', 'param'], `parameter "${v.param}" is in ${p.unit ?? 'no unit'} but fact "${c.fact}" is in ${f.unit ?? 'no unit'}`, { value: v.param });
+          report(
+            'E_OPERATOR_TYPE',
+            [...path, 'value', 'param'],
+            `parameter "${v.param}" is in ${p.unit ?? 'no unit'} but fact "${c.fact}" is in ${f.unit ?? 'no unit'}`,
+            { value: v.param },
+          );
         }
       }
     }
     return;
   }
   if (op.operand === 'list') {
-    if (!Array.isArray(v)) return report('E_OPERATOR_TYPE', [...path, 'value'], `operator "${op.name}" needs a list of values`, { value: v });
+    if (!Array.isArray(v))
+      return report('E_OPERATOR_TYPE', [...path, 'value'], `operator "${op.name}" needs a list of values`, {
+        value: v,
+      });
     v.forEach((x, i) => {
-      if (!literalFits(f, x)) report('E_OPERATOR_TYPE', [...path, 'value', i], `value does not fit ${f.type} fact "${c.fact}"`, { value: x, ...allowedFor(f) });
+      if (!literalFits(f, x))
+        report('E_OPERATOR_TYPE', [...path, 'value', i], `value does not fit ${f.type} fact "${c.fact}"`, {
+          value: x,
+          ...allowedFor(f),
+        });
     });
   } else if (Array.isArray(v) || !literalFits(f, v)) {
-    report('E_OPERATOR_TYPE', [...path, 'value'], `value does not fit ${f.type} fact "${c.fact}"`, { value: v, ...allowedFor(f) });
+    report('E_OPERATOR_TYPE', [...path, 'value'], `value does not fit ${f.type} fact "${c.fact}"`, {
+      value: v,
+      ...allowedFor(f),
+    });
   }
 }
 
@@ -316,10 +470,19 @@ function allowedFor(f: FactSpec): Partial<Diagnostic> {
   return { allowed: FACT_TYPE_DEFS[f.type].allowed(f) };
 }
 
-function checkPlaceholders(text: I18nText, path: DocPath, facts: ReadonlyMap<string, FactSpec>, params: ReadonlyMap<string, ParameterSpec>, report: Report) {
+function checkPlaceholders(
+  text: I18nText,
+  path: DocPath,
+  facts: ReadonlyMap<string, FactSpec>,
+  params: ReadonlyMap<string, ParameterSpec>,
+  report: Report,
+) {
   const zh = placeholdersOf(text.zh);
   const en = placeholdersOf(text.en);
-  for (const [locale, names] of [['zh', zh], ['en', en]] as const) {
+  for (const [locale, names] of [
+    ['zh', zh],
+    ['en', en],
+  ] as const) {
     for (const n of names) {
       if (!facts.has(n) && !params.has(n) && !BUILTIN_PLACEHOLDERS.includes(n)) {
         report('E_PLACEHOLDER', [...path, locale], `placeholder {${n}} is not filled by any fact or parameter`, {
@@ -332,7 +495,11 @@ function checkPlaceholders(text: I18nText, path: DocPath, facts: ReadonlyMap<str
   const onlyZh = [...zh].filter((n) => !en.has(n));
   const onlyEn = [...en].filter((n) => !zh.has(n));
   if (onlyZh.length || onlyEn.length) {
-    report('E_PLACEHOLDER', path, `zh and en use different placeholders (only zh: ${onlyZh.map((n) => `{${n}}`).join(' ') || '-'}; only en: ${onlyEn.map((n) => `{${n}}`).join(' ') || '-'})`);
+    report(
+      'E_PLACEHOLDER',
+      path,
+      `zh and en use different placeholders (only zh: ${onlyZh.map((n) => `{${n}}`).join(' ') || '-'}; only en: ${onlyEn.map((n) => `{${n}}`).join(' ') || '-'})`,
+    );
   }
 }
 
@@ -348,17 +515,31 @@ export function checkCases(spec: EditionSpec, parsed: Pick<ParsedText, 'file' | 
     if (caseNames.has(k.name)) report('E_DUPLICATE_ID', [...path, 'name'], `duplicate case name`, { value: k.name });
     caseNames.add(k.name);
     for (const cid of Object.keys(k.expect.clauses ?? {})) {
-      if (!clauseIds.has(cid)) report('E_CASE', [...path, 'expect', 'clauses', cid], `unknown clause "${cid}"`, { value: cid, allowed: [...clauseIds] }, true);
+      if (!clauseIds.has(cid))
+        report(
+          'E_CASE',
+          [...path, 'expect', 'clauses', cid],
+          `unknown clause "${cid}"`,
+          { value: cid, allowed: [...clauseIds] },
+          true,
+        );
     }
     // A value outside an enum fact's choices would only surface when the case runs, without a line: say it here.
     for (const [fid, v] of Object.entries(k.facts ?? {})) {
       const f = facts.get(fid);
       if (f?.type === 'enum' && typeof v === 'string' && !(f.choices ?? []).some((ch) => ch.value === v)) {
-        report('E_CASE', [...path, 'facts', fid], `"${v}" is not a choice of enum fact "${fid}"`, { value: v, allowed: (f.choices ?? []).map((ch) => ch.value) });
+        report('E_CASE', [...path, 'facts', fid], `"${v}" is not a choice of enum fact "${fid}"`, {
+          value: v,
+          allowed: (f.choices ?? []).map((ch) => ch.value),
+        });
       }
     }
     (k.expect.missing ?? []).forEach((f, j) => {
-      if (!facts.has(f)) report('E_CASE', [...path, 'expect', 'missing', j], `unknown fact "${f}"`, { value: f, allowed: [...facts.keys()] });
+      if (!facts.has(f))
+        report('E_CASE', [...path, 'expect', 'missing', j], `unknown fact "${f}"`, {
+          value: f,
+          allowed: [...facts.keys()],
+        });
     });
   });
   return out;

@@ -38,7 +38,10 @@ function clauseReads(c: ClauseSpec): { facts: Set<string>; params: Set<string> }
  * unchanged) and every problem found: unknown editions, groups or clauses, cycles, a published edition
  * including a draft, conflicting facts, parameters or sources, duplicate clause ids, and case errors.
  */
-export function composeEditions(inputs: readonly ComposeInput[]): { editions: EditionSpec[]; diagnostics: Diagnostic[] } {
+export function composeEditions(inputs: readonly ComposeInput[]): {
+  editions: EditionSpec[];
+  diagnostics: Diagnostic[];
+} {
   const byRef = new Map(inputs.map((i) => [`${i.spec.id}@${i.spec.version}`, i]));
   const done = new Map<string, EditionSpec>();
   const visiting = new Set<string>();
@@ -67,16 +70,26 @@ export function composeEditions(inputs: readonly ComposeInput[]): { editions: Ed
       const at: DocPath = ['groups', gi, 'include'];
       const targetInput = byRef.get(inc.standard);
       if (!targetInput) {
-        report('E_REFERENCE', [...at, 'standard'], `unknown edition "${inc.standard}"`, { value: inc.standard, allowed: [...byRef.keys()] });
+        report('E_REFERENCE', [...at, 'standard'], `unknown edition "${inc.standard}"`, {
+          value: inc.standard,
+          allowed: [...byRef.keys()],
+        });
         return { id: g.id, label: g.label, clauses };
       }
       if (visiting.has(inc.standard)) {
-        report('E_REFERENCE', [...at, 'standard'], `including "${inc.standard}" makes a cycle`, { value: inc.standard });
+        report('E_REFERENCE', [...at, 'standard'], `including "${inc.standard}" makes a cycle`, {
+          value: inc.standard,
+        });
         return { id: g.id, label: g.label, clauses };
       }
       const target = resolve(targetInput);
       if (spec.status === 'published' && target.status !== 'published') {
-        report('E_REFERENCE', [...at, 'standard'], `a published edition can only include published editions; "${inc.standard}" is a draft`, { value: inc.standard });
+        report(
+          'E_REFERENCE',
+          [...at, 'standard'],
+          `a published edition can only include published editions; "${inc.standard}" is a draft`,
+          { value: inc.standard },
+        );
       }
       let picked: ClauseSpec[] = [];
       if (inc.group === undefined && inc.clauses === undefined) {
@@ -85,13 +98,23 @@ export function composeEditions(inputs: readonly ComposeInput[]): { editions: Ed
         let pool = target.groups.flatMap((x) => x.clauses);
         if (inc.group !== undefined) {
           const tg = target.groups.find((x) => x.id === inc.group);
-          if (!tg) report('E_REFERENCE', [...at, 'group'], `"${inc.standard}" has no group "${inc.group}"`, { value: inc.group, allowed: target.groups.map((x) => x.id) });
+          if (!tg)
+            report('E_REFERENCE', [...at, 'group'], `"${inc.standard}" has no group "${inc.group}"`, {
+              value: inc.group,
+              allowed: target.groups.map((x) => x.id),
+            });
           pool = tg?.clauses ?? [];
         }
         if (inc.clauses !== undefined) {
           inc.clauses.forEach((id, k) => {
             const c = pool.find((x) => x.id === id);
-            if (!c) report('E_REFERENCE', [...at, 'clauses', k], `no clause "${id}" in ${inc.group ? `group "${inc.group}" of ` : ''}"${inc.standard}"`, { value: id, allowed: pool.map((x) => x.id) });
+            if (!c)
+              report(
+                'E_REFERENCE',
+                [...at, 'clauses', k],
+                `no clause "${id}" in ${inc.group ? `group "${inc.group}" of ` : ''}"${inc.standard}"`,
+                { value: id, allowed: pool.map((x) => x.id) },
+              );
             else picked.push(c);
           });
         } else picked = pool;
@@ -100,18 +123,31 @@ export function composeEditions(inputs: readonly ComposeInput[]): { editions: Ed
       // The include's own cites name sources of this edition, not of the included one.
       inc.cites?.forEach((cite, k) => {
         if (!spec.sources.some((s) => s.id === cite.source)) {
-          report('E_SOURCE', [...at, 'cites', k, 'source'], `unknown source "${cite.source}"`, { value: cite.source, allowed: spec.sources.map((s) => s.id) });
+          report('E_SOURCE', [...at, 'cites', k, 'source'], `unknown source "${cite.source}"`, {
+            value: cite.source,
+            allowed: spec.sources.map((s) => s.id),
+          });
         }
       });
       for (const c of picked) {
         const routing = inc.routing ?? c.routing ?? target.routing;
-        clauses.push({ ...c, ...(inc.cites ? { cites: [...inc.cites, ...c.cites] } : {}), ...(routing ? { routing } : {}), origin: c.origin ?? origin });
+        clauses.push({
+          ...c,
+          ...(inc.cites ? { cites: [...inc.cites, ...c.cites] } : {}),
+          ...(routing ? { routing } : {}),
+          origin: c.origin ?? origin,
+        });
         const reads = clauseReads(c);
         const bring = <T>(kind: string, id: string, from: Record<string, T> | undefined, into: Record<string, T>) => {
           const item = from?.[id];
           if (item === undefined) return;
           if (into[id] !== undefined && canonicalJson(into[id]) !== canonicalJson(item)) {
-            report('E_REFERENCE', at, `${kind} "${id}" of "${inc.standard}" conflicts with a ${kind} of the same id here; give them the same definition or different ids`, { value: id });
+            report(
+              'E_REFERENCE',
+              at,
+              `${kind} "${id}" of "${inc.standard}" conflicts with a ${kind} of the same id here; give them the same definition or different ids`,
+              { value: id },
+            );
             return;
           }
           into[id] = item;
@@ -127,7 +163,12 @@ export function composeEditions(inputs: readonly ComposeInput[]): { editions: Ed
           const mine = sources.find((s) => s.id === src.id);
           if (!mine) sources.push(src);
           else if (canonicalJson(mine) !== canonicalJson(src)) {
-            report('E_REFERENCE', at, `source "${src.id}" of "${inc.standard}" differs from the source of the same id here`, { value: src.id });
+            report(
+              'E_REFERENCE',
+              at,
+              `source "${src.id}" of "${inc.standard}" differs from the source of the same id here`,
+              { value: src.id },
+            );
           }
         }
       }
@@ -137,12 +178,18 @@ export function composeEditions(inputs: readonly ComposeInput[]): { editions: Ed
     const seen = new Set<string>();
     groups.forEach((g, gi) =>
       g.clauses.forEach((c) => {
-        if (seen.has(c.id)) report('E_DUPLICATE_ID', ['groups', gi], `clause id "${c.id}" appears twice after composition`, { value: c.id });
+        if (seen.has(c.id))
+          report('E_DUPLICATE_ID', ['groups', gi], `clause id "${c.id}" appears twice after composition`, {
+            value: c.id,
+          });
         seen.add(c.id);
       }),
     );
     for (const id of Object.keys(params)) {
-      if (facts[id]) report('E_DUPLICATE_ID', ['parameters'], `parameter "${id}" has the same id as a fact after composition`, { value: id });
+      if (facts[id])
+        report('E_DUPLICATE_ID', ['parameters'], `parameter "${id}" has the same id as a fact after composition`, {
+          value: id,
+        });
     }
     const flat: EditionSpec = { ...spec, sources, facts, groups };
     if (Object.keys(params).length) flat.parameters = params;
@@ -153,9 +200,15 @@ export function composeEditions(inputs: readonly ComposeInput[]): { editions: Ed
   const editions = inputs.map((i) => {
     const flat = resolve(i);
     if (flat.groups.every((g) => g.clauses.length === 0)) {
-      diagnostics.push({ code: 'E_SCHEMA', message: 'the edition has no clauses', location: locationOf({ file: i.file ?? `${i.spec.id}@${i.spec.version}`, locate: i.locate }, ['groups']) });
+      diagnostics.push({
+        code: 'E_SCHEMA',
+        message: 'the edition has no clauses',
+        location: locationOf({ file: i.file ?? `${i.spec.id}@${i.spec.version}`, locate: i.locate }, ['groups']),
+      });
     }
-    diagnostics.push(...checkCases(flat, { file: i.file ?? `${i.spec.id}@${i.spec.version}`, locate: i.locate ?? (() => undefined) }));
+    diagnostics.push(
+      ...checkCases(flat, { file: i.file ?? `${i.spec.id}@${i.spec.version}`, locate: i.locate ?? (() => undefined) }),
+    );
     return flat;
   });
   return { editions, diagnostics };

@@ -26,7 +26,9 @@ function validateParsed(parsed: ParsedText, expected?: ExpectedIdentity): Editio
   if (schemaDiagnostics.length > 0) return { diagnostics: schemaDiagnostics };
   const spec = parsed.data as EditionSpec;
   const diagnostics = sortDiagnostics(checkEdition(spec, parsed, expected));
-  return diagnostics.length > 0 ? { diagnostics, locate: parsed.locate } : { edition: spec, diagnostics, locate: parsed.locate };
+  return diagnostics.length > 0
+    ? { diagnostics, locate: parsed.locate }
+    : { edition: spec, diagnostics, locate: parsed.locate };
 }
 
 /**

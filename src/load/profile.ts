@@ -17,7 +17,10 @@ export interface ProfileParseResult {
  * Reads a profile: YAML, then its JSON Schema, then its identity against the file name. References into the base
  * edition are checked when the profile is applied (`applyProfile`), which needs the base.
  */
-export function parseProfile(text: string, options: { file?: string; expected?: ExpectedIdentity } = {}): ProfileParseResult {
+export function parseProfile(
+  text: string,
+  options: { file?: string; expected?: ExpectedIdentity } = {},
+): ProfileParseResult {
   const file = options.file ?? '<profile>';
   const { parsed, diagnostics } = parseYamlText(text, file);
   if (!parsed) return { diagnostics };
@@ -37,5 +40,7 @@ export function parseProfile(text: string, options: { file?: string; expected?: 
       });
     }
   }
-  return out.length ? { diagnostics: sortDiagnostics(out), locate: parsed.locate } : { profile, diagnostics: [], locate: parsed.locate };
+  return out.length
+    ? { diagnostics: sortDiagnostics(out), locate: parsed.locate }
+    : { profile, diagnostics: [], locate: parsed.locate };
 }

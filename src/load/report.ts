@@ -6,7 +6,13 @@ import type { Diagnostic, DiagnosticCode } from '../errors.js';
 import { formatPath, type DocPath, type ParsedText } from './document.js';
 
 /** Reports one problem at a path; `key` points at the key of the entry rather than its value. */
-export type Report = (code: DiagnosticCode, path: DocPath, message: string, extra?: Partial<Diagnostic>, key?: boolean) => void;
+export type Report = (
+  code: DiagnosticCode,
+  path: DocPath,
+  message: string,
+  extra?: Partial<Diagnostic>,
+  key?: boolean,
+) => void;
 
 /** The file a problem is in: its name as shown, and a locator of paths when it was read from text. */
 export interface Where {

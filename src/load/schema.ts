@@ -15,7 +15,13 @@ function validator(name: SchemaName): ValidateFunction {
   let v = compiled.get(name);
   if (!v) {
     // strictRequired is off because the condition schema dispatches with if: {required: [all]}, which it flags.
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true });
+    const ajv = new Ajv2020({
+      allErrors: true,
+      strict: true,
+      strictRequired: false,
+      verbose: true,
+      allowUnionTypes: true,
+    });
     addFormats(ajv, ['date', 'date-time', 'uri']);
     ajv.addSchema(editionSchema);
     // The profile schema refers to the edition schema's definitions by relative $ref.
@@ -28,7 +34,8 @@ function validator(name: SchemaName): ValidateFunction {
 const PATTERN_MEANINGS: Record<string, string> = {
   '^[a-z0-9]+(-[a-z0-9]+)*$': 'a kebab-case id (lowercase letters and digits, words joined by single hyphens)',
   '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?$': 'a semantic version such as 1.0.0',
-  '^[a-z0-9]+(-[a-z0-9]+)*@(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?$': 'an edition reference id@version such as san-duan@1.0.0',
+  '^[a-z0-9]+(-[a-z0-9]+)*@(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?$':
+    'an edition reference id@version such as san-duan@1.0.0',
 };
 
 function pointerToPath(pointer: string): (string | number)[] {
@@ -89,7 +96,12 @@ function toDiagnostic(e: ErrorObject, parsed: ParsedText): Diagnostic | undefine
       if (e.propertyName !== undefined) {
         at = [...path, e.propertyName];
         key = true;
-        return { code: 'E_SCHEMA', message: `key ${JSON.stringify(e.propertyName)} ${message}`, location: locationOf(parsed, at, key), value: e.propertyName };
+        return {
+          code: 'E_SCHEMA',
+          message: `key ${JSON.stringify(e.propertyName)} ${message}`,
+          location: locationOf(parsed, at, key),
+          value: e.propertyName,
+        };
       }
       break;
     }
@@ -106,8 +118,12 @@ function toDiagnostic(e: ErrorObject, parsed: ParsedText): Diagnostic | undefine
       break;
     case 'anyOf': {
       const branches = (e.schema as { required?: string[] }[] | undefined) ?? [];
-      const names = branches.every((b) => Array.isArray(b.required) && b.required.length === 1) ? branches.map((b) => b.required![0]!) : undefined;
-      message = names ? `must have ${names.map((n) => `"${n}"`).join(' or ')}` : 'must be a scalar, a list of scalars, {fact: <id>} or {param: <id>}';
+      const names = branches.every((b) => Array.isArray(b.required) && b.required.length === 1)
+        ? branches.map((b) => b.required![0]!)
+        : undefined;
+      message = names
+        ? `must have ${names.map((n) => `"${n}"`).join(' or ')}`
+        : 'must be a scalar, a list of scalars, {fact: <id>} or {param: <id>}';
       if (names) return { code: 'E_SCHEMA', message, location: locationOf(parsed, path, false), allowed: names };
       break;
     }
@@ -124,7 +140,8 @@ function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length]!;
@@ -147,22 +164,32 @@ export function validateSchema(name: SchemaName, parsed: ParsedText): Diagnostic
   const errors = validate.errors ?? [];
   // Branch errors under an anyOf say the same thing several times; keep the anyOf's own summary instead.
   const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath);
-  const kept = errors.filter((e) => !anyOfPaths.some((p) => e.schemaPath !== p && e.schemaPath.startsWith(p.slice(0, -'/anyOf'.length) + '/anyOf/')));
+  const kept = errors.filter(
+    (e) =>
+      !anyOfPaths.some((p) => e.schemaPath !== p && e.schemaPath.startsWith(p.slice(0, -'/anyOf'.length) + '/anyOf/')),
+  );
   const out: Diagnostic[] = [];
   // A misspelt key (`claueses`) also makes the key meant missing; the misspelling is the cause, so only it is reported.
   const misspelt = new Set<string>();
   for (const e of kept) {
     if (e.keyword !== 'additionalProperties') continue;
     const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
-    const near = props ? closest((e.params as { additionalProperty: string }).additionalProperty, Object.keys(props)) : undefined;
+    const near = props
+      ? closest((e.params as { additionalProperty: string }).additionalProperty, Object.keys(props))
+      : undefined;
     if (near) misspelt.add(`${e.instancePath}|${near}`);
   }
   const explained = (e: ErrorObject) =>
-    (e.keyword === 'required' && misspelt.has(`${e.instancePath}|${(e.params as { missingProperty: string }).missingProperty}`)) ||
-    (e.keyword === 'anyOf' && ((e.schema as { required?: string[] }[] | undefined) ?? []).some((b) => b.required?.some((n) => misspelt.has(`${e.instancePath}|${n}`))));
+    (e.keyword === 'required' &&
+      misspelt.has(`${e.instancePath}|${(e.params as { missingProperty: string }).missingProperty}`)) ||
+    (e.keyword === 'anyOf' &&
+      ((e.schema as { required?: string[] }[] | undefined) ?? []).some((b) =>
+        b.required?.some((n) => misspelt.has(`${e.instancePath}|${n}`)),
+      ));
   // The operator enums are for editors (hover, completion); the loader's own check says more (why `contains` is not
   // offered, which operators fit the fact's type) and still runs the other checks, so it reports operators itself.
-  const forEditors = (e: ErrorObject) => e.keyword === 'enum' && e.instancePath.endsWith('/operator') && e.schemaPath.endsWith('/properties/operator/enum');
+  const forEditors = (e: ErrorObject) =>
+    e.keyword === 'enum' && e.instancePath.endsWith('/operator') && e.schemaPath.endsWith('/properties/operator/enum');
   const seen = new Set<string>();
   for (const e of kept) {
     if (explained(e) || forEditors(e)) continue;

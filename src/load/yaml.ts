@@ -1,5 +1,15 @@
 /** YAML text → plain data, keeping a way back from a path inside the data to a line and column in the text. */
-import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, visit, type Node as YamlNode, type Document } from 'yaml';
+import {
+  LineCounter,
+  parseDocument,
+  isMap,
+  isSeq,
+  isPair,
+  isScalar,
+  visit,
+  type Node as YamlNode,
+  type Document,
+} from 'yaml';
 import type { Diagnostic } from '../errors.js';
 import { stripBom } from '../input/index.js';
 import { formatPath, MAX_TEXT_LENGTH, type DocPath, type ParsedText } from './document.js';
@@ -39,7 +49,12 @@ export function parseYamlText(source: string, file: string): { parsed?: ParsedTe
   if (text.length > MAX_TEXT_LENGTH) {
     return {
       diagnostics: [
-        { code: 'E_LIMIT', message: `file is larger than ${MAX_TEXT_LENGTH} characters`, location: { file, path: '' }, value: text.length },
+        {
+          code: 'E_LIMIT',
+          message: `file is larger than ${MAX_TEXT_LENGTH} characters`,
+          location: { file, path: '' },
+          value: text.length,
+        },
       ],
     };
   }
@@ -55,7 +70,15 @@ export function parseYamlText(source: string, file: string): { parsed?: ParsedTe
       const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} further YAML errors follow from here)` : '';
       const where = indentationHint(text, pos.line);
       const message = `${e.message.split('\n')[0] ?? e.message}${where ? `; ${where.hint}` : ''}${more}`;
-      return { diagnostics: [{ code: 'E_YAML', message, location: { file, path: '', line: where?.line ?? pos.line, col: where?.col ?? pos.col } }] };
+      return {
+        diagnostics: [
+          {
+            code: 'E_YAML',
+            message,
+            location: { file, path: '', line: where?.line ?? pos.line, col: where?.col ?? pos.col },
+          },
+        ],
+      };
     }
     let badTag: { tag: string; offset: number; path: DocPath } | undefined;
     visit(doc, (_key, node, ancestors) => {
@@ -87,8 +110,13 @@ export function parseYamlText(source: string, file: string): { parsed?: ParsedTe
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
     // Deeply nested or alias-bombed input: the parser's own guard or the stack gives out. Either way, a clear error.
-    const message = err instanceof RangeError ? 'document is nested too deeply to read' : `cannot read YAML: ${(err as Error).message}`;
-    return { diagnostics: [{ code: err instanceof RangeError ? 'E_LIMIT' : 'E_YAML', message, location: { file, path: '' } }] };
+    const message =
+      err instanceof RangeError
+        ? 'document is nested too deeply to read'
+        : `cannot read YAML: ${(err as Error).message}`;
+    return {
+      diagnostics: [{ code: err instanceof RangeError ? 'E_LIMIT' : 'E_YAML', message, location: { file, path: '' } }],
+    };
   }
   const locate = (path: DocPath, key = false) => {
     let node: unknown = doc.contents;
@@ -120,7 +148,12 @@ export function parseYamlText(source: string, file: string): { parsed?: ParsedTe
       if (isMap(node)) {
         const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
         if (!pair) return false;
-        if (i === path.length - 1) return node.flow === true && (pair.value === null || (isScalar(pair.value) && pair.value.value === null && pair.value.source === undefined));
+        if (i === path.length - 1)
+          return (
+            node.flow === true &&
+            (pair.value === null ||
+              (isScalar(pair.value) && pair.value.value === null && pair.value.source === undefined))
+          );
         node = pair.value;
       } else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
       else return false;
@@ -148,7 +181,10 @@ function indentationHint(text: string, lineNo: number): { hint: string; line: nu
   return first;
 }
 
-function misaligned(lines: readonly string[], lineNo: number): { hint: string; line: number; col: number; mine: number; prevCol: number; above: number } | undefined {
+function misaligned(
+  lines: readonly string[],
+  lineNo: number,
+): { hint: string; line: number; col: number; mine: number; prevCol: number; above: number } | undefined {
   const line = lines[lineNo - 1];
   if (line === undefined) return undefined;
   const key = keyOf(line);
@@ -160,7 +196,7 @@ function misaligned(lines: readonly string[], lineNo: number): { hint: string; l
   if (above < 0) return undefined;
   const prev = lines[above]!;
   // An item's keys line up with the first key after its dash.
-  const prevCol = /^\s*-\s+/.test(prev) ? (/^\s*-\s+/.exec(prev)![0].length) : indent(prev);
+  const prevCol = /^\s*-\s+/.test(prev) ? /^\s*-\s+/.exec(prev)![0].length : indent(prev);
   if (mine === prevCol) return undefined;
   const prevKey = keyOf(prev);
   return {

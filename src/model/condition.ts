@@ -98,7 +98,10 @@ export interface ConditionReads {
  * names, in document order. Adds to `into` when given (to gather a clause's `check` and `appliesWhen` together).
  * It does not follow a keyed parameter to its key fact: that needs the edition's parameters.
  */
-export function conditionReads(c: Condition | undefined, into: ConditionReads = { facts: new Set(), params: new Set() }): ConditionReads {
+export function conditionReads(
+  c: Condition | undefined,
+  into: ConditionReads = { facts: new Set(), params: new Set() },
+): ConditionReads {
   if (c) {
     forEachLeaf(c, (leaf) => {
       into.facts.add(leaf.fact);
@@ -154,7 +157,13 @@ export function conditionText(c: Condition, style: ConditionTextStyle = SOURCE_T
       not: (m) => `not(${text(m)})`,
       leaf: (leaf) => {
         const v = leaf.value;
-        const rhs = isValueRef(v) ? ('param' in v ? `{${v.param}}` : v.fact) : Array.isArray(v) ? style.list(v) : JSON.stringify(v);
+        const rhs = isValueRef(v)
+          ? 'param' in v
+            ? `{${v.param}}`
+            : v.fact
+          : Array.isArray(v)
+            ? style.list(v)
+            : JSON.stringify(v);
         return `${leaf.fact} ${style.operator(leaf.operator)} ${rhs}`;
       },
     });

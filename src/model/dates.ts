@@ -10,7 +10,9 @@ export function isIsoDate(s: string): boolean {
 /** An RFC 3339 date-time with a time zone (`2026-11-20T09:30:00+08:00`). */
 export function isIsoDateTime(s: string): boolean {
   return (
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && isIsoDate(s.slice(0, 10)) && !Number.isNaN(Date.parse(s))
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) &&
+    isIsoDate(s.slice(0, 10)) &&
+    !Number.isNaN(Date.parse(s))
   );
 }
 
@@ -26,5 +28,4 @@ export const DATE_PATTERN =
  * A time with a zone as ECMAScript's `Date.parse` accepts it after the engine's shape check: hours 00–23,
  * or 24:00 (end of day) with zero seconds; seconds and 1–9 fraction digits optional; Z or ±hh:mm.
  */
-export const TIME_PATTERN =
-  `T(?:(?:[01]${D}|2[0-3]):[0-5]${D}(?::[0-5]${D}(?:\\.${D}{1,9})?)?|24:00(?::00(?:\\.0{1,9})?)?)(?:Z|[+-](?:[01]${D}|2[0-3]):[0-5]${D})`;
+export const TIME_PATTERN = `T(?:(?:[01]${D}|2[0-3]):[0-5]${D}(?::[0-5]${D}(?:\\.${D}{1,9})?)?|24:00(?::00(?:\\.0{1,9})?)?)(?:Z|[+-](?:[01]${D}|2[0-3]):[0-5]${D})`;

@@ -250,7 +250,15 @@ export interface ProfileSpec {
   effective: { from: string; until?: string };
   sources: SourceDoc[];
   /** New values for the base's parameters (a plain `value`, or `values` per choice of a keyed parameter). */
-  parameters?: Record<string, { value?: number | string | boolean; values?: Record<string, number | string | boolean>; cites: Cite[]; note?: I18nText }>;
+  parameters?: Record<
+    string,
+    {
+      value?: number | string | boolean;
+      values?: Record<string, number | string | boolean>;
+      cites: Cite[];
+      note?: I18nText;
+    }
+  >;
   /** Facts that replaced or added clauses read, besides the base's. */
   facts?: Record<string, FactSpec>;
   clauses?: {

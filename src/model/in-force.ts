@@ -75,7 +75,11 @@ function covers(r: InForceRange, day: string): boolean {
  * passed there is at most one; should there be several, the highest version wins, so the answer is still
  * deterministic.
  */
-export function editionInForce<T extends { readonly spec: EditionSpec }>(editions: readonly T[], id: string, day: string): T | undefined {
+export function editionInForce<T extends { readonly spec: EditionSpec }>(
+  editions: readonly T[],
+  id: string,
+  day: string,
+): T | undefined {
   const specs = editions.filter((e) => e.spec.id === id).map((e) => e.spec);
   let best: T | undefined;
   for (const e of editions) {
@@ -90,7 +94,11 @@ export function editionInForce<T extends { readonly spec: EditionSpec }>(edition
  * The entry a reference names among entries sorted by id, then version: `id@version` exactly, else the highest
  * version of `id` that `published` accepts, else its highest version.
  */
-export function pickByRef<T extends { readonly id: string; readonly version: string }>(sorted: readonly T[], ref: string, published: (t: T) => boolean): T | undefined {
+export function pickByRef<T extends { readonly id: string; readonly version: string }>(
+  sorted: readonly T[],
+  ref: string,
+  published: (t: T) => boolean,
+): T | undefined {
   if (ref.includes('@')) return sorted.find((e) => `${e.id}@${e.version}` === ref);
   const same = sorted.filter((e) => e.id === ref);
   const pub = same.filter(published);
@@ -102,7 +110,10 @@ export function pickByRef<T extends { readonly id: string; readonly version: str
  * lowercase ASCII (the schema's kebab-case), so no locale's collation has a say, and none is loaded (the first
  * `localeCompare` costs milliseconds of the CLI's start).
  */
-export function compareEditionRefs(a: { readonly id: string; readonly version: string }, b: { readonly id: string; readonly version: string }): number {
+export function compareEditionRefs(
+  a: { readonly id: string; readonly version: string },
+  b: { readonly id: string; readonly version: string },
+): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : compareSemver(a.version, b.version);
 }
 
@@ -113,7 +124,11 @@ export function compareEditionRefs(a: { readonly id: string; readonly version: s
  *   published edition that supersedes it), or undefined when none is;
  * - a bare `id` without a day is the highest published version, else the highest draft.
  */
-export function resolveEdition<T extends { readonly id: string; readonly version: string; readonly spec: EditionSpec }>(editions: readonly T[], ref: string, on?: string): T | undefined {
+export function resolveEdition<T extends { readonly id: string; readonly version: string; readonly spec: EditionSpec }>(
+  editions: readonly T[],
+  ref: string,
+  on?: string,
+): T | undefined {
   const day = ref.includes('@') ? undefined : dayOf(on);
   if (day !== undefined) return editionInForce(editions, ref, day);
   const sorted = [...editions].sort(compareEditionRefs);
@@ -138,13 +153,22 @@ export function findInForceOverlaps(specs: readonly EditionSpec[]): InForceOverl
   const ids = [...new Set(specs.map((s) => s.id))].sort();
   for (const id of ids) {
     const same = specs.filter((s) => s.id === id).sort((a, b) => compareSemver(a.version, b.version));
-    const ranges = same.map((s) => [s, inForceRange(s, same)] as const).filter((x): x is readonly [EditionSpec, InForceRange] => x[1] !== undefined);
+    const ranges = same
+      .map((s) => [s, inForceRange(s, same)] as const)
+      .filter((x): x is readonly [EditionSpec, InForceRange] => x[1] !== undefined);
     for (let i = 0; i < ranges.length; i++) {
       for (let j = i + 1; j < ranges.length; j++) {
         const [a, ra] = ranges[i]!;
         const [b, rb] = ranges[j]!;
         const from = ra.from > rb.from ? ra.from : rb.from;
-        const until = ra.until === undefined ? rb.until : rb.until === undefined ? ra.until : ra.until < rb.until ? ra.until : rb.until;
+        const until =
+          ra.until === undefined
+            ? rb.until
+            : rb.until === undefined
+              ? ra.until
+              : ra.until < rb.until
+                ? ra.until
+                : rb.until;
         if (until !== undefined && until < from) continue;
         out.push({ id, earlier: a.version, later: b.version, from, ...(until !== undefined ? { until } : {}) });
       }
@@ -174,7 +198,12 @@ export function inForceDiagnostics(sources: readonly EditionSource[]): Diagnosti
     const src = sources.find((s) => s.spec.id === o.id && s.spec.version === o.later)!;
     const file = src.file ?? `${o.id}@${o.later}`;
     const pos = src.locate?.(['effective', 'from']);
-    const days = o.until === undefined ? `from ${o.from} on` : o.until === o.from ? `on ${o.from}` : `from ${o.from} to ${o.until}`;
+    const days =
+      o.until === undefined
+        ? `from ${o.from} on`
+        : o.until === o.from
+          ? `on ${o.from}`
+          : `from ${o.from} to ${o.until}`;
     return {
       code: 'E_EFFECTIVE_OVERLAP',
       message:
@@ -202,7 +231,12 @@ export function profileRange(profile: Pick<ProfileSpec, 'effective'>): InForceRa
  * outside them it would judge an inspection by a rule that did not hold when it was made. `editions` are the
  * base's standard's editions (to find when the base is superseded).
  */
-export function profileNotInForce(profile: ProfileSpec, base: EditionSpec, editions: readonly EditionSpec[], day: string): string | undefined {
+export function profileNotInForce(
+  profile: ProfileSpec,
+  base: EditionSpec,
+  editions: readonly EditionSpec[],
+  day: string,
+): string | undefined {
   const name = `profile ${profile.id}@${profile.version}`;
   const own = profileRange(profile);
   if (own && !covers(own, day)) {
@@ -210,7 +244,8 @@ export function profileNotInForce(profile: ProfileSpec, base: EditionSpec, editi
   }
   const baseRef = `${base.id}@${base.version}`;
   const r = inForceRange(base, editions);
-  if (!r) return `${name} extends ${baseRef}, which is ${base.status === 'published' ? 'superseded before it takes effect' : 'a draft'} and so never in force`;
+  if (!r)
+    return `${name} extends ${baseRef}, which is ${base.status === 'published' ? 'superseded before it takes effect' : 'a draft'} and so never in force`;
   if (!covers(r, day)) {
     return `${name} extends ${baseRef}, which is in force ${r.until === undefined ? `from ${r.from}` : `from ${r.from} to ${r.until}`}, not on ${day} (the day of observedAt)`;
   }

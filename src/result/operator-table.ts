@@ -5,7 +5,8 @@
 import { OPERATORS } from '../operators/index.js';
 
 /** The comment that opens the generated table; the line it is on sets the table's indentation. */
-export const OPERATOR_TABLE_BEGIN = '<!-- operators:begin (generated from src/operators/index.ts by `npm run daoze -- doc`; do not edit) -->';
+export const OPERATOR_TABLE_BEGIN =
+  '<!-- operators:begin (generated from src/operators/index.ts by `npm run daoze -- doc`; do not edit) -->';
 /** The comment that closes the generated table. */
 export const OPERATOR_TABLE_END = '<!-- operators:end -->';
 
@@ -28,5 +29,7 @@ export function withOperatorTable(markdown: string): string | undefined {
   const end = lines.findIndex((l, i) => i > begin && l.trim() === OPERATOR_TABLE_END);
   if (begin < 0 || end < 0) return undefined;
   const indent = /^\s*/.exec(lines[begin]!)![0];
-  return [...lines.slice(0, begin + 1), ...renderOperatorTable().map((l) => indent + l), ...lines.slice(end)].join('\n');
+  return [...lines.slice(0, begin + 1), ...renderOperatorTable().map((l) => indent + l), ...lines.slice(end)].join(
+    '\n',
+  );
 }

@@ -77,7 +77,13 @@ export function tallyOutcomes(ed: CompiledEdition, outcomes: readonly Outcome[])
 
 /** The score from a tally: base less the deducted points, and the lowest it can fall to once the indeterminate clauses are settled; never below 0. */
 export function scoreOf(base: number, t: Tally): Score {
-  return { base, deducted: t.deducted, value: Math.max(0, base - t.deducted), atStake: t.atStake, lowest: Math.max(0, base - t.deducted - t.atStake) };
+  return {
+    base,
+    deducted: t.deducted,
+    value: Math.max(0, base - t.deducted),
+    atStake: t.atStake,
+    lowest: Math.max(0, base - t.deducted - t.atStake),
+  };
 }
 
 /** The overall outcome from the counting clauses' totals: fail beats indeterminate beats pass; none of these is not applicable. */

@@ -117,7 +117,10 @@ export function fromBase64(text: unknown, length: number): Uint8Array | undefine
   const out = new Uint8Array(length);
   let o = 0;
   for (let i = 0; i < text.length; i += 4) {
-    const n = [0, 1, 2, 3].reduce((acc, j) => (acc << 6) | (text[i + j] === '=' ? 0 : ALPHABET.indexOf(text[i + j]!)), 0);
+    const n = [0, 1, 2, 3].reduce(
+      (acc, j) => (acc << 6) | (text[i + j] === '=' ? 0 : ALPHABET.indexOf(text[i + j]!)),
+      0,
+    );
     for (const b of [(n >> 16) & 255, (n >> 8) & 255, n & 255]) if (o < length) out[o++] = b;
   }
   // Canonical only: the unused bits of the last character must be zero, so each key has one spelling.
@@ -148,7 +151,13 @@ function noble(): typeof ed {
 export function generateKeyPair(): { privateKey: PrivateKey; publicKey: PublicKey } {
   const seed = noble().utils.randomSecretKey();
   const pub = noble().getPublicKey(seed);
-  const publicKey: PublicKey = { format: KEY_FORMAT, type: 'public', algorithm: 'ed25519', keyId: keyIdOf(pub), publicKey: toBase64(pub) };
+  const publicKey: PublicKey = {
+    format: KEY_FORMAT,
+    type: 'public',
+    algorithm: 'ed25519',
+    keyId: keyIdOf(pub),
+    publicKey: toBase64(pub),
+  };
   return { privateKey: { ...publicKey, type: 'private', privateKey: toBase64(seed) }, publicKey };
 }
 
@@ -161,23 +170,32 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function readKey(input: unknown, label: string, type: 'public' | 'private'): { key: Record<string, unknown>; pub: Uint8Array; seed?: Uint8Array } {
+function readKey(
+  input: unknown,
+  label: string,
+  type: 'public' | 'private',
+): { key: Record<string, unknown>; pub: Uint8Array; seed?: Uint8Array } {
   const value = typeof input === 'string' ? parseJson(input, label) : input;
   if (!isObject(value) || value.format !== KEY_FORMAT)
-    throw new KeyError(label, `not a Daoze key file (expected format "${KEY_FORMAT}", found ${preview(isObject(value) ? value.format : value)})`);
+    throw new KeyError(
+      label,
+      `not a Daoze key file (expected format "${KEY_FORMAT}", found ${preview(isObject(value) ? value.format : value)})`,
+    );
   if (value.type !== type) {
     const hint =
       value.type === 'private'
         ? ': this is a private key; give its .pub file, and keep the .key file secret'
         : value.type === 'public'
-        ? ': this is a public key; signing needs the .key file'
-        : '';
+          ? ': this is a public key; signing needs the .key file'
+          : '';
     throw new KeyError(label, `expected a ${type} key, found type ${preview(value.type)}${hint}`);
   }
-  if (value.algorithm !== 'ed25519') throw new KeyError(label, `algorithm ${preview(value.algorithm)} is not supported (ed25519)`);
+  if (value.algorithm !== 'ed25519')
+    throw new KeyError(label, `algorithm ${preview(value.algorithm)} is not supported (ed25519)`);
   const pub = fromBase64(value.publicKey, 32);
   if (!pub) throw new KeyError(label, 'publicKey must be 32 bytes in base64');
-  if (value.keyId !== keyIdOf(pub)) throw new KeyError(label, `keyId ${preview(value.keyId)} is not the id of its public key (${keyIdOf(pub)})`);
+  if (value.keyId !== keyIdOf(pub))
+    throw new KeyError(label, `keyId ${preview(value.keyId)} is not the id of its public key (${keyIdOf(pub)})`);
   if (type === 'public') {
     const extra = Object.keys(value).filter((k) => !['format', 'type', 'algorithm', 'keyId', 'publicKey'].includes(k));
     if (extra.length) throw new KeyError(label, `unexpected member ${preview(extra[0])} in a public key file`);
@@ -185,14 +203,21 @@ function readKey(input: unknown, label: string, type: 'public' | 'private'): { k
   }
   const seed = fromBase64(value.privateKey, 32);
   if (!seed) throw new KeyError(label, 'privateKey must be 32 bytes in base64');
-  if (bytesToHex(noble().getPublicKey(seed)) !== bytesToHex(pub)) throw new KeyError(label, 'privateKey does not belong to publicKey');
+  if (bytesToHex(noble().getPublicKey(seed)) !== bytesToHex(pub))
+    throw new KeyError(label, 'privateKey does not belong to publicKey');
   return { key: value, pub, seed };
 }
 
 /** Reads a public key (a parsed `.pub` file or its text); throws `KeyError` (E_KEY) naming `label` when malformed. */
 export function readPublicKey(input: unknown, label = '<public key>'): PublicKey {
   const { key } = readKey(input, label, 'public');
-  return { format: KEY_FORMAT, type: 'public', algorithm: 'ed25519', keyId: key.keyId as string, publicKey: key.publicKey as string };
+  return {
+    format: KEY_FORMAT,
+    type: 'public',
+    algorithm: 'ed25519',
+    keyId: key.keyId as string,
+    publicKey: key.publicKey as string,
+  };
 }
 
 /** Reads a private key (a parsed `.key` file or its text); throws `KeyError` (E_KEY) naming `label` when malformed. */
@@ -248,7 +273,7 @@ export function verifyDigest(
   digest: string,
   signature: unknown,
   trust: readonly (PublicKey | string)[] | Map<string, PublicKey>,
-  what: string
+  what: string,
 ): string {
   const keys = trust instanceof Map ? trust : trustedKeys(trust);
   const ids = [...keys.keys()].join(', ') || 'none';
@@ -256,7 +281,12 @@ export function verifyDigest(
   const sig = signatureShape(signature);
   if (typeof sig === 'string') throw new SignatureError('malformed', `${what}: signature ${sig}`);
   const key = keys.get(sig.keyId);
-  if (!key) throw new SignatureError('untrusted', `${what} is signed by key ${sig.keyId}, which is not trusted (trusted keys: ${ids})`, sig.keyId);
+  if (!key)
+    throw new SignatureError(
+      'untrusted',
+      `${what} is signed by key ${sig.keyId}, which is not trusted (trusted keys: ${ids})`,
+      sig.keyId,
+    );
   const bytes = fromBase64(sig.value, 64)!;
   let ok: boolean;
   try {
@@ -268,7 +298,7 @@ export function verifyDigest(
     throw new SignatureError(
       'invalid',
       `${what}: the signature by key ${sig.keyId} does not verify: the content was changed after it was signed, or the signature is forged`,
-      sig.keyId
+      sig.keyId,
     );
   return sig.keyId;
 }

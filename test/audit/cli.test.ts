@@ -12,7 +12,6 @@ const root = join(__dirname, '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'daoze-audit-'));
 const RECORD = join(root, 'examples/records/01-toilet-ammonia-high.record.json');
 
-
 afterEach(() => vi.restoreAllMocks());
 
 describe('daoze verify / explain / diff / check --record', () => {
@@ -34,20 +33,36 @@ describe('daoze verify / explain / diff / check --record', () => {
   });
 
   it('verify --observation compares the record with the original observation', () => {
-    const r = run('verify', RECORD, '--observation', join(root, 'examples/observations/01-toilet-ammonia-high.json'), '--format', 'json');
+    const r = run(
+      'verify',
+      RECORD,
+      '--observation',
+      join(root, 'examples/observations/01-toilet-ammonia-high.json'),
+      '--format',
+      'json',
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)[0]).toMatchObject({ ok: true, observationMatches: true });
   });
 
   it('explain re-renders a Chinese record in English from the same edition', () => {
     const r = run('explain', RECORD, '--locale', 'en');
-    expect(r.stdout).toContain('Odour over the limit: intensity grade 2 (limit grade 2), ammonia 1.5 mg/m³ (limit 1 mg/m³).');
+    expect(r.stdout).toContain(
+      'Odour over the limit: intensity grade 2 (limit grade 2), ammonia 1.5 mg/m³ (limit 1 mg/m³).',
+    );
     expect(r.stdout).toContain('✗ Ammonia: observed 1.5 mg/m³; required ≤ 1 mg/m³ (Ammonia limit)');
   });
 
   it('explain names what an undecided clause still needs', () => {
     const out = join(tmp, 'two.json');
-    run('check', join(root, 'examples/observations/02-toilet-no-ammonia-reading.json'), '--record', out, '--evaluated-at', '2026-11-21T16:00:00+08:00');
+    run(
+      'check',
+      join(root, 'examples/observations/02-toilet-no-ammonia-reading.json'),
+      '--record',
+      out,
+      '--evaluated-at',
+      '2026-11-21T16:00:00+08:00',
+    );
     const r = run('explain', out);
     expect(r.stdout).toContain('? 无法判定  无臭味');
     expect(r.stdout).toContain('仍需: 氨浓度');
@@ -55,8 +70,17 @@ describe('daoze verify / explain / diff / check --record', () => {
 
   it('explain shows a nested any under its own result, its comparisons indented below it', () => {
     const obs = join(tmp, 'snow.json');
-    const facts = { 'snow-road-class': 'a-class', 'snow-weather-state': 'stopped', 'snow-clearing-complete': false, 'snow-hauling-complete': true, 'snow-hours-stop-to-hauled': 20 };
-    const evidence = { 'snow-clearing-complete': [{ kind: 'photo', ref: 'p/1.jpg' }], 'snow-hauling-complete': [{ kind: 'photo', ref: 'p/2.jpg' }] };
+    const facts = {
+      'snow-road-class': 'a-class',
+      'snow-weather-state': 'stopped',
+      'snow-clearing-complete': false,
+      'snow-hauling-complete': true,
+      'snow-hours-stop-to-hauled': 20,
+    };
+    const evidence = {
+      'snow-clearing-complete': [{ kind: 'photo', ref: 'p/1.jpg' }],
+      'snow-hauling-complete': [{ kind: 'photo', ref: 'p/2.jpg' }],
+    };
     writeFileSync(obs, JSON.stringify({ standard: 'snow-clearing@1.0.0', facts, evidence }));
     const out = join(tmp, 'snow.record.json');
     run('check', obs, '--record', out, '--evaluated-at', '2026-12-04T09:00:00+08:00', '--locale', 'en');
@@ -78,8 +102,12 @@ describe('daoze verify / explain / diff / check --record', () => {
     const [x] = JSON.parse(r.stdout) as { clauses: { clause: string; counts: boolean; check: unknown }[] }[];
     const odour = x!.clauses.find((c) => c.clause === 'no-odour')!;
     expect(odour.counts).toBe(true);
-    expect(odour.check).toMatchObject({ leaves: [{ fact: 'odour-grade' }, { fact: 'ammonia-mg-m3', result: 'unknown' }] });
-    expect(run('explain', join(root, 'test/fixtures/records/v1-en.json'), '--locale', 'en').stdout).toContain('? Ammonia: observed not recorded');
+    expect(odour.check).toMatchObject({
+      leaves: [{ fact: 'odour-grade' }, { fact: 'ammonia-mg-m3', result: 'unknown' }],
+    });
+    expect(run('explain', join(root, 'test/fixtures/records/v1-en.json'), '--locale', 'en').stdout).toContain(
+      '? Ammonia: observed not recorded',
+    );
   });
 
   it('verify names an altered field of an NDJSON line as file:line:col (the line once)', () => {

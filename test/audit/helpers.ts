@@ -8,7 +8,11 @@ export function evaluatorOf(ed: CompiledEdition): Evaluator {
   return { evaluate: (o, opts) => evaluate(ed, o, opts) };
 }
 
-const day = fc.date({ min: new Date('2023-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true });
+const day = fc.date({
+  min: new Date('2023-01-01T00:00:00Z'),
+  max: new Date('2030-12-31T00:00:00Z'),
+  noInvalidDate: true,
+});
 const offset = fc.constantFrom('+08:00', 'Z', '-05:00');
 /** An RFC 3339 date-time with a time zone, as inspectors' apps write them. */
 export const dateTime = fc.tuple(day, offset).map(([d, o]) => `${d.toISOString().slice(0, 19)}${o}`);
@@ -23,7 +27,10 @@ export const recordInputs = fc
     observedAt: fc.option(dateTime, { nil: undefined }),
     evaluatedAt: dateTime,
     locale: fc.constantFrom('zh' as const, 'en' as const),
-    subject: fc.option(fc.record({ id: fc.string({ minLength: 1, maxLength: 8 }), name: fc.string({ maxLength: 8 }) }), { nil: undefined }),
+    subject: fc.option(
+      fc.record({ id: fc.string({ minLength: 1, maxLength: 8 }), name: fc.string({ maxLength: 8 }) }),
+      { nil: undefined },
+    ),
     evidence: fc.boolean(),
   })
   .map(({ spec, facts: [full, dropped], unknown, pinned, observedAt, evaluatedAt, locale, subject, evidence }) => {
@@ -35,15 +42,26 @@ export const recordInputs = fc
       ...(subject ? { subject } : {}),
       observer: { id: 'insp-1' },
       facts,
-      ...(evidence ? { evidence: { level: [{ kind: 'measurement' as const, ref: 'meter/1.csv', sha256: `sha256:${'a'.repeat(64)}` }] } } : {}),
+      ...(evidence
+        ? {
+            evidence: {
+              level: [{ kind: 'measurement' as const, ref: 'meter/1.csv', sha256: `sha256:${'a'.repeat(64)}` }],
+            },
+          }
+        : {}),
     };
     return { spec: spec as EditionSpec, observation, evaluatedAt, locale };
   });
 
 /** Every leaf path of a JSON value (empty objects and arrays count as leaves). */
-export function leafPaths(v: unknown, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+export function leafPaths(
+  v: unknown,
+  path: (string | number)[] = [],
+  out: (string | number)[][] = [],
+): (string | number)[][] {
   if (Array.isArray(v) && v.length) v.forEach((x, i) => leafPaths(x, [...path, i], out));
-  else if (v !== null && typeof v === 'object' && Object.keys(v).length) for (const [k, x] of Object.entries(v)) leafPaths(x, [...path, k], out);
+  else if (v !== null && typeof v === 'object' && Object.keys(v).length)
+    for (const [k, x] of Object.entries(v)) leafPaths(x, [...path, k], out);
   else out.push(path);
   return out;
 }

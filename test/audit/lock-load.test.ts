@@ -8,7 +8,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRegistry, editionHash, LOCK_FILE, StandardError, type EditionSpec } from '../../src/index.js';
-import { builtinProfilesDir, builtinStandardsDir, loadRegistry, loadSnapshot, readEditions, writeBuiltinSnapshot } from '../../src/node.js';
+import {
+  builtinProfilesDir,
+  builtinStandardsDir,
+  loadRegistry,
+  loadSnapshot,
+  readEditions,
+  writeBuiltinSnapshot,
+} from '../../src/node.js';
 import { runCli } from '../support/helpers.js';
 
 const SAN_DUAN = join('san-duan', '1.0.0.yaml');
@@ -43,7 +50,8 @@ function thrown(f: () => unknown): StandardError {
   throw new Error('expected a StandardError');
 }
 
-const lockOf = (standards: string) => JSON.parse(readFileSync(join(standards, LOCK_FILE), 'utf8')) as { editions: Record<string, string> };
+const lockOf = (standards: string) =>
+  JSON.parse(readFileSync(join(standards, LOCK_FILE), 'utf8')) as { editions: Record<string, string> };
 
 describe('loading a standards folder checks its editions lock', () => {
   it('refuses an edited published edition at load, positioned, naming the locked and the found hash', () => {
@@ -77,7 +85,10 @@ describe('loading a standards folder checks its editions lock', () => {
     rmSync(join(standards, LOCK_FILE));
     const e = thrown(() => loadRegistry(standards, profiles));
     expect(e.diagnostics).toHaveLength(1);
-    expect(e.diagnostics[0]).toMatchObject({ code: 'E_LOCK', location: { file: expect.stringMatching(/editions\.lock\.json$/) } });
+    expect(e.diagnostics[0]).toMatchObject({
+      code: 'E_LOCK',
+      location: { file: expect.stringMatching(/editions\.lock\.json$/) },
+    });
     expect(e.diagnostics[0]!.message).toMatch(/is missing/);
     const v = runCli('validate', standards);
     expect(v.code).toBe(1);
@@ -103,7 +114,10 @@ describe('loading a standards folder checks its editions lock', () => {
     // A draft 1.1.0 of san-duan beside its published 1.0.0 (the built-in standards carry no draft of their own).
     const draftFile = join(standards, SAN_DUAN.replace('1.0.0.yaml', '1.1.0.yaml'));
     const published = readFileSync(join(standards, SAN_DUAN), 'utf8');
-    writeFileSync(draftFile, published.replace(/^version: 1\.0\.0$/m, 'version: 1.1.0').replace(/^status: published$/m, 'status: draft'));
+    writeFileSync(
+      draftFile,
+      published.replace(/^version: 1\.0\.0$/m, 'version: 1.1.0').replace(/^status: published$/m, 'status: draft'),
+    );
     const draft = readEditions(standards).editions.find((e) => e.spec.status === 'draft');
     expect(draft).toBeDefined();
     const text = readFileSync(draft!.file.path, 'utf8');
@@ -117,7 +131,9 @@ describe('loading a standards folder checks its editions lock', () => {
     const { standards } = copy();
     // A new published edition: a copy of san-duan 1.0.0 as 1.1.0 that supersedes it from 2031.
     const src = readFileSync(join(standards, SAN_DUAN), 'utf8');
-    const next = src.replace(/^version: 1\.0\.0$/m, 'version: 1.1.0').replace(/^effective:\n {2}from: .*$/m, 'effective:\n  from: 2031-01-01\nsupersedes: san-duan@1.0.0');
+    const next = src
+      .replace(/^version: 1\.0\.0$/m, 'version: 1.1.0')
+      .replace(/^effective:\n {2}from: .*$/m, 'effective:\n  from: 2031-01-01\nsupersedes: san-duan@1.0.0');
     expect(next).toContain('supersedes: san-duan@1.0.0');
     writeFileSync(join(standards, 'san-duan', '1.1.0.yaml'), next);
     expect(readEditions(standards).diagnostics.map((d) => [d.code, d.location.path])).toEqual([['E_LOCK', 'status']]);
@@ -142,7 +158,10 @@ describe('loading a standards folder checks its editions lock', () => {
     const lockText = readFileSync(join(standards, LOCK_FILE), 'utf8');
     rmSync(join(standards, LOCK_FILE));
     expect(loadSnapshot(file, standards, profiles)).toBeUndefined();
-    writeFileSync(join(standards, LOCK_FILE), lockText.replace(/"san-duan@1\.0\.0": "sha256:[0-9a-f]{64}"/, `"san-duan@1.0.0": "sha256:${'0'.repeat(64)}"`));
+    writeFileSync(
+      join(standards, LOCK_FILE),
+      lockText.replace(/"san-duan@1\.0\.0": "sha256:[0-9a-f]{64}"/, `"san-duan@1.0.0": "sha256:${'0'.repeat(64)}"`),
+    );
     expect(loadSnapshot(file, standards, profiles)).toBeUndefined();
   });
 
@@ -161,7 +180,11 @@ describe('loading a standards folder checks its editions lock', () => {
   it('a missing standards path is a typed error naming it, exit 3', () => {
     const missing = join(tmpdir(), 'daoze-no-such-standards-folder');
     expect(() => loadRegistry(missing)).toThrow(expect.objectContaining({ code: 'E_NO_SUCH_FILE', file: missing }));
-    for (const args of [['check', OBS, '--standards', missing], ['validate', missing], ['list', '--standards', missing]]) {
+    for (const args of [
+      ['check', OBS, '--standards', missing],
+      ['validate', missing],
+      ['list', '--standards', missing],
+    ]) {
       const r = runCli(...args);
       expect(r.code).toBe(3);
       expect(r.stderr).toContain(missing);
@@ -178,8 +201,14 @@ describe('createRegistry and the lock', () => {
     expect(() => createRegistry(specs, { lock })).not.toThrow();
     const edited = specs.map((s) => (s.id === 'san-duan' ? { ...s, nickname: `${s.nickname}!` } : s));
     const e = thrown(() => createRegistry(edited, { lock }));
-    expect(e.diagnostics).toMatchObject([{ code: 'E_PUBLISHED_CHANGED', value: editionHash(edited.find((s) => s.id === 'san-duan')!) }]);
-    expect(thrown(() => createRegistry(specs, { lock: { lockfileVersion: 1, editions: {} } })).diagnostics.every((d) => d.code === 'E_LOCK')).toBe(true);
+    expect(e.diagnostics).toMatchObject([
+      { code: 'E_PUBLISHED_CHANGED', value: editionHash(edited.find((s) => s.id === 'san-duan')!) },
+    ]);
+    expect(
+      thrown(() => createRegistry(specs, { lock: { lockfileVersion: 1, editions: {} } })).diagnostics.every(
+        (d) => d.code === 'E_LOCK',
+      ),
+    ).toBe(true);
   });
 
   it('takes in-memory specs as they are without a lock (the caller vouches for them)', () => {

@@ -34,7 +34,11 @@ function blocks(): Cmd[][] {
 
 /** Paths in a command: the repository's examples as they are, every other file name inside `dir`. */
 const place = (dir: string) => (a: string) =>
-  a.startsWith('examples/') ? join(root, a) : !a.startsWith('-') && /[./]/.test(a) && !/^\d{4}-/.test(a) ? join(dir, a) : a;
+  a.startsWith('examples/')
+    ? join(root, a)
+    : !a.startsWith('-') && /[./]/.test(a) && !/^\d{4}-/.test(a)
+      ? join(dir, a)
+      : a;
 
 describe('docs/security.md', () => {
   it('has a walk-through, and every command in it works as the page says (each block in a fresh folder)', () => {
@@ -82,8 +86,14 @@ describe('docs/audit.md, signing records', () => {
           .slice(PREFIX.length)
           .replace(/\s+#.*$/, '')
           .split(/\s+/)
-          .map((a) => (a.startsWith('keys/') || a.endsWith('signed.json') ? join(dir, a) : a.startsWith('examples/') ? join(root, a) : a))
-      )
+          .map((a) =>
+            a.startsWith('keys/') || a.endsWith('signed.json')
+              ? join(dir, a)
+              : a.startsWith('examples/')
+                ? join(root, a)
+                : a,
+          ),
+      ),
     );
     expect(codes.map((c) => c.code)).toEqual([0, 1, 0]); // check exits 1: the inspection fails
     expect(codes[2]!.stdout).toMatch(/✓ 签名 {6}由受信任的密钥 [0-9a-f]{16} 签名/);
@@ -110,7 +120,9 @@ describe('signing on the command line', () => {
       expect(r.stderr).toMatch(code);
       expect(existsSync(f('never.json'))).toBe(false);
     }
-    expect(runCli('verify', OBS, '--trust', f('k.key'), '--locale', 'en').stderr).toMatch(/E_KEY .*private key; give its \.pub file/);
+    expect(runCli('verify', OBS, '--trust', f('k.key'), '--locale', 'en').stderr).toMatch(
+      /E_KEY .*private key; give its \.pub file/,
+    );
   });
 
   it('--sign without --record is a usage error', () => {
@@ -123,14 +135,26 @@ describe('signing on the command line', () => {
   });
 
   it('verify --trust refuses a re-sealed record: intact and reproducible, but not signed by a trusted key', () => {
-    runCli('check', OBS, '--record', f('rec.json'), '--sign', f('k.key'), '--evaluated-at', '2026-11-20T10:00:00+08:00');
+    runCli(
+      'check',
+      OBS,
+      '--record',
+      f('rec.json'),
+      '--sign',
+      f('k.key'),
+      '--evaluated-at',
+      '2026-11-20T10:00:00+08:00',
+    );
     const signature = JSON.parse(readFileSync(f('rec.json'), 'utf8')).signature;
     // The forger edits the observation, seals a new record with Daoze, and keeps the old signature.
     const edited = JSON.parse(readFileSync(OBS, 'utf8'));
     edited.facts['ammonia-mg-m3'] = 0.5;
     writeFileSync(f('edited.json'), JSON.stringify(edited));
     runCli('check', f('edited.json'), '--record', f('resealed.json'), '--evaluated-at', '2026-11-20T10:00:00+08:00');
-    writeFileSync(f('resealed.json'), JSON.stringify({ ...JSON.parse(readFileSync(f('resealed.json'), 'utf8')), signature }));
+    writeFileSync(
+      f('resealed.json'),
+      JSON.stringify({ ...JSON.parse(readFileSync(f('resealed.json'), 'utf8')), signature }),
+    );
     expect(runCli('verify', f('resealed.json')).code).toBe(0); // without a trust root, nothing tells
     const r = runCli('verify', f('resealed.json'), '--trust', f('k.pub'), '--locale', 'en', '--format', 'json');
     expect(r.code).toBe(1);

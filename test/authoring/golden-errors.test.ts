@@ -5,7 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { caseDiagnostics, compileEdition, composeEditions, formatDiagnostics, parseEdition, runCases } from '../../src/index.js';
+import {
+  caseDiagnostics,
+  compileEdition,
+  composeEditions,
+  formatDiagnostics,
+  parseEdition,
+  runCases,
+} from '../../src/index.js';
 
 const dir = join(__dirname, '..', 'fixtures', 'invalid');
 
@@ -13,10 +20,15 @@ function diagnose(name: string): string {
   const file = `test/fixtures/invalid/${name}`;
   const r = parseEdition(readFileSync(join(dir, name), 'utf8'), { file });
   // Cases are checked on the composed edition: run that step too, as `daoze validate` does.
-  const composed = r.edition ? composeEditions([{ spec: r.edition, file, ...(r.locate ? { locate: r.locate } : {}) }]) : undefined;
+  const composed = r.edition
+    ? composeEditions([{ spec: r.edition, file, ...(r.locate ? { locate: r.locate } : {}) }])
+    : undefined;
   const later = composed?.diagnostics ?? [];
   // A valid edition whose cases fail: the failures `daoze test` reports, positioned on each case.
-  const cases = composed && !r.diagnostics.length && !later.length ? caseDiagnostics(runCases(compileEdition(composed.editions[0]!)), { file, locate: r.locate }) : [];
+  const cases =
+    composed && !r.diagnostics.length && !later.length
+      ? caseDiagnostics(runCases(compileEdition(composed.editions[0]!)), { file, locate: r.locate })
+      : [];
   return `${formatDiagnostics([...r.diagnostics, ...later, ...cases])}\n`;
 }
 

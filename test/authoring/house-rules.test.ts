@@ -56,7 +56,9 @@ describe("an author's own folder", () => {
 
 describe('house rules', () => {
   it('a clause citing the plan without a task is a positioned W_CITATION warning; --strict makes it an error (exit 1)', () => {
-    const dir = folder(base.replace('cites: [{ source: seed-plan, task: 12 }]', 'cites: [{ source: seed-plan, section: 四 }]'));
+    const dir = folder(
+      base.replace('cites: [{ source: seed-plan, task: 12 }]', 'cites: [{ source: seed-plan, section: 四 }]'),
+    );
     const r = run('validate', dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${shown(dir)}:26:9  warning W_CITATION`);

@@ -26,14 +26,18 @@ const a = generateObservations(siJing.spec, 300, 11);
 const b = generateObservations(sanDuan.spec, 300, 12);
 // Some name a bare standard id, with or without the day of the inspection: the batch must resolve the edition
 // exactly as the registry does (the edition in force that day).
-const observations = a.flatMap((x, i) => [x, b[i]!]).map((o, i) => {
-  if (i % 3 === 0) return o;
-  const bare = { ...o, standard: o.standard.split('@')[0]! };
-  // 四净三无两通一明 has two published editions whose facts differ (2.0.0 from 2026-12-01): its 1.0.0 observations
-  // name a day on which 1.0.0 is in force. Resolution across editions is tested on its own below.
-  if (o.standard.startsWith('si-jing')) return { ...bare, observedAt: '2023-06-01T09:00:00+08:00' };
-  return i % 3 === 1 ? bare : { ...bare, observedAt: i % 2 ? '2023-06-01T09:00:00+08:00' : '2031-01-01T09:00:00+08:00' };
-});
+const observations = a
+  .flatMap((x, i) => [x, b[i]!])
+  .map((o, i) => {
+    if (i % 3 === 0) return o;
+    const bare = { ...o, standard: o.standard.split('@')[0]! };
+    // 四净三无两通一明 has two published editions whose facts differ (2.0.0 from 2026-12-01): its 1.0.0 observations
+    // name a day on which 1.0.0 is in force. Resolution across editions is tested on its own below.
+    if (o.standard.startsWith('si-jing')) return { ...bare, observedAt: '2023-06-01T09:00:00+08:00' };
+    return i % 3 === 1
+      ? bare
+      : { ...bare, observedAt: i % 2 ? '2023-06-01T09:00:00+08:00' : '2031-01-01T09:00:00+08:00' };
+  });
 const lines = observations.map((o) => JSON.stringify(o));
 
 function file(name: string, text: string): string {
@@ -67,14 +71,21 @@ async function run(input: string, extra: Partial<BatchOptions> = {}) {
 }
 
 const expectedRecords = (ls: string[], numbers: number[]) =>
-  ls.map((l, i) => JSON.stringify(record(numbers[i]!, registry.evaluate(JSON.parse(l), { locale: 'en', trace: false }))));
+  ls.map((l, i) =>
+    JSON.stringify(record(numbers[i]!, registry.evaluate(JSON.parse(l), { locale: 'en', trace: false }))),
+  );
 
 describe('check --batch', () => {
   const input = file('obs.ndjson', `${lines.join('\n')}\n`);
 
   it('writes one record per observation, in input order, equal to evaluating each on its own (main thread)', async () => {
     const r = await run(input, { workers: 0, chunkBytes: 2048 });
-    expect(r.out.trimEnd().split('\n')).toEqual(expectedRecords(lines, lines.map((_, i) => i + 1)));
+    expect(r.out.trimEnd().split('\n')).toEqual(
+      expectedRecords(
+        lines,
+        lines.map((_, i) => i + 1),
+      ),
+    );
     expect(r.summary.evaluated).toBe(lines.length);
     expect(r.summary.workers).toBe(0);
   });
@@ -90,8 +101,14 @@ describe('check --batch', () => {
 
   it('counts outcomes and ranks the clauses that failed most from the records themselves', async () => {
     const r = await run(input, { workers: 0 });
-    const recs = r.out.trimEnd().split('\n').map((l) => JSON.parse(l) as { standard: string; version: string; outcome: string; clauses: Record<string, string> });
-    for (const o of ['pass', 'fail', 'indeterminate', 'not_applicable'] as const) expect(r.summary.outcomes[o]).toBe(recs.filter((x) => x.outcome === o).length);
+    const recs = r.out
+      .trimEnd()
+      .split('\n')
+      .map(
+        (l) => JSON.parse(l) as { standard: string; version: string; outcome: string; clauses: Record<string, string> },
+      );
+    for (const o of ['pass', 'fail', 'indeterminate', 'not_applicable'] as const)
+      expect(r.summary.outcomes[o]).toBe(recs.filter((x) => x.outcome === o).length);
     const counts = new Map<string, number>();
     for (const x of recs) {
       const ed = registry.get(`${x.standard}@${x.version}`);
@@ -102,7 +119,9 @@ describe('check --batch', () => {
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
     }
-    expect(r.summary.failedMost.map(([ref, id, , n]) => [`${ref} ${id}`, n])).toEqual([...counts].sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0])));
+    expect(r.summary.failedMost.map(([ref, id, , n]) => [`${ref} ${id}`, n])).toEqual(
+      [...counts].sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0])),
+    );
     const text = formatSummary(r.summary, 'en');
     expect(text).toContain(`${lines.length} observations evaluated`);
     expect(text).toContain('Clauses that failed most:');
@@ -130,7 +149,10 @@ describe('check --batch', () => {
   });
 
   it('with strict, stops at the first bad line after writing the lines before it', async () => {
-    const r = await run(file('strict.ndjson', [lines[0], lines[1], '{"standard":', lines[2]].join('\n')), { workers: 0, chunk: { output: 'record', locale: 'en', trace: false, strict: true } });
+    const r = await run(file('strict.ndjson', [lines[0], lines[1], '{"standard":', lines[2]].join('\n')), {
+      workers: 0,
+      chunk: { output: 'record', locale: 'en', trace: false, strict: true },
+    });
     expect(r.out.trimEnd().split('\n')).toEqual(expectedRecords([lines[0]!, lines[1]!], [1, 2]));
     expect(r.summary.stoppedAt).toBe(3);
     expect(r.summary.bad).toBe(1);
@@ -138,24 +160,36 @@ describe('check --batch', () => {
 
   it('writes full verdicts with --full, exactly as check would', async () => {
     const some = lines.slice(0, 20);
-    const r = await run(file('full.ndjson', some.join('\n')), { workers: 0, chunk: { output: 'verdict', locale: 'zh', trace: true, strict: false } });
-    expect(r.out.trimEnd().split('\n')).toEqual(some.map((l) => JSON.stringify(registry.evaluate(JSON.parse(l), { locale: 'zh', trace: true }))));
+    const r = await run(file('full.ndjson', some.join('\n')), {
+      workers: 0,
+      chunk: { output: 'verdict', locale: 'zh', trace: true, strict: false },
+    });
+    expect(r.out.trimEnd().split('\n')).toEqual(
+      some.map((l) => JSON.stringify(registry.evaluate(JSON.parse(l), { locale: 'zh', trace: true }))),
+    );
   });
 
   it('writes CSV with a header, and quotes and defuses text from the input', async () => {
     const evil = { ...observations[0]!, subject: { id: '=HYPERLINK("http://x","y"),1' } };
-    const r = await run(file('csv.ndjson', [JSON.stringify(evil), lines[1]].join('\n')), { workers: 0, chunk: { output: 'csv', locale: 'en', trace: false, strict: false } });
+    const r = await run(file('csv.ndjson', [JSON.stringify(evil), lines[1]].join('\n')), {
+      workers: 0,
+      chunk: { output: 'csv', locale: 'en', trace: false, strict: false },
+    });
     // A UTF-8 byte-order mark first (Excel), CRLF after every record (RFC 4180), and no bare LF.
     expect([...Buffer.from(r.out, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(r.out.endsWith('\r\n')).toBe(true);
     expect(r.out.replace(/\r\n/g, '')).not.toContain('\n');
     const [header, first, second] = r.out.slice(1).trimEnd().split('\r\n');
-    expect(header).toBe('line,standard,version,edition_hash,profile,subject,observed_at,outcome,pass,fail,indeterminate,not_applicable,score,failed_clauses,failed_clause_labels,indeterminate_clauses,indeterminate_clause_labels,missing_facts');
+    expect(header).toBe(
+      'line,standard,version,edition_hash,profile,subject,observed_at,outcome,pass,fail,indeterminate,not_applicable,score,failed_clauses,failed_clause_labels,indeterminate_clauses,indeterminate_clause_labels,missing_facts',
+    );
     expect(first).toContain(`,"'=HYPERLINK(""http://x"",""y""),1",`);
     expect(first!.startsWith('1,si-jing-san-wu-liang-tong-yi-ming,1.0.0,sha256:')).toBe(true);
     expect(second!.startsWith('2,san-duan,1.0.0,')).toBe(true);
     const v = registry.evaluate(JSON.parse(lines[1]!), { trace: false });
-    expect(second).toContain(`,${v.outcome},${v.totals.pass},${v.totals.fail},${v.totals.indeterminate},${v.totals.not_applicable},`);
+    expect(second).toContain(
+      `,${v.outcome},${v.totals.pass},${v.totals.fail},${v.totals.indeterminate},${v.totals.not_applicable},`,
+    );
   });
 
   it('reads standard input with -', async () => {
@@ -176,7 +210,13 @@ describe('check --batch', () => {
   it('resolves a bare standard id by the day of the inspection, as the registry does', async () => {
     // Two published editions of one standard, the second superseding the first from 2030.
     const v1 = siJing.spec;
-    const v2 = { ...v1, version: '1.1.0', status: 'published' as const, effective: { from: '2030-01-01' }, supersedes: v1.id + '@' + v1.version };
+    const v2 = {
+      ...v1,
+      version: '1.1.0',
+      status: 'published' as const,
+      effective: { from: '2030-01-01' },
+      supersedes: v1.id + '@' + v1.version,
+    };
     const reg = createRegistry([v1, v2]);
     const obs = [
       { standard: v1.id, observedAt: '2023-06-01T09:00:00+08:00', facts: { 'floor-clean': true } },
@@ -185,16 +225,23 @@ describe('check --batch', () => {
       { standard: v1.id, facts: { 'floor-clean': false } },
     ].map((o) => JSON.stringify(o));
     const r = await run(file('days.ndjson', obs.join('\n')), { registry: reg, workers: 0 });
-    const recs = r.out.trimEnd().split('\n').map((l) => JSON.parse(l) as { version: string; line: number });
+    const recs = r.out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { version: string; line: number });
     expect(recs.map((x) => [x.line, x.version])).toEqual([
       [1, '1.0.0'],
       [2, '1.1.0'],
       [4, '1.1.0'],
     ]);
     expect(r.out.trimEnd().split('\n')).toEqual(
-      [0, 1, 3].map((i) => JSON.stringify(record(i + 1, reg.evaluate(JSON.parse(obs[i]!), { locale: 'en', trace: false })))),
+      [0, 1, 3].map((i) =>
+        JSON.stringify(record(i + 1, reg.evaluate(JSON.parse(obs[i]!), { locale: 'en', trace: false }))),
+      ),
     );
-    expect(r.err).toMatch(/^line 3: E_OBSERVATION standard: no edition of "si-jing-san-wu-liang-tong-yi-ming" was in force on 2020-06-01/m);
+    expect(r.err).toMatch(
+      /^line 3: E_OBSERVATION standard: no edition of "si-jing-san-wu-liang-tong-yi-ming" was in force on 2020-06-01/m,
+    );
   });
 
   it('waits for a slow reader (backpressure) and still writes everything in order', async () => {
@@ -207,8 +254,24 @@ describe('check --batch', () => {
       },
     });
     const err = sink();
-    await runBatch({ input, registry, sources: { editions, profiles }, chunk: { output: 'record', locale: 'en', trace: false, strict: false }, progress: false, locale: 'en', workers: 0, chunkBytes: 4096, stdout: slow, stderr: err.stream });
-    expect(parts.join('').trimEnd().split('\n')).toEqual(expectedRecords(lines, lines.map((_, i) => i + 1)));
+    await runBatch({
+      input,
+      registry,
+      sources: { editions, profiles },
+      chunk: { output: 'record', locale: 'en', trace: false, strict: false },
+      progress: false,
+      locale: 'en',
+      workers: 0,
+      chunkBytes: 4096,
+      stdout: slow,
+      stderr: err.stream,
+    });
+    expect(parts.join('').trimEnd().split('\n')).toEqual(
+      expectedRecords(
+        lines,
+        lines.map((_, i) => i + 1),
+      ),
+    );
   });
 
   it('stops, without hanging, when the output closes (the reader went away)', async () => {
@@ -222,7 +285,18 @@ describe('check --batch', () => {
       },
     });
     const err = sink();
-    const summary = await runBatch({ input, registry, sources: { editions, profiles }, chunk: { output: 'record', locale: 'en', trace: false, strict: false }, progress: false, locale: 'en', workers: 0, chunkBytes: 4096, stdout: closing, stderr: err.stream });
+    const summary = await runBatch({
+      input,
+      registry,
+      sources: { editions, profiles },
+      chunk: { output: 'record', locale: 'en', trace: false, strict: false },
+      progress: false,
+      locale: 'en',
+      workers: 0,
+      chunkBytes: 4096,
+      stdout: closing,
+      stderr: err.stream,
+    });
     expect(summary.evaluated).toBeLessThan(lines.length);
   });
 

@@ -39,15 +39,28 @@ beforeAll(async () => {
     config: false,
     silent: true,
   });
-  writeFileSync(runner, "import { main } from './dist/cli.js';\nprocess.exitCode = await main(process.argv.slice(2));\n");
+  writeFileSync(
+    runner,
+    "import { main } from './dist/cli.js';\nprocess.exitCode = await main(process.argv.slice(2));\n",
+  );
 }, 60_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const fromSource = (args: string[], input?: string) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args], { cwd: root, encoding: 'utf8', input, maxBuffer: 1 << 30 });
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    input,
+    maxBuffer: 1 << 30,
+  });
 const fromBuild = (args: string[], input?: string) =>
-  spawnSync(process.execPath, [runner, ...args, '--standards', 'standards'], { cwd: root, encoding: 'utf8', input, maxBuffer: 1 << 30 });
+  spawnSync(process.execPath, [runner, ...args, '--standards', 'standards'], {
+    cwd: root,
+    encoding: 'utf8',
+    input,
+    maxBuffer: 1 << 30,
+  });
 
 describe('daoze check --batch from the command line', () => {
   it('runs from source and from the build with worker threads, with identical output, and reports the bad line', () => {
@@ -74,7 +87,10 @@ describe('daoze check --batch from the command line', () => {
     expect(rows).toHaveLength(4);
     expect(rows[0]!.startsWith('行号,标准,版本,版本哈希')).toBe(true);
     expect(rows[3]!.startsWith('3,san-duan,1.0.0,')).toBe(true);
-    const en = fromBuild(['check', '--batch', '-', '--format', 'csv', '--exit-zero', '--locale', 'en'], lines.join('\n'));
+    const en = fromBuild(
+      ['check', '--batch', '-', '--format', 'csv', '--exit-zero', '--locale', 'en'],
+      lines.join('\n'),
+    );
     expect(en.stdout.slice(1).split('\r\n')[0]!.startsWith('line,standard,version,edition_hash')).toBe(true);
   }, 30_000);
 
@@ -86,7 +102,11 @@ describe('daoze check --batch from the command line', () => {
   }, 30_000);
 
   it('stops quietly when the reader goes away (… | head)', async () => {
-    const child = spawn(process.execPath, [runner, 'check', '--batch', big, '--workers', '0', '--standards', 'standards'], { cwd: root });
+    const child = spawn(
+      process.execPath,
+      [runner, 'check', '--batch', big, '--workers', '0', '--standards', 'standards'],
+      { cwd: root },
+    );
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     await new Promise<void>((done) => child.stdout.once('data', () => done()));

@@ -67,7 +67,13 @@ describe('lineChunks', () => {
   it('reports a line longer than the limit by its number, drops only it, and keeps the count', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.oneof(fc.string({ maxLength: 8 }).map((s) => s.replace(/\n/g, '')), fc.integer({ min: 21, max: 90 }).map((n) => 'x'.repeat(n))), { minLength: 1, maxLength: 30 }),
+        fc.array(
+          fc.oneof(
+            fc.string({ maxLength: 8 }).map((s) => s.replace(/\n/g, '')),
+            fc.integer({ min: 21, max: 90 }).map((n) => 'x'.repeat(n)),
+          ),
+          { minLength: 1, maxLength: 30 },
+        ),
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 8 }),
         async (lines, cuts) => {
           const bytes = new TextEncoder().encode(lines.join('\n') + '\n');

@@ -42,12 +42,21 @@ describe('a malformed batch line', () => {
   it('is shown with its line number, a short escaped preview and a caret; every other line is judged', async () => {
     const r = await runCli('check', '--batch', input, '--workers', '0', '--locale', 'en');
     expect(r.code).toBe(3);
-    expect(r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).line)).toEqual([1, 4, 7]);
+    expect(
+      r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).line),
+    ).toEqual([1, 4, 7]);
     expect(r.stderr).not.toMatch(RAW);
     const err = r.stderr.split('\n');
     const at = (n: number) => err.findIndex((l) => l.startsWith(`line ${n}:`));
     // Line 2: short, shown whole, the caret under the token the reader refused.
-    expect(err.slice(at(2), at(2) + 3)).toEqual(['line 2:2: E_JSON not valid JSON: expected a key in double quotes or "}", found "bad"', '  {bad', '   ^']);
+    expect(err.slice(at(2), at(2) + 3)).toEqual([
+      'line 2:2: E_JSON not valid JSON: expected a key in double quotes or "}", found "bad"',
+      '  {bad',
+      '   ^',
+    ]);
     // Line 3: 300 KB, previewed around its error only, cut with … on both sides, the caret on the stray comma.
     const [head3, preview3, caret3] = err.slice(at(3), at(3) + 3) as [string, string, string];
     expect(head3).toBe(`line 3:${hugeCol}: E_JSON not valid JSON: expected a key in double quotes, found ","`);
@@ -66,16 +75,43 @@ describe('a malformed batch line', () => {
     const r = await runCli('check', '--batch', input, '--workers', '0');
     const err = r.stderr.split('\n');
     const i = err.indexOf('第 2 行 2 列: E_JSON 不是有效的 JSON:此处应为带双引号的键或 "}",实为"bad"');
-    expect(err.slice(i, i + 3)).toEqual(['第 2 行 2 列: E_JSON 不是有效的 JSON:此处应为带双引号的键或 "}",实为"bad"', '  {bad', '   ^']);
+    expect(err.slice(i, i + 3)).toEqual([
+      '第 2 行 2 列: E_JSON 不是有效的 JSON:此处应为带双引号的键或 "}",实为"bad"',
+      '  {bad',
+      '   ^',
+    ]);
   });
 
   it('with --format json is an error record in its place, with its position and preview; the same with worker threads', async () => {
     const main0 = await runCli('check', '--batch', input, '--workers', '0', '--format', 'json', '--locale', 'en');
     expect(main0.code).toBe(3);
-    const out = main0.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { line: number; outcome?: string; error?: { code: string; message: string; position?: { line: number; col: number }; preview?: string } });
+    const out = main0.stdout
+      .trimEnd()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            line: number;
+            outcome?: string;
+            error?: { code: string; message: string; position?: { line: number; col: number }; preview?: string };
+          },
+      );
     expect(out.map((x) => x.line)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(out.map((x) => x.error?.code ?? 'verdict')).toEqual(['verdict', 'E_JSON', 'E_JSON', 'verdict', 'E_JSON', 'E_JSON', 'verdict']);
-    expect(out[1]!.error).toEqual({ code: 'E_JSON', message: 'not valid JSON: expected a key in double quotes or "}", found "bad"', position: { line: 2, col: 2 }, preview: '{bad' });
+    expect(out.map((x) => x.error?.code ?? 'verdict')).toEqual([
+      'verdict',
+      'E_JSON',
+      'E_JSON',
+      'verdict',
+      'E_JSON',
+      'E_JSON',
+      'verdict',
+    ]);
+    expect(out[1]!.error).toEqual({
+      code: 'E_JSON',
+      message: 'not valid JSON: expected a key in double quotes or "}", found "bad"',
+      position: { line: 2, col: 2 },
+      preview: '{bad',
+    });
     expect(out[2]!.error!.position).toEqual({ line: 3, col: hugeCol });
     expect(out[2]!.error!.preview!.length).toBeLessThanOrEqual(62);
     expect(out[4]!.error!.preview).not.toMatch(RAW);
@@ -90,9 +126,15 @@ describe('a malformed batch line', () => {
     const long = join(dir, 'long.ndjson');
     writeFileSync(long, `${good}\n{"standard": "${'z'.repeat(10 * 1024 * 1024 + 10)}"}\n${good}\n`);
     const r = await runCli('check', '--batch', long, '--workers', '0', '--format', 'json', '--locale', 'en');
-    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((x) => x.line)).toEqual([1, 2, 3]);
-    expect(out[1]).toEqual({ line: 2, error: { code: 'E_TOO_LARGE', message: 'line is longer than 10,485,760 bytes' } });
+    expect(out[1]).toEqual({
+      line: 2,
+      error: { code: 'E_TOO_LARGE', message: 'line is longer than 10,485,760 bytes' },
+    });
     expect(r.stderr).toContain('line 2: E_TOO_LARGE line is longer than 10,485,760 bytes');
   });
 });

@@ -23,13 +23,27 @@ const good = generateObservations(registry.get('san-duan').spec, 200, 31).map((o
 
 /** The kinds of hostile line, each with the code its error must carry. */
 const HOSTILE: Record<string, { code: string; bytes: () => Buffer }> = {
-  deep4: { code: 'E_DEPTH', bytes: () => Buffer.from(`{"standard":"san-duan","facts":{"water-cut":${'['.repeat(10_000)}${']'.repeat(10_000)}}}`) },
+  deep4: {
+    code: 'E_DEPTH',
+    bytes: () =>
+      Buffer.from(`{"standard":"san-duan","facts":{"water-cut":${'['.repeat(10_000)}${']'.repeat(10_000)}}}`),
+  },
   deep5: { code: 'E_DEPTH', bytes: () => Buffer.from(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`) },
-  duplicate: { code: 'E_DUPLICATE_KEY', bytes: () => Buffer.from('{"standard":"san-duan","facts":{"water-cut":true,"water-cut":false}}') },
-  utf8: { code: 'E_ENCODING', bytes: () => Buffer.concat([Buffer.from('{"standard":"san-duan","note":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]) },
+  duplicate: {
+    code: 'E_DUPLICATE_KEY',
+    bytes: () => Buffer.from('{"standard":"san-duan","facts":{"water-cut":true,"water-cut":false}}'),
+  },
+  utf8: {
+    code: 'E_ENCODING',
+    bytes: () =>
+      Buffer.concat([Buffer.from('{"standard":"san-duan","note":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]),
+  },
   midBom: { code: 'E_JSON', bytes: () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(good[0]!)]) },
   syntax: { code: 'E_JSON', bytes: () => Buffer.from('{"standard": "san-duan",') },
-  observation: { code: 'E_OBSERVATION', bytes: () => Buffer.from('{"standard":"san-duan","facts":{"water-cut":"yes"}}') },
+  observation: {
+    code: 'E_OBSERVATION',
+    bytes: () => Buffer.from('{"standard":"san-duan","facts":{"water-cut":"yes"}}'),
+  },
 };
 
 function sink(): { stream: PassThrough; text: () => string } {
@@ -61,7 +75,13 @@ async function batch(bytes: Buffer, extra: Partial<BatchOptions> = {}) {
 
 /** Line numbers of records and of errors (with their codes); each non-blank line must be in exactly one. */
 function accounting(r: { out: string; err: string }) {
-  const recorded = r.out.trimEnd() === '' ? [] : r.out.trimEnd().split('\n').map((l) => (JSON.parse(l) as { line: number }).line);
+  const recorded =
+    r.out.trimEnd() === ''
+      ? []
+      : r.out
+          .trimEnd()
+          .split('\n')
+          .map((l) => (JSON.parse(l) as { line: number }).line);
   const errors = new Map<number, string>();
   for (const m of r.err.matchAll(/^line (\d+)(?::\d+)?: (E_[A-Z_]+) /gm)) {
     expect(errors.has(Number(m[1]))).toBe(false); // one error per line
@@ -104,7 +124,12 @@ describe('strict lines in a batch', () => {
 
   it('a BOM at the start of the stream is dropped; one anywhere else is an error of its line', async () => {
     const bom = Buffer.from([0xef, 0xbb, 0xbf]);
-    const r = await batch(Buffer.concat([bom, joinLines([Buffer.from(good[0]!), Buffer.concat([bom, Buffer.from(good[1]!)]), Buffer.from(good[2]!)], true)]));
+    const r = await batch(
+      Buffer.concat([
+        bom,
+        joinLines([Buffer.from(good[0]!), Buffer.concat([bom, Buffer.from(good[1]!)]), Buffer.from(good[2]!)], true),
+      ]),
+    );
     const { recorded, errors } = accounting(r);
     expect(recorded).toEqual([1, 3]);
     expect(errors).toEqual(new Map([[2, 'E_JSON']]));
@@ -113,38 +138,68 @@ describe('strict lines in a batch', () => {
   it('every non-blank line is exactly one record or one numbered error, over random mixes, chunk sizes and CRLF (fast-check, fixed seed)', async () => {
     const kinds = [...Object.keys(HOSTILE).filter((k) => k !== 'deep5'), 'good', 'good', 'good', 'blank'];
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom(...kinds), { minLength: 1, maxLength: 40 }), fc.integer({ min: 64, max: 4096 }), fc.boolean(), async (picked, chunkBytes, crlf) => {
-        const lines = picked.map((k, i) => (k === 'good' ? Buffer.from(good[i % good.length]!) : k === 'blank' ? Buffer.from('  ') : HOSTILE[k]!.bytes()));
-        const r = await batch(joinLines(lines, crlf), { chunkBytes });
-        const { recorded, errors } = accounting(r);
-        picked.forEach((k, i) => {
-          const n = i + 1;
-          if (k === 'blank') expect(recorded.includes(n) || errors.has(n)).toBe(false);
-          // A BOM on line 1 is the stream's own, dropped: the line is a good one.
-          else if (k === 'good' || (k === 'midBom' && n === 1)) expect(recorded.includes(n) && !errors.has(n)).toBe(true);
-          else expect([errors.get(n), recorded.includes(n)]).toEqual([HOSTILE[k]!.code, false]);
-        });
-        expect(recorded.length + errors.size).toBe(picked.filter((k) => k !== 'blank').length);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...kinds), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 64, max: 4096 }),
+        fc.boolean(),
+        async (picked, chunkBytes, crlf) => {
+          const lines = picked.map((k, i) =>
+            k === 'good'
+              ? Buffer.from(good[i % good.length]!)
+              : k === 'blank'
+                ? Buffer.from('  ')
+                : HOSTILE[k]!.bytes(),
+          );
+          const r = await batch(joinLines(lines, crlf), { chunkBytes });
+          const { recorded, errors } = accounting(r);
+          picked.forEach((k, i) => {
+            const n = i + 1;
+            if (k === 'blank') expect(recorded.includes(n) || errors.has(n)).toBe(false);
+            // A BOM on line 1 is the stream's own, dropped: the line is a good one.
+            else if (k === 'good' || (k === 'midBom' && n === 1))
+              expect(recorded.includes(n) && !errors.has(n)).toBe(true);
+            else expect([errors.get(n), recorded.includes(n)]).toEqual([HOSTILE[k]!.code, false]);
+          });
+          expect(recorded.length + errors.size).toBe(picked.filter((k) => k !== 'blank').length);
+        },
+      ),
       { seed: 9, numRuns: 40 },
     );
   }, 120_000);
 
   it('a worker thread reads lines as strictly as the main thread', async () => {
-    const lines = [Buffer.from(good[0]!), HOSTILE.deep5!.bytes(), HOSTILE.duplicate!.bytes(), HOSTILE.utf8!.bytes(), Buffer.from(good[1]!)];
+    const lines = [
+      Buffer.from(good[0]!),
+      HOSTILE.deep5!.bytes(),
+      HOSTILE.duplicate!.bytes(),
+      HOSTILE.utf8!.bytes(),
+      Buffer.from(good[1]!),
+    ];
     const main = await batch(joinLines(lines), { workers: 0 });
     const worker = await batch(joinLines(lines), { workers: 1, chunkBytes: 64 });
     expect(worker.summary.workers).toBe(1);
     expect(worker.out).toBe(main.out);
     expect(worker.err).toBe(main.err);
-    expect(accounting(worker).errors).toEqual(new Map([[2, 'E_DEPTH'], [3, 'E_DUPLICATE_KEY'], [4, 'E_ENCODING']]));
+    expect(accounting(worker).errors).toEqual(
+      new Map([
+        [2, 'E_DEPTH'],
+        [3, 'E_DUPLICATE_KEY'],
+        [4, 'E_ENCODING'],
+      ]),
+    );
   }, 60_000);
 
   it('from the command line: a line 10⁵ deep among 1,000 is a numbered error, exit 3, no stack, the 999 others written', () => {
-    const lines = [...Array(1000).keys()].map((i) => (i === 499 ? HOSTILE.deep5!.bytes() : Buffer.from(good[i % good.length]!)));
+    const lines = [...Array(1000).keys()].map((i) =>
+      i === 499 ? HOSTILE.deep5!.bytes() : Buffer.from(good[i % good.length]!),
+    );
     const input = join(dir, 'deep-among-1000.ndjson');
     writeFileSync(input, joinLines(lines));
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', 'check', '--batch', input, '--locale', 'en', '--workers', '0'], { cwd: root, encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 28 });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/run.ts', 'check', '--batch', input, '--locale', 'en', '--workers', '0'],
+      { cwd: root, encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 28 },
+    );
     expect(r.stderr).toMatch(/^line 500:\d+: E_DEPTH values are nested deeper than 64 levels$/m);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.stderr).toContain('999 observations evaluated');

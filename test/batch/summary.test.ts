@@ -13,7 +13,14 @@ describe('batch summaries', () => {
   it('give the same record and CSV row as the full verdict', () => {
     fc.assert(
       fc.property(
-        extEdition.map((s) => ({ ...s, scoring: { base: 100 }, groups: s.groups.map((g) => ({ ...g, clauses: g.clauses.map((c, i) => ({ ...c, deduction: i + 1, optional: i % 3 === 2 })) })) })),
+        extEdition.map((s) => ({
+          ...s,
+          scoring: { base: 100 },
+          groups: s.groups.map((g) => ({
+            ...g,
+            clauses: g.clauses.map((c, i) => ({ ...c, deduction: i + 1, optional: i % 3 === 2 })),
+          })),
+        })),
         extObservation,
         fc.constantFrom('zh' as const, 'en' as const),
         fc.option(fc.constant('2026-01-02T03:04:05+08:00'), { nil: undefined }),
@@ -25,7 +32,9 @@ describe('batch summaries', () => {
           const lean = summarise(ed, o, options);
           expect(record(7, lean)).toEqual(record(7, full));
           expect(csvRow(7, lean)).toBe(csvRow(7, full));
-          expect(lean.clauses).toEqual(full.clauses.map((c) => ({ clause: c.clause, outcome: c.outcome, label: c.label, counts: c.counts })));
+          expect(lean.clauses).toEqual(
+            full.clauses.map((c) => ({ clause: c.clause, outcome: c.outcome, label: c.label, counts: c.counts })),
+          );
         },
       ),
       { numRuns: 1000 },

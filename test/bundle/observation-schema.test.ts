@@ -6,7 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { compileEdition, evaluate, observationSchema, ObservationError, validateEdition, type CompiledEdition } from '../../src/index.js';
+import {
+  compileEdition,
+  evaluate,
+  observationSchema,
+  ObservationError,
+  validateEdition,
+  type CompiledEdition,
+} from '../../src/index.js';
 import { anyJson, dateTimeLike, everyType, valuesFor } from '../support/fact-values.js';
 import { builtin } from '../support/helpers.js';
 
@@ -46,13 +53,25 @@ describe('observation JSON Schema ≡ the engine’s checks', () => {
 
     it(`${ed.ref}: ajv accepts exactly the observations the engine accepts`, () => {
       const factIds = ed.facts.map((f) => f.id);
-      const facts = fc.dictionary(fc.oneof(fc.constantFrom(...factIds), fc.constantFrom('unknown-fact', 'toString')), fc.oneof(...ed.facts.map((f) => valuesFor(f.spec))), { maxKeys: 5 });
+      const facts = fc.dictionary(
+        fc.oneof(fc.constantFrom(...factIds), fc.constantFrom('unknown-fact', 'toString')),
+        fc.oneof(...ed.facts.map((f) => valuesFor(f.spec))),
+        { maxKeys: 5 },
+      );
       const str = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.constant(null));
       const evidenceRef = fc.record(
         {
-          kind: fc.oneof(fc.constantFrom('photo', 'measurement', 'document', 'video', 'gps'), fc.constantFrom('meter', 'Photo', 1)),
+          kind: fc.oneof(
+            fc.constantFrom('photo', 'measurement', 'document', 'video', 'gps'),
+            fc.constantFrom('meter', 'Photo', 1),
+          ),
           ref: str,
-          sha256: fc.oneof(fc.constant(`sha256:${'ab'.repeat(32)}`), fc.constant(`sha256:${'AB'.repeat(32)}`), fc.constant('sha256:12'), str),
+          sha256: fc.oneof(
+            fc.constant(`sha256:${'ab'.repeat(32)}`),
+            fc.constant(`sha256:${'AB'.repeat(32)}`),
+            fc.constant('sha256:12'),
+            str,
+          ),
           capturedAt: fc.oneof(dateTimeLike, str),
           note: str,
           extra: str,
@@ -60,7 +79,11 @@ describe('observation JSON Schema ≡ the engine’s checks', () => {
         { requiredKeys: [] },
       );
       const evidence = fc.oneof(
-        fc.dictionary(fc.oneof(fc.constantFrom(...factIds), fc.constant('unknown-fact')), fc.oneof(fc.array(evidenceRef, { maxLength: 3 }), str), { maxKeys: 3 }),
+        fc.dictionary(
+          fc.oneof(fc.constantFrom(...factIds), fc.constant('unknown-fact')),
+          fc.oneof(fc.array(evidenceRef, { maxLength: 3 }), str),
+          { maxKeys: 3 },
+        ),
         anyJson,
       );
       const subject = fc.oneof(
@@ -72,7 +95,15 @@ describe('observation JSON Schema ≡ the engine’s checks', () => {
             unit: str,
             gridCell: str,
             location: fc.oneof(
-              fc.record({ address: str, lat: fc.oneof(fc.double({ min: -100, max: 100, noNaN: true }), str), lng: fc.oneof(fc.double({ min: -200, max: 200, noNaN: true }), str), alt: str }, { requiredKeys: [] }),
+              fc.record(
+                {
+                  address: str,
+                  lat: fc.oneof(fc.double({ min: -100, max: 100, noNaN: true }), str),
+                  lng: fc.oneof(fc.double({ min: -200, max: 200, noNaN: true }), str),
+                  alt: str,
+                },
+                { requiredKeys: [] },
+              ),
               anyJson,
             ),
             floor: str,
@@ -110,8 +141,16 @@ describe('observation JSON Schema ≡ the engine’s checks', () => {
     const cases: unknown[] = [
       { standard: ed.ref, facts: {}, observer: { id: 'x'.repeat(10_000) } },
       { standard: ed.ref, facts: {}, observer: { id: 'x'.repeat(10_001) } },
-      { standard: ed.ref, facts: {}, evidence: { 'floor-clean': Array.from({ length: 100 }, (_, i) => ({ kind: 'photo', ref: `p${i}` })) } },
-      { standard: ed.ref, facts: {}, evidence: { 'floor-clean': Array.from({ length: 101 }, (_, i) => ({ kind: 'photo', ref: `p${i}` })) } },
+      {
+        standard: ed.ref,
+        facts: {},
+        evidence: { 'floor-clean': Array.from({ length: 100 }, (_, i) => ({ kind: 'photo', ref: `p${i}` })) },
+      },
+      {
+        standard: ed.ref,
+        facts: {},
+        evidence: { 'floor-clean': Array.from({ length: 101 }, (_, i) => ({ kind: 'photo', ref: `p${i}` })) },
+      },
       JSON.parse(`{"standard":"${ed.ref}","facts":{"__proto__":{"floor-clean":true}}}`),
       JSON.parse(`{"standard":"${ed.ref}","facts":{},"__proto__":{}}`),
       JSON.parse(`{"standard":"${ed.ref}","facts":{},"constructor":1}`),

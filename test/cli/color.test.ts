@@ -61,7 +61,19 @@ describe('the CLI (stdout is not a terminal here)', () => {
   });
 
   it('--color and --no-color are accepted by every command', () => {
-    for (const cmd of ['check', 'show', 'list', 'validate', 'test', 'doc', 'verify', 'explain', 'diff', 'build', 'keygen']) {
+    for (const cmd of [
+      'check',
+      'show',
+      'list',
+      'validate',
+      'test',
+      'doc',
+      'verify',
+      'explain',
+      'diff',
+      'build',
+      'keygen',
+    ]) {
       for (const flag of ['--color', '--no-color']) {
         const r = runCli(cmd, flag, '--help');
         expect(r.code, `${cmd} ${flag}`).toBe(0);

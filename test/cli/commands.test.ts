@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli as run } from '../support/helpers.js';
 
-
 const tmp = mkdtempSync(join(tmpdir(), 'daoze-cli-'));
 function obsFile(name: string, obs: unknown): string {
   const p = join(tmp, name);
@@ -38,11 +37,19 @@ describe('daoze check', () => {
     const v = JSON.parse(r.stdout);
     expect(r.code).toBe(0);
     expect(v.outcome).toBe('pass');
-    expect(v.clauses[0].citation).toMatchObject({ standard: 'san-duan', version: '1.0.0', clause: 'water-cut', label: { zh: '断水' } });
+    expect(v.clauses[0].citation).toMatchObject({
+      standard: 'san-duan',
+      version: '1.0.0',
+      clause: 'water-cut',
+      label: { zh: '断水' },
+    });
   });
 
   it('invalid observations exit 3 and name the fact and why', () => {
-    const bad = obsFile('bad.json', { standard: 'san-duan', facts: { 'water-cut': 'yes', 'boiler-fuel': 'peat', __proto__: 1 } });
+    const bad = obsFile('bad.json', {
+      standard: 'san-duan',
+      facts: { 'water-cut': 'yes', 'boiler-fuel': 'peat', __proto__: 1 },
+    });
     const r = run('check', bad, '--locale', 'en');
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('facts.water-cut: must be true or false, got "yes"');
@@ -113,7 +120,9 @@ describe('city profiles from the command line', () => {
     const clause = city.clauses.find((c: { clause: string }) => c.clause === 'snow-cleared-within-hours');
     expect(clause.citation.profile.id).toBe('example-city-snow');
     expect(clause.citation.standard).toBe('snow-clearing');
-    expect(run('check', file, '--profile', 'example-city-snow@1.0.0').stdout).toContain('配置: example-city-snow@1.0.0');
+    expect(run('check', file, '--profile', 'example-city-snow@1.0.0').stdout).toContain(
+      '配置: example-city-snow@1.0.0',
+    );
   });
 
   it('the built-in example profiles pass their own cases', () => {

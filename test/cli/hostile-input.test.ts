@@ -25,7 +25,13 @@ afterEach(() => vi.restoreAllMocks());
 
 /** The CLI from source in a child process, killed after 60 s so that a hang fails the test instead of stalling it. */
 function spawnCli(args: string[], input?: string | Buffer) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args, '--locale', 'en'], { cwd: root, encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 28, ...(input !== undefined ? { input } : {}) });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args, '--locale', 'en'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 1 << 28,
+    ...(input !== undefined ? { input } : {}),
+  });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -54,7 +60,10 @@ describe('special files (run in a child process)', () => {
   }, 90_000);
 
   it('/dev/zero is refused with E_NOT_FILE, by check and by check --batch', () => {
-    for (const args of [['check', '/dev/zero'], ['check', '--batch', '/dev/zero']]) {
+    for (const args of [
+      ['check', '/dev/zero'],
+      ['check', '--batch', '/dev/zero'],
+    ]) {
       const r = spawnCli(args);
       expect(r.signal).toBeNull();
       invalid(r, 'E_NOT_FILE');
@@ -87,12 +96,19 @@ describe('check on bad files', () => {
   });
 
   it('an observation with a duplicate key is E_DUPLICATE_KEY naming both positions (the last one does not silently win)', () => {
-    const text = readFileSync(FAIL, 'utf8').replace('"ammonia-mg-m3": 1.5', '"ammonia-mg-m3": 1.5, "ammonia-mg-m3": 0.5');
+    const text = readFileSync(FAIL, 'utf8').replace(
+      '"ammonia-mg-m3": 1.5',
+      '"ammonia-mg-m3": 1.5, "ammonia-mg-m3": 0.5',
+    );
     const p = file('dup.json', text);
     const line = text.split('\n').findIndex((l) => l.includes('"ammonia-mg-m3": 1.5,')) + 1;
     const r = runCli('check', p);
     invalid(r, 'E_DUPLICATE_KEY');
-    expect(r.stderr).toMatch(new RegExp(`dup\\.json:${line}:\\d+: E_DUPLICATE_KEY key "ammonia-mg-m3" appears twice in one object \\(first at ${line}:\\d+\\)`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `dup\\.json:${line}:\\d+: E_DUPLICATE_KEY key "ammonia-mg-m3" appears twice in one object \\(first at ${line}:\\d+\\)`,
+      ),
+    );
     expect(r.stdout).toBe('');
   });
 
@@ -104,13 +120,21 @@ describe('check on bad files', () => {
     const r = runCli('check', file('latin.json', bad));
     invalid(r, 'E_ENCODING');
     expect(r.stderr).toContain(`byte ${at} (0xff) is not valid UTF-8`);
-    const bom = runCli('check', file('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes])), '--format', 'json');
+    const bom = runCli(
+      'check',
+      file('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes])),
+      '--format',
+      'json',
+    );
     expect(bom.code).toBe(0);
     expect(JSON.parse(bom.stdout).outcome).toBe('pass');
   });
 
   it('a value nested 10⁵ deep is E_DEPTH, not a stack overflow', () => {
-    const r = runCli('check', file('deep.json', `{"standard":"san-duan","facts":{"water-cut":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`));
+    const r = runCli(
+      'check',
+      file('deep.json', `{"standard":"san-duan","facts":{"water-cut":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`),
+    );
     invalid(r, 'E_DEPTH');
   });
 });
@@ -153,8 +177,17 @@ describe('check on a folder: every valid file judged, every invalid one named, t
     expect(json.code).toBe(3);
     // --format json: one array, in file order, of each file's verdict or `{ error }` naming the file.
     const entries = JSON.parse(json.stdout) as ({ outcome: string } | { error: { code: string; file: string } })[];
-    expect(entries.map((v) => ('error' in v ? v.error.code : v.outcome))).toEqual(['pass', 'fail', 'E_NOT_FILE', 'E_NOT_FILE', 'E_READ', 'E_DUPLICATE_KEY']);
-    expect(entries.flatMap((v) => ('error' in v ? [v.error.file] : []))).toEqual(['c-folder', 'd-pipe', 'e-loop', 'f-dup'].map((f) => join(dir, `${f}.json`)));
+    expect(entries.map((v) => ('error' in v ? v.error.code : v.outcome))).toEqual([
+      'pass',
+      'fail',
+      'E_NOT_FILE',
+      'E_NOT_FILE',
+      'E_READ',
+      'E_DUPLICATE_KEY',
+    ]);
+    expect(entries.flatMap((v) => ('error' in v ? [v.error.file] : []))).toEqual(
+      ['c-folder', 'd-pipe', 'e-loop', 'f-dup'].map((f) => join(dir, `${f}.json`)),
+    );
     expect(json.stderr).toBe('');
   });
 
@@ -210,28 +243,49 @@ describe('records and replays', () => {
   });
 
   it('a record with "outcome": "pass" inserted before the real key does not verify: E_DUPLICATE_KEY, exit 3', () => {
-    const text = readFileSync(RECORD, 'utf8').replace('  "outcome": "fail",', '  "outcome": "pass",\n  "outcome": "fail",');
+    const text = readFileSync(RECORD, 'utf8').replace(
+      '  "outcome": "fail",',
+      '  "outcome": "pass",\n  "outcome": "fail",',
+    );
     const p = file('forged.record.json', text);
     for (const cmd of ['verify', 'explain']) {
       const r = runCli(cmd, p);
       invalid(r, 'E_DUPLICATE_KEY');
-      expect(r.stderr).toMatch(/forged\.record\.json:18:3: E_DUPLICATE_KEY key "outcome" appears twice in one object \(first at 17:3\)/);
+      expect(r.stderr).toMatch(
+        /forged\.record\.json:18:3: E_DUPLICATE_KEY key "outcome" appears twice in one object \(first at 17:3\)/,
+      );
     }
   });
 
   it('verify --observation and diff --replay read strictly too', () => {
     invalid(runCli('verify', RECORD, '--observation', file('obs-dup.json', '{"a": 1, "a": 2}')), 'E_DUPLICATE_KEY');
-    const replay = file('replay.ndjson', `${readFileSync(PASS, 'utf8').replace(/\n/g, '')}\n{"standard": "x", "standard": "y"}\n`);
-    const r = runCli('diff', 'si-jing-san-wu-liang-tong-yi-ming@1.0.0', 'si-jing-san-wu-liang-tong-yi-ming@2.0.0', '--replay', replay);
+    const replay = file(
+      'replay.ndjson',
+      `${readFileSync(PASS, 'utf8').replace(/\n/g, '')}\n{"standard": "x", "standard": "y"}\n`,
+    );
+    const r = runCli(
+      'diff',
+      'si-jing-san-wu-liang-tong-yi-ming@1.0.0',
+      'si-jing-san-wu-liang-tong-yi-ming@2.0.0',
+      '--replay',
+      replay,
+    );
     invalid(r, 'E_DUPLICATE_KEY');
     expect(r.stderr).toContain('replay.ndjson:2:19: E_DUPLICATE_KEY');
   });
 
   it('in an NDJSON of records, a bad line is named and the others are still verified (exit 3)', () => {
     const one = JSON.stringify(JSON.parse(readFileSync(RECORD, 'utf8')));
-    const r = runCli('verify', file('records.ndjson', `${one}\n{"format": 1, "format": 2}\n${one}\n`), '--locale', 'en');
+    const r = runCli(
+      'verify',
+      file('records.ndjson', `${one}\n{"format": 1, "format": 2}\n${one}\n`),
+      '--locale',
+      'en',
+    );
     expect(r.code).toBe(3);
-    expect(r.stdout).toContain('records.ndjson:2:15: E_DUPLICATE_KEY key "format" appears twice in one object (first at 2:2)');
+    expect(r.stdout).toContain(
+      'records.ndjson:2:15: E_DUPLICATE_KEY key "format" appears twice in one object (first at 2:2)',
+    );
     expect(r.stdout).toContain('3 record(s), 2 verified');
   });
 });

@@ -29,7 +29,14 @@ describe('check --format json on bad input', () => {
     const e = errorOf(r);
     expect(e).toMatchObject({ code: 'E_OBSERVATION', file: bad, path: 'facts.boiler-fuel' });
     expect(e.allowed).toContain('coal');
-    expect(e.issues).toEqual([expect.objectContaining({ code: 'E_FACT_CHOICE', path: 'facts.boiler-fuel', message: 'must be one of the choices, got "peat"', value: 'peat' })]);
+    expect(e.issues).toEqual([
+      expect.objectContaining({
+        code: 'E_FACT_CHOICE',
+        path: 'facts.boiler-fuel',
+        message: 'must be one of the choices, got "peat"',
+        value: 'peat',
+      }),
+    ]);
     expect(e.message).toContain('facts.boiler-fuel: must be one of the choices');
   });
 
@@ -52,7 +59,11 @@ describe('check --format json on bad input', () => {
   it('a missing file: E_NO_SUCH_FILE, exit 3', () => {
     const r = runCli('check', join(tmp, 'nope.json'), '--format', 'json');
     expect(r.code).toBe(3);
-    expect(errorOf(r)).toMatchObject({ code: 'E_NO_SUCH_FILE', file: join(tmp, 'nope.json'), message: '没有这个文件或文件夹' });
+    expect(errorOf(r)).toMatchObject({
+      code: 'E_NO_SUCH_FILE',
+      file: join(tmp, 'nope.json'),
+      message: '没有这个文件或文件夹',
+    });
   });
 
   it('an invalid standard: E_STANDARD with each diagnostic as an issue (file, position), exit 3', () => {
@@ -70,14 +81,20 @@ describe('check --format json on bad input', () => {
   });
 
   it('a usage error: E_USAGE with the usage, exit 4', () => {
-    for (const args of [['check', '--format', 'json'], ['check', bad, '--format', 'json', '--bogus'], ['show', '--format', 'json', '--locale']]) {
+    for (const args of [
+      ['check', '--format', 'json'],
+      ['check', bad, '--format', 'json', '--bogus'],
+      ['show', '--format', 'json', '--locale'],
+    ]) {
       const r = runCli(...args);
       expect(r.code).toBe(4);
       const e = errorOf(r);
       expect(e.code).toBe('E_USAGE');
       expect(e.usage).toMatch(/^daoze /);
     }
-    expect(errorOf(runCli('check', bad, '--format=json', '--bogus', '--locale', 'en')).message).toBe('unknown option --bogus');
+    expect(errorOf(runCli('check', bad, '--format=json', '--bogus', '--locale', 'en')).message).toBe(
+      'unknown option --bogus',
+    );
   });
 
   it('a folder: one array, in file order, of verdicts and errors; the worst exit code', () => {
@@ -91,6 +108,12 @@ describe('check --format json on bad input', () => {
     const entries = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(entries).toHaveLength(2);
     expect(entries[0]!.standard).toMatchObject({ id: 'san-duan' });
-    expect(entries[1]).toEqual({ error: expect.objectContaining({ code: 'E_JSON', file: join(dir, 'b.json'), position: expect.objectContaining({ line: 1 }) }) });
+    expect(entries[1]).toEqual({
+      error: expect.objectContaining({
+        code: 'E_JSON',
+        file: join(dir, 'b.json'),
+        position: expect.objectContaining({ line: 1 }),
+      }),
+    });
   });
 });

@@ -26,7 +26,11 @@ const BAD: unknown[] = [
   { standard: 'si-jing-san-wu-liang-tong-yi-ming', facts: { 'ammonia-mg-m3': 'x' } },
   { standard: 'si-jing-san-wu-liang-tong-yi-ming', facts: { 'ammonia-mg-m3': 5000 } },
   { standard: 'san-duan', observedAt: 'yesterday', facts: {} },
-  { standard: 'san-duan', facts: {}, evidence: { nope: [], 'water-cut': [{ kind: 'smell', ref: 3, sha256: 'x', capturedAt: 'now', extra: 1 }] } },
+  {
+    standard: 'san-duan',
+    facts: {},
+    evidence: { nope: [], 'water-cut': [{ kind: 'smell', ref: 3, sha256: 'x', capturedAt: 'now', extra: 1 }] },
+  },
   { standard: 'san-duan', facts: {}, evidence: 5 },
   { standard: 'no-such-standard', facts: {} },
   { standard: 'san-duan@9.9.9', facts: {} },
@@ -78,7 +82,19 @@ describe('observation errors', () => {
 });
 
 describe('input errors', () => {
-  const texts = ['{', '{"a": 1,}', '{"a" 1}', '[1 2]', '{"a": 1, "a": 2}', '// c\n{}', '{"a": "\u0001"}', '{"a": tru}', '1 2', '"abc', '{"a": 1}}'];
+  const texts = [
+    '{',
+    '{"a": 1,}',
+    '{"a" 1}',
+    '[1 2]',
+    '{"a": 1, "a": 2}',
+    '// c\n{}',
+    '{"a": "\u0001"}',
+    '{"a": tru}',
+    '1 2',
+    '"abc',
+    '{"a": 1}}',
+  ];
   it('every JSON error for these texts has a Chinese sentence', () => {
     for (const t of texts) {
       let e: unknown;
@@ -98,7 +114,9 @@ describe('input errors', () => {
     writeFileSync(p, '{"standard": "san-duan",\n "standard": "x"}');
     const r = runCli('check', p);
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe(`daoze check: ${p}:2:2: E_DUPLICATE_KEY 同一对象中键 "standard" 出现两次(第一次在 1:2);只保留一个\n`);
+    expect(r.stderr).toBe(
+      `daoze check: ${p}:2:2: E_DUPLICATE_KEY 同一对象中键 "standard" 出现两次(第一次在 1:2);只保留一个\n`,
+    );
     const missing = runCli('check', join(tmp, 'nope.json'));
     expect(missing.stderr).toContain('E_NO_SUCH_FILE 没有这个文件或文件夹');
   });
@@ -122,7 +140,11 @@ async function runCliAsync(...args: string[]): Promise<{ code: number; stdout: s
 }
 
 // The sentence of a one-line error report, `daoze <command>: <sentence> (<CODE>)` or `daoze <command>: <place>: <CODE> <sentence>`.
-const sentenceOf = (stderr: string) => stderr.split('\n')[0]!.replace(/^daoze( \w+)?: /, '').replace(/ \(E_USAGE\)$/, '');
+const sentenceOf = (stderr: string) =>
+  stderr
+    .split('\n')[0]!
+    .replace(/^daoze( \w+)?: /, '')
+    .replace(/ \(E_USAGE\)$/, '');
 
 describe("the CLI's own sentences", () => {
   it('each has English and Chinese with the same placeholders; the Chinese is Chinese', () => {
@@ -192,7 +214,9 @@ describe('usage errors', () => {
       expect(ee.code).toBe('E_USAGE');
       expect(ee.message, args.join(' ')).not.toMatch(CJK);
     }
-    expect(JSON.parse(runCli('check', OBS, '--bogus', '--format', 'json').stdout).error.message).toBe('未知选项 --bogus');
+    expect(JSON.parse(runCli('check', OBS, '--bogus', '--format', 'json').stdout).error.message).toBe(
+      '未知选项 --bogus',
+    );
   });
 });
 
@@ -204,7 +228,15 @@ describe('input, key, record and not-found errors of the CLI', () => {
   const verdictless = join(dir, 'no-verdict.json');
   writeFileSync(verdictless, JSON.stringify({ format: 'daoze-verdict-record/1' }));
   const notVerdict = join(dir, 'not-verdict.json');
-  writeFileSync(notVerdict, JSON.stringify({ standard: { ref: 'san-duan@1.0.0', id: 'san-duan', version: '1.0.0', hash: 'x' }, locale: 'zh', outcome: 'maybe', clauses: [] }));
+  writeFileSync(
+    notVerdict,
+    JSON.stringify({
+      standard: { ref: 'san-duan@1.0.0', id: 'san-duan', version: '1.0.0', hash: 'x' },
+      locale: 'zh',
+      outcome: 'maybe',
+      clauses: [],
+    }),
+  );
   // [command line, its code]: each reaches the user as a one-line error on stderr and one JSON error on stdout.
   const CASES: [string[], string][] = [
     [['check', OBS, '--profiles', join(dir, 'no-profiles')], 'E_NO_SUCH_FILE'],
@@ -248,8 +280,12 @@ describe('input, key, record and not-found errors of the CLI', () => {
 
   it('a key file is named once, with its code once', () => {
     const r = runCli('build', '--out', join(dir, 'b.json'), '--sign', pub, '--locale', 'en');
-    expect(r.stderr).toBe(`daoze build: ${pub}: E_KEY expected a private key, found type "public": this is a public key; signing needs the .key file\n`);
-    expect(runCli('build', '--out', join(dir, 'b.json'), '--sign', pub).stderr).toBe(`daoze build: ${pub}: E_KEY 此处应为私钥,实为类型 "public":这是公钥;签名需要 .key 文件\n`);
+    expect(r.stderr).toBe(
+      `daoze build: ${pub}: E_KEY expected a private key, found type "public": this is a public key; signing needs the .key file\n`,
+    );
+    expect(runCli('build', '--out', join(dir, 'b.json'), '--sign', pub).stderr).toBe(
+      `daoze build: ${pub}: E_KEY 此处应为私钥,实为类型 "public":这是公钥;签名需要 .key 文件\n`,
+    );
   });
 
   it('every sentence of a key, record or not-found error has its Chinese (no fallback)', () => {
@@ -258,7 +294,10 @@ describe('input, key, record and not-found errors of the CLI', () => {
       ['E_NOT_FOUND', 'no edition "x" in force on 2026-01-01; known: a@1.0.0'],
       ['E_NOT_FOUND', 'no profile "x"; known: none'],
       ['E_KEY', 'not a Daoze key file (expected format "daoze-key/1", found "x")'],
-      ['E_KEY', 'expected a public key, found type "private": this is a private key; give its .pub file, and keep the .key file secret'],
+      [
+        'E_KEY',
+        'expected a public key, found type "private": this is a private key; give its .pub file, and keep the .key file secret',
+      ],
       ['E_KEY', 'expected a private key, found type "x"'],
       ['E_KEY', 'algorithm "rsa" is not supported (ed25519)'],
       ['E_KEY', 'publicKey must be 32 bytes in base64'],
@@ -312,10 +351,20 @@ describe('batch lines', () => {
   it('with --format json each bad line is a JSON record in its place: the same code, the message in the locale', async () => {
     for (const locale of ['zh', 'en'] as const) {
       const r = await runCliAsync('check', '--batch', input, '--workers', '0', '--format', 'json', '--locale', locale);
-      const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { line: number; outcome?: string; error?: { code: string; message: string } });
+      const out = r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { line: number; outcome?: string; error?: { code: string; message: string } });
       expect(out.map((x) => x.line)).toEqual([1, 2, 3, 4, 5]);
-      expect(out.map((x) => x.error?.code ?? x.outcome)).toEqual(['indeterminate', 'E_JSON', 'E_OBSERVATION', 'E_OBSERVATION', 'E_DUPLICATE_KEY']);
-      for (const x of out.slice(1)) expect(x.error!.message).toSatisfy((m: string) => CJK.test(m) === (locale === 'zh'));
+      expect(out.map((x) => x.error?.code ?? x.outcome)).toEqual([
+        'indeterminate',
+        'E_JSON',
+        'E_OBSERVATION',
+        'E_OBSERVATION',
+        'E_DUPLICATE_KEY',
+      ]);
+      for (const x of out.slice(1))
+        expect(x.error!.message).toSatisfy((m: string) => CJK.test(m) === (locale === 'zh'));
     }
   });
 });

@@ -15,7 +15,11 @@ describe('usage errors', () => {
   });
 
   it('an option without its value says so', () => {
-    for (const args of [['check', OBS, '--locale'], ['check', OBS, '--locale', '--exit-zero'], ['show', 'san-duan', '-l']]) {
+    for (const args of [
+      ['check', OBS, '--locale'],
+      ['check', OBS, '--locale', '--exit-zero'],
+      ['show', 'san-duan', '-l'],
+    ]) {
       // The locale is what is missing: the error is in English where --locale en comes before it.
       const r = runCli(args[0]!, '--locale', 'en', ...args.slice(1));
       expect(r.code).toBe(4);

@@ -65,8 +65,12 @@ describe('totals', () => {
 describe('check --record', () => {
   it('says what it wrote in the chosen locale', () => {
     const dir = mkdtempSync(join(tmpdir(), 'daoze-wording-'));
-    expect(runCli('check', HIGH, '--record', join(dir, 'a.json')).stderr).toBe(`已写入 1 份审计记录:${join(dir, 'a.json')}\n`);
-    expect(runCli('check', HIGH, '--record', join(dir, 'b.json'), '--locale', 'en').stderr).toBe(`1 record(s) written to ${join(dir, 'b.json')}\n`);
+    expect(runCli('check', HIGH, '--record', join(dir, 'a.json')).stderr).toBe(
+      `已写入 1 份审计记录:${join(dir, 'a.json')}\n`,
+    );
+    expect(runCli('check', HIGH, '--record', join(dir, 'b.json'), '--locale', 'en').stderr).toBe(
+      `1 record(s) written to ${join(dir, 'b.json')}\n`,
+    );
   });
 });
 

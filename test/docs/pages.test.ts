@@ -17,7 +17,9 @@ describe('docs/standards pages', () => {
       const file = join(__dirname, '..', '..', 'docs', 'standards', `${id}.md`);
       const ed = builtin().get(id);
       const actual = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-      expect(pageWarnings(ed, { file, actual, expected: renderStandardPage(ed, 'zh') }, { file: `${ed.id}@${ed.version}` })).toEqual([]);
+      expect(
+        pageWarnings(ed, { file, actual, expected: renderStandardPage(ed, 'zh') }, { file: `${ed.id}@${ed.version}` }),
+      ).toEqual([]);
     });
   }
 });
@@ -26,13 +28,17 @@ describe('docs/coverage.md', () => {
   it('is generated from the standards and standards/plan-outline.json (run npm run daoze -- doc)', () => {
     const outline = JSON.parse(readFileSync(join(builtinStandardsDir(), 'plan-outline.json'), 'utf8')) as PlanOutline;
     const newest = [...new Set(builtin().editions.map((e) => e.id))].map((id) => builtin().get(id));
-    expect(readFileSync(join(__dirname, '..', '..', 'docs', 'coverage.md'), 'utf8')).toBe(renderCoverage(planCoverage(newest, outline), 'zh'));
+    expect(readFileSync(join(__dirname, '..', '..', 'docs', 'coverage.md'), 'utf8')).toBe(
+      renderCoverage(planCoverage(newest, outline), 'zh'),
+    );
   });
 
   it('leaves no task of the plan, and not its goals section, without a clause or a written exclusion', () => {
     const outline = JSON.parse(readFileSync(join(builtinStandardsDir(), 'plan-outline.json'), 'utf8')) as PlanOutline;
     const newest = [...new Set(builtin().editions.map((e) => e.id))].map((id) => builtin().get(id));
-    const gaps = planCoverage(newest, outline).filter((r) => !r.clauses.length && !r.exclusions.length).map((r) => r.key);
+    const gaps = planCoverage(newest, outline)
+      .filter((r) => !r.clauses.length && !r.exclusions.length)
+      .map((r) => r.key);
     expect(gaps).toEqual([]);
   });
 });

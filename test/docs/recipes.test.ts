@@ -10,23 +10,43 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
 /** The pages whose commands are run: the README and docs/*.md (not the generated docs/standards/ and docs/api/). */
-const PAGES = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
+const PAGES = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `docs/${f}`),
+];
 
 /** Commands (a whole line, or one part of an `a && b` line) that are not run, and why. */
 const SKIPPED: Readonly<Record<string, string>> = {
-  'npm install': 'installs into node_modules, which the copy borrows from this checkout (shared with other work trees); the test runs after it',
+  'npm install':
+    'installs into node_modules, which the copy borrows from this checkout (shared with other work trees); the test runs after it',
   'npm ci': 'deletes and reinstalls node_modules, which the copy borrows from this checkout',
   'npm test': 'runs the whole suite, this test included: it would run itself',
-  'npm run bench': 'minutes of timing on a shared machine (timings never go into a test), building into node_modules/.cache',
-  'BENCH_QUICK=1 npm run bench': 'timing on a shared machine (timings never go into a test), building into node_modules/.cache',
-  'BENCH_BATCH=0 npm run bench': 'minutes of timing on a shared machine (timings never go into a test), building into node_modules/.cache',
+  'npm run bench':
+    'minutes of timing on a shared machine (timings never go into a test), building into node_modules/.cache',
+  'BENCH_QUICK=1 npm run bench':
+    'timing on a shared machine (timings never go into a test), building into node_modules/.cache',
+  'BENCH_BATCH=0 npm run bench':
+    'minutes of timing on a shared machine (timings never go into a test), building into node_modules/.cache',
 };
 
 /**
@@ -35,7 +55,9 @@ const SKIPPED: Readonly<Record<string, string>> = {
  * day the city adopts it, and supersedes: …@2.0.0" (step 2's change of a threshold is left out: the copy stays as it was).
  */
 const BY_HAND: Readonly<Record<string, (dir: string) => void>> = {
-  'cp standards/si-jing-san-wu-liang-tong-yi-ming/2.0.0.yaml standards/si-jing-san-wu-liang-tong-yi-ming/2.1.0.yaml': (dir) => {
+  'cp standards/si-jing-san-wu-liang-tong-yi-ming/2.0.0.yaml standards/si-jing-san-wu-liang-tong-yi-ming/2.1.0.yaml': (
+    dir,
+  ) => {
     const file = join(dir, 'standards/si-jing-san-wu-liang-tong-yi-ming/2.1.0.yaml');
     const text = readFileSync(file, 'utf8');
     const edited = text
@@ -43,25 +65,34 @@ const BY_HAND: Readonly<Record<string, (dir: string) => void>> = {
       .replace(/^status: published$/m, 'status: draft')
       .replace(/^effective:\n {2}from: [0-9-]+$/m, 'effective:\n  from: 2027-01-01')
       .replace(/^supersedes: .*$/m, 'supersedes: si-jing-san-wu-liang-tong-yi-ming@2.0.0');
-    expect(edited.match(/^(version: 2\.1\.0|status: draft|supersedes: .*@2\.0\.0| {2}from: 2027-01-01)$/gm), 'the hand edit found its lines').toHaveLength(4);
+    expect(
+      edited.match(/^(version: 2\.1\.0|status: draft|supersedes: .*@2\.0\.0| {2}from: 2027-01-01)$/gm),
+      'the hand edit found its lines',
+    ).toHaveLength(4);
     writeFileSync(file, edited);
   },
   // Step 4: "set status: published, then lock it" — the next command locks the new edition.
-  'npm run --silent daoze -- diff si-jing-san-wu-liang-tong-yi-ming@2.0.0 si-jing-san-wu-liang-tong-yi-ming@2.1.0 --replay examples/inspections/si-jing-2026-12.ndjson': (dir) => {
-    const file = join(dir, 'standards/si-jing-san-wu-liang-tong-yi-ming/2.1.0.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: draft$/m, 'status: published'));
-  },
+  'npm run --silent daoze -- diff si-jing-san-wu-liang-tong-yi-ming@2.0.0 si-jing-san-wu-liang-tong-yi-ming@2.1.0 --replay examples/inspections/si-jing-2026-12.ndjson':
+    (dir) => {
+      const file = join(dir, 'standards/si-jing-san-wu-liang-tong-yi-ming/2.1.0.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: draft$/m, 'status: published'));
+    },
 };
 
 /** More that a command must print, beyond its page's sample output (the assertions of the auditor's walkthrough). */
 const EXPECT: Readonly<Record<string, (out: { stdout: string; dir: string }) => void>> = {
   'npm run --silent daoze -- verify tampered.json': ({ stdout, dir }) => {
     // The altered field is named at its own line in the tampered file, whatever else moves.
-    const line = readFileSync(join(dir, 'tampered.json'), 'utf8').split('\n').findIndex((l) => l.includes('"ammonia-mg-m3": 0.5')) + 1;
+    const line =
+      readFileSync(join(dir, 'tampered.json'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('"ammonia-mg-m3": 0.5')) + 1;
     expect(stdout).toMatch(new RegExp(`tampered\\.json:${line}:\\d+  observation\\.facts\\.ammonia-mg-m3`));
     expect(stdout).toContain('校验未通过');
   },
-  'npm run --silent daoze -- verify tampered.json --observation examples/observations/01-toilet-ammonia-high.json': ({ stdout }) => {
+  'npm run --silent daoze -- verify tampered.json --observation examples/observations/01-toilet-ammonia-high.json': ({
+    stdout,
+  }) => {
     expect(stdout).toContain('✗ 原始观测');
   },
   'npm run --silent daoze -- explain examples/records/01-toilet-ammonia-high.record.json': ({ stdout }) => {
@@ -71,21 +102,29 @@ const EXPECT: Readonly<Record<string, (out: { stdout: string; dir: string }) => 
     expect(stdout).toContain('记录: 完整');
     expect(stdout).not.toContain('地面净'); // passed clauses are not explained one by one
   },
-  'npm run --silent daoze -- diff si-jing-san-wu-liang-tong-yi-ming@1.0.0 si-jing-san-wu-liang-tong-yi-ming@2.0.0 --replay examples/inspections/si-jing-2026-11.ndjson': ({ stdout }) => {
-    expect(stdout).toContain('按版本规则至少需要: 主版本 (major)');
-    expect(stdout).toContain('删除检查项 [breaking]  adult-fly-count');
-    expect(stdout).toContain('结果不变 0 · 结论改变 6 · 仅条款结果或得分改变 2');
-    expect(stdout).toContain('no-flies 无蚊蝇: 合格 → 无法判定');
-  },
-  "printf '%s' '臭味强度和氨浓度不超过该类别限值(臭味强度一类1级、二类2级、三类3级;氨一类0.3、二类1、三类3 mg/m³)。' | sha256sum": ({ stdout }) => {
-    // The page's next line gives the hash; it is the record's textHash of that clause.
-    const record = JSON.parse(readFileSync(join(ROOT, 'examples/records/01-toilet-ammonia-high.record.json'), 'utf8'));
-    expect(stdout.trim()).toBe('add42ca6567b99eda10c2d2b2496affd5c3abf7975c16c9ba944aa41b369d946  -');
-    expect(record.clauses[6].textHash.zh).toBe('sha256:add42ca6567b99eda10c2d2b2496affd5c3abf7975c16c9ba944aa41b369d946');
-  },
+  'npm run --silent daoze -- diff si-jing-san-wu-liang-tong-yi-ming@1.0.0 si-jing-san-wu-liang-tong-yi-ming@2.0.0 --replay examples/inspections/si-jing-2026-11.ndjson':
+    ({ stdout }) => {
+      expect(stdout).toContain('按版本规则至少需要: 主版本 (major)');
+      expect(stdout).toContain('删除检查项 [breaking]  adult-fly-count');
+      expect(stdout).toContain('结果不变 0 · 结论改变 6 · 仅条款结果或得分改变 2');
+      expect(stdout).toContain('no-flies 无蚊蝇: 合格 → 无法判定');
+    },
+  "printf '%s' '臭味强度和氨浓度不超过该类别限值(臭味强度一类1级、二类2级、三类3级;氨一类0.3、二类1、三类3 mg/m³)。' | sha256sum":
+    ({ stdout }) => {
+      // The page's next line gives the hash; it is the record's textHash of that clause.
+      const record = JSON.parse(
+        readFileSync(join(ROOT, 'examples/records/01-toilet-ammonia-high.record.json'), 'utf8'),
+      );
+      expect(stdout.trim()).toBe('add42ca6567b99eda10c2d2b2496affd5c3abf7975c16c9ba944aa41b369d946  -');
+      expect(record.clauses[6].textHash.zh).toBe(
+        'sha256:add42ca6567b99eda10c2d2b2496affd5c3abf7975c16c9ba944aa41b369d946',
+      );
+    },
   'npm run --silent daoze -- validate --update-lock': ({ stdout, dir }) => {
     expect(stdout).toContain('locked si-jing-san-wu-liang-tong-yi-ming@2.1.0');
-    expect(JSON.stringify(JSON.parse(readFileSync(join(dir, 'standards/editions.lock.json'), 'utf8')))).toContain('si-jing-san-wu-liang-tong-yi-ming@2.1.0');
+    expect(JSON.stringify(JSON.parse(readFileSync(join(dir, 'standards/editions.lock.json'), 'utf8')))).toContain(
+      'si-jing-san-wu-liang-tong-yi-ming@2.1.0',
+    );
   },
   'npm run --silent daoze -- verify my-record.json': ({ stdout }) => {
     expect(stdout).toContain('✓ 完整');
@@ -129,7 +168,8 @@ export function recipesOf(page: string, text: string): Recipe[] {
     const [, indent = '', fence = '', lang = ''] = open;
     const body: { text: string; line: number }[] = [];
     let j = i + 1;
-    for (; j < lines.length && !lines[j]!.trimStart().startsWith(fence); j++) body.push({ text: lines[j]!.slice(indent.length), line: j + 1 });
+    for (; j < lines.length && !lines[j]!.trimStart().startsWith(fence); j++)
+      body.push({ text: lines[j]!.slice(indent.length), line: j + 1 });
     i = j;
     if (!['sh', 'bash', 'shell', 'console'].includes(lang)) continue;
     const block: Recipe[] = [];
@@ -143,7 +183,12 @@ export function recipesOf(page: string, text: string): Recipe[] {
       while (l.endsWith('\\') && k + 1 < body.length) l = `${l.slice(0, -1)} ${body[++k]!.text.trim()}`;
       if (!l.trim() || l.trimStart().startsWith('#')) continue;
       const c = commentStart(l);
-      block.push({ page, line: at, command: (c < 0 ? l : l.slice(0, c)).trim(), comment: c < 0 ? '' : l.slice(c + 1).trim() });
+      block.push({
+        page,
+        line: at,
+        command: (c < 0 ? l : l.slice(0, c)).trim(),
+        comment: c < 0 ? '' : l.slice(c + 1).trim(),
+      });
     }
     // A fence with no language right after the block (only blank lines between) is the output of its last command.
     let n = i + 1;
@@ -151,7 +196,8 @@ export function recipesOf(page: string, text: string): Recipe[] {
     const next = /^(\s*)(`{3,})\s*$/.exec(lines[n] ?? '');
     if (next && block.length) {
       const sample: string[] = [];
-      for (let m = n + 1; m < lines.length && !lines[m]!.trimStart().startsWith(next[2]!); m++) sample.push(lines[m]!.slice(next[1]!.length));
+      for (let m = n + 1; m < lines.length && !lines[m]!.trimStart().startsWith(next[2]!); m++)
+        sample.push(lines[m]!.slice(next[1]!.length));
       block.at(-1)!.sample = sample;
     }
     out.push(...block);
@@ -216,7 +262,10 @@ const parts = (command: string) => command.split(/\s+&&\s+/);
 /** A fresh copy of the repository: the files git tracks or would track, as they are now in this checkout. */
 function copyRepository(): string {
   const dir = mkdtempSync(join(tmpdir(), 'daoze-recipes-'));
-  const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
+  const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   expect(listed.status, listed.stderr).toBe(0);
   for (const f of listed.stdout.split('\0').filter(Boolean)) {
     if (f === 'node_modules' || !existsSync(join(ROOT, f))) continue; // a file deleted but not yet committed
@@ -227,12 +276,29 @@ function copyRepository(): string {
   // `npx daoze` runs this package's own bin/daoze.js, which imports the build; the build of src/cli/main.ts is
   // stood in for by the source itself (test/package/pack.test.ts runs the real build from a packed tarball).
   mkdirSync(join(dir, 'dist'));
-  writeFileSync(join(dir, 'dist', 'cli.js'), `import { register } from 'tsx/esm/api';\nregister();\nexport const { guardPipes, main } = await import('../src/cli/main.ts');\n`);
+  writeFileSync(
+    join(dir, 'dist', 'cli.js'),
+    `import { register } from 'tsx/esm/api';\nregister();\nexport const { guardPipes, main } = await import('../src/cli/main.ts');\n`,
+  );
   return dir;
 }
 
 /** The environment a user's shell has: none of the test runner's colour settings. */
-const ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['FORCE_COLOR', 'NO_COLOR', 'NODE_OPTIONS', 'VITEST', 'VITEST_WORKER_ID', 'VITEST_POOL_ID', 'TEST', 'NODE_ENV'].includes(k)));
+const ENV = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([k]) =>
+      ![
+        'FORCE_COLOR',
+        'NO_COLOR',
+        'NODE_OPTIONS',
+        'VITEST',
+        'VITEST_WORKER_ID',
+        'VITEST_POOL_ID',
+        'TEST',
+        'NODE_ENV',
+      ].includes(k),
+  ),
+);
 
 /** A stack trace, as Node prints an uncaught error. */
 const STACK = /^\s+at .+(:\d+:\d+\)?|\(node:internal[^)]*\))$|node:internal\/|ERR_MODULE_NOT_FOUND/m;
@@ -248,7 +314,8 @@ describe('the pages’ commands', () => {
     const commands = ALL.flatMap((p) => p.recipes.flatMap((r) => [r.command, ...parts(r.command)]));
     expect(ALL.find((p) => p.page === 'README.md')!.recipes.length).toBeGreaterThan(10);
     for (const skip of Object.keys(SKIPPED)) expect(commands, `SKIPPED["${skip}"] matches no command`).toContain(skip);
-    for (const key of [...Object.keys(BY_HAND), ...Object.keys(EXPECT)]) expect(commands, `"${key}" matches no command`).toContain(key);
+    for (const key of [...Object.keys(BY_HAND), ...Object.keys(EXPECT)])
+      expect(commands, `"${key}" matches no command`).toContain(key);
   });
 
   it('use a form that prints clean output: npm run --silent daoze -- … in a checkout, npx daoze … installed', () => {
@@ -266,36 +333,56 @@ for (const { page, recipes } of ALL) {
       const run = parts(r.command).filter((p) => !(p in SKIPPED));
       const skipped = parts(r.command).filter((p) => p in SKIPPED);
       const label = `${r.page}:${r.line}  ${r.command}${skipped.map((p) => `  (not run: ${p} — ${SKIPPED[p]})`).join('')}`;
-      it.skipIf(!run.length)(label, () => {
-        if (!dir) copies.push((dir = copyRepository()));
-        const command = run.join(' && ');
-        const { paths, redirects } = filesOf(command);
-        const before = new Set(paths.filter((f) => existsSync(join(dir, f))));
-        const r2 = spawnSync('sh', ['-c', command], { cwd: dir, env: ENV, encoding: 'utf8', timeout: 240_000, maxBuffer: 64 * 1024 * 1024 });
-        const said = `${label}\n--- stdout\n${r2.stdout.slice(0, 3000)}\n--- stderr\n${r2.stderr.slice(0, 3000)}`;
-        // A path is there, or was written; `keygen --out <name>` names a key pair, written as <name>.key and <name>.pub.
-        const made = (f: string) => existsSync(join(dir, f)) || (/\bkeygen\b/.test(command) && existsSync(join(dir, `${f}.key`)));
-        for (const f of paths.filter((p) => !before.has(p))) expect(made(f), `${said}\n--- names ${f}: not in the repository, not written by an earlier command, nor by this one`).toBe(true);
-        expect(r2.status, said).toBe(expectedExit(r));
-        expect(r2.stdout, said).not.toContain('> daoze@');
-        expect(r2.stdout + r2.stderr, said).not.toMatch(STACK);
-        expect(r2.stderr, said).not.toMatch(/^npm (ERR|error)/m);
-        if (/\s--format json\b/.test(command) && !redirects.length) expect(() => JSON.parse(r2.stdout), said).not.toThrow();
-        for (const f of redirects) {
-          const text = readFileSync(join(dir, f), 'utf8');
-          expect(text, `${label}: ${f}`).not.toContain('> daoze@');
-          expect(text.startsWith('\n'), `${label}: ${f} starts with a blank line`).toBe(false);
-          if (f.endsWith('.ndjson')) for (const l of text.split('\n').filter(Boolean)) expect(() => JSON.parse(l), `${label}: ${f}: ${l.slice(0, 80)}`).not.toThrow();
-        }
-        if (r.sample) {
-          // The engine's version is masked: a release bumps it, and the page's sample need not follow each release.
-          const norm = (l: string) => l.trimEnd().replace(/\bdaoze \d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?/g, 'daoze <version>');
-          const printed = new Set(r2.stdout.split('\n').map(norm));
-          for (const l of r.sample.filter((x) => x.trim() && !x.includes('…'))) expect(printed.has(norm(l)), `${said}\n--- the page's sample line not printed:\n${l}`).toBe(true);
-        }
-        EXPECT[r.command]?.({ stdout: r2.stdout, dir });
-        BY_HAND[r.command]?.(dir);
-      }, 300_000);
+      it.skipIf(!run.length)(
+        label,
+        () => {
+          if (!dir) copies.push((dir = copyRepository()));
+          const command = run.join(' && ');
+          const { paths, redirects } = filesOf(command);
+          const before = new Set(paths.filter((f) => existsSync(join(dir, f))));
+          const r2 = spawnSync('sh', ['-c', command], {
+            cwd: dir,
+            env: ENV,
+            encoding: 'utf8',
+            timeout: 240_000,
+            maxBuffer: 64 * 1024 * 1024,
+          });
+          const said = `${label}\n--- stdout\n${r2.stdout.slice(0, 3000)}\n--- stderr\n${r2.stderr.slice(0, 3000)}`;
+          // A path is there, or was written; `keygen --out <name>` names a key pair, written as <name>.key and <name>.pub.
+          const made = (f: string) =>
+            existsSync(join(dir, f)) || (/\bkeygen\b/.test(command) && existsSync(join(dir, `${f}.key`)));
+          for (const f of paths.filter((p) => !before.has(p)))
+            expect(
+              made(f),
+              `${said}\n--- names ${f}: not in the repository, not written by an earlier command, nor by this one`,
+            ).toBe(true);
+          expect(r2.status, said).toBe(expectedExit(r));
+          expect(r2.stdout, said).not.toContain('> daoze@');
+          expect(r2.stdout + r2.stderr, said).not.toMatch(STACK);
+          expect(r2.stderr, said).not.toMatch(/^npm (ERR|error)/m);
+          if (/\s--format json\b/.test(command) && !redirects.length)
+            expect(() => JSON.parse(r2.stdout), said).not.toThrow();
+          for (const f of redirects) {
+            const text = readFileSync(join(dir, f), 'utf8');
+            expect(text, `${label}: ${f}`).not.toContain('> daoze@');
+            expect(text.startsWith('\n'), `${label}: ${f} starts with a blank line`).toBe(false);
+            if (f.endsWith('.ndjson'))
+              for (const l of text.split('\n').filter(Boolean))
+                expect(() => JSON.parse(l), `${label}: ${f}: ${l.slice(0, 80)}`).not.toThrow();
+          }
+          if (r.sample) {
+            // The engine's version is masked: a release bumps it, and the page's sample need not follow each release.
+            const norm = (l: string) =>
+              l.trimEnd().replace(/\bdaoze \d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?/g, 'daoze <version>');
+            const printed = new Set(r2.stdout.split('\n').map(norm));
+            for (const l of r.sample.filter((x) => x.trim() && !x.includes('…')))
+              expect(printed.has(norm(l)), `${said}\n--- the page's sample line not printed:\n${l}`).toBe(true);
+          }
+          EXPECT[r.command]?.({ stdout: r2.stdout, dir });
+          BY_HAND[r.command]?.(dir);
+        },
+        300_000,
+      );
     }
   });
 }

@@ -6,7 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
-import { compileEdition, evaluate, evaluateOutcomes, validateEdition, type CompiledEdition, type Condition, type EditionSpec } from '../../src/index.js';
+import {
+  compileEdition,
+  evaluate,
+  evaluateOutcomes,
+  validateEdition,
+  type CompiledEdition,
+  type Condition,
+  type EditionSpec,
+} from '../../src/index.js';
 import { normaliseObservation } from '../../src/evaluate/observation.js';
 import { closureProgram, codegenProgram, CODEGEN_AFTER, programFor } from '../../src/compile/codegen.js';
 import { completeAndDropped, completeFacts, edition, without } from '../support/arbitraries.js';
@@ -67,7 +75,9 @@ describe('compiled evaluation against the plain three-valued interpreter', () =>
       fc.property(extEdition, fc.array(extObservation, { minLength: 4, maxLength: 4 }), (spec, observations) => {
         const ed: CompiledEdition = compileEdition(spec);
         const vectors = observations.map((o) => normaliseObservation(ed, { standard: spec.id, ...o }).values);
-        const want = observations.map((o) => refEvaluate(spec, knownFacts(spec, o.facts, o.evidence)).map((r) => r.outcome));
+        const want = observations.map((o) =>
+          refEvaluate(spec, knownFacts(spec, o.facts, o.evidence)).map((r) => r.outcome),
+        );
         for (let i = 0; i <= CODEGEN_AFTER + 4; i++) expect(evaluateOutcomes(ed, vectors[i % 4]!)).toEqual(want[i % 4]);
         expect(programFor(ed).kind).toBe('codegen');
       }),

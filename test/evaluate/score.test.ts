@@ -18,8 +18,19 @@ const clause = (id: string, deduction: number, optional = false) => ({
 const spec: EditionSpec = {
   ...editionHeader('scored', { source: 's' }),
   scoring: { base: 100 },
-  facts: Object.fromEntries(['a', 'b', 'c', 'd'].map((id) => [id, { type: 'boolean' as const, label: { zh: id, en: id }, question: { zh: id, en: id } }])),
-  groups: [{ id: 'g', label: { zh: 'g', en: 'g' }, clauses: [clause('a', 10), clause('b', 5), clause('c', 20), clause('d', 50, true)] }],
+  facts: Object.fromEntries(
+    ['a', 'b', 'c', 'd'].map((id) => [
+      id,
+      { type: 'boolean' as const, label: { zh: id, en: id }, question: { zh: id, en: id } },
+    ]),
+  ),
+  groups: [
+    {
+      id: 'g',
+      label: { zh: 'g', en: 'g' },
+      clauses: [clause('a', 10), clause('b', 5), clause('c', 20), clause('d', 50, true)],
+    },
+  ],
 };
 const ed = compileEdition(spec);
 
@@ -34,6 +45,9 @@ describe('scoring', () => {
 
   it('never goes below zero', () => {
     const many = { ...spec, groups: [{ ...spec.groups[0]!, clauses: [clause('a', 80), clause('b', 80)] }] };
-    expect(evaluate(compileEdition(many), { standard: 'scored', facts: { a: false, b: false } }).score).toMatchObject({ value: 0, deducted: 160 });
+    expect(evaluate(compileEdition(many), { standard: 'scored', facts: { a: false, b: false } }).score).toMatchObject({
+      value: 0,
+      deducted: 160,
+    });
   });
 });

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { compileEdition, DaozeError, evaluate, type EditionSpec, type Verdict } from '../../src/index.js';
 import { completeAndDropped, edition, without } from '../support/arbitraries.js';
 
-const run = (spec: EditionSpec, facts: Record<string, unknown>): Verdict => evaluate(compileEdition(spec), { standard: spec.id, facts });
+const run = (spec: EditionSpec, facts: Record<string, unknown>): Verdict =>
+  evaluate(compileEdition(spec), { standard: spec.id, facts });
 
 describe('three-valued evaluation', () => {
   it('adding missing facts never turns a pass into a fail or a fail into a pass', () => {
@@ -52,12 +53,20 @@ describe('three-valued evaluation', () => {
       fc.property(edition, completeAndDropped, (spec, [full, dropped]) => {
         const negated: EditionSpec = {
           ...spec,
-          groups: spec.groups.map((g) => ({ ...g, clauses: g.clauses.map((c) => ({ ...c, check: { not: c.check } })) })),
+          groups: spec.groups.map((g) => ({
+            ...g,
+            clauses: g.clauses.map((c) => ({ ...c, check: { not: c.check } })),
+          })),
         };
         const facts = without(full, dropped);
         const a = run(spec, facts);
         const b = run(negated, facts);
-        const swap = { pass: 'fail', fail: 'pass', indeterminate: 'indeterminate', not_applicable: 'not_applicable' } as const;
+        const swap = {
+          pass: 'fail',
+          fail: 'pass',
+          indeterminate: 'indeterminate',
+          not_applicable: 'not_applicable',
+        } as const;
         a.clauses.forEach((r, i) => expect(b.clauses[i]!.outcome).toBe(swap[r.outcome]));
       }),
       { numRuns: 500 },
@@ -69,7 +78,12 @@ describe('three-valued evaluation', () => {
       fc.property(edition, completeAndDropped, fc.integer(), (spec, [full, dropped], seed) => {
         const facts = without(full, dropped);
         const entries = Object.entries(facts);
-        const shuffled = Object.fromEntries(entries.map((e, i) => [e, (i * 7919 + seed) % 1009] as const).sort((x, y) => x[1] - y[1]).map(([e]) => e));
+        const shuffled = Object.fromEntries(
+          entries
+            .map((e, i) => [e, (i * 7919 + seed) % 1009] as const)
+            .sort((x, y) => x[1] - y[1])
+            .map(([e]) => e),
+        );
         expect(run(spec, shuffled)).toEqual(run(spec, facts));
       }),
       { numRuns: 300 },
@@ -81,7 +95,13 @@ describe('three-valued evaluation', () => {
       fc.property(edition, completeAndDropped, (spec, [full, dropped]) => {
         const v = run(spec, without(full, dropped));
         const o = v.clauses.map((c) => c.outcome);
-        const expected = o.includes('fail') ? 'fail' : o.includes('indeterminate') ? 'indeterminate' : o.includes('pass') ? 'pass' : 'not_applicable';
+        const expected = o.includes('fail')
+          ? 'fail'
+          : o.includes('indeterminate')
+            ? 'indeterminate'
+            : o.includes('pass')
+              ? 'pass'
+              : 'not_applicable';
         expect(v.outcome).toBe(expected);
       }),
       { numRuns: 500 },
@@ -89,13 +109,25 @@ describe('three-valued evaluation', () => {
   });
 
   it('random and hostile observations never throw anything but the engine’s own typed errors', () => {
-    const hostileKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'level', 'kind');
+    const hostileKey = fc.constantFrom(
+      '__proto__',
+      'constructor',
+      'prototype',
+      'toString',
+      'hasOwnProperty',
+      'level',
+      'kind',
+    );
     const anyValue = fc.oneof(fc.anything(), fc.constantFrom(NaN, Infinity, -Infinity, 1e308, -0, '', '1', null));
     const obs = fc.oneof(
       fc.anything(),
       fc.record({ standard: fc.oneof(fc.constant('random'), fc.string()), facts: fc.anything() }),
       fc.record({ standard: fc.constant('random'), facts: fc.dictionary(hostileKey, anyValue) }),
-      fc.record({ standard: fc.constant('random'), facts: fc.dictionary(fc.string(), anyValue), evidence: fc.anything() }),
+      fc.record({
+        standard: fc.constant('random'),
+        facts: fc.dictionary(fc.string(), anyValue),
+        evidence: fc.anything(),
+      }),
       // JSON.parse gives __proto__ as an own key, unlike an object literal
       fc.constantFrom(
         JSON.parse('{"standard":"random","facts":{"__proto__":{"level":1}}}'),

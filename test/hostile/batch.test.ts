@@ -17,7 +17,12 @@ const DEPTH = 10_000;
 
 type Kind = 'valid' | 'deep' | 'malformed' | 'utf8' | 'duplicate';
 /** The code each kind of bad line must be reported with. */
-const CODE: Record<Exclude<Kind, 'valid'>, string> = { deep: 'E_DEPTH', malformed: 'E_JSON', utf8: 'E_ENCODING', duplicate: 'E_DUPLICATE_KEY' };
+const CODE: Record<Exclude<Kind, 'valid'>, string> = {
+  deep: 'E_DEPTH',
+  malformed: 'E_JSON',
+  utf8: 'E_ENCODING',
+  duplicate: 'E_DUPLICATE_KEY',
+};
 
 const EXAMPLES = [
   '01-toilet-ammonia-high.json',
@@ -54,7 +59,11 @@ function lineBytes(kind: Kind, k: number): Buffer {
       return Buffer.from(base.slice(0, base.length - 7));
     case 'utf8': {
       const i = base.indexOf('"subject":{"id":"') + 17;
-      return Buffer.concat([Buffer.from(base.slice(0, i)), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(base.slice(i))]);
+      return Buffer.concat([
+        Buffer.from(base.slice(0, i)),
+        Buffer.from([0xc3, 0x28, 0xff]),
+        Buffer.from(base.slice(i)),
+      ]);
     }
     case 'duplicate':
       return Buffer.from(base.replace('"standard":', '"standard":"x","standard":'));
@@ -96,11 +105,15 @@ beforeAll(async () => {
   const out = openSync(join(dir, 'out.ndjson'), 'w');
   const err = openSync(join(dir, 'err.txt'), 'w');
   run = await new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=256', BIN, 'check', '--batch', input, '--locale', 'en'], {
-      cwd: dir,
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', out, err],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--max-old-space-size=256', BIN, 'check', '--batch', input, '--locale', 'en'],
+      {
+        cwd: dir,
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['ignore', out, err],
+      },
+    );
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -110,7 +123,13 @@ beforeAll(async () => {
       clearTimeout(timer);
       closeSync(out);
       closeSync(err);
-      resolve({ code, signal, stdout: readFileSync(join(dir, 'out.ndjson'), 'utf8'), stderr: readFileSync(join(dir, 'err.txt'), 'utf8'), timedOut });
+      resolve({
+        code,
+        signal,
+        stdout: readFileSync(join(dir, 'out.ndjson'), 'utf8'),
+        stderr: readFileSync(join(dir, 'err.txt'), 'utf8'),
+        timedOut,
+      });
     });
   });
 }, 600_000);

@@ -18,7 +18,18 @@ describe('the hostile catalogue', () => {
     for (const c of CASES) expect(Boolean(c.args) !== Boolean(c.call), c.id).toBe(true);
     for (const c of CLI_CASES) {
       const e = c.expect;
-      const exit = e.kind === 'error' ? e.exit : e.kind === 'accepted' ? e.exitIn[0] : e.kind === 'batch' ? e.exit : e.kind === 'indeterminate' ? (e.exit ?? 2) : e.kind === 'not-verified' ? (e.exit ?? 1) : 0;
+      const exit =
+        e.kind === 'error'
+          ? e.exit
+          : e.kind === 'accepted'
+            ? e.exitIn[0]
+            : e.kind === 'batch'
+              ? e.exit
+              : e.kind === 'indeterminate'
+                ? (e.exit ?? 2)
+                : e.kind === 'not-verified'
+                  ? (e.exit ?? 1)
+                  : 0;
       expect(exit, `${c.id}: an exit code`).toBeTypeOf('number');
     }
   });

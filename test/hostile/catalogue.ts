@@ -48,7 +48,12 @@ export type Expectation =
   /** `verifyRecord` never throws: the report is not ok and, when given, names `field` among the altered. */
   | { kind: 'not-verified'; field?: string; exit?: number }
   /** `check --batch`: records for these line numbers, numbered errors (with a code) for those, in order. */
-  | { kind: 'batch'; records: readonly number[]; errors: Readonly<Record<number, string | readonly string[]>>; exit: number };
+  | {
+      kind: 'batch';
+      records: readonly number[];
+      errors: Readonly<Record<number, string | readonly string[]>>;
+      exit: number;
+    };
 
 /** The context an in-process call gets. */
 export interface CallContext {
@@ -110,8 +115,12 @@ export const UNSIGNED: ChecklistOptions = { trust: 'unsigned' };
 // Shared builders.
 
 const obsFile = (dir: string, data: string | Uint8Array | object, name = 'obs.json') => write(dir, name, data);
-const check = (file = 'obs.json', ...more: string[]) => (_dir: string) => ['check', file, '--locale', 'en', ...more];
-const checkJson = (file = 'obs.json', ...more: string[]) => (_dir: string) => ['check', file, '--locale', 'en', '--format', 'json', ...more];
+const check =
+  (file = 'obs.json', ...more: string[]) =>
+  (_dir: string) => ['check', file, '--locale', 'en', ...more];
+const checkJson =
+  (file = 'obs.json', ...more: string[]) =>
+  (_dir: string) => ['check', file, '--locale', 'en', '--format', 'json', ...more];
 const E = (code: string | readonly string[], exit?: number, detail?: string | RegExp): Expectation => ({
   kind: 'error',
   code,
@@ -156,7 +165,8 @@ function h2sWrongKind(): Record<string, any> {
 
 /** Answers every fact of an observation in a checklist, with its evidence. */
 function answerAll(c: Checklist, obs: Record<string, any>): void {
-  for (const [fact, value] of Object.entries(obs.facts as Record<string, unknown>)) c.answer(fact, value, obs.evidence?.[fact] ?? []);
+  for (const [fact, value] of Object.entries(obs.facts as Record<string, unknown>))
+    c.answer(fact, value, obs.evidence?.[fact] ?? []);
 }
 
 function toiletChecklist(ctx: CallContext, obs: Record<string, any> = toiletPass()): Checklist {
@@ -218,7 +228,11 @@ function folderWithBad(dir: string, bad: (d: string) => void): void {
 /** A standards copy with si-jing@1.0.0's class-2 ammonia limit raised from 1 to 2 (example 01 then passes ammonia). */
 function editedPublished(dir: string): string {
   const std = copyStandards(dir);
-  editFile(join(std, TOILET, '1.0.0.yaml'), 'values: { class-1: 0.3, class-2: 1, class-3: 3 }', 'values: { class-1: 0.3, class-2: 2, class-3: 3 }');
+  editFile(
+    join(std, TOILET, '1.0.0.yaml'),
+    'values: { class-1: 0.3, class-2: 1, class-3: 3 }',
+    'values: { class-1: 0.3, class-2: 2, class-3: 3 }',
+  );
   obsFile(dir, example('01-toilet-ammonia-high.json'));
   return std;
 }
@@ -248,18 +262,43 @@ function profileOverDraft(dir: string, status: string): void {
   // same content as the published 2.0.0, so 2.0.0's passing case is valid under it.
   const std = copyStandards(dir);
   const published = readFileSync(join(std, TOILET, '2.0.0.yaml'), 'utf8');
-  write(dir, `standards/${TOILET}/3.0.0.yaml`, published.replace(/^version: 2\.0\.0$/m, 'version: 3.0.0').replace(/^status: published$/m, 'status: draft').replace(/^supersedes: .*$/m, `supersedes: ${TOILET}@2.0.0`));
-  write(dir, 'profiles/toilet-city/1.0.0.yaml', profileYaml('toilet-city', `${TOILET}@3.0.0`, [
-    '  fly-density-limit:',
-    '    values: { attached: 50, stand-alone: 50 }',
-    '    cites: [{ source: city-rule, clause: "1" }]',
-  ].join('\n'), { status }));
+  write(
+    dir,
+    `standards/${TOILET}/3.0.0.yaml`,
+    published
+      .replace(/^version: 2\.0\.0$/m, 'version: 3.0.0')
+      .replace(/^status: published$/m, 'status: draft')
+      .replace(/^supersedes: .*$/m, `supersedes: ${TOILET}@2.0.0`),
+  );
+  write(
+    dir,
+    'profiles/toilet-city/1.0.0.yaml',
+    profileYaml(
+      'toilet-city',
+      `${TOILET}@3.0.0`,
+      [
+        '  fly-density-limit:',
+        '    values: { attached: 50, stand-alone: 50 }',
+        '    cites: [{ source: city-rule, clause: "1" }]',
+      ].join('\n'),
+      { status },
+    ),
+  );
   const c = passingCase(TOILET, '2.0.0');
-  obsFile(dir, { standard: TOILET, observedAt: '2026-11-20T09:30:00+08:00', facts: c.facts, ...(c.evidence ? { evidence: c.evidence } : {}) });
+  obsFile(dir, {
+    standard: TOILET,
+    observedAt: '2026-11-20T09:30:00+08:00',
+    facts: c.facts,
+    ...(c.evidence ? { evidence: c.evidence } : {}),
+  });
 }
 
 const snowProfileParam = (name: string, values: string) =>
-  profileYaml('hostile-snow', 'snow-clearing@1.0.0', [`  ${name}:`, `    values: ${values}`, '    cites: [{ source: city-rule, clause: "1" }]'].join('\n'));
+  profileYaml(
+    'hostile-snow',
+    'snow-clearing@1.0.0',
+    [`  ${name}:`, `    values: ${values}`, '    cites: [{ source: city-rule, clause: "1" }]'].join('\n'),
+  );
 
 /** Invalid UTF-8 byte sequences, each put into the subject's name. */
 const BAD_UTF8: readonly { id: string; bytes: number[] }[] = [
@@ -283,9 +322,16 @@ function withBadBytes(bad: readonly number[]): Uint8Array {
   return bytesInside(JSON.stringify(example('01-toilet-ammonia-high.json'), null, 2), '人民公园', bad);
 }
 
-const ndjson = (...lines: (string | Uint8Array)[]) => Buffer.concat(lines.map((l) => Buffer.concat([typeof l === 'string' ? Buffer.from(l, 'utf8') : Buffer.from(l), Buffer.from('\n')])));
+const ndjson = (...lines: (string | Uint8Array)[]) =>
+  Buffer.concat(
+    lines.map((l) =>
+      Buffer.concat([typeof l === 'string' ? Buffer.from(l, 'utf8') : Buffer.from(l), Buffer.from('\n')]),
+    ),
+  );
 const line = (o: object) => JSON.stringify(o);
-const batch = (file = 'in.ndjson') => (_dir: string) => ['check', '--batch', file, '--locale', 'en', '--workers', '0'];
+const batch =
+  (file = 'in.ndjson') =>
+  (_dir: string) => ['check', '--batch', file, '--locale', 'en', '--workers', '0'];
 
 // ---------------------------------------------------------------------------------------------------------
 // The cases.
@@ -315,8 +361,21 @@ for (const v of BAD_EVIDENCE) {
 }
 for (const v of MALFORMED_HASH) {
   add(
-    { id: `evidence-${v.id}-cli`, class: 1, entry: 'cli', build: (d) => obsFile(d, ammoniaEvidence(v.list)), args: checkJson(), expect: E('E_OBSERVATION', INVALID, /sha256/) },
-    { id: `evidence-${v.id}-library`, class: 1, entry: 'library', call: () => builtinRegistry().evaluate(ammoniaEvidence(v.list), { locale: 'en' }), expect: E('E_OBSERVATION', undefined, /sha256/) },
+    {
+      id: `evidence-${v.id}-cli`,
+      class: 1,
+      entry: 'cli',
+      build: (d) => obsFile(d, ammoniaEvidence(v.list)),
+      args: checkJson(),
+      expect: E('E_OBSERVATION', INVALID, /sha256/),
+    },
+    {
+      id: `evidence-${v.id}-library`,
+      class: 1,
+      entry: 'library',
+      call: () => builtinRegistry().evaluate(ammoniaEvidence(v.list), { locale: 'en' }),
+      expect: E('E_OBSERVATION', undefined, /sha256/),
+    },
   );
 }
 add(
@@ -383,18 +442,47 @@ add(
 // 2. Duplicate keys, anywhere, are an error naming both positions.
 const toiletText = () => JSON.stringify(example('01-toilet-ammonia-high.json'), null, 2);
 const DUPLICATES: readonly { id: string; text: () => string }[] = [
-  { id: 'fact', text: () => withFirstMember(example('01-toilet-ammonia-high.json'), ['facts'], '"ammonia-mg-m3": 0.5') },
-  { id: 'fact-escaped-spelling', text: () => withFirstMember(example('01-toilet-ammonia-high.json'), ['facts'], '"ammonia\\u002dmg-m3": 0.5') },
-  { id: 'standard', text: () => withFirstMember(example('01-toilet-ammonia-high.json'), [], '"standard": "san-duan@1.0.0"') },
+  {
+    id: 'fact',
+    text: () => withFirstMember(example('01-toilet-ammonia-high.json'), ['facts'], '"ammonia-mg-m3": 0.5'),
+  },
+  {
+    id: 'fact-escaped-spelling',
+    text: () => withFirstMember(example('01-toilet-ammonia-high.json'), ['facts'], '"ammonia\\u002dmg-m3": 0.5'),
+  },
+  {
+    id: 'standard',
+    text: () => withFirstMember(example('01-toilet-ammonia-high.json'), [], '"standard": "san-duan@1.0.0"'),
+  },
   { id: 'facts-object', text: () => withFirstMember(example('01-toilet-ammonia-high.json'), [], '"facts": {}') },
-  { id: 'evidence-fact', text: () => withFirstMember(example('01-toilet-ammonia-high.json'), ['evidence'], '"ammonia-mg-m3": []') },
-  { id: 'evidence-kind', text: () => withFirstMember(example('01-toilet-ammonia-high.json'), ['evidence', 'ammonia-mg-m3', 0], '"kind": "gps"') },
-  { id: 'subject-id', text: () => withFirstMember(example('01-toilet-ammonia-high.json'), ['subject'], '"id": "other"') },
+  {
+    id: 'evidence-fact',
+    text: () => withFirstMember(example('01-toilet-ammonia-high.json'), ['evidence'], '"ammonia-mg-m3": []'),
+  },
+  {
+    id: 'evidence-kind',
+    text: () =>
+      withFirstMember(example('01-toilet-ammonia-high.json'), ['evidence', 'ammonia-mg-m3', 0], '"kind": "gps"'),
+  },
+  {
+    id: 'subject-id',
+    text: () => withFirstMember(example('01-toilet-ammonia-high.json'), ['subject'], '"id": "other"'),
+  },
   { id: 'observer-id', text: () => withFirstMember(example('01-toilet-ammonia-high.json'), ['observer'], '"id": "x"') },
-  { id: 'proto-twice', text: () => toiletText().replace('"facts": {', '"facts": {\n    "__proto__": 1,\n    "__proto__": 2,') },
+  {
+    id: 'proto-twice',
+    text: () => toiletText().replace('"facts": {', '"facts": {\n    "__proto__": 1,\n    "__proto__": 2,'),
+  },
 ];
 for (const v of DUPLICATES) {
-  add({ id: `duplicate-${v.id}-cli`, class: 2, entry: 'cli', build: (d) => obsFile(d, v.text()), args: check(), expect: E('E_DUPLICATE_KEY', INVALID) });
+  add({
+    id: `duplicate-${v.id}-cli`,
+    class: 2,
+    entry: 'cli',
+    build: (d) => obsFile(d, v.text()),
+    args: check(),
+    expect: E('E_DUPLICATE_KEY', INVALID),
+  });
 }
 add(
   {
@@ -448,7 +536,12 @@ add(
     id: 'duplicate-records-ndjson-verify',
     class: 2,
     entry: 'cli',
-    build: (d) => write(d, 'r.ndjson', `${JSON.stringify(makeRecord())}\n${withFirstMember(makeRecord(), ['observation', 'facts'], '"ammonia-mg-m3": 0.1').replace(/\n\s*/g, ' ')}\n`),
+    build: (d) =>
+      write(
+        d,
+        'r.ndjson',
+        `${JSON.stringify(makeRecord())}\n${withFirstMember(makeRecord(), ['observation', 'facts'], '"ammonia-mg-m3": 0.1').replace(/\n\s*/g, ' ')}\n`,
+      ),
     args: () => ['verify', 'r.ndjson', '--locale', 'en'],
     expect: E('E_DUPLICATE_KEY', INVALID),
   },
@@ -475,28 +568,42 @@ add(
     id: 'duplicate-bundle-readbundle-library',
     class: 2,
     entry: 'library',
-    call: (ctx) => readBundle(withFirstMember(ctx.bundle(), ['editions', 0, 'spec'], '"status": "published"'), { trust: 'unsigned' }),
+    call: (ctx) =>
+      readBundle(withFirstMember(ctx.bundle(), ['editions', 0, 'spec'], '"status": "published"'), {
+        trust: 'unsigned',
+      }),
     expect: E('E_BUNDLE', undefined, /duplicate|E_DUPLICATE_KEY/i),
   },
   {
     id: 'duplicate-bundle-sdk',
     class: 2,
     entry: 'sdk',
-    call: (ctx) => createChecklist(withFirstMember(ctx.bundle(), ['editions', 0], '"hash": "sha256:0"'), 'san-duan@1.0.0', UNSIGNED),
+    call: (ctx) =>
+      createChecklist(withFirstMember(ctx.bundle(), ['editions', 0], '"hash": "sha256:0"'), 'san-duan@1.0.0', UNSIGNED),
     expect: E('E_BUNDLE', undefined, /duplicate|E_DUPLICATE_KEY/i),
   },
   {
     id: 'duplicate-saved-session-restore',
     class: 2,
     entry: 'sdk',
-    call: (ctx) => restore(ctx.bundle(), withFirstMember(toiletChecklist(ctx).toJSON(), ['observation', 'facts'], '"ammonia-mg-m3": 0.1'), UNSIGNED),
+    call: (ctx) =>
+      restore(
+        ctx.bundle(),
+        withFirstMember(toiletChecklist(ctx).toJSON(), ['observation', 'facts'], '"ammonia-mg-m3": 0.1'),
+        UNSIGNED,
+      ),
     expect: E('E_SNAPSHOT', undefined, /duplicate|E_DUPLICATE_KEY/i),
   },
   {
     id: 'duplicate-in-batch-line',
     class: 2,
     entry: 'batch',
-    build: (d) => write(d, 'in.ndjson', ndjson(line(toiletPass()), DUPLICATES[0]!.text().replace(/\n\s*/g, ' '), line(toiletPass()))),
+    build: (d) =>
+      write(
+        d,
+        'in.ndjson',
+        ndjson(line(toiletPass()), DUPLICATES[0]!.text().replace(/\n\s*/g, ' '), line(toiletPass())),
+      ),
     args: batch(),
     expect: { kind: 'batch', records: [1, 3], errors: { 2: 'E_DUPLICATE_KEY' }, exit: INVALID },
   },
@@ -505,13 +612,24 @@ add(
 // 3. An edited published edition is refused at load; a standards folder with published editions needs its lock.
 const STD_COMMANDS: readonly { id: string; args: (std: string) => string[]; exit: number }[] = [
   { id: 'check', args: (s) => ['check', 'obs.json', '--standards', s, '--locale', 'en'], exit: INVALID },
-  { id: 'check-json', args: (s) => ['check', 'obs.json', '--standards', s, '--locale', 'en', '--format', 'json'], exit: INVALID },
+  {
+    id: 'check-json',
+    args: (s) => ['check', 'obs.json', '--standards', s, '--locale', 'en', '--format', 'json'],
+    exit: INVALID,
+  },
   { id: 'show', args: (s) => ['show', `${TOILET}@1.0.0`, '--standards', s], exit: INVALID },
   { id: 'build', args: (s) => ['build', '--out', 'b.json', '--standards', s], exit: INVALID },
   { id: 'validate', args: (s) => ['validate', s], exit: PROBLEMS },
 ];
 for (const c of STD_COMMANDS) {
-  add({ id: `published-edited-${c.id}`, class: 3, entry: 'cli', build: (d) => void editedPublished(d), args: () => c.args('standards'), expect: E('E_PUBLISHED_CHANGED', c.exit) });
+  add({
+    id: `published-edited-${c.id}`,
+    class: 3,
+    entry: 'cli',
+    build: (d) => void editedPublished(d),
+    args: () => c.args('standards'),
+    expect: E('E_PUBLISHED_CHANGED', c.exit),
+  });
   add({
     id: `lock-missing-${c.id}`,
     class: 3,
@@ -559,9 +677,16 @@ add(
     build: (d) => {
       const std = copyStandards(d);
       // A draft of the toilet standard (the built-in editions carry none), then an edit to it: drafts stay editable.
-      const draft = readFileSync(join(std, TOILET, '2.0.0.yaml'), 'utf8').replace(/^version: 2\.0\.0$/m, 'version: 3.0.0').replace(/^status: published$/m, 'status: draft').replace(/^supersedes: .*$/m, `supersedes: ${TOILET}@2.0.0`);
+      const draft = readFileSync(join(std, TOILET, '2.0.0.yaml'), 'utf8')
+        .replace(/^version: 2\.0\.0$/m, 'version: 3.0.0')
+        .replace(/^status: published$/m, 'status: draft')
+        .replace(/^supersedes: .*$/m, `supersedes: ${TOILET}@2.0.0`);
       write(d, `standards/${TOILET}/3.0.0.yaml`, draft);
-      editFile(join(std, TOILET, '3.0.0.yaml'), 'values: { attached: 1, stand-alone: 3 }', 'values: { attached: 2, stand-alone: 3 }');
+      editFile(
+        join(std, TOILET, '3.0.0.yaml'),
+        'values: { attached: 1, stand-alone: 3 }',
+        'values: { attached: 2, stand-alone: 3 }',
+      );
       obsFile(d, example('01-toilet-ammonia-high.json'));
     },
     args: () => ['check', 'obs.json', '--standards', 'standards', '--locale', 'en'],
@@ -586,7 +711,18 @@ add(
     class: 4,
     entry: 'cli',
     build: (d) => profileOverDraft(d, 'draft'),
-    args: () => ['check', 'obs.json', '--standards', 'standards', '--profiles', 'profiles', '--profile', 'toilet-city@1.0.0', '--locale', 'en'],
+    args: () => [
+      'check',
+      'obs.json',
+      '--standards',
+      'standards',
+      '--profiles',
+      'profiles',
+      '--profile',
+      'toilet-city@1.0.0',
+      '--locale',
+      'en',
+    ],
     expect: E(['E_REFERENCE', 'E_OBSERVATION', 'E_NOT_FOUND', 'E_STANDARD'], INVALID),
     note: 'the observation is valid under the draft 3.0.0 and would pass there with 50 flies/m²; a published edition is in force that day',
   },
@@ -595,7 +731,11 @@ add(
     class: 4,
     entry: 'library',
     build: (d) => profileOverDraft(d, 'draft'),
-    call: (ctx) => loadRegistry(join(ctx.dir, 'standards'), join(ctx.dir, 'profiles')).evaluate(JSON.parse(readFileSync(join(ctx.dir, 'obs.json'), 'utf8')), { profile: 'toilet-city@1.0.0' }),
+    call: (ctx) =>
+      loadRegistry(join(ctx.dir, 'standards'), join(ctx.dir, 'profiles')).evaluate(
+        JSON.parse(readFileSync(join(ctx.dir, 'obs.json'), 'utf8')),
+        { profile: 'toilet-city@1.0.0' },
+      ),
     expect: E(['E_REFERENCE', 'E_OBSERVATION', 'E_NOT_FOUND', 'E_STANDARD']),
   },
   {
@@ -636,7 +776,12 @@ add(
       write(d, 'in.ndjson', ndjson(line(example('04-snow-a-class-30h.json')), line(o)));
     },
     args: batch(),
-    expect: { kind: 'batch', records: [1], errors: { 2: ['E_OBSERVATION', 'E_NOT_FOUND', 'E_REFERENCE', 'E_STANDARD_REF'] }, exit: INVALID },
+    expect: {
+      kind: 'batch',
+      records: [1],
+      errors: { 2: ['E_OBSERVATION', 'E_NOT_FOUND', 'E_REFERENCE', 'E_STANDARD_REF'] },
+      exit: INVALID,
+    },
   },
   {
     id: 'profile-control-in-force',
@@ -685,7 +830,16 @@ add(
       SIGNING.keygen(join(d, 'k')),
       SIGNING.keygen(join(d, 'other')),
       // check exits 1 (the toilet fails); setup commands may exit 0–2.
-      ['check', join(d, 'obs.json'), '--record', join(d, 'r.json'), '--sign', SIGNING.privateKey(join(d, 'k')), '--evaluated-at', EVALUATED_AT],
+      [
+        'check',
+        join(d, 'obs.json'),
+        '--record',
+        join(d, 'r.json'),
+        '--sign',
+        SIGNING.privateKey(join(d, 'k')),
+        '--evaluated-at',
+        EVALUATED_AT,
+      ],
     ],
     args: (d) => ['verify', 'r.json', '--trust', SIGNING.publicKey(join(d, 'other'))],
     expect: { kind: 'not-verified', exit: 1 },
@@ -698,7 +852,16 @@ add(
     build: (d) => obsFile(d, example('01-toilet-ammonia-high.json')),
     setup: (d) => [
       SIGNING.keygen(join(d, 'k')),
-      ['check', join(d, 'obs.json'), '--record', join(d, 'r.json'), '--sign', SIGNING.privateKey(join(d, 'k')), '--evaluated-at', EVALUATED_AT],
+      [
+        'check',
+        join(d, 'obs.json'),
+        '--record',
+        join(d, 'r.json'),
+        '--sign',
+        SIGNING.privateKey(join(d, 'k')),
+        '--evaluated-at',
+        EVALUATED_AT,
+      ],
     ],
     tamper: (d) => {
       const p = join(d, 'r.json');
@@ -771,7 +934,11 @@ add(
     class: 5,
     entry: 'sdk',
     call: (ctx) => {
-      const forged = forge(ctx.signed!.bundle, `${TOILET}@1.0.0`, (s) => delete s.facts['ammonia-mg-m3'].evidence.required);
+      const forged = forge(
+        ctx.signed!.bundle,
+        `${TOILET}@1.0.0`,
+        (s) => delete s.facts['ammonia-mg-m3'].evidence.required,
+      );
       const c = createChecklist(ctx.signed!.bundle, `${TOILET}@1.0.0`, SIGNING.trust([ctx.signed!.pub]));
       return restore(forged, JSON.stringify(c.toJSON()), SIGNING.trust([ctx.signed!.pub]));
     },
@@ -789,15 +956,35 @@ add(
 const MALFORMED_BUNDLES: readonly { id: string; ref: string; edit: (spec: any) => void }[] = [
   { id: 'missing-messages', ref: `${TOILET}@1.0.0`, edit: (s) => delete s.groups[0].clauses[0].messages },
   { id: 'missing-pass-message', ref: `${TOILET}@1.0.0`, edit: (s) => delete s.groups[0].clauses[0].messages.pass },
-  { id: 'unknown-source', ref: `${TOILET}@1.0.0`, edit: (s) => (s.groups[0].clauses[0].cites = [{ source: 'no-such-source', task: 12 }]) },
-  { id: 'operator-tostring', ref: 'san-duan@1.0.0', edit: (s) => setFirstLeaf(s, (leaf) => (leaf.operator = 'toString')) },
-  { id: 'operator-constructor', ref: 'san-duan@1.0.0', edit: (s) => setFirstLeaf(s, (leaf) => (leaf.operator = 'constructor')) },
+  {
+    id: 'unknown-source',
+    ref: `${TOILET}@1.0.0`,
+    edit: (s) => (s.groups[0].clauses[0].cites = [{ source: 'no-such-source', task: 12 }]),
+  },
+  {
+    id: 'operator-tostring',
+    ref: 'san-duan@1.0.0',
+    edit: (s) => setFirstLeaf(s, (leaf) => (leaf.operator = 'toString')),
+  },
+  {
+    id: 'operator-constructor',
+    ref: 'san-duan@1.0.0',
+    edit: (s) => setFirstLeaf(s, (leaf) => (leaf.operator = 'constructor')),
+  },
   { id: 'conditions-2000-deep', ref: 'san-duan@1.0.0', edit: (s) => (s.groups[0].clauses[0].check = deepNot(2000)) },
   { id: 'facts-not-object', ref: 'san-duan@1.0.0', edit: (s) => (s.facts = 'x') },
   { id: 'groups-null', ref: 'san-duan@1.0.0', edit: (s) => (s.groups = null) },
   { id: 'clause-label-number', ref: 'san-duan@1.0.0', edit: (s) => (s.groups[0].clauses[0].label = 7) },
-  { id: 'fact-type-unknown', ref: 'san-duan@1.0.0', edit: (s) => (Object.values(s.facts as Record<string, any>)[0].type = 'bigint') },
-  { id: 'leaf-fact-unknown', ref: 'san-duan@1.0.0', edit: (s) => setFirstLeaf(s, (leaf) => (leaf.fact = 'no-such-fact')) },
+  {
+    id: 'fact-type-unknown',
+    ref: 'san-duan@1.0.0',
+    edit: (s) => (Object.values(s.facts as Record<string, any>)[0].type = 'bigint'),
+  },
+  {
+    id: 'leaf-fact-unknown',
+    ref: 'san-duan@1.0.0',
+    edit: (s) => setFirstLeaf(s, (leaf) => (leaf.fact = 'no-such-fact')),
+  },
   { id: 'leaf-fact-proto', ref: 'san-duan@1.0.0', edit: (s) => setFirstLeaf(s, (leaf) => (leaf.fact = '__proto__')) },
 ];
 function setFirstLeaf(spec: any, edit: (leaf: any) => void): void {
@@ -818,27 +1005,112 @@ function deepNot(n: number): unknown {
 }
 for (const m of MALFORMED_BUNDLES) {
   add(
-    { id: `bundle-${m.id}-sdk`, class: 5, entry: 'sdk', call: (ctx) => useBundle(forge(ctx.bundle(), m.ref, m.edit)), expect: E('E_BUNDLE') },
-    { id: `bundle-${m.id}-library`, class: 5, entry: 'library', call: (ctx) => readBundle(forge(ctx.bundle(), m.ref, m.edit), { trust: 'unsigned' }), expect: E('E_BUNDLE') },
+    {
+      id: `bundle-${m.id}-sdk`,
+      class: 5,
+      entry: 'sdk',
+      call: (ctx) => useBundle(forge(ctx.bundle(), m.ref, m.edit)),
+      expect: E('E_BUNDLE'),
+    },
+    {
+      id: `bundle-${m.id}-library`,
+      class: 5,
+      entry: 'library',
+      call: (ctx) => readBundle(forge(ctx.bundle(), m.ref, m.edit), { trust: 'unsigned' }),
+      expect: E('E_BUNDLE'),
+    },
   );
 }
 add(
-  { id: 'bundle-not-json-sdk', class: 5, entry: 'sdk', call: () => createChecklist('{"format": "daoze-bundle",', 'san-duan@1.0.0', UNSIGNED), expect: E('E_BUNDLE') },
-  { id: 'bundle-deep-json-text-sdk', class: 5, entry: 'sdk', call: () => createChecklist(deepArrayText(100_000), 'san-duan@1.0.0', UNSIGNED), expect: E('E_BUNDLE') },
-  { id: 'bundle-editions-entry-deep-library', class: 5, entry: 'library', call: (ctx) => readBundle({ ...ctx.bundle(), editions: [deepArray(100_000)] }, { trust: 'unsigned' }), expect: E('E_BUNDLE') },
+  {
+    id: 'bundle-not-json-sdk',
+    class: 5,
+    entry: 'sdk',
+    call: () => createChecklist('{"format": "daoze-bundle",', 'san-duan@1.0.0', UNSIGNED),
+    expect: E('E_BUNDLE'),
+  },
+  {
+    id: 'bundle-deep-json-text-sdk',
+    class: 5,
+    entry: 'sdk',
+    call: () => createChecklist(deepArrayText(100_000), 'san-duan@1.0.0', UNSIGNED),
+    expect: E('E_BUNDLE'),
+  },
+  {
+    id: 'bundle-editions-entry-deep-library',
+    class: 5,
+    entry: 'library',
+    call: (ctx) => readBundle({ ...ctx.bundle(), editions: [deepArray(100_000)] }, { trust: 'unsigned' }),
+    expect: E('E_BUNDLE'),
+  },
 );
 
 // 6. Depth is checked iteratively wherever a value enters; a deep line is one numbered error in a batch.
 const deepFact = (n: number) => withRawValue(example('01-toilet-ammonia-high.json'), 'ammonia-mg-m3', deepArrayText(n));
 for (const n of [1_000, 10_000, 100_000]) {
-  add({ id: `deep-fact-${n}-cli`, class: 6, entry: 'cli', build: (d) => obsFile(d, deepFact(n)), args: check(), expect: E('E_DEPTH', INVALID) });
+  add({
+    id: `deep-fact-${n}-cli`,
+    class: 6,
+    entry: 'cli',
+    build: (d) => obsFile(d, deepFact(n)),
+    args: check(),
+    expect: E('E_DEPTH', INVALID),
+  });
 }
 add(
-  { id: 'deep-object-fact-cli-json', class: 6, entry: 'cli', build: (d) => obsFile(d, withRawValue(example('01-toilet-ammonia-high.json'), 'odour-grade', deepObjectText(50_000))), args: checkJson(), expect: E('E_DEPTH', INVALID) },
-  { id: 'deep-subject-cli', class: 6, entry: 'cli', build: (d) => obsFile(d, withRawValue(example('01-toilet-ammonia-high.json'), 'name', deepObjectText(20_000))), args: check(), expect: E('E_DEPTH', INVALID) },
-  { id: 'deep-evidence-note-cli', class: 6, entry: 'cli', build: (d) => obsFile(d, withRawValue(example('01-toilet-ammonia-high.json'), 'h2s-mg-m3', `[{"kind":"measurement","ref":"x","note":${deepArrayText(20_000)}}]`)), args: check(), expect: E('E_DEPTH', INVALID) },
-  { id: 'deep-whole-file-cli', class: 6, entry: 'cli', build: (d) => obsFile(d, deepArrayText(200_000)), args: check(), expect: E('E_DEPTH', INVALID) },
-  { id: 'deep-profile-field-cli', class: 6, entry: 'cli', build: (d) => obsFile(d, withFirstMember(example('01-toilet-ammonia-high.json'), [], `"profile": ${deepArrayText(20_000, '"x"')}`)), args: check(), expect: E('E_DEPTH', INVALID) },
+  {
+    id: 'deep-object-fact-cli-json',
+    class: 6,
+    entry: 'cli',
+    build: (d) =>
+      obsFile(d, withRawValue(example('01-toilet-ammonia-high.json'), 'odour-grade', deepObjectText(50_000))),
+    args: checkJson(),
+    expect: E('E_DEPTH', INVALID),
+  },
+  {
+    id: 'deep-subject-cli',
+    class: 6,
+    entry: 'cli',
+    build: (d) => obsFile(d, withRawValue(example('01-toilet-ammonia-high.json'), 'name', deepObjectText(20_000))),
+    args: check(),
+    expect: E('E_DEPTH', INVALID),
+  },
+  {
+    id: 'deep-evidence-note-cli',
+    class: 6,
+    entry: 'cli',
+    build: (d) =>
+      obsFile(
+        d,
+        withRawValue(
+          example('01-toilet-ammonia-high.json'),
+          'h2s-mg-m3',
+          `[{"kind":"measurement","ref":"x","note":${deepArrayText(20_000)}}]`,
+        ),
+      ),
+    args: check(),
+    expect: E('E_DEPTH', INVALID),
+  },
+  {
+    id: 'deep-whole-file-cli',
+    class: 6,
+    entry: 'cli',
+    build: (d) => obsFile(d, deepArrayText(200_000)),
+    args: check(),
+    expect: E('E_DEPTH', INVALID),
+  },
+  {
+    id: 'deep-profile-field-cli',
+    class: 6,
+    entry: 'cli',
+    build: (d) =>
+      obsFile(
+        d,
+        withFirstMember(example('01-toilet-ammonia-high.json'), [], `"profile": ${deepArrayText(20_000, '"x"')}`),
+      ),
+    args: check(),
+    expect: E('E_DEPTH', INVALID),
+  },
   {
     id: 'deep-record-member-verify',
     class: 6,
@@ -878,7 +1150,17 @@ add(
     id: 'deep-line-batch-goes-on',
     class: 6,
     entry: 'batch',
-    build: (d) => write(d, 'in.ndjson', ndjson(line(toiletPass()), deepFact(10_000).replace(/\n\s*/g, ' '), deepFact(100_000).replace(/\n\s*/g, ' '), line(toiletPass()))),
+    build: (d) =>
+      write(
+        d,
+        'in.ndjson',
+        ndjson(
+          line(toiletPass()),
+          deepFact(10_000).replace(/\n\s*/g, ' '),
+          deepFact(100_000).replace(/\n\s*/g, ' '),
+          line(toiletPass()),
+        ),
+      ),
     args: batch(),
     expect: { kind: 'batch', records: [1, 4], errors: { 2: 'E_DEPTH', 3: 'E_DEPTH' }, exit: INVALID },
   },
@@ -886,7 +1168,8 @@ add(
     id: 'deep-line-batch-full-verdicts',
     class: 6,
     entry: 'batch',
-    build: (d) => write(d, 'in.ndjson', ndjson(line(toiletPass()), deepFact(100_000).replace(/\n\s*/g, ' '), line(toiletPass()))),
+    build: (d) =>
+      write(d, 'in.ndjson', ndjson(line(toiletPass()), deepFact(100_000).replace(/\n\s*/g, ' '), line(toiletPass()))),
     args: () => ['check', '--batch', 'in.ndjson', '--full', '--locale', 'en', '--workers', '0'],
     expect: { kind: 'batch', records: [1, 3], errors: { 2: 'E_DEPTH' }, exit: INVALID },
   },
@@ -900,7 +1183,13 @@ const deepObs = (where: 'fact' | 'evidence' | 'subject' | 'observer', n: number)
   return o;
 };
 for (const where of ['fact', 'evidence', 'subject', 'observer'] as const) {
-  add({ id: `deep-${where}-library`, class: 6, entry: 'library', call: () => builtinRegistry().evaluate(deepObs(where, 100_000)), expect: E(['E_DEPTH', 'E_OBSERVATION']) });
+  add({
+    id: `deep-${where}-library`,
+    class: 6,
+    entry: 'library',
+    call: () => builtinRegistry().evaluate(deepObs(where, 100_000)),
+    expect: E(['E_DEPTH', 'E_OBSERVATION']),
+  });
 }
 add(
   {
@@ -934,14 +1223,21 @@ add(
     id: 'deep-sdk-evidence',
     class: 6,
     entry: 'sdk',
-    call: (ctx) => toiletChecklist(ctx).answer('ammonia-mg-m3', 0.5, [{ kind: 'measurement', ref: 'x', note: deepArray(100_000) } as any]),
+    call: (ctx) =>
+      toiletChecklist(ctx).answer('ammonia-mg-m3', 0.5, [
+        { kind: 'measurement', ref: 'x', note: deepArray(100_000) } as any,
+      ]),
     expect: E(['E_EVIDENCE', 'E_VALUE']),
   },
   {
     id: 'deep-sdk-subject-option',
     class: 6,
     entry: 'sdk',
-    call: (ctx) => createChecklist(ctx.bundle(), `${TOILET}@1.0.0`, { ...UNSIGNED, subject: { id: 's', name: deepObject(100_000) } as any }),
+    call: (ctx) =>
+      createChecklist(ctx.bundle(), `${TOILET}@1.0.0`, {
+        ...UNSIGNED,
+        subject: { id: 's', name: deepObject(100_000) } as any,
+      }),
     expect: E(['E_OPTIONS', 'E_VALUE']),
   },
   {
@@ -966,15 +1262,40 @@ add(
 
 // 7. No exit 70, no stack trace: each is a typed error naming the path, exit 3 (4 for usage).
 add(
-  { id: 'record-1e400-verify', class: 7, entry: 'cli', build: (d) => write(d, 'r.json', withRawValue(makeRecord(), 'odour-grade', '1e400')), args: () => ['verify', 'r.json'], expect: { kind: 'not-verified', exit: 1 }, note: '1e400 is JSON syntax; read, it is Infinity, which no record holds: not verified' },
-  { id: 'record-1e400-explain', class: 7, entry: 'cli', build: (d) => write(d, 'r.json', withRawValue(makeRecord(), 'odour-grade', '1e400')), args: () => ['explain', 'r.json'], expect: E(['E_VALUE', 'E_JSON'], INVALID) },
-  { id: 'observation-1e400-check', class: 7, entry: 'cli', build: (d) => obsFile(d, withRawValue(example('01-toilet-ammonia-high.json'), 'odour-grade', '-1e400')), args: check(), expect: E(['E_VALUE', 'E_JSON', 'E_OBSERVATION'], INVALID) },
+  {
+    id: 'record-1e400-verify',
+    class: 7,
+    entry: 'cli',
+    build: (d) => write(d, 'r.json', withRawValue(makeRecord(), 'odour-grade', '1e400')),
+    args: () => ['verify', 'r.json'],
+    expect: { kind: 'not-verified', exit: 1 },
+    note: '1e400 is JSON syntax; read, it is Infinity, which no record holds: not verified',
+  },
+  {
+    id: 'record-1e400-explain',
+    class: 7,
+    entry: 'cli',
+    build: (d) => write(d, 'r.json', withRawValue(makeRecord(), 'odour-grade', '1e400')),
+    args: () => ['explain', 'r.json'],
+    expect: E(['E_VALUE', 'E_JSON'], INVALID),
+  },
+  {
+    id: 'observation-1e400-check',
+    class: 7,
+    entry: 'cli',
+    build: (d) => obsFile(d, withRawValue(example('01-toilet-ammonia-high.json'), 'odour-grade', '-1e400')),
+    args: check(),
+    expect: E(['E_VALUE', 'E_JSON', 'E_OBSERVATION'], INVALID),
+  },
   {
     id: 'verdict-without-standard-ref-explain',
     class: 7,
     entry: 'cli',
     build: (d) => {
-      const v = builtinRegistry().evaluate(example('01-toilet-ammonia-high.json'), { trace: true, evaluatedAt: EVALUATED_AT }) as any;
+      const v = builtinRegistry().evaluate(example('01-toilet-ammonia-high.json'), {
+        trace: true,
+        evaluatedAt: EVALUATED_AT,
+      }) as any;
       delete v.standard.ref;
       write(d, 'v.json', v);
     },
@@ -1029,7 +1350,15 @@ add(
     expect: E(['E_NOT_FILE', 'E_NO_SUCH_FILE'], INVALID),
     note: 'a folder given by name is read as a folder of observations: here an empty one',
   },
-  { id: 'symlink-loop-file', class: 7, entry: 'cli', build: (d) => symlinkSync('loop.json', join(d, 'loop.json')), args: check('loop.json'), expect: E('E_READ', INVALID), stderrNames: () => ['loop.json'] },
+  {
+    id: 'symlink-loop-file',
+    class: 7,
+    entry: 'cli',
+    build: (d) => symlinkSync('loop.json', join(d, 'loop.json')),
+    args: check('loop.json'),
+    expect: E('E_READ', INVALID),
+    stderrNames: () => ['loop.json'],
+  },
   {
     id: 'symlink-loop-in-folder',
     class: 7,
@@ -1068,12 +1397,53 @@ add(
     expect: process.getuid?.() === 0 ? { kind: 'accepted', exitIn: [1] } : E('E_READ', INVALID),
     note: 'as root the file is readable and judged (fails); otherwise E_READ',
   },
-  { id: 'missing-observation', class: 7, entry: 'cli', args: check('nope.json'), expect: E('E_NO_SUCH_FILE', INVALID), stderrNames: () => ['nope.json'] },
-  { id: 'missing-standards-path-check', class: 7, entry: 'cli', build: (d) => void obsFile(d, example('01-toilet-ammonia-high.json')), args: () => ['check', 'obs.json', '--standards', 'nope'], expect: E('E_NO_SUCH_FILE', INVALID), stderrNames: () => ['nope'] },
-  { id: 'missing-standards-path-validate', class: 7, entry: 'cli', args: () => ['validate', 'nope'], expect: E('E_NO_SUCH_FILE', INVALID), stderrNames: () => ['nope'] },
-  { id: 'missing-standards-path-list', class: 7, entry: 'cli', args: () => ['list', '--standards', 'nope'], expect: E('E_NO_SUCH_FILE', INVALID) },
-  { id: 'missing-standards-path-test', class: 7, entry: 'cli', args: () => ['test', '--standards', 'nope'], expect: E('E_NO_SUCH_FILE', INVALID) },
-  { id: 'missing-profiles-path-check', class: 7, entry: 'cli', build: (d) => void obsFile(d, example('01-toilet-ammonia-high.json')), args: () => ['check', 'obs.json', '--profiles', 'nope', '--profile', 'x@1.0.0'], expect: E(['E_NO_SUCH_FILE', 'E_NOT_FOUND'], INVALID) },
+  {
+    id: 'missing-observation',
+    class: 7,
+    entry: 'cli',
+    args: check('nope.json'),
+    expect: E('E_NO_SUCH_FILE', INVALID),
+    stderrNames: () => ['nope.json'],
+  },
+  {
+    id: 'missing-standards-path-check',
+    class: 7,
+    entry: 'cli',
+    build: (d) => void obsFile(d, example('01-toilet-ammonia-high.json')),
+    args: () => ['check', 'obs.json', '--standards', 'nope'],
+    expect: E('E_NO_SUCH_FILE', INVALID),
+    stderrNames: () => ['nope'],
+  },
+  {
+    id: 'missing-standards-path-validate',
+    class: 7,
+    entry: 'cli',
+    args: () => ['validate', 'nope'],
+    expect: E('E_NO_SUCH_FILE', INVALID),
+    stderrNames: () => ['nope'],
+  },
+  {
+    id: 'missing-standards-path-list',
+    class: 7,
+    entry: 'cli',
+    args: () => ['list', '--standards', 'nope'],
+    expect: E('E_NO_SUCH_FILE', INVALID),
+  },
+  {
+    id: 'missing-standards-path-test',
+    class: 7,
+    entry: 'cli',
+    args: () => ['test', '--standards', 'nope'],
+    expect: E('E_NO_SUCH_FILE', INVALID),
+  },
+  {
+    id: 'missing-profiles-path-check',
+    class: 7,
+    entry: 'cli',
+    build: (d) => void obsFile(d, example('01-toilet-ammonia-high.json')),
+    args: () => ['check', 'obs.json', '--profiles', 'nope', '--profile', 'x@1.0.0'],
+    expect: E(['E_NO_SUCH_FILE', 'E_NOT_FOUND'], INVALID),
+  },
   {
     id: 'dangling-edition-symlink',
     class: 7,
@@ -1098,18 +1468,97 @@ add(
     args: () => ['validate', 'standards'],
     expect: E('E_READ', PROBLEMS),
   },
-  { id: 'record-to-folder', class: 7, entry: 'cli', build: (d) => { obsFile(d, example('01-toilet-ammonia-high.json')); mkdirSync(join(d, 'out.json')); }, args: check('obs.json', '--record', 'out.json'), expect: E('E_NOT_FILE', INVALID) },
-  { id: 'record-under-a-file', class: 7, entry: 'cli', build: (d) => void obsFile(d, example('01-toilet-ammonia-high.json')), args: check('obs.json', '--record', 'obs.json/rec.json'), expect: E(['E_NOT_FILE', 'E_READ'], INVALID) },
-  { id: 'record-to-proc', class: 7, entry: 'cli', build: (d) => void obsFile(d, example('01-toilet-ammonia-high.json')), args: check('obs.json', '--record', '/proc/version'), expect: E(['E_READ', 'E_NOT_FILE'], INVALID) },
-  { id: 'record-missing-folder', class: 7, entry: 'cli', build: (d) => void obsFile(d, example('01-toilet-ammonia-high.json')), args: check('obs.json', '--record', 'no/such/dir/r.json'), expect: E(['E_NO_SUCH_FILE', 'E_READ'], INVALID) },
-  { id: 'build-out-folder', class: 7, entry: 'cli', build: (d) => mkdirSync(join(d, 'b.json')) ?? undefined, args: () => ['build', '--out', 'b.json'], expect: E('E_NOT_FILE', INVALID) },
-  { id: 'build-schemas-file', class: 7, entry: 'cli', build: (d) => void write(d, 'schemas', 'x'), args: () => ['build', '--out', 'b.json', '--schemas', 'schemas'], expect: E('E_NOT_FILE', INVALID) },
-  { id: 'verify-folder', class: 7, entry: 'cli', build: (d) => mkdirSync(join(d, 'r.json')) ?? undefined, args: () => ['verify', 'r.json'], expect: E('E_NOT_FILE', INVALID) },
-  { id: 'explain-folder', class: 7, entry: 'cli', build: (d) => mkdirSync(join(d, 'r.json')) ?? undefined, args: () => ['explain', 'r.json'], expect: E('E_NOT_FILE', INVALID) },
-  { id: 'verify-missing', class: 7, entry: 'cli', args: () => ['verify', 'nope.json'], expect: E('E_NO_SUCH_FILE', INVALID) },
-  { id: 'batch-folder', class: 7, entry: 'cli', build: (d) => mkdirSync(join(d, 'in.ndjson')) ?? undefined, args: batch(), expect: E('E_NOT_FILE', INVALID) },
+  {
+    id: 'record-to-folder',
+    class: 7,
+    entry: 'cli',
+    build: (d) => {
+      obsFile(d, example('01-toilet-ammonia-high.json'));
+      mkdirSync(join(d, 'out.json'));
+    },
+    args: check('obs.json', '--record', 'out.json'),
+    expect: E('E_NOT_FILE', INVALID),
+  },
+  {
+    id: 'record-under-a-file',
+    class: 7,
+    entry: 'cli',
+    build: (d) => void obsFile(d, example('01-toilet-ammonia-high.json')),
+    args: check('obs.json', '--record', 'obs.json/rec.json'),
+    expect: E(['E_NOT_FILE', 'E_READ'], INVALID),
+  },
+  {
+    id: 'record-to-proc',
+    class: 7,
+    entry: 'cli',
+    build: (d) => void obsFile(d, example('01-toilet-ammonia-high.json')),
+    args: check('obs.json', '--record', '/proc/version'),
+    expect: E(['E_READ', 'E_NOT_FILE'], INVALID),
+  },
+  {
+    id: 'record-missing-folder',
+    class: 7,
+    entry: 'cli',
+    build: (d) => void obsFile(d, example('01-toilet-ammonia-high.json')),
+    args: check('obs.json', '--record', 'no/such/dir/r.json'),
+    expect: E(['E_NO_SUCH_FILE', 'E_READ'], INVALID),
+  },
+  {
+    id: 'build-out-folder',
+    class: 7,
+    entry: 'cli',
+    build: (d) => mkdirSync(join(d, 'b.json')) ?? undefined,
+    args: () => ['build', '--out', 'b.json'],
+    expect: E('E_NOT_FILE', INVALID),
+  },
+  {
+    id: 'build-schemas-file',
+    class: 7,
+    entry: 'cli',
+    build: (d) => void write(d, 'schemas', 'x'),
+    args: () => ['build', '--out', 'b.json', '--schemas', 'schemas'],
+    expect: E('E_NOT_FILE', INVALID),
+  },
+  {
+    id: 'verify-folder',
+    class: 7,
+    entry: 'cli',
+    build: (d) => mkdirSync(join(d, 'r.json')) ?? undefined,
+    args: () => ['verify', 'r.json'],
+    expect: E('E_NOT_FILE', INVALID),
+  },
+  {
+    id: 'explain-folder',
+    class: 7,
+    entry: 'cli',
+    build: (d) => mkdirSync(join(d, 'r.json')) ?? undefined,
+    args: () => ['explain', 'r.json'],
+    expect: E('E_NOT_FILE', INVALID),
+  },
+  {
+    id: 'verify-missing',
+    class: 7,
+    entry: 'cli',
+    args: () => ['verify', 'nope.json'],
+    expect: E('E_NO_SUCH_FILE', INVALID),
+  },
+  {
+    id: 'batch-folder',
+    class: 7,
+    entry: 'cli',
+    build: (d) => mkdirSync(join(d, 'in.ndjson')) ?? undefined,
+    args: batch(),
+    expect: E('E_NOT_FILE', INVALID),
+  },
   { id: 'batch-missing', class: 7, entry: 'cli', args: batch('nope.ndjson'), expect: E('E_NO_SUCH_FILE', INVALID) },
-  { id: 'usage-unknown-flag', class: 7, entry: 'cli', args: () => ['check', 'x.json', '--no-such-flag'], expect: E('E_USAGE', USAGE), note: 'a usage error names its code too (house rule: the code on the error line)' },
+  {
+    id: 'usage-unknown-flag',
+    class: 7,
+    entry: 'cli',
+    args: () => ['check', 'x.json', '--no-such-flag'],
+    expect: E('E_USAGE', USAGE),
+    note: 'a usage error names its code too (house rule: the code on the error line)',
+  },
   {
     id: 'verify-record-nan-library',
     class: 7,
@@ -1182,7 +1631,12 @@ add(
     entry: 'record',
     call: () => {
       const r = makeRecord() as any;
-      Object.defineProperty(r.verdict, 'outcome', { enumerable: true, get: () => { throw new Error('hostile getter'); } });
+      Object.defineProperty(r.verdict, 'outcome', {
+        enumerable: true,
+        get: () => {
+          throw new Error('hostile getter');
+        },
+      });
       return verifyRecord(r, builtinRegistry());
     },
     expect: { kind: 'not-verified' },
@@ -1193,7 +1647,10 @@ add(
     class: 7,
     entry: 'record',
     call: () => {
-      const v = builtinRegistry().evaluate(example('01-toilet-ammonia-high.json'), { trace: true, evaluatedAt: EVALUATED_AT }) as any;
+      const v = builtinRegistry().evaluate(example('01-toilet-ammonia-high.json'), {
+        trace: true,
+        evaluatedAt: EVALUATED_AT,
+      }) as any;
       delete v.standard.ref;
       return explainVerdict(v, { edition: builtinRegistry().get(`${TOILET}@1.0.0`) });
     },
@@ -1203,72 +1660,340 @@ add(
 
 // 8. No hangs: FIFOs and devices are refused, or read with a byte cap that holds for streams.
 add(
-  { id: 'fifo-check', class: 8, entry: 'cli', build: (d) => fifo(join(d, 'obs.json')), args: check(), expect: E('E_NOT_FILE', INVALID) },
-  { id: 'fifo-in-folder', class: 8, entry: 'cli', build: (d) => folderWithBad(d, (o) => fifo(join(o, 'b-fifo.json'))), args: () => ['check', 'obs', '--locale', 'en'], expect: E('E_NOT_FILE', INVALID), stderrNames: () => ['b-fifo.json'], stdoutNames: () => ['a-good.json', 'c-good.json'] },
-  { id: 'fifo-verify', class: 8, entry: 'cli', build: (d) => fifo(join(d, 'r.json')), args: () => ['verify', 'r.json'], expect: E('E_NOT_FILE', INVALID) },
-  { id: 'fifo-explain', class: 8, entry: 'cli', build: (d) => fifo(join(d, 'r.json')), args: () => ['explain', 'r.json'], expect: E('E_NOT_FILE', INVALID) },
-  { id: 'fifo-verify-observation', class: 8, entry: 'cli', build: (d) => { write(d, 'r.json', makeRecord()); fifo(join(d, 'obs.json')); }, args: () => ['verify', 'r.json', '--observation', 'obs.json'], expect: E('E_NOT_FILE', INVALID) },
-  { id: 'fifo-edition', class: 8, entry: 'cli', build: (d) => { copyStandards(d); fifo(join(d, 'standards', 'san-duan', '9.0.0.yaml')); }, args: () => ['validate', 'standards'], expect: E('E_NOT_FILE', PROBLEMS) },
-  { id: 'dev-zero-check', class: 8, entry: 'cli', args: check('/dev/zero'), expect: E(['E_NOT_FILE', 'E_TOO_LARGE'], INVALID) },
-  { id: 'dev-urandom-check', class: 8, entry: 'cli', args: check('/dev/urandom'), expect: E(['E_NOT_FILE', 'E_TOO_LARGE'], INVALID) },
-  { id: 'dev-null-check', class: 8, entry: 'cli', args: check('/dev/null'), expect: E(['E_NOT_FILE', 'E_JSON'], INVALID) },
-  { id: 'dev-zero-verify', class: 8, entry: 'cli', args: () => ['verify', '/dev/zero'], expect: E(['E_NOT_FILE', 'E_TOO_LARGE'], INVALID) },
-  { id: 'dev-zero-explain', class: 8, entry: 'cli', args: () => ['explain', '/dev/zero'], expect: E(['E_NOT_FILE', 'E_TOO_LARGE'], INVALID) },
-  { id: 'dev-zero-batch', class: 8, entry: 'cli', args: batch('/dev/zero'), expect: E(['E_NOT_FILE', 'E_TOO_LARGE'], INVALID) },
-  { id: 'dev-zero-replay', class: 8, entry: 'cli', args: () => ['diff', `${TOILET}@1.0.0`, `${TOILET}@2.0.0`, '--replay', '/dev/zero'], expect: E(['E_NOT_FILE', 'E_TOO_LARGE'], INVALID) },
-  { id: 'dev-zero-standards', class: 8, entry: 'cli', args: () => ['validate', '/dev/zero'], expect: E(['E_NOT_FILE', 'E_TOO_LARGE'], INVALID) },
-  { id: 'proc-stream-check', class: 8, entry: 'cli', args: check('/proc/self/status'), expect: E(['E_NOT_FILE', 'E_JSON'], INVALID), note: 'stat size 0, yet it has content: read with a cap, it is not JSON' },
-  { id: 'sparse-11mb-check', class: 8, entry: 'cli', build: (d) => { obsFile(d, '{}'); truncateSync(join(d, 'obs.json'), 11 * 1024 * 1024); }, args: check(), expect: E('E_TOO_LARGE', INVALID) },
+  {
+    id: 'fifo-check',
+    class: 8,
+    entry: 'cli',
+    build: (d) => fifo(join(d, 'obs.json')),
+    args: check(),
+    expect: E('E_NOT_FILE', INVALID),
+  },
+  {
+    id: 'fifo-in-folder',
+    class: 8,
+    entry: 'cli',
+    build: (d) => folderWithBad(d, (o) => fifo(join(o, 'b-fifo.json'))),
+    args: () => ['check', 'obs', '--locale', 'en'],
+    expect: E('E_NOT_FILE', INVALID),
+    stderrNames: () => ['b-fifo.json'],
+    stdoutNames: () => ['a-good.json', 'c-good.json'],
+  },
+  {
+    id: 'fifo-verify',
+    class: 8,
+    entry: 'cli',
+    build: (d) => fifo(join(d, 'r.json')),
+    args: () => ['verify', 'r.json'],
+    expect: E('E_NOT_FILE', INVALID),
+  },
+  {
+    id: 'fifo-explain',
+    class: 8,
+    entry: 'cli',
+    build: (d) => fifo(join(d, 'r.json')),
+    args: () => ['explain', 'r.json'],
+    expect: E('E_NOT_FILE', INVALID),
+  },
+  {
+    id: 'fifo-verify-observation',
+    class: 8,
+    entry: 'cli',
+    build: (d) => {
+      write(d, 'r.json', makeRecord());
+      fifo(join(d, 'obs.json'));
+    },
+    args: () => ['verify', 'r.json', '--observation', 'obs.json'],
+    expect: E('E_NOT_FILE', INVALID),
+  },
+  {
+    id: 'fifo-edition',
+    class: 8,
+    entry: 'cli',
+    build: (d) => {
+      copyStandards(d);
+      fifo(join(d, 'standards', 'san-duan', '9.0.0.yaml'));
+    },
+    args: () => ['validate', 'standards'],
+    expect: E('E_NOT_FILE', PROBLEMS),
+  },
+  {
+    id: 'dev-zero-check',
+    class: 8,
+    entry: 'cli',
+    args: check('/dev/zero'),
+    expect: E(['E_NOT_FILE', 'E_TOO_LARGE'], INVALID),
+  },
+  {
+    id: 'dev-urandom-check',
+    class: 8,
+    entry: 'cli',
+    args: check('/dev/urandom'),
+    expect: E(['E_NOT_FILE', 'E_TOO_LARGE'], INVALID),
+  },
+  {
+    id: 'dev-null-check',
+    class: 8,
+    entry: 'cli',
+    args: check('/dev/null'),
+    expect: E(['E_NOT_FILE', 'E_JSON'], INVALID),
+  },
+  {
+    id: 'dev-zero-verify',
+    class: 8,
+    entry: 'cli',
+    args: () => ['verify', '/dev/zero'],
+    expect: E(['E_NOT_FILE', 'E_TOO_LARGE'], INVALID),
+  },
+  {
+    id: 'dev-zero-explain',
+    class: 8,
+    entry: 'cli',
+    args: () => ['explain', '/dev/zero'],
+    expect: E(['E_NOT_FILE', 'E_TOO_LARGE'], INVALID),
+  },
+  {
+    id: 'dev-zero-batch',
+    class: 8,
+    entry: 'cli',
+    args: batch('/dev/zero'),
+    expect: E(['E_NOT_FILE', 'E_TOO_LARGE'], INVALID),
+  },
+  {
+    id: 'dev-zero-replay',
+    class: 8,
+    entry: 'cli',
+    args: () => ['diff', `${TOILET}@1.0.0`, `${TOILET}@2.0.0`, '--replay', '/dev/zero'],
+    expect: E(['E_NOT_FILE', 'E_TOO_LARGE'], INVALID),
+  },
+  {
+    id: 'dev-zero-standards',
+    class: 8,
+    entry: 'cli',
+    args: () => ['validate', '/dev/zero'],
+    expect: E(['E_NOT_FILE', 'E_TOO_LARGE'], INVALID),
+  },
+  {
+    id: 'proc-stream-check',
+    class: 8,
+    entry: 'cli',
+    args: check('/proc/self/status'),
+    expect: E(['E_NOT_FILE', 'E_JSON'], INVALID),
+    note: 'stat size 0, yet it has content: read with a cap, it is not JSON',
+  },
+  {
+    id: 'sparse-11mb-check',
+    class: 8,
+    entry: 'cli',
+    build: (d) => {
+      obsFile(d, '{}');
+      truncateSync(join(d, 'obs.json'), 11 * 1024 * 1024);
+    },
+    args: check(),
+    expect: E('E_TOO_LARGE', INVALID),
+  },
 );
 
 // 9. Silent acceptance and changed data.
 for (const b of BAD_UTF8) {
-  add({ id: `utf8-${b.id}-check`, class: 9, entry: 'cli', build: (d) => obsFile(d, withBadBytes(b.bytes)), args: check(), expect: E('E_ENCODING', INVALID, /byte|offset|\d+:\d+/i) });
+  add({
+    id: `utf8-${b.id}-check`,
+    class: 9,
+    entry: 'cli',
+    build: (d) => obsFile(d, withBadBytes(b.bytes)),
+    args: check(),
+    expect: E('E_ENCODING', INVALID, /byte|offset|\d+:\d+/i),
+  });
 }
 add(
-  { id: 'utf8-invalid-batch-line', class: 9, entry: 'batch', build: (d) => write(d, 'in.ndjson', ndjson(line(toiletPass()), flat(withBadBytes([0xff])), line(toiletPass()))), args: batch(), expect: { kind: 'batch', records: [1, 3], errors: { 2: 'E_ENCODING' }, exit: INVALID } },
-  { id: 'utf8-invalid-record-verify', class: 9, entry: 'cli', build: (d) => write(d, 'r.json', bytesInside(JSON.stringify(makeRecord()), '人民公园', [0xff])), args: () => ['verify', 'r.json'], expect: E('E_ENCODING', INVALID) },
-  { id: 'utf16-le-bom-check', class: 9, entry: 'cli', build: (d) => obsFile(d, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(example('01-toilet-ammonia-high.json')), 'utf16le')])), args: check(), expect: E('E_ENCODING', INVALID) },
-  { id: 'bom-check-accepted', class: 9, entry: 'cli', build: (d) => obsFile(d, `\uFEFF${JSON.stringify(example('01-toilet-ammonia-high.json'))}`), args: check(), expect: { kind: 'accepted', exitIn: [1] }, note: 'control: a UTF-8 BOM is dropped; example 01 fails as without it' },
-  { id: 'bom-batch-accepted', class: 9, entry: 'batch', build: (d) => write(d, 'in.ndjson', `\uFEFF${line(toiletPass())}\n${line(toiletPass())}\n`), args: batch(), expect: { kind: 'batch', records: [1, 2], errors: {}, exit: 0 } },
-  { id: 'bom-record-verify-accepted', class: 9, entry: 'cli', build: (d) => write(d, 'r.json', `\uFEFF${JSON.stringify(makeRecord())}`), args: () => ['verify', 'r.json'], expect: { kind: 'accepted', exitIn: [0] } },
-  { id: 'bom-yaml-accepted', class: 9, entry: 'cli', build: (d) => miniStd(d, `\uFEFF${miniEdition('hostile-mini')}`), args: validateMini, expect: { kind: 'accepted', exitIn: [0] } },
-  { id: 'bom-twice-check', class: 9, entry: 'cli', build: (d) => obsFile(d, `\uFEFF\uFEFF${JSON.stringify(example('01-toilet-ammonia-high.json'))}`), args: check(), expect: E(['E_JSON', 'E_ENCODING'], INVALID), note: 'only one BOM is dropped; a second is a character where JSON allows none' },
-  { id: 'yaml-invalid-utf8', class: 9, entry: 'cli', build: (d) => miniStd(d, Buffer.concat([Buffer.from(miniEdition('hostile-mini', { labelZh: 'X' }).split('X')[0]!), Buffer.from([0xff]), Buffer.from(miniEdition('hostile-mini', { labelZh: 'X' }).split('X')[1]!)])), args: validateMini, expect: E(['E_ENCODING', 'E_YAML'], PROBLEMS) },
-  { id: 'yaml-tag-js-function', class: 9, entry: 'cli', build: (d) => miniStd(d, miniEdition('hostile-mini', { labelZh: '!!js/function "function () { return 1 }"' })), args: validateMini, expect: E('E_YAML', PROBLEMS) },
-  { id: 'yaml-tag-evil', class: 9, entry: 'cli', build: (d) => miniStd(d, miniEdition('hostile-mini', { labelZh: '!evil 测试' })), args: validateMini, expect: E('E_YAML', PROBLEMS) },
-  { id: 'yaml-tag-evil-on-map', class: 9, entry: 'cli', build: (d) => miniStd(d, miniEdition('hostile-mini').replace('title: {', 'title: !evil {')), args: validateMini, expect: E('E_YAML', PROBLEMS) },
-  { id: 'yaml-tag-evil-library', class: 9, entry: 'library', build: (d) => miniStd(d, miniEdition('hostile-mini', { labelZh: '!evil 测试' })), call: loadMini, expect: E('E_STANDARD', undefined, 'E_YAML') },
-  { id: 'condition-600-leaves-validate', class: 9, entry: 'cli', build: (d) => miniStd(d, miniEdition('hostile-mini', { check: manyLeaves })), args: validateMini, expect: E('E_LIMIT', PROBLEMS) },
-  { id: 'condition-600-leaves-library', class: 9, entry: 'library', build: (d) => miniStd(d, miniEdition('hostile-mini', { check: manyLeaves })), call: loadMini, expect: E('E_STANDARD', undefined, 'E_LIMIT') },
+  {
+    id: 'utf8-invalid-batch-line',
+    class: 9,
+    entry: 'batch',
+    build: (d) => write(d, 'in.ndjson', ndjson(line(toiletPass()), flat(withBadBytes([0xff])), line(toiletPass()))),
+    args: batch(),
+    expect: { kind: 'batch', records: [1, 3], errors: { 2: 'E_ENCODING' }, exit: INVALID },
+  },
+  {
+    id: 'utf8-invalid-record-verify',
+    class: 9,
+    entry: 'cli',
+    build: (d) => write(d, 'r.json', bytesInside(JSON.stringify(makeRecord()), '人民公园', [0xff])),
+    args: () => ['verify', 'r.json'],
+    expect: E('E_ENCODING', INVALID),
+  },
+  {
+    id: 'utf16-le-bom-check',
+    class: 9,
+    entry: 'cli',
+    build: (d) =>
+      obsFile(
+        d,
+        Buffer.concat([
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from(JSON.stringify(example('01-toilet-ammonia-high.json')), 'utf16le'),
+        ]),
+      ),
+    args: check(),
+    expect: E('E_ENCODING', INVALID),
+  },
+  {
+    id: 'bom-check-accepted',
+    class: 9,
+    entry: 'cli',
+    build: (d) => obsFile(d, `\uFEFF${JSON.stringify(example('01-toilet-ammonia-high.json'))}`),
+    args: check(),
+    expect: { kind: 'accepted', exitIn: [1] },
+    note: 'control: a UTF-8 BOM is dropped; example 01 fails as without it',
+  },
+  {
+    id: 'bom-batch-accepted',
+    class: 9,
+    entry: 'batch',
+    build: (d) => write(d, 'in.ndjson', `\uFEFF${line(toiletPass())}\n${line(toiletPass())}\n`),
+    args: batch(),
+    expect: { kind: 'batch', records: [1, 2], errors: {}, exit: 0 },
+  },
+  {
+    id: 'bom-record-verify-accepted',
+    class: 9,
+    entry: 'cli',
+    build: (d) => write(d, 'r.json', `\uFEFF${JSON.stringify(makeRecord())}`),
+    args: () => ['verify', 'r.json'],
+    expect: { kind: 'accepted', exitIn: [0] },
+  },
+  {
+    id: 'bom-yaml-accepted',
+    class: 9,
+    entry: 'cli',
+    build: (d) => miniStd(d, `\uFEFF${miniEdition('hostile-mini')}`),
+    args: validateMini,
+    expect: { kind: 'accepted', exitIn: [0] },
+  },
+  {
+    id: 'bom-twice-check',
+    class: 9,
+    entry: 'cli',
+    build: (d) => obsFile(d, `\uFEFF\uFEFF${JSON.stringify(example('01-toilet-ammonia-high.json'))}`),
+    args: check(),
+    expect: E(['E_JSON', 'E_ENCODING'], INVALID),
+    note: 'only one BOM is dropped; a second is a character where JSON allows none',
+  },
+  {
+    id: 'yaml-invalid-utf8',
+    class: 9,
+    entry: 'cli',
+    build: (d) =>
+      miniStd(
+        d,
+        Buffer.concat([
+          Buffer.from(miniEdition('hostile-mini', { labelZh: 'X' }).split('X')[0]!),
+          Buffer.from([0xff]),
+          Buffer.from(miniEdition('hostile-mini', { labelZh: 'X' }).split('X')[1]!),
+        ]),
+      ),
+    args: validateMini,
+    expect: E(['E_ENCODING', 'E_YAML'], PROBLEMS),
+  },
+  {
+    id: 'yaml-tag-js-function',
+    class: 9,
+    entry: 'cli',
+    build: (d) => miniStd(d, miniEdition('hostile-mini', { labelZh: '!!js/function "function () { return 1 }"' })),
+    args: validateMini,
+    expect: E('E_YAML', PROBLEMS),
+  },
+  {
+    id: 'yaml-tag-evil',
+    class: 9,
+    entry: 'cli',
+    build: (d) => miniStd(d, miniEdition('hostile-mini', { labelZh: '!evil 测试' })),
+    args: validateMini,
+    expect: E('E_YAML', PROBLEMS),
+  },
+  {
+    id: 'yaml-tag-evil-on-map',
+    class: 9,
+    entry: 'cli',
+    build: (d) => miniStd(d, miniEdition('hostile-mini').replace('title: {', 'title: !evil {')),
+    args: validateMini,
+    expect: E('E_YAML', PROBLEMS),
+  },
+  {
+    id: 'yaml-tag-evil-library',
+    class: 9,
+    entry: 'library',
+    build: (d) => miniStd(d, miniEdition('hostile-mini', { labelZh: '!evil 测试' })),
+    call: loadMini,
+    expect: E('E_STANDARD', undefined, 'E_YAML'),
+  },
+  {
+    id: 'condition-600-leaves-validate',
+    class: 9,
+    entry: 'cli',
+    build: (d) => miniStd(d, miniEdition('hostile-mini', { check: manyLeaves })),
+    args: validateMini,
+    expect: E('E_LIMIT', PROBLEMS),
+  },
+  {
+    id: 'condition-600-leaves-library',
+    class: 9,
+    entry: 'library',
+    build: (d) => miniStd(d, miniEdition('hostile-mini', { check: manyLeaves })),
+    call: loadMini,
+    expect: E('E_STANDARD', undefined, 'E_LIMIT'),
+  },
   {
     id: 'condition-500-leaves-accepted',
     class: 9,
     entry: 'cli',
-    build: (d) => miniStd(d, miniEdition('hostile-mini', { check: `{ all: [${Array(500).fill('{ fact: lights-ok, operator: equal, value: true }').join(', ')}] }` })),
+    build: (d) =>
+      miniStd(
+        d,
+        miniEdition('hostile-mini', {
+          check: `{ all: [${Array(500).fill('{ fact: lights-ok, operator: equal, value: true }').join(', ')}] }`,
+        }),
+      ),
     args: validateMini,
     expect: { kind: 'accepted', exitIn: [0] },
     note: 'control: exactly the limit is allowed',
   },
-  ...(['constructor', 'prototype', '__proto__', 'toString', 'hasOwnProperty'] as const).map(
-    (fid): HostileCase => ({
-      id: `fact-id-${fid.replace(/_/g, '').toLowerCase()}-validate`,
-      class: 9,
-      entry: 'cli',
-      build: (d) =>
-        miniStd(d, miniEdition('hostile-mini', {
-          facts: [`  ${fid}:`, '    type: boolean', '    label: { zh: 灯, en: lights }', '    question: { zh: 灯亮?, en: lit? }'].join('\n'),
+  ...(['constructor', 'prototype', '__proto__', 'toString', 'hasOwnProperty'] as const).map((fid): HostileCase => ({
+    id: `fact-id-${fid.replace(/_/g, '').toLowerCase()}-validate`,
+    class: 9,
+    entry: 'cli',
+    build: (d) =>
+      miniStd(
+        d,
+        miniEdition('hostile-mini', {
+          facts: [
+            `  ${fid}:`,
+            '    type: boolean',
+            '    label: { zh: 灯, en: lights }',
+            '    question: { zh: 灯亮?, en: lit? }',
+          ].join('\n'),
           check: `{ fact: ${fid}, operator: equal, value: true }`,
-        })),
-      args: validateMini,
-      expect: E(['E_FACT_SPEC', 'E_SCHEMA'], PROBLEMS),
-    }),
-  ),
+        }),
+      ),
+    args: validateMini,
+    expect: E(['E_FACT_SPEC', 'E_SCHEMA'], PROBLEMS),
+  })),
   {
     id: 'fact-id-constructor-library',
     class: 9,
     entry: 'library',
-    build: (d) => miniStd(d, miniEdition('hostile-mini', { facts: ['  constructor:', '    type: boolean', '    label: { zh: 灯, en: lights }', '    question: { zh: 灯亮?, en: lit? }'].join('\n'), check: '{ fact: constructor, operator: equal, value: true }' })),
+    build: (d) =>
+      miniStd(
+        d,
+        miniEdition('hostile-mini', {
+          facts: [
+            '  constructor:',
+            '    type: boolean',
+            '    label: { zh: 灯, en: lights }',
+            '    question: { zh: 灯亮?, en: lit? }',
+          ].join('\n'),
+          check: '{ fact: constructor, operator: equal, value: true }',
+        }),
+      ),
     call: loadMini,
     expect: E('E_STANDARD', undefined, /E_FACT_SPEC|E_SCHEMA/),
   },
@@ -1277,33 +2002,167 @@ add(
     class: 9,
     entry: 'cli',
     build: (d) =>
-      miniStd(d, miniEdition('hostile-mini', {
-        facts: [
-          '  lights-ok:', '    type: boolean', '    label: { zh: 灯, en: lights }', '    question: { zh: 灯亮?, en: lit? }',
-          '  kind:', '    type: enum', '    label: { zh: 类, en: kind }', '    question: { zh: 类?, en: kind? }',
-          '    choices:', '      - { value: a, label: { zh: 甲, en: a } }', '      - { value: constructor, label: { zh: 乙, en: b } }',
-          '  count:', '    type: integer', '    label: { zh: 数, en: count }', '    question: { zh: 数?, en: count? }',
-        ].join('\n'),
-        parameters: ['  limit:', '    label: { zh: 限, en: limit }', '    byFact: kind', '    values: { a: 1 }', '    cites: [{ source: seed-plan, task: 12 }]'].join('\n'),
-        check: '{ fact: count, operator: lessThanInclusive, value: { param: limit } }',
-      })),
+      miniStd(
+        d,
+        miniEdition('hostile-mini', {
+          facts: [
+            '  lights-ok:',
+            '    type: boolean',
+            '    label: { zh: 灯, en: lights }',
+            '    question: { zh: 灯亮?, en: lit? }',
+            '  kind:',
+            '    type: enum',
+            '    label: { zh: 类, en: kind }',
+            '    question: { zh: 类?, en: kind? }',
+            '    choices:',
+            '      - { value: a, label: { zh: 甲, en: a } }',
+            '      - { value: constructor, label: { zh: 乙, en: b } }',
+            '  count:',
+            '    type: integer',
+            '    label: { zh: 数, en: count }',
+            '    question: { zh: 数?, en: count? }',
+          ].join('\n'),
+          parameters: [
+            '  limit:',
+            '    label: { zh: 限, en: limit }',
+            '    byFact: kind',
+            '    values: { a: 1 }',
+            '    cites: [{ source: seed-plan, task: 12 }]',
+          ].join('\n'),
+          check: '{ fact: count, operator: lessThanInclusive, value: { param: limit } }',
+        }),
+      ),
     args: validateMini,
     expect: E(['E_REFERENCE', 'E_UNKNOWN_PARAM', 'E_FACT_SPEC', 'E_SCHEMA'], PROBLEMS),
     note: 'the table has no value for the choice "constructor"; found only if the lookup ignores the prototype',
   },
-  { id: 'profile-values-proto-key', class: 9, entry: 'cli', build: (d) => write(d, 'profiles/hostile-snow/1.0.0.yaml', snowProfileParam('snow-clear-hours-limit', '{ a-class: 36, b-class: 48, c-class: 72, __proto__: 1 }')), args: () => ['validate', '--profiles', 'profiles'], expect: E(['E_SCHEMA', 'E_REFERENCE', 'E_FACT_SPEC'], PROBLEMS) },
-  { id: 'profile-values-constructor-key', class: 9, entry: 'cli', build: (d) => write(d, 'profiles/hostile-snow/1.0.0.yaml', snowProfileParam('snow-clear-hours-limit', '{ a-class: 36, b-class: 48, c-class: 72, constructor: 1 }')), args: () => ['validate', '--profiles', 'profiles'], expect: E(['E_SCHEMA', 'E_REFERENCE', 'E_FACT_SPEC'], PROBLEMS) },
-  { id: 'empty-observations-folder', class: 9, entry: 'cli', build: (d) => mkdirSync(join(d, 'obs')) ?? undefined, args: () => ['check', 'obs'], expect: E(['E_NO_SUCH_FILE', 'E_NOT_FILE', 'E_EMPTY'], INVALID), note: 'code is a judgement; the issue asks only for "say so and exit non-zero"' },
-  { id: 'empty-standards-folder', class: 9, entry: 'cli', build: (d) => { mkdirSync(join(d, 'std')); mkdirSync(join(d, 'no-profiles')); obsFile(d, example('01-toilet-ammonia-high.json')); }, args: () => ['check', 'obs.json', '--standards', 'std', '--profiles', 'no-profiles'], expect: E(['E_NO_SUCH_FILE', 'E_NOT_FILE', 'E_EMPTY', 'E_NOT_FOUND'], INVALID) },
-  { id: 'empty-standards-folder-validate', class: 9, entry: 'cli', build: (d) => { mkdirSync(join(d, 'std')); mkdirSync(join(d, 'no-profiles')); }, args: () => ['validate', 'std', '--profiles', 'no-profiles'], expect: E(['E_NO_SUCH_FILE', 'E_NOT_FILE', 'E_EMPTY'], INVALID) },
-  { id: 'restore-negative-revision', class: 9, entry: 'sdk', call: (ctx) => restore(ctx.bundle(), { ...(toiletChecklist(ctx).toJSON() as object), revision: -1 }, UNSIGNED), expect: E('E_SNAPSHOT') },
-  { id: 'restore-fractional-revision', class: 9, entry: 'sdk', call: (ctx) => restore(ctx.bundle(), { ...(toiletChecklist(ctx).toJSON() as object), revision: 1.5 }, UNSIGNED), expect: E('E_SNAPSHOT') },
-  { id: 'restore-string-revision', class: 9, entry: 'sdk', call: (ctx) => restore(ctx.bundle(), { ...(toiletChecklist(ctx).toJSON() as object), revision: '3' }, UNSIGNED), expect: E('E_SNAPSHOT') },
-  { id: 'restore-unknown-locale', class: 9, entry: 'sdk', call: (ctx) => restore(ctx.bundle(), { ...(toiletChecklist(ctx).toJSON() as object), locale: 'fr' }, UNSIGNED), expect: E('E_SNAPSHOT') },
-  { id: 'restore-mismatched-edition-ref', class: 9, entry: 'sdk', call: (ctx) => { const s = toiletChecklist(ctx).toJSON() as any; s.edition.ref = 'san-duan@1.0.0'; return restore(ctx.bundle(), s, UNSIGNED); }, expect: E('E_SNAPSHOT') },
-  { id: 'restore-unknown-field', class: 9, entry: 'sdk', call: (ctx) => restore(ctx.bundle(), { ...(toiletChecklist(ctx).toJSON() as object), admin: true }, UNSIGNED), expect: E('E_SNAPSHOT') },
-  { id: 'restore-unknown-edition-field', class: 9, entry: 'sdk', call: (ctx) => { const s = toiletChecklist(ctx).toJSON() as any; s.edition.extra = 1; return restore(ctx.bundle(), s, UNSIGNED); }, expect: E('E_SNAPSHOT') },
-  { id: 'restore-proto-key', class: 9, entry: 'sdk', call: (ctx) => restore(ctx.bundle(), JSON.stringify(toiletChecklist(ctx).toJSON()).replace('"facts":{', '"facts":{"__proto__":{"x":1},'), UNSIGNED), expect: E('E_SNAPSHOT') },
+  {
+    id: 'profile-values-proto-key',
+    class: 9,
+    entry: 'cli',
+    build: (d) =>
+      write(
+        d,
+        'profiles/hostile-snow/1.0.0.yaml',
+        snowProfileParam('snow-clear-hours-limit', '{ a-class: 36, b-class: 48, c-class: 72, __proto__: 1 }'),
+      ),
+    args: () => ['validate', '--profiles', 'profiles'],
+    expect: E(['E_SCHEMA', 'E_REFERENCE', 'E_FACT_SPEC'], PROBLEMS),
+  },
+  {
+    id: 'profile-values-constructor-key',
+    class: 9,
+    entry: 'cli',
+    build: (d) =>
+      write(
+        d,
+        'profiles/hostile-snow/1.0.0.yaml',
+        snowProfileParam('snow-clear-hours-limit', '{ a-class: 36, b-class: 48, c-class: 72, constructor: 1 }'),
+      ),
+    args: () => ['validate', '--profiles', 'profiles'],
+    expect: E(['E_SCHEMA', 'E_REFERENCE', 'E_FACT_SPEC'], PROBLEMS),
+  },
+  {
+    id: 'empty-observations-folder',
+    class: 9,
+    entry: 'cli',
+    build: (d) => mkdirSync(join(d, 'obs')) ?? undefined,
+    args: () => ['check', 'obs'],
+    expect: E(['E_NO_SUCH_FILE', 'E_NOT_FILE', 'E_EMPTY'], INVALID),
+    note: 'code is a judgement; the issue asks only for "say so and exit non-zero"',
+  },
+  {
+    id: 'empty-standards-folder',
+    class: 9,
+    entry: 'cli',
+    build: (d) => {
+      mkdirSync(join(d, 'std'));
+      mkdirSync(join(d, 'no-profiles'));
+      obsFile(d, example('01-toilet-ammonia-high.json'));
+    },
+    args: () => ['check', 'obs.json', '--standards', 'std', '--profiles', 'no-profiles'],
+    expect: E(['E_NO_SUCH_FILE', 'E_NOT_FILE', 'E_EMPTY', 'E_NOT_FOUND'], INVALID),
+  },
+  {
+    id: 'empty-standards-folder-validate',
+    class: 9,
+    entry: 'cli',
+    build: (d) => {
+      mkdirSync(join(d, 'std'));
+      mkdirSync(join(d, 'no-profiles'));
+    },
+    args: () => ['validate', 'std', '--profiles', 'no-profiles'],
+    expect: E(['E_NO_SUCH_FILE', 'E_NOT_FILE', 'E_EMPTY'], INVALID),
+  },
+  {
+    id: 'restore-negative-revision',
+    class: 9,
+    entry: 'sdk',
+    call: (ctx) => restore(ctx.bundle(), { ...(toiletChecklist(ctx).toJSON() as object), revision: -1 }, UNSIGNED),
+    expect: E('E_SNAPSHOT'),
+  },
+  {
+    id: 'restore-fractional-revision',
+    class: 9,
+    entry: 'sdk',
+    call: (ctx) => restore(ctx.bundle(), { ...(toiletChecklist(ctx).toJSON() as object), revision: 1.5 }, UNSIGNED),
+    expect: E('E_SNAPSHOT'),
+  },
+  {
+    id: 'restore-string-revision',
+    class: 9,
+    entry: 'sdk',
+    call: (ctx) => restore(ctx.bundle(), { ...(toiletChecklist(ctx).toJSON() as object), revision: '3' }, UNSIGNED),
+    expect: E('E_SNAPSHOT'),
+  },
+  {
+    id: 'restore-unknown-locale',
+    class: 9,
+    entry: 'sdk',
+    call: (ctx) => restore(ctx.bundle(), { ...(toiletChecklist(ctx).toJSON() as object), locale: 'fr' }, UNSIGNED),
+    expect: E('E_SNAPSHOT'),
+  },
+  {
+    id: 'restore-mismatched-edition-ref',
+    class: 9,
+    entry: 'sdk',
+    call: (ctx) => {
+      const s = toiletChecklist(ctx).toJSON() as any;
+      s.edition.ref = 'san-duan@1.0.0';
+      return restore(ctx.bundle(), s, UNSIGNED);
+    },
+    expect: E('E_SNAPSHOT'),
+  },
+  {
+    id: 'restore-unknown-field',
+    class: 9,
+    entry: 'sdk',
+    call: (ctx) => restore(ctx.bundle(), { ...(toiletChecklist(ctx).toJSON() as object), admin: true }, UNSIGNED),
+    expect: E('E_SNAPSHOT'),
+  },
+  {
+    id: 'restore-unknown-edition-field',
+    class: 9,
+    entry: 'sdk',
+    call: (ctx) => {
+      const s = toiletChecklist(ctx).toJSON() as any;
+      s.edition.extra = 1;
+      return restore(ctx.bundle(), s, UNSIGNED);
+    },
+    expect: E('E_SNAPSHOT'),
+  },
+  {
+    id: 'restore-proto-key',
+    class: 9,
+    entry: 'sdk',
+    call: (ctx) =>
+      restore(
+        ctx.bundle(),
+        JSON.stringify(toiletChecklist(ctx).toJSON()).replace('"facts":{', '"facts":{"__proto__":{"x":1},'),
+        UNSIGNED,
+      ),
+    expect: E('E_SNAPSHOT'),
+  },
   {
     id: 'restore-control-roundtrip',
     class: 9,
@@ -1340,7 +2199,10 @@ add(
     id: 'folder-invalid-observation-named',
     class: 10,
     entry: 'cli',
-    build: (d) => folderWithBad(d, (o) => write(o, 'b-unknown-fact.json', { ...example('01-toilet-ammonia-high.json'), facts: { 'no-such-fact': 1 } })),
+    build: (d) =>
+      folderWithBad(d, (o) =>
+        write(o, 'b-unknown-fact.json', { ...example('01-toilet-ammonia-high.json'), facts: { 'no-such-fact': 1 } }),
+      ),
     args: () => ['check', 'obs', '--locale', 'en'],
     expect: E('E_OBSERVATION', INVALID),
     stderrNames: () => ['b-unknown-fact.json', 'no-such-fact'],
@@ -1361,7 +2223,12 @@ add(
     id: 'input-hash-tampered-named-as-entry-cli',
     class: 10,
     entry: 'cli',
-    build: (d) => write(d, 'r.json', recordWith((r) => (r.inputHashes['observation.evidence.ammonia-mg-m3'] = `sha256:${'0'.repeat(64)}`))),
+    build: (d) =>
+      write(
+        d,
+        'r.json',
+        recordWith((r) => (r.inputHashes['observation.evidence.ammonia-mg-m3'] = `sha256:${'0'.repeat(64)}`)),
+      ),
     args: () => ['verify', 'r.json', '--locale', 'en', '--format', 'json'],
     expect: { kind: 'not-verified', field: 'inputHashes["observation.evidence.ammonia-mg-m3"]', exit: 1 },
   },
@@ -1403,7 +2270,9 @@ export const CASES: readonly HostileCase[] = cases;
 export const CLI_CASES = CASES.filter((c) => c.args !== undefined);
 
 /** The cases run in process against `daoze` and `daoze/node` (`library` and `record`). */
-export const LIBRARY_CASES = CASES.filter((c) => c.call !== undefined && (c.entry === 'library' || c.entry === 'record'));
+export const LIBRARY_CASES = CASES.filter(
+  (c) => c.call !== undefined && (c.entry === 'library' || c.entry === 'record'),
+);
 
 /** The cases run in process against `daoze/sdk`. */
 export const SDK_CASES = CASES.filter((c) => c.call !== undefined && c.entry === 'sdk');

@@ -29,7 +29,8 @@ async function runCase(c: HostileCase): Promise<void> {
       const r = await runCli(args, dir);
       entry.setup.push(r);
       // Setup commands may report an outcome (check exits 1 on a failing toilet), never an error.
-      if (r.code === null || r.code > 2) throw new Error(`setup \`daoze ${args.join(' ')}\` exited ${r.code}: ${r.stderr.slice(0, 500)}`);
+      if (r.code === null || r.code > 2)
+        throw new Error(`setup \`daoze ${args.join(' ')}\` exited ${r.code}: ${r.stderr.slice(0, 500)}`);
     }
     c.tamper?.(dir);
   } catch (e) {
@@ -42,7 +43,10 @@ async function runCase(c: HostileCase): Promise<void> {
 beforeAll(async () => {
   ensureBuilt();
   // Two at a time: the machine has two cores, and each case is a fresh Node process.
-  await limited(CLI_CASES.map((c) => () => runCase(c)), 2);
+  await limited(
+    CLI_CASES.map((c) => () => runCase(c)),
+    2,
+  );
 }, 900_000);
 
 afterAll(() => {
@@ -85,7 +89,9 @@ function alteredFields(stdout: string): string[] {
     if (Array.isArray(v)) todo.push(...v);
     else if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      if (Array.isArray(o.altered)) for (const a of o.altered) if (a && typeof (a as { field?: unknown }).field === 'string') fields.push((a as { field: string }).field);
+      if (Array.isArray(o.altered))
+        for (const a of o.altered)
+          if (a && typeof (a as { field?: unknown }).field === 'string') fields.push((a as { field: string }).field);
       for (const k of Object.keys(o)) if (k !== 'altered') todo.push(o[k]);
     }
   }
@@ -116,7 +122,10 @@ describe('hostile inputs through the built CLI', () => {
         else expect([3, 4], shown).toContain(run.code);
         // The code on the error line (stderr), or in the JSON error object or validate's report on stdout.
         const where = report ? `${run.stderr}\n${run.stdout}` : run.stderr;
-        expect(codes(e.code).some((k) => hasCode(where, k)), `one of ${codes(e.code).join(', ')} named\n${shown}`).toBe(true);
+        expect(
+          codes(e.code).some((k) => hasCode(where, k)),
+          `one of ${codes(e.code).join(', ')} named\n${shown}`,
+        ).toBe(true);
         if (typeof e.detail === 'string') expect(hasCode(where, e.detail), `${e.detail} named\n${shown}`).toBe(true);
         else if (e.detail) expect(where, shown).toMatch(e.detail);
         break;
@@ -145,15 +154,23 @@ describe('hostile inputs through the built CLI', () => {
         const got = batchOutput(run);
         if (got.records.length || got.count === 0) expect(got.records, shown).toEqual(e.records);
         else expect(got.count, shown).toBe(e.records.length); // --full: verdicts carry no line number
-        expect([...got.errors.keys()].sort((a, b) => a - b), shown).toEqual(Object.keys(e.errors).map(Number));
+        expect(
+          [...got.errors.keys()].sort((a, b) => a - b),
+          shown,
+        ).toEqual(Object.keys(e.errors).map(Number));
         for (const [n, code] of Object.entries(e.errors)) {
           const message = got.errors.get(Number(n))!;
-          expect(codes(code).some((k) => hasCode(message, k)), `line ${n}: one of ${codes(code).join(', ')} in "${message}"`).toBe(true);
+          expect(
+            codes(code).some((k) => hasCode(message, k)),
+            `line ${n}: one of ${codes(code).join(', ')} in "${message}"`,
+          ).toBe(true);
         }
         break;
       }
     }
-    for (const name of c.stderrNames?.(entry.dir) ?? []) expect(run.stderr, `${name} named on stderr\n${shown}`).toContain(name);
-    for (const name of c.stdoutNames?.(entry.dir) ?? []) expect(run.stdout, `${name} judged on stdout\n${shown}`).toContain(name);
+    for (const name of c.stderrNames?.(entry.dir) ?? [])
+      expect(run.stderr, `${name} named on stderr\n${shown}`).toContain(name);
+    for (const name of c.stdoutNames?.(entry.dir) ?? [])
+      expect(run.stdout, `${name} judged on stdout\n${shown}`).toContain(name);
   });
 });

@@ -130,7 +130,17 @@ export function remove(path: string): void {
  * YAML text of a small draft edition `id@1.0.0` with one boolean fact `lights-ok` and one clause; `facts`,
  * `parameters`, `check` and `extra` replace or add parts (given as YAML/JSON text) for the hostile variants.
  */
-export function miniEdition(id: string, parts: { facts?: string; parameters?: string; check?: string; extraTop?: string; status?: string; labelZh?: string } = {}): string {
+export function miniEdition(
+  id: string,
+  parts: {
+    facts?: string;
+    parameters?: string;
+    check?: string;
+    extraTop?: string;
+    status?: string;
+    labelZh?: string;
+  } = {},
+): string {
   return [
     `id: ${id}`,
     'version: 1.0.0',
@@ -145,7 +155,12 @@ export function miniEdition(id: string, parts: { facts?: string; parameters?: st
     ...(parts.parameters ? ['parameters:', parts.parameters] : []),
     'facts:',
     parts.facts ??
-      ['  lights-ok:', '    type: boolean', '    label: { zh: 灯, en: lights }', '    question: { zh: 灯亮?, en: lit? }'].join('\n'),
+      [
+        '  lights-ok:',
+        '    type: boolean',
+        '    label: { zh: 灯, en: lights }',
+        '    question: { zh: 灯亮?, en: lit? }',
+      ].join('\n'),
     ...(parts.extraTop ? [parts.extraTop] : []),
     'groups:',
     '  - id: yi-ming',
@@ -167,7 +182,12 @@ export function miniEdition(id: string, parts: { facts?: string; parameters?: st
 }
 
 /** YAML text of a city profile `id@1.0.0` over `base`, with the given parameters block (YAML text, indented by 2). */
-export function profileYaml(id: string, base: string, parameters: string, options: { status?: string; from?: string } = {}): string {
+export function profileYaml(
+  id: string,
+  base: string,
+  parameters: string,
+  options: { status?: string; from?: string } = {},
+): string {
   return [
     `id: ${id}`,
     'version: 1.0.0',
@@ -187,8 +207,13 @@ export function profileYaml(id: string, base: string, parameters: string, option
 }
 
 /** A passing case of a built-in edition (its facts and evidence), read from the YAML, for observations valid under that edition. */
-export function passingCase(id: string, version: string): { facts: Record<string, unknown>; evidence?: Record<string, unknown> } {
-  const spec = parseYaml(readFileSync(join(STANDARDS, id, `${version}.yaml`), 'utf8')) as { cases: { facts: Record<string, unknown>; evidence?: Record<string, unknown>; expect: { outcome: string } }[] };
+export function passingCase(
+  id: string,
+  version: string,
+): { facts: Record<string, unknown>; evidence?: Record<string, unknown> } {
+  const spec = parseYaml(readFileSync(join(STANDARDS, id, `${version}.yaml`), 'utf8')) as {
+    cases: { facts: Record<string, unknown>; evidence?: Record<string, unknown>; expect: { outcome: string } }[];
+  };
   const c = spec.cases.find((x) => x.expect.outcome === 'pass');
   if (!c) throw new Error(`${id}@${version} has no passing case`);
   return { facts: c.facts, ...(c.evidence ? { evidence: c.evidence } : {}) };

@@ -16,7 +16,8 @@ function innerCodes(e: DaozeError): string[] {
 
 /** A short description of a thrown value, for failure messages. */
 function describeThrown(e: unknown): string {
-  if (e instanceof Error) return `${e.constructor.name}${(e as { code?: string }).code ? ` ${(e as { code?: string }).code}` : ''}: ${e.message.slice(0, 300)}`;
+  if (e instanceof Error)
+    return `${e.constructor.name}${(e as { code?: string }).code ? ` ${(e as { code?: string }).code}` : ''}: ${e.message.slice(0, 300)}`;
   return String(e);
 }
 
@@ -33,7 +34,11 @@ export function checkInProcess(c: HostileCase, base: Omit<CallContext, 'dir'>): 
     threw = true;
     thrown = e;
   }
-  if (threw) expect(thrown instanceof DaozeError, `only DaozeError subclasses may be thrown; got ${describeThrown(thrown)}`).toBe(true);
+  if (threw)
+    expect(
+      thrown instanceof DaozeError,
+      `only DaozeError subclasses may be thrown; got ${describeThrown(thrown)}`,
+    ).toBe(true);
   const e = c.expect;
   switch (e.kind) {
     case 'error': {

@@ -29,7 +29,12 @@ describe('limits on standards', () => {
 
   it('an alias bomb is refused', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 12; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const r = parseEdition(bomb.join('\n'), { file: 'bomb.yaml' });
     expect(r.edition).toBeUndefined();
     expect(r.diagnostics.length).toBeGreaterThan(0);

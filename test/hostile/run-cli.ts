@@ -67,7 +67,11 @@ function rss(pid: number): number {
 }
 
 /** Runs `daoze <args>` in `cwd`. */
-export function runCli(args: readonly string[], cwd: string, options: { stdin?: string | Uint8Array; timeoutMs?: number } = {}): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  cwd: string,
+  options: { stdin?: string | Uint8Array; timeoutMs?: number } = {},
+): Promise<CliRun> {
   const start = Date.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--max-old-space-size=256', BIN, ...args], {

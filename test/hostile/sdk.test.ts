@@ -21,7 +21,11 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'daoze-hostile-signed-'));
   const k = join(dir, 'k');
   const other = join(dir, 'other');
-  for (const args of [SIGNING.keygen(k), SIGNING.keygen(other), SIGNING.build(join(dir, 'b.json'), SIGNING.privateKey(k))]) {
+  for (const args of [
+    SIGNING.keygen(k),
+    SIGNING.keygen(other),
+    SIGNING.build(join(dir, 'b.json'), SIGNING.privateKey(k)),
+  ]) {
     const r = await runCli(args, dir);
     if (r.code !== 0) {
       signedError = `\`daoze ${args.join(' ')}\` exited ${r.code}: ${r.stderr.slice(0, 300)}`;
@@ -38,6 +42,9 @@ beforeAll(async () => {
 describe('hostile inputs through the SDK', () => {
   it.each(SDK_CASES.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     if (c.id.startsWith('sign-')) expect(signed, `signed bundle: ${signedError}`).toBeDefined();
-    checkInProcess(c, { bundle: () => (bundle ??= createBundle(builtinRegistry().editions)), ...(signed ? { signed } : {}) });
+    checkInProcess(c, {
+      bundle: () => (bundle ??= createBundle(builtinRegistry().editions)),
+      ...(signed ? { signed } : {}),
+    });
   });
 });

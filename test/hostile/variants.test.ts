@@ -50,7 +50,11 @@ interface Base {
 
 function basesOf(ed: CompiledEdition): Base[] {
   return (ed.spec.cases ?? []).map((c) => {
-    const obs = { standard: ed.ref, facts: { ...(c.facts as Record<string, unknown>) }, ...(c.evidence ? { evidence: c.evidence as Record<string, unknown[]> } : {}) };
+    const obs = {
+      standard: ed.ref,
+      facts: { ...(c.facts as Record<string, unknown>) },
+      ...(c.evidence ? { evidence: c.evidence as Record<string, unknown[]> } : {}),
+    };
     const v = evaluate(ed, obs, { locale: 'en' });
     return { obs, outcome: v.outcome, clauses: new Map(v.clauses.map((r) => [r.clause, r.outcome])) };
   });
@@ -123,7 +127,11 @@ function mutate(ed: CompiledEdition, base: Base, m: Mutation, pick: number, alt:
           ? { kind: notAsked.length ? notAsked[alt % notAsked.length]! : asked, ref: alt % 2 ? '' : 'evidence/x.jpg' }
           : m === 'evidence-ref'
             ? { kind: asked, ref: '' }
-            : { kind: asked, ref: 'evidence/x.csv', sha256: ['sha256:xyz', `sha256:${'A'.repeat(64)}`, 'f'.repeat(64), `sha256:${'0'.repeat(63)}`][alt % 4] };
+            : {
+                kind: asked,
+                ref: 'evidence/x.csv',
+                sha256: ['sha256:xyz', `sha256:${'A'.repeat(64)}`, 'f'.repeat(64), `sha256:${'0'.repeat(63)}`][alt % 4],
+              };
       obs.evidence = { ...(base.obs.evidence ?? {}), [fid]: [ref] };
       const stripped = { ...(base.obs.evidence ?? {}) };
       delete stripped[fid];
@@ -136,14 +144,18 @@ function mutate(ed: CompiledEdition, base: Base, m: Mutation, pick: number, alt:
 }
 
 /** Evaluates a variant; returns the outcomes, or undefined when it was refused with a typed error. */
-function judge(ed: CompiledEdition, input: Variant): { outcome: Outcome; clauses: { clause: string; outcome: Outcome }[] } | undefined {
+function judge(
+  ed: CompiledEdition,
+  input: Variant,
+): { outcome: Outcome; clauses: { clause: string; outcome: Outcome }[] } | undefined {
   try {
     const value = input.text !== undefined ? parseJson(input.text, 'variant.json') : input.value;
     if (input.expectCode) throw new Error(`expected ${input.expectCode}, but the text was accepted`);
     return evaluate(ed, value, { locale: 'en' });
   } catch (e) {
     if (!(e instanceof DaozeError)) throw e;
-    if (input.expectCode && e.code !== input.expectCode) throw new Error(`expected ${input.expectCode}, got ${e.code}: ${e.message}`, { cause: e });
+    if (input.expectCode && e.code !== input.expectCode)
+      throw new Error(`expected ${input.expectCode}, got ${e.code}: ${e.message}`, { cause: e });
     return undefined;
   }
 }
@@ -154,26 +166,34 @@ describe('hostile variants of the built-in editions’ cases', () => {
     expect(RUNS * editions.length).toBeGreaterThanOrEqual(TOTAL);
   });
 
-  it.each(editions.map((ed, i) => [ed.ref, ed, i] as const))('%s: no unearned pass, only typed errors', (_ref, ed, i) => {
-    const bases = basesOf(ed);
-    fc.assert(
-      fc.property(fc.nat(), fc.nat({ max: DRAW.length - 1 }), fc.nat(), fc.nat(), (b, m, pick, alt) => {
-        const base = bases[b % bases.length]!;
-        const mutation = DRAW[m]!;
-        const variant = mutate(ed, base, mutation, pick, alt);
-        const v = judge(ed, variant);
-        if (!v) return;
-        let earned = base;
-        if (variant.reference !== undefined) {
-          const r = evaluate(ed, variant.reference, { locale: 'en' });
-          earned = { obs: base.obs, outcome: r.outcome, clauses: new Map(r.clauses.map((x) => [x.clause, x.outcome])) };
-        }
-        if (v.outcome === 'pass') expect(earned.outcome, `${mutation}: the verdict passes, unearned`).toBe('pass');
-        for (const c of v.clauses) {
-          if (c.outcome === 'pass') expect(earned.clauses.get(c.clause), `${mutation}: clause ${c.clause} passes, unearned`).toBe('pass');
-        }
-      }),
-      { seed: 0x9da0e + i, numRuns: RUNS },
-    );
-  });
+  it.each(editions.map((ed, i) => [ed.ref, ed, i] as const))(
+    '%s: no unearned pass, only typed errors',
+    (_ref, ed, i) => {
+      const bases = basesOf(ed);
+      fc.assert(
+        fc.property(fc.nat(), fc.nat({ max: DRAW.length - 1 }), fc.nat(), fc.nat(), (b, m, pick, alt) => {
+          const base = bases[b % bases.length]!;
+          const mutation = DRAW[m]!;
+          const variant = mutate(ed, base, mutation, pick, alt);
+          const v = judge(ed, variant);
+          if (!v) return;
+          let earned = base;
+          if (variant.reference !== undefined) {
+            const r = evaluate(ed, variant.reference, { locale: 'en' });
+            earned = {
+              obs: base.obs,
+              outcome: r.outcome,
+              clauses: new Map(r.clauses.map((x) => [x.clause, x.outcome])),
+            };
+          }
+          if (v.outcome === 'pass') expect(earned.outcome, `${mutation}: the verdict passes, unearned`).toBe('pass');
+          for (const c of v.clauses) {
+            if (c.outcome === 'pass')
+              expect(earned.clauses.get(c.clause), `${mutation}: clause ${c.clause} passes, unearned`).toBe('pass');
+          }
+        }),
+        { seed: 0x9da0e + i, numRuns: RUNS },
+      );
+    },
+  );
 });

@@ -29,13 +29,20 @@ describe.skipIf(process.env.DAOZE_SKIP_BROWSER === '1')('the inspector page in h
     site = mkdtempSync(join(tmpdir(), 'daoze-inspector-'));
     await buildInspector(site);
     // The built-in standards do not score yet; add a scored edition so that the page's score is seen too.
-    writeFileSync(join(site, 'standards.bundle.json'), JSON.stringify(createBundle([...builtin().editions, compileEdition(everyType)])));
+    writeFileSync(
+      join(site, 'standards.bundle.json'),
+      JSON.stringify(createBundle([...builtin().editions, compileEdition(everyType)])),
+    );
     server = await serveStatic(site);
     browser = await launchChromium();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.on('pageerror', (e) => pageErrors.push(e.message));
     // Nothing but the page's own origin: a request anywhere else would be a bug (and there is no network).
-    await page.route('**/*', (route) => (route.request().url().startsWith(server.url) || route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+    await page.route('**/*', (route) =>
+      route.request().url().startsWith(server.url) || route.request().url().startsWith('data:')
+        ? route.continue()
+        : route.abort(),
+    );
     await page.goto(server.url);
     await page.waitForSelector('body[data-ready]');
   }, 120_000);
@@ -50,7 +57,14 @@ describe.skipIf(process.env.DAOZE_SKIP_BROWSER === '1')('the inspector page in h
 
   it('opens the public-toilet checklist, in Chinese, in the standard’s printed order', async () => {
     expect(await page.inputValue('#standard')).toBe(TOILET);
-    expect(await page.locator('#checklist h2').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^四净/), expect.stringMatching(/^三无/), expect.stringMatching(/^两通/), expect.stringMatching(/^一明/)]));
+    expect(await page.locator('#checklist h2').allTextContents()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^四净/),
+        expect.stringMatching(/^三无/),
+        expect.stringMatching(/^两通/),
+        expect.stringMatching(/^一明/),
+      ]),
+    );
     expect(await page.getAttribute('#overall', 'data-outcome')).toBe('indeterminate');
     expect(await page.textContent('#overall')).toContain('无法判定');
   });
@@ -104,7 +118,12 @@ describe.skipIf(process.env.DAOZE_SKIP_BROWSER === '1')('the inspector page in h
   it('exports the inspection and its verdict as JSON, pinned to the edition', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
     const data = JSON.parse(readFileSync((await download.path())!, 'utf8'));
-    expect(data.checklist.edition).toEqual({ id: 'si-jing-san-wu-liang-tong-yi-ming', version: '2.0.0', ref: TOILET, hash: builtin().get(TOILET).hash });
+    expect(data.checklist.edition).toEqual({
+      id: 'si-jing-san-wu-liang-tong-yi-ming',
+      version: '2.0.0',
+      ref: TOILET,
+      hash: builtin().get(TOILET).hash,
+    });
     expect(data.checklist.observation.facts).toEqual({ 'flush-type': 'water-flush', 'water-supply-ok': false });
     expect(data.verdict.outcome).toBe('fail');
     // The exported verdict is the engine's own on the exported observation.
@@ -114,7 +133,12 @@ describe.skipIf(process.env.DAOZE_SKIP_BROWSER === '1')('the inspector page in h
   it('opens every standard of the bundle, each clause shown, and comes back to the inspection in progress', async () => {
     for (const ed of builtin().editions) {
       await page.selectOption('#standard', ed.ref);
-      await page.waitForFunction((ref) => (document.getElementById('standard') as HTMLSelectElement).value === ref && document.getElementById('footer')!.textContent!.includes(ref), ed.ref);
+      await page.waitForFunction(
+        (ref) =>
+          (document.getElementById('standard') as HTMLSelectElement).value === ref &&
+          document.getElementById('footer')!.textContent!.includes(ref),
+        ed.ref,
+      );
       expect(await page.locator('#clauses [data-clause]').count(), ed.ref).toBe(ed.clauses.length);
     }
     await page.selectOption('#standard', TOILET);

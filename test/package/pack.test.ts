@@ -12,7 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+const run = (cmd: string, args: string[], cwd: string) =>
+  execFileSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
 
 /**
  * A command of the README's command-line block, as an installed package runs it: the line that holds `needle`, its
@@ -21,7 +27,9 @@ const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args
  */
 function readmeCommand(needle: string): string {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  expect(readme, 'the README says how an installed package runs its commands').toContain('the same commands are `npx daoze …`');
+  expect(readme, 'the README says how an installed package runs its commands').toContain(
+    'the same commands are `npx daoze …`',
+  );
   const lines = readme.split('\n').filter((l) => l.startsWith('npm run --silent daoze -- ') && l.includes(needle));
   expect(lines, needle).toHaveLength(1);
   return lines[0]!.replace(/\s+# .*$/, '').replace(/^npm run --silent daoze -- /, 'npx daoze ');
@@ -52,12 +60,22 @@ describe.skipIf(process.env.DAOZE_SKIP_PACK === '1')('the packed package, freshl
     symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
     // `prepack` (the build) prints to stdout before npm's JSON report: the report is the array that ends the output.
     const report = run('npm', ['pack', '--json', '--pack-destination', dir], clone);
-    const [packed] = JSON.parse(report.slice(report.search(/^\[/m))) as { filename: string; files: { path: string }[] }[];
+    const [packed] = JSON.parse(report.slice(report.search(/^\[/m))) as {
+      filename: string;
+      files: { path: string }[];
+    }[];
     files = packed!.files.map((f) => f.path);
     app = join(dir, 'app');
     run('mkdir', ['-p', app], dir);
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'daoze-pack-check', version: '1.0.0', private: true }));
-    run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', join(dir, packed!.filename)], app);
+    writeFileSync(
+      join(app, 'package.json'),
+      JSON.stringify({ name: 'daoze-pack-check', version: '1.0.0', private: true }),
+    );
+    run(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', join(dir, packed!.filename)],
+      app,
+    );
     // The README's commands name files under examples/: a user who follows it has them beside the project.
     cpSync(join(clone, 'examples', 'observations'), join(app, 'examples', 'observations'), { recursive: true });
     run(join(app, 'node_modules', '.bin', 'daoze'), ['keygen', '--out', 'k'], app);
@@ -69,7 +87,18 @@ describe.skipIf(process.env.DAOZE_SKIP_PACK === '1')('the packed package, freshl
   });
 
   it('carries what the CLI needs (the build, its snapshot, standards, profiles, schemas, licence) and no CommonJS CLI', () => {
-    for (const f of ['dist/cli.js', 'dist/index.js', 'dist/index.cjs', 'dist/sdk.js', 'dist/builtin-snapshot.json', 'bin/daoze.js', 'LICENSE', 'schema/edition.schema.json', 'standards/editions.lock.json', 'profiles/example-city-snow/1.0.0.yaml']) {
+    for (const f of [
+      'dist/cli.js',
+      'dist/index.js',
+      'dist/index.cjs',
+      'dist/sdk.js',
+      'dist/builtin-snapshot.json',
+      'bin/daoze.js',
+      'LICENSE',
+      'schema/edition.schema.json',
+      'standards/editions.lock.json',
+      'profiles/example-city-snow/1.0.0.yaml',
+    ]) {
       expect(files, f).toContain(f);
     }
     expect(files.filter((f) => /^dist\/(cli|batch-worker)\.cjs/.test(f))).toEqual([]);
@@ -83,7 +112,9 @@ describe.skipIf(process.env.DAOZE_SKIP_PACK === '1')('the packed package, freshl
 
   it("runs the README's check under a city profile: it passes there, and fails without the profile", () => {
     const command = readmeCommand('--profile example-city-snow@1.0.0');
-    expect(command).toBe('npx daoze check examples/observations/04-snow-a-class-30h.json --profile example-city-snow@1.0.0');
+    expect(command).toBe(
+      'npx daoze check examples/observations/04-snow-a-class-30h.json --profile example-city-snow@1.0.0',
+    );
     const withProfile = sh(command);
     expect(withProfile.stderr).toBe('');
     expect(withProfile.code).toBe(0);
@@ -104,15 +135,28 @@ describe.skipIf(process.env.DAOZE_SKIP_PACK === '1')('the packed package, freshl
   });
 
   it('gives an invalid observation with --format json as one typed error object on stdout, exit 3', () => {
-    writeFileSync(join(app, 'bad-observation.json'), JSON.stringify({ standard: 'san-duan', facts: { 'water-cut': 'yes' } }, null, 2));
+    writeFileSync(
+      join(app, 'bad-observation.json'),
+      JSON.stringify({ standard: 'san-duan', facts: { 'water-cut': 'yes' } }, null, 2),
+    );
     const r = sh('npx daoze check bad-observation.json --format json');
     expect(r.code).toBe(3);
     expect(r.stderr).toBe('');
-    const { error } = JSON.parse(r.stdout) as { error: { code: string; file: string; path: string; issues: { code: string; path: string; message: string }[] } };
+    const { error } = JSON.parse(r.stdout) as {
+      error: { code: string; file: string; path: string; issues: { code: string; path: string; message: string }[] };
+    };
     expect(error).toMatchObject({ code: 'E_OBSERVATION', file: 'bad-observation.json', path: 'facts.water-cut' });
-    expect(error.issues).toEqual([expect.objectContaining({ code: 'E_FACT_TYPE', path: 'facts.water-cut', message: '应为 true 或 false,实为 "yes"' })]);
+    expect(error.issues).toEqual([
+      expect.objectContaining({
+        code: 'E_FACT_TYPE',
+        path: 'facts.water-cut',
+        message: '应为 true 或 false,实为 "yes"',
+      }),
+    ]);
     // In English on request, with the same code.
-    expect(JSON.parse(sh('npx daoze check bad-observation.json --format json --locale en').stdout).error.issues[0].message).toBe('must be true or false, got "yes"');
+    expect(
+      JSON.parse(sh('npx daoze check bad-observation.json --format json --locale en').stdout).error.issues[0].message,
+    ).toBe('must be true or false, got "yes"');
   });
 
   it('judges the good file of a folder and names the bad one with file:line:col, exiting with the worst code', () => {
@@ -126,8 +170,14 @@ describe.skipIf(process.env.DAOZE_SKIP_PACK === '1')('the packed package, freshl
     expect(r.stderr).toContain('inbox/bad.json:3:13: E_JSON');
     const json = sh('npx daoze check inbox --format json');
     expect(json.code).toBe(3);
-    const entries = JSON.parse(json.stdout) as ({ error: { code: string; file: string; position: { line: number; col: number } } } | { outcome: string })[];
-    expect(entries.map((e) => ('error' in e ? `${e.error.file}:${e.error.position.line}:${e.error.position.col} ${e.error.code}` : e.outcome))).toEqual(['inbox/bad.json:3:13 E_JSON', 'fail']);
+    const entries = JSON.parse(json.stdout) as (
+      { error: { code: string; file: string; position: { line: number; col: number } } } | { outcome: string }
+    )[];
+    expect(
+      entries.map((e) =>
+        'error' in e ? `${e.error.file}:${e.error.position.line}:${e.error.position.col} ${e.error.code}` : e.outcome,
+      ),
+    ).toEqual(['inbox/bad.json:3:13 E_JSON', 'fail']);
   });
 
   it('starts check, show and list from the snapshot without the YAML parser, the schema validator or semver', () => {
@@ -138,7 +188,9 @@ describe.skipIf(process.env.DAOZE_SKIP_PACK === '1')('the packed package, freshl
     const visit = (file: string) => {
       if (seen.has(file)) return;
       seen.add(file);
-      for (const m of readFileSync(join(dist, file), 'utf8').matchAll(/^(?:import|export)\b[^;]*?from\s*['"]([^'"]+)['"]|^import\s*['"]([^'"]+)['"]/gm)) {
+      for (const m of readFileSync(join(dist, file), 'utf8').matchAll(
+        /^(?:import|export)\b[^;]*?from\s*['"]([^'"]+)['"]|^import\s*['"]([^'"]+)['"]/gm,
+      )) {
         const spec = (m[1] ?? m[2])!;
         if (spec.startsWith('./')) visit(spec.slice(2));
         else packages.add(spec.split('/')[0]!);
@@ -162,7 +214,12 @@ describe.skipIf(process.env.DAOZE_SKIP_PACK === '1')('the packed package, freshl
   });
 
   it('imports createChecklist from daoze/sdk as an ES module', () => {
-    writeFileSync(join(app, 'esm.mjs'), APP(`import { createChecklist, restore, ChecklistError } from 'daoze/sdk';\nimport { readFileSync } from 'node:fs';`));
+    writeFileSync(
+      join(app, 'esm.mjs'),
+      APP(
+        `import { createChecklist, restore, ChecklistError } from 'daoze/sdk';\nimport { readFileSync } from 'node:fs';`,
+      ),
+    );
     expect(JSON.parse(run('node', ['esm.mjs'], app))).toEqual(EXPECTED);
   });
 
@@ -185,14 +242,23 @@ console.log(JSON.stringify([sdk.DaozeError === engine.DaozeError, e instanceof s
 `;
     // The two entries are built apart (the SDK shares no chunk with the engine), so their classes are distinct objects.
     const expected = [false, true, true, true, true, false, 'E_VALUE'];
-    writeFileSync(join(app, 'brand.mjs'), `import * as sdk from 'daoze/sdk';\nimport * as engine from 'daoze';\nimport { readFileSync } from 'node:fs';${body}`);
+    writeFileSync(
+      join(app, 'brand.mjs'),
+      `import * as sdk from 'daoze/sdk';\nimport * as engine from 'daoze';\nimport { readFileSync } from 'node:fs';${body}`,
+    );
     expect(JSON.parse(run('node', ['brand.mjs'], app))).toEqual(expected);
-    writeFileSync(join(app, 'brand.cjs'), `const sdk = require('daoze/sdk');\nconst engine = require('daoze');\nconst { readFileSync } = require('node:fs');${body}`);
+    writeFileSync(
+      join(app, 'brand.cjs'),
+      `const sdk = require('daoze/sdk');\nconst engine = require('daoze');\nconst { readFileSync } = require('node:fs');${body}`,
+    );
     expect(JSON.parse(run('node', ['brand.cjs'], app))).toEqual(expected);
   });
 
   it('requires the engine from CommonJS, canonical JSON included (canonicalize is an ES module only: Node ≥ 20.19 requires it)', () => {
-    writeFileSync(join(app, 'canonical.cjs'), "const d = require('daoze');\nconsole.log(JSON.stringify([d.canonicalJson({ b: 1, a: [2, 'é'] }), d.sha256Text('x').length]));\n");
+    writeFileSync(
+      join(app, 'canonical.cjs'),
+      "const d = require('daoze');\nconsole.log(JSON.stringify([d.canonicalJson({ b: 1, a: [2, 'é'] }), d.sha256Text('x').length]));\n",
+    );
     expect(JSON.parse(run('node', ['canonical.cjs'], app))).toEqual(['{"a":[2,"é"],"b":1}', 71]);
   });
 
@@ -200,7 +266,9 @@ console.log(JSON.stringify([sdk.DaozeError === engine.DaozeError, e instanceof s
     const sdk = readFileSync(join(app, 'node_modules', 'daoze', 'dist', 'sdk.js'), 'utf8');
     const imports = [...sdk.matchAll(/^(?:import|export)\b[^;]*?from\s*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
     // Hashing, canonical JSON (RFC 8785), signatures and the strict JSON scanner only: version order and parsing are src/model/semver.ts.
-    expect(new Set(imports)).toEqual(new Set(['@noble/ed25519', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', 'canonicalize', 'jsonc-parser']));
+    expect(new Set(imports)).toEqual(
+      new Set(['@noble/ed25519', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', 'canonicalize', 'jsonc-parser']),
+    );
   });
 
   it('type-checks an app that imports it, as ESM and as CJS', () => {
@@ -213,8 +281,25 @@ const o: Outcome = cl.answer('water-supply-ok', false).outcome;
 export const ok = [o, cl.progress().needed[0]?.fact];
 `,
     );
-    writeFileSync(join(app, 'check.cts'), `import sdk = require('daoze/sdk');\nexport const make: typeof sdk.createChecklist = sdk.createChecklist;\n`);
-    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: [], lib: ['ES2022', 'DOM'] }, files: ['check.mts', 'check.cts'] }));
+    writeFileSync(
+      join(app, 'check.cts'),
+      `import sdk = require('daoze/sdk');\nexport const make: typeof sdk.createChecklist = sdk.createChecklist;\n`,
+    );
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+          lib: ['ES2022', 'DOM'],
+        },
+        files: ['check.mts', 'check.cts'],
+      }),
+    );
     expect(run('node', [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], app)).toBe('');
   });
 });

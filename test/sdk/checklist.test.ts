@@ -1,8 +1,24 @@
 /** The checklist SDK: a session's answers, verdicts, progress, subscriptions and saved inspections. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { compileEdition, createBundle, evaluate, ObservationError, type Bundle, type CompiledEdition, type EditionSpec, type EvidenceRef } from '../../src/index.js';
-import { ChecklistError, createChecklist, loadBundle, restore, type Checklist, type ChecklistUpdate } from '../../sdk/index.js';
+import {
+  compileEdition,
+  createBundle,
+  evaluate,
+  ObservationError,
+  type Bundle,
+  type CompiledEdition,
+  type EditionSpec,
+  type EvidenceRef,
+} from '../../src/index.js';
+import {
+  ChecklistError,
+  createChecklist,
+  loadBundle,
+  restore,
+  type Checklist,
+  type ChecklistUpdate,
+} from '../../sdk/index.js';
 import { builtin } from '../support/helpers.js';
 import { everyType, validSamples, valuesFor } from '../support/fact-values.js';
 
@@ -27,7 +43,15 @@ function error(f: () => unknown): ChecklistError {
 
 /** Everything observable about a session, to show that a refused change left it exactly as it was. */
 function observable(cl: Checklist) {
-  return { revision: cl.revision, locale: cl.locale, observation: cl.observation(), verdict: cl.verdict(), progress: cl.progress(), items: cl.items(), json: JSON.stringify(cl) };
+  return {
+    revision: cl.revision,
+    locale: cl.locale,
+    observation: cl.observation(),
+    verdict: cl.verdict(),
+    progress: cl.progress(),
+    items: cl.items(),
+    json: JSON.stringify(cl),
+  };
 }
 
 describe('createChecklist', () => {
@@ -35,10 +59,21 @@ describe('createChecklist', () => {
     const cl = createChecklist(BUNDLE, TOILET, U);
     const sections = cl.sections();
     expect(sections.map((s) => s.label)).toEqual(['四净', '三无', '两通', '一明', '国家标准其他指标(选用)']);
-    expect(sections.map((s) => s.clauses.map((c) => c.label).join(''))).toEqual(['地面净墙壁净厕位净周边净', '无溢流无蚊蝇无臭味', '水通电通', '灯明', '硫化氢']);
+    expect(sections.map((s) => s.clauses.map((c) => c.label).join(''))).toEqual([
+      '地面净墙壁净厕位净周边净',
+      '无溢流无蚊蝇无臭味',
+      '水通电通',
+      '灯明',
+      '硫化氢',
+    ]);
     const listed = sections.flatMap((s) => s.items.map((i) => i.fact));
     expect(new Set(listed).size).toBe(listed.length);
-    expect(listed.sort()).toEqual(builtin().get(TOILET).facts.map((f) => f.id).sort());
+    expect(listed.sort()).toEqual(
+      builtin()
+        .get(TOILET)
+        .facts.map((f) => f.id)
+        .sort(),
+    );
     expect(cl.items().map((i) => i.fact)).toEqual(sections.flatMap((s) => s.items.map((i) => i.fact)));
     // The class sets the limit the fly count is held to, so it is asked first.
     const sanWu = sections[1]!.items.map((i) => i.fact);
@@ -54,13 +89,24 @@ describe('createChecklist', () => {
       relevance: 'required',
     });
     expect(cl.item('adult-fly-count').range).toEqual({ min: 0, max: 100000, step: 1 });
-    expect(cl.item('toilet-class')).toMatchObject({ input: 'choice', choices: [{ value: 'class-1', label: '一类' }, { value: 'class-2', label: '二类' }, { value: 'class-3', label: '三类' }] });
+    expect(cl.item('toilet-class')).toMatchObject({
+      input: 'choice',
+      choices: [
+        { value: 'class-1', label: '一类' },
+        { value: 'class-2', label: '二类' },
+        { value: 'class-3', label: '三类' },
+      ],
+    });
     expect(cl.item('h2s-mg-m3').relevance).toBe('optional');
   });
 
   it('pins the edition: a bare id takes the highest published edition, an unknown ref is a typed error', () => {
     const cl = createChecklist(BUNDLE, TOILET_ID, U);
-    expect(cl.edition).toMatchObject({ ref: `${TOILET_ID}@2.0.0`, hash: builtin().get(TOILET_ID).hash, nickname: '四净三无两通一明' });
+    expect(cl.edition).toMatchObject({
+      ref: `${TOILET_ID}@2.0.0`,
+      hash: builtin().get(TOILET_ID).hash,
+      nickname: '四净三无两通一明',
+    });
     expect(createChecklist(BUNDLE, TOILET, U).edition).toMatchObject({ ref: TOILET, hash: builtin().get(TOILET).hash });
     const e = error(() => createChecklist(BUNDLE, `${TOILET_ID}@9.9.9`, { ...U, locale: 'en' }));
     expect(e.code).toBe('E_NOT_FOUND');
@@ -74,15 +120,23 @@ describe('createChecklist', () => {
     expect(on('2026-11-20T09:30:00+08:00')).toBe(builtin().get(TOILET_ID, '2026-11-20').ref);
     expect(on('2026-11-30T23:30:00+08:00')).toBe(TOILET);
     expect(on('2026-12-01T00:30:00+08:00')).toBe(`${TOILET_ID}@2.0.0`);
-    const before = error(() => createChecklist(BUNDLE, TOILET_ID, { ...U, observedAt: '2019-05-01T09:00:00+08:00', locale: 'en' }));
+    const before = error(() =>
+      createChecklist(BUNDLE, TOILET_ID, { ...U, observedAt: '2019-05-01T09:00:00+08:00', locale: 'en' }),
+    );
     expect(before.code).toBe('E_NOT_FOUND');
     expect(before.message).toContain('in force on 2019-05-01');
-    expect(createChecklist(BUNDLE, TOILET, { ...U, observedAt: '2019-05-01T09:00:00+08:00' }).edition.version).toBe('1.0.0'); // pinned: dates do not matter
+    expect(createChecklist(BUNDLE, TOILET, { ...U, observedAt: '2019-05-01T09:00:00+08:00' }).edition.version).toBe(
+      '1.0.0',
+    ); // pinned: dates do not matter
   });
 
   it('refuses a bundle changed after its build', () => {
     const b = bundle();
-    b.editions.find((e) => e.ref === TOILET)!.spec.groups[2]!.clauses[0]!.check = { fact: 'water-supply-ok', operator: 'equal', value: false };
+    b.editions.find((e) => e.ref === TOILET)!.spec.groups[2]!.clauses[0]!.check = {
+      fact: 'water-supply-ok',
+      operator: 'equal',
+      value: false,
+    };
     const e = error(() => createChecklist(b, TOILET, U));
     expect(e.code).toBe('E_BUNDLE');
     expect(e.issues[0]!.path).toMatch(/^editions\[\d+\]\.hash$/);
@@ -101,7 +155,16 @@ describe('answer and clear', () => {
     const cl = createChecklist(BUNDLE, TOILET, U);
     expect(cl.answer('flush-type', 'water-flush').changes).toEqual([]);
     const u = cl.answer('water-supply-ok', false);
-    expect(u.changes).toEqual([{ clause: 'water-flowing', group: 'liang-tong', label: { zh: '水通', en: 'Water flowing' }, from: 'indeterminate', to: 'fail', required: true }]);
+    expect(u.changes).toEqual([
+      {
+        clause: 'water-flowing',
+        group: 'liang-tong',
+        label: { zh: '水通', en: 'Water flowing' },
+        from: 'indeterminate',
+        to: 'fail',
+        required: true,
+      },
+    ]);
     expect(u.outcome).toBe('fail');
     expect(u.previous).toBe('indeterminate');
     const water = u.verdict.clauses.find((c) => c.clause === 'water-flowing')!;
@@ -109,7 +172,12 @@ describe('answer and clear', () => {
     expect(water.citation.sources.map((s) => s.task)).toContain(12);
     const n = cl.answer('flush-type', 'non-flush');
     expect(n.changes.map((c) => [c.clause, c.to])).toEqual([['water-flowing', 'not_applicable']]);
-    expect(cl.item('water-supply-ok')).toMatchObject({ relevance: 'moot', moot: 'not-applicable', answered: true, value: false });
+    expect(cl.item('water-supply-ok')).toMatchObject({
+      relevance: 'moot',
+      moot: 'not-applicable',
+      answered: true,
+      value: false,
+    });
     const c = cl.clear('flush-type');
     expect(c.changes.map((x) => [x.clause, x.to])).toEqual([['water-flowing', 'indeterminate']]);
     expect(cl.item('flush-type')).toMatchObject({ answered: false, value: undefined });
@@ -121,12 +189,17 @@ describe('answer and clear', () => {
     cl.answer('odour-grade', 1);
     expect(cl.answer('ammonia-mg-m3', 0.5).changes).toEqual([]);
     expect(cl.item('ammonia-mg-m3')).toMatchObject({ awaitingEvidence: true, display: '0.5 mg/m³' });
-    expect(cl.progress().needed.find((m) => m.fact === 'ammonia-mg-m3')).toMatchObject({ reason: 'no-evidence', evidenceRequired: true });
+    expect(cl.progress().needed.find((m) => m.fact === 'ammonia-mg-m3')).toMatchObject({
+      reason: 'no-evidence',
+      evidenceRequired: true,
+    });
     const meter: EvidenceRef[] = [{ kind: 'measurement', ref: 'meter/0931.csv' }];
     expect(cl.answer('ammonia-mg-m3', 0.5, meter).changes.map((c) => [c.clause, c.to])).toEqual([['no-odour', 'pass']]);
     expect(cl.answer('ammonia-mg-m3', 1.5).changes.map((c) => [c.clause, c.to])).toEqual([['no-odour', 'fail']]);
     expect(cl.item('ammonia-mg-m3').attached).toEqual(meter);
-    expect(cl.answer('ammonia-mg-m3', 1.5, []).changes.map((c) => [c.clause, c.to])).toEqual([['no-odour', 'indeterminate']]);
+    expect(cl.answer('ammonia-mg-m3', 1.5, []).changes.map((c) => [c.clause, c.to])).toEqual([
+      ['no-odour', 'indeterminate'],
+    ]);
   });
 
   it('records "could not determine" as null: answered, and still needed', () => {
@@ -142,10 +215,16 @@ describe('answer and clear', () => {
     cl.answer('toilet-class', 'class-2');
     const before = observable(cl);
     const range = error(() => cl.answer('ammonia-mg-m3', 5000));
-    expect(range).toMatchObject({ code: 'E_VALUE', fact: 'ammonia-mg-m3', message: '“氨浓度”须在 0 至 1000 mg/m³ 之间,收到 5000。' });
+    expect(range).toMatchObject({
+      code: 'E_VALUE',
+      fact: 'ammonia-mg-m3',
+      message: '“氨浓度”须在 0 至 1000 mg/m³ 之间,收到 5000。',
+    });
     expect(range.text.en).toBe('"Ammonia" must be from 0 to 1000 mg/m³; got 5000.');
     expect(range.issues[0]).toMatchObject({ code: 'E_FACT_RANGE', path: 'facts.ammonia-mg-m3' });
-    expect(error(() => cl.answer('toilet-class', 'class-9')).message).toBe('“公厕类别”须为以下之一:一类、二类、三类;收到 "class-9"。');
+    expect(error(() => cl.answer('toilet-class', 'class-9')).message).toBe(
+      '“公厕类别”须为以下之一:一类、二类、三类;收到 "class-9"。',
+    );
     expect(error(() => cl.answer('adult-fly-count', 2.5)).message).toBe('“成蝇数”须为整数(单位 只),收到 2.5。');
     expect(error(() => cl.answer('floor-clean', 'yes')).code).toBe('E_VALUE');
     expect(error(() => cl.answer('floor-clean', undefined)).code).toBe('E_VALUE');
@@ -172,10 +251,17 @@ describe('answer and clear', () => {
 
   it('speaks English when asked, items, verdict and errors alike', () => {
     const cl = createChecklist(BUNDLE, TOILET, { ...U, locale: 'en' });
-    expect(cl.sections().map((s) => s.label).slice(0, 4)).toEqual(['Four cleans', 'Three nones', 'Two flows', 'One light']);
+    expect(
+      cl
+        .sections()
+        .map((s) => s.label)
+        .slice(0, 4),
+    ).toEqual(['Four cleans', 'Three nones', 'Two flows', 'One light']);
     cl.answer('flush-type', 'water-flush');
     const u = cl.answer('water-supply-ok', false);
-    expect(u.verdict.clauses.find((c) => c.clause === 'water-flowing')!.message).toBe('Water is not flowing (required: flushing and hand-washing water).');
+    expect(u.verdict.clauses.find((c) => c.clause === 'water-flowing')!.message).toBe(
+      'Water is not flowing (required: flushing and hand-washing water).',
+    );
     const zh = cl.setLocale('zh');
     expect(zh.changes).toEqual([]);
     expect(zh.verdict.locale).toBe('zh');
@@ -198,9 +284,27 @@ describe('the law of the session', () => {
           fc.constant([{ kind: 'meter', ref: 'r/1' }]),
         );
       const step = fc.oneof(
-        { weight: 6, arbitrary: fc.integer({ min: 0, max: facts.length - 1 }).chain((i) => fc.tuple(fc.constant('answer' as const), fc.constant(i), valuesFor(facts[i]!.spec), evidenceArb(facts[i]!.spec.evidence?.kinds ?? []))) },
-        { weight: 1, arbitrary: fc.tuple(fc.constant('clear' as const), fc.integer({ min: 0, max: facts.length - 1 })) },
-        { weight: 1, arbitrary: fc.tuple(fc.constant('locale' as const), fc.constantFrom('zh' as const, 'en' as const)) },
+        {
+          weight: 6,
+          arbitrary: fc
+            .integer({ min: 0, max: facts.length - 1 })
+            .chain((i) =>
+              fc.tuple(
+                fc.constant('answer' as const),
+                fc.constant(i),
+                valuesFor(facts[i]!.spec),
+                evidenceArb(facts[i]!.spec.evidence?.kinds ?? []),
+              ),
+            ),
+        },
+        {
+          weight: 1,
+          arbitrary: fc.tuple(fc.constant('clear' as const), fc.integer({ min: 0, max: facts.length - 1 })),
+        },
+        {
+          weight: 1,
+          arbitrary: fc.tuple(fc.constant('locale' as const), fc.constantFrom('zh' as const, 'en' as const)),
+        },
       );
       fc.assert(
         fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => {
@@ -237,8 +341,15 @@ describe('the law of the session', () => {
             expect(u.verdict).toEqual(expected);
             expect(cl.verdict()).toBe(u.verdict);
             expect(u.revision).toBe(before.revision + 1);
-            expect([u.outcome, u.previous, u.totals, u.score]).toEqual([expected.outcome, before.verdict.outcome, expected.totals, expected.score]);
-            const moved = expected.clauses.filter((c, k) => c.outcome !== before.verdict.clauses[k]!.outcome).map((c, _k) => c.clause);
+            expect([u.outcome, u.previous, u.totals, u.score]).toEqual([
+              expected.outcome,
+              before.verdict.outcome,
+              expected.totals,
+              expected.score,
+            ]);
+            const moved = expected.clauses
+              .filter((c, k) => c.outcome !== before.verdict.clauses[k]!.outcome)
+              .map((c, _k) => c.clause);
             expect(u.changes.map((c) => c.clause)).toEqual(moved);
             for (const c of u.changes) {
               expect(c.from).toBe(before.verdict.clauses.find((x) => x.clause === c.clause)!.outcome);
@@ -253,7 +364,11 @@ describe('the law of the session', () => {
     it(`${ed.ref}: an item marked moot cannot change any clause, whatever it is answered`, () => {
       const facts = ed.facts;
       const answers = fc.array(
-        fc.integer({ min: 0, max: facts.length - 1 }).chain((i) => fc.tuple(fc.constant(i), fc.oneof(fc.constantFrom(...validSamples(facts[i]!.spec)), fc.constant(null)))),
+        fc
+          .integer({ min: 0, max: facts.length - 1 })
+          .chain((i) =>
+            fc.tuple(fc.constant(i), fc.oneof(fc.constantFrom(...validSamples(facts[i]!.spec)), fc.constant(null))),
+          ),
         { maxLength: 20 },
       );
       fc.assert(
@@ -269,9 +384,13 @@ describe('the law of the session', () => {
             for (const v of [...validSamples(f.spec), null]) {
               const obs = structuredClone(cl.observation());
               obs.facts[f.id] = v;
-              if (f.spec.evidence) obs.evidence = { ...obs.evidence, [f.id]: [{ kind: f.spec.evidence.kinds[0]!, ref: 'r' }] };
+              if (f.spec.evidence)
+                obs.evidence = { ...obs.evidence, [f.id]: [{ kind: f.spec.evidence.kinds[0]!, ref: 'r' }] };
               delete (obs as { standard?: string }).standard;
-              expect(evaluate(ed, { ...obs, standard: ed.ref }).clauses.map((c) => c.outcome), `${item.fact} = ${JSON.stringify(v)}`).toEqual(now);
+              expect(
+                evaluate(ed, { ...obs, standard: ed.ref }).clauses.map((c) => c.outcome),
+                `${item.fact} = ${JSON.stringify(v)}`,
+              ).toEqual(now);
             }
           }
         }),
@@ -285,7 +404,15 @@ describe('score', () => {
   it('deducts for failed clauses, puts the undecided at stake, and never goes below zero', () => {
     const cl = createChecklist(BUNDLE, 'every-type@1.0.0', U);
     expect(cl.answer('flag', true).score).toEqual({ base: 30, deducted: 4, value: 26, atStake: 32, lowest: 0 });
-    const failing: [string, unknown][] = [['level', 1], ['free', 1], ['count', 1], ['whole', 1], ['kind', 'b'], ['day', '2023-01-01'], ['at', '2023-01-01T00:00:00Z']];
+    const failing: [string, unknown][] = [
+      ['level', 1],
+      ['free', 1],
+      ['count', 1],
+      ['whole', 1],
+      ['kind', 'b'],
+      ['day', '2023-01-01'],
+      ['at', '2023-01-01T00:00:00Z'],
+    ];
     let u = cl.answer('wait', 2); // passes: 4 points no longer at stake
     expect(u.score).toEqual({ base: 30, deducted: 4, value: 26, atStake: 28, lowest: 0 });
     for (const [f, v] of failing) u = cl.answer(f, v);
@@ -298,15 +425,36 @@ describe('progress', () => {
   it('orders what is still needed as the verdict does, those settling most clauses first, and is decided when all is answered', () => {
     const cl = createChecklist(BUNDLE, TOILET, U);
     let p = cl.progress();
-    expect(p).toMatchObject({ total: 15, answered: 0, decided: false, outcome: 'indeterminate', clauses: { total: 11, decided: 0 } });
+    expect(p).toMatchObject({
+      total: 15,
+      answered: 0,
+      decided: false,
+      outcome: 'indeterminate',
+      clauses: { total: 11, decided: 0 },
+    });
     expect(p.applicable).toBe(14); // every item but the optional hydrogen-sulphide reading
     expect(p.needed[0]!.fact).toBe('toilet-class'); // it settles both 无蚊蝇 and 无臭味
-    expect(p.needed.map((m) => m.fact)).toEqual(cl.verdict().missing.filter((m) => m.fact !== 'h2s-mg-m3').map((m) => m.fact));
+    expect(p.needed.map((m) => m.fact)).toEqual(
+      cl
+        .verdict()
+        .missing.filter((m) => m.fact !== 'h2s-mg-m3')
+        .map((m) => m.fact),
+    );
     expect(p.optional.map((m) => m.fact)).toEqual(['h2s-mg-m3']);
     const clean: [string, unknown][] = [
-      ['toilet-class', 'class-2'], ['flush-type', 'water-flush'], ['floor-clean', true], ['walls-clean', true], ['stalls-clean', true],
-      ['surroundings-clean', true], ['overflow-present', false], ['adult-fly-count', 2], ['maggots-present', false], ['odour-grade', 2],
-      ['water-supply-ok', true], ['power-supply-ok', true], ['lights-ok', true],
+      ['toilet-class', 'class-2'],
+      ['flush-type', 'water-flush'],
+      ['floor-clean', true],
+      ['walls-clean', true],
+      ['stalls-clean', true],
+      ['surroundings-clean', true],
+      ['overflow-present', false],
+      ['adult-fly-count', 2],
+      ['maggots-present', false],
+      ['odour-grade', 2],
+      ['water-supply-ok', true],
+      ['power-supply-ok', true],
+      ['lights-ok', true],
     ];
     for (const [f, v] of clean) cl.answer(f, v);
     cl.answer('ammonia-mg-m3', 0.8, [{ kind: 'measurement', ref: 'meter/1.csv' }]);
@@ -346,21 +494,40 @@ describe('subscribe', () => {
 describe('toJSON and restore', () => {
   it('round-trips any inspection in progress through JSON text', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 14 }), fc.oneof(fc.boolean(), fc.integer({ min: 0, max: 5 }), fc.constantFrom('class-1', 'class-3', 'water-flush', null))), { maxLength: 15 }), fc.constantFrom('zh' as const, 'en' as const), (answers, locale) => {
-        const cl = createChecklist(BUNDLE, TOILET, { ...U, locale, subject: { id: 'toilet-0012', name: '人民公园东门公厕' }, observedAt: '2026-11-20T09:30:00+08:00' });
-        const ed = builtin().get(TOILET);
-        for (const [i, v] of answers) {
-          try {
-            cl.answer(ed.facts[i]!.id, v, i % 3 === 0 ? [{ kind: 'measurement', ref: 'm' }] : undefined);
-          } catch (e) {
-            if (!(e instanceof ChecklistError)) throw e;
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 14 }),
+            fc.oneof(
+              fc.boolean(),
+              fc.integer({ min: 0, max: 5 }),
+              fc.constantFrom('class-1', 'class-3', 'water-flush', null),
+            ),
+          ),
+          { maxLength: 15 },
+        ),
+        fc.constantFrom('zh' as const, 'en' as const),
+        (answers, locale) => {
+          const cl = createChecklist(BUNDLE, TOILET, {
+            ...U,
+            locale,
+            subject: { id: 'toilet-0012', name: '人民公园东门公厕' },
+            observedAt: '2026-11-20T09:30:00+08:00',
+          });
+          const ed = builtin().get(TOILET);
+          for (const [i, v] of answers) {
+            try {
+              cl.answer(ed.facts[i]!.id, v, i % 3 === 0 ? [{ kind: 'measurement', ref: 'm' }] : undefined);
+            } catch (e) {
+              if (!(e instanceof ChecklistError)) throw e;
+            }
           }
-        }
-        const again = restore(BUNDLE, JSON.stringify(cl), U);
-        expect(again.toJSON()).toEqual(cl.toJSON());
-        expect(again.verdict()).toEqual(cl.verdict());
-        expect(again.items()).toEqual(cl.items());
-      }),
+          const again = restore(BUNDLE, JSON.stringify(cl), U);
+          expect(again.toJSON()).toEqual(cl.toJSON());
+          expect(again.verdict()).toEqual(cl.verdict());
+          expect(again.items()).toEqual(cl.items());
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -390,7 +557,14 @@ describe('toJSON and restore', () => {
     expect(error(() => restore(BUNDLE, '{', U)).code).toBe('E_SNAPSHOT');
     expect(error(() => restore(BUNDLE, { ...good, format: 'x' }, U)).code).toBe('E_SNAPSHOT');
     expect(error(() => restore(BUNDLE, { ...good, formatVersion: 2 }, U)).code).toBe('E_SNAPSHOT');
-    expect(error(() => restore(BUNDLE, { ...good, observation: { ...good.observation, facts: { 'floor-clean': 'yes' } } }, U)).issues[0]).toMatchObject({ path: 'facts.floor-clean' });
-    expect(error(() => restore(BUNDLE, { ...good, observation: { ...good.observation, standard: 'san-duan@1.0.0' } }, U)).code).toBe('E_SNAPSHOT');
+    expect(
+      error(() =>
+        restore(BUNDLE, { ...good, observation: { ...good.observation, facts: { 'floor-clean': 'yes' } } }, U),
+      ).issues[0],
+    ).toMatchObject({ path: 'facts.floor-clean' });
+    expect(
+      error(() => restore(BUNDLE, { ...good, observation: { ...good.observation, standard: 'san-duan@1.0.0' } }, U))
+        .code,
+    ).toBe('E_SNAPSHOT');
   });
 });

@@ -46,11 +46,20 @@ describe('evidence in the SDK', () => {
     const cl = ready();
     expect(cl.answer('ammonia-mg-m3', 0.5, [{ kind: 'gps', ref: 'fix/1' }]).changes).toEqual([]);
     expect(cl.item('ammonia-mg-m3')).toMatchObject({ awaitingEvidence: true });
-    expect(cl.progress().needed.find((m) => m.fact === 'ammonia-mg-m3')).toMatchObject({ reason: 'wrong-evidence-kind', evidence: ['measurement'] });
+    expect(cl.progress().needed.find((m) => m.fact === 'ammonia-mg-m3')).toMatchObject({
+      reason: 'wrong-evidence-kind',
+      evidence: ['measurement'],
+    });
     expect(cl.answer('ammonia-mg-m3', 0.5, [{ kind: 'measurement', ref: '  ' }]).changes).toEqual([]);
-    expect(cl.progress().needed.find((m) => m.fact === 'ammonia-mg-m3')).toMatchObject({ reason: 'empty-evidence-ref' });
+    expect(cl.progress().needed.find((m) => m.fact === 'ammonia-mg-m3')).toMatchObject({
+      reason: 'empty-evidence-ref',
+    });
     expect(cl.verdict().clauses.find((c) => c.clause === 'no-odour')!.outcome).toBe('indeterminate');
-    expect(cl.answer('ammonia-mg-m3', 0.5, [{ kind: 'measurement', ref: 'meter/1.csv' }]).changes.map((c) => [c.clause, c.to])).toEqual([['no-odour', 'pass']]);
+    expect(
+      cl
+        .answer('ammonia-mg-m3', 0.5, [{ kind: 'measurement', ref: 'meter/1.csv' }])
+        .changes.map((c) => [c.clause, c.to]),
+    ).toEqual([['no-odour', 'pass']]);
     expect(cl.item('ammonia-mg-m3').awaitingEvidence).toBe(false);
   });
 
@@ -67,13 +76,19 @@ describe('deep values in the SDK', () => {
     const cl = ready();
     const before = cl.revision;
     expect(caught(() => cl.answer('ammonia-mg-m3', deep(100_000))).code).toBe('E_VALUE');
-    expect(caught(() => cl.answer('ammonia-mg-m3', 0.5, [{ kind: 'measurement', ref: deep(100_000) }] as never)).code).toBe('E_EVIDENCE');
+    expect(
+      caught(() => cl.answer('ammonia-mg-m3', 0.5, [{ kind: 'measurement', ref: deep(100_000) }] as never)).code,
+    ).toBe('E_EVIDENCE');
     expect(cl.revision).toBe(before);
   });
 
   it('a deep subject or observer is E_OPTIONS', () => {
-    expect(caught(() => createChecklist(BUNDLE, TOILET, { ...U, subject: { id: 'x', name: deep(100_000) } as never })).code).toBe('E_OPTIONS');
-    expect(caught(() => createChecklist(BUNDLE, TOILET, { ...U, observer: { id: deep(100_000) } as never })).code).toBe('E_OPTIONS');
+    expect(
+      caught(() => createChecklist(BUNDLE, TOILET, { ...U, subject: { id: 'x', name: deep(100_000) } as never })).code,
+    ).toBe('E_OPTIONS');
+    expect(caught(() => createChecklist(BUNDLE, TOILET, { ...U, observer: { id: deep(100_000) } as never })).code).toBe(
+      'E_OPTIONS',
+    );
     expect(caught(() => createChecklist(BUNDLE, deep(100_000) as never, U)).code).toBe('E_NOT_FOUND');
   });
 });
@@ -93,7 +108,8 @@ describe('restore refuses what it would have to repair', () => {
   });
 
   it('a negative, fractional or missing revision', () => {
-    for (const revision of [-1, 1.5, '2', null, undefined]) refuses({ ...saved(), revision }, /revision must be a whole number/);
+    for (const revision of [-1, 1.5, '2', null, undefined])
+      refuses({ ...saved(), revision }, /revision must be a whole number/);
   });
 
   it('an unknown or missing locale', () => {
@@ -104,7 +120,10 @@ describe('restore refuses what it would have to repair', () => {
 
   it('an edition.ref that is not its id and version, or missing', () => {
     const s = saved();
-    refuses({ ...s, edition: { ...s.edition, ref: `${TOILET}@9.9.9` } }, /edition\.ref is ".*@9\.9\.9", which is not its id and version/);
+    refuses(
+      { ...s, edition: { ...s.edition, ref: `${TOILET}@9.9.9` } },
+      /edition\.ref is ".*@9\.9\.9", which is not its id and version/,
+    );
     const { ref: _ref, ...noRef } = s.edition;
     refuses({ ...s, edition: noRef }, /edition must be/);
   });

@@ -1,6 +1,14 @@
 /** The SDK's trust option: createChecklist, restore and loadBundle verify a bundle's signature before use. */
 import { describe, expect, it } from 'vitest';
-import { compileEdition, createBundle, generateKeyPair, keyFileText, signBundle, type Bundle, type EditionSpec } from '../../src/index.js';
+import {
+  compileEdition,
+  createBundle,
+  generateKeyPair,
+  keyFileText,
+  signBundle,
+  type Bundle,
+  type EditionSpec,
+} from '../../src/index.js';
 import { ChecklistError, createChecklist, loadBundle, restore } from '../../sdk/index.js';
 import { builtin } from '../support/helpers.js';
 
@@ -33,7 +41,9 @@ describe('createChecklist({ trust })', () => {
     const cl = createChecklist(signed(), TOILET, { trust: [A.publicKey] });
     cl.answer('flush-type', 'water-flush');
     expect(cl.answer('water-supply-ok', false).outcome).toBe('fail');
-    expect(createChecklist(JSON.stringify(signed()), TOILET, { trust: [keyFileText(A.publicKey)] }).edition.ref).toBe(`${TOILET}@1.0.0`);
+    expect(createChecklist(JSON.stringify(signed()), TOILET, { trust: [keyFileText(A.publicKey)] }).edition.ref).toBe(
+      `${TOILET}@1.0.0`,
+    );
     expect(loadBundle(signed(), 'zh', [B.publicKey, A.publicKey]).signedBy).toBe(A.publicKey.keyId);
   });
 

@@ -12,7 +12,12 @@ import { editionHeader } from './edition-header.js';
 const t = (s: string) => ({ zh: s, en: s });
 const CHOICES = ['a', 'b', 'c', 'd'];
 const DATES = ['2023-01-01', '2023-06-30', '2024-02-29', '2024-12-31'];
-const DATETIMES = ['2023-06-30T08:00:00+08:00', '2023-06-30T00:00:00Z', '2024-01-01T12:30:00-05:00', '2023-06-29T23:59:59Z'];
+const DATETIMES = [
+  '2023-06-30T08:00:00+08:00',
+  '2023-06-30T00:00:00Z',
+  '2024-01-01T12:30:00-05:00',
+  '2023-06-29T23:59:59Z',
+];
 
 /** One fact of the extended catalogue. */
 export interface ExtFact {
@@ -28,7 +33,15 @@ export const EXT_FACTS: readonly ExtFact[] = [
   { id: 'at', spec: { type: 'datetime', label: t('at'), question: t('at?') }, value: fc.constantFrom(...DATETIMES) },
   {
     id: 'reading',
-    spec: { type: 'number', unit: 'mg/m³', minimum: -5, maximum: 5, label: t('reading'), question: t('reading?'), evidence: { kinds: ['measurement'], required: true } },
+    spec: {
+      type: 'number',
+      unit: 'mg/m³',
+      minimum: -5,
+      maximum: 5,
+      label: t('reading'),
+      question: t('reading?'),
+      evidence: { kinds: ['measurement'], required: true },
+    },
     value: fc.integer({ min: -5, max: 5 }),
   },
 ];
@@ -36,7 +49,13 @@ export const EXT_FACTS: readonly ExtFact[] = [
 /** Parameters: a plain limit, a limit keyed by `kind`, a cut-off date. */
 export const EXT_PARAMS: Record<string, ParameterSpec> = {
   lim: { label: t('lim'), unit: 'mg/m³', value: 1, cites: [{ source: 'src' }] },
-  'lim-by-kind': { label: t('lim by kind'), unit: 'mg/m³', byFact: 'kind', values: { a: -2, b: 0, c: 2, d: 4 }, cites: [{ source: 'src' }] },
+  'lim-by-kind': {
+    label: t('lim by kind'),
+    unit: 'mg/m³',
+    byFact: 'kind',
+    values: { a: -2, b: 0, c: 2, d: 4 },
+    cites: [{ source: 'src' }],
+  },
   cutoff: { label: t('cutoff'), value: '2023-06-30', cites: [{ source: 'src' }] },
 };
 
@@ -46,10 +65,14 @@ const ORDER_OPS = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greate
 function leafFor(f: ExtFact): fc.Arbitrary<LeafCondition> {
   const type = f.spec.type;
   const ops = fc.constantFrom(...ORDER_OPS);
-  const rec = (operator: fc.Arbitrary<string>, value: fc.Arbitrary<unknown>) => fc.record({ fact: fc.constant(f.id), operator, value }) as fc.Arbitrary<LeafCondition>;
+  const rec = (operator: fc.Arbitrary<string>, value: fc.Arbitrary<unknown>) =>
+    fc.record({ fact: fc.constant(f.id), operator, value }) as fc.Arbitrary<LeafCondition>;
   if (type === 'boolean') return rec(fc.constantFrom('equal', 'notEqual'), fc.boolean());
   if (type === 'enum') {
-    return fc.oneof(rec(fc.constantFrom('equal', 'notEqual'), fc.constantFrom(...CHOICES)), rec(fc.constantFrom('in', 'notIn'), fc.uniqueArray(fc.constantFrom(...CHOICES), { minLength: 1 })));
+    return fc.oneof(
+      rec(fc.constantFrom('equal', 'notEqual'), fc.constantFrom(...CHOICES)),
+      rec(fc.constantFrom('in', 'notIn'), fc.uniqueArray(fc.constantFrom(...CHOICES), { minLength: 1 })),
+    );
   }
   if (type === 'date') {
     return fc.oneof(
@@ -58,13 +81,20 @@ function leafFor(f: ExtFact): fc.Arbitrary<LeafCondition> {
       rec(ops, fc.constant({ param: 'cutoff' })),
     );
   }
-  if (type === 'datetime') return fc.oneof(rec(ops, fc.constantFrom(...DATETIMES)), rec(fc.constantFrom('in', 'notIn'), fc.uniqueArray(fc.constantFrom(...DATETIMES), { minLength: 1 })));
+  if (type === 'datetime')
+    return fc.oneof(
+      rec(ops, fc.constantFrom(...DATETIMES)),
+      rec(fc.constantFrom('in', 'notIn'), fc.uniqueArray(fc.constantFrom(...DATETIMES), { minLength: 1 })),
+    );
   const num = fc.integer({ min: -4, max: 4 });
   const sameUnit = EXT_FACTS.filter((g) => g.spec.type === type && g.spec.unit === f.spec.unit).map((g) => g.id);
   const arms: fc.Arbitrary<LeafCondition>[] = [
     rec(ops, num),
     rec(fc.constantFrom('in', 'notIn'), fc.uniqueArray(num, { minLength: 1, maxLength: 4 })),
-    rec(ops, fc.constantFrom(...sameUnit).map((id) => ({ fact: id }))),
+    rec(
+      ops,
+      fc.constantFrom(...sameUnit).map((id) => ({ fact: id })),
+    ),
   ];
   if (f.spec.unit === 'mg/m³') arms.push(rec(ops, fc.constantFrom({ param: 'lim' }, { param: 'lim-by-kind' })));
   return fc.oneof(...arms);
@@ -83,7 +113,10 @@ export const extCondition: fc.Arbitrary<Condition> = fc.letrec<{ cond: Condition
 
 /** An edition of 1–6 clauses over the extended catalogue, with parameters and applicability conditions. */
 export const extEdition: fc.Arbitrary<EditionSpec> = fc
-  .array(fc.record({ check: extCondition, appliesWhen: fc.option(extCondition, { nil: undefined }) }), { minLength: 1, maxLength: 6 })
+  .array(fc.record({ check: extCondition, appliesWhen: fc.option(extCondition, { nil: undefined }) }), {
+    minLength: 1,
+    maxLength: 6,
+  })
   .map((clauses) => ({
     ...editionHeader('random-ext'),
     parameters: EXT_PARAMS,
@@ -108,9 +141,20 @@ export const extEdition: fc.Arbitrary<EditionSpec> = fc
   }));
 
 /** A random observation: each fact given, unknown (`null`) or absent; evidence attached to some facts. */
-export const extObservation: fc.Arbitrary<{ facts: Record<string, unknown>; evidence: Record<string, { kind: 'measurement'; ref: string }[]> }> = fc
+export const extObservation: fc.Arbitrary<{
+  facts: Record<string, unknown>;
+  evidence: Record<string, { kind: 'measurement'; ref: string }[]>;
+}> = fc
   .tuple(
-    fc.tuple(...EXT_FACTS.map((f) => fc.oneof({ weight: 6, arbitrary: f.value.map((v) => ({ v })) }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 3, arbitrary: fc.constant(undefined) }))),
+    fc.tuple(
+      ...EXT_FACTS.map((f) =>
+        fc.oneof(
+          { weight: 6, arbitrary: f.value.map((v) => ({ v })) },
+          { weight: 1, arbitrary: fc.constant(null) },
+          { weight: 3, arbitrary: fc.constant(undefined) },
+        ),
+      ),
+    ),
     fc.boolean(),
   )
   .map(([vals, withEvidence]) => {
@@ -120,7 +164,9 @@ export const extObservation: fc.Arbitrary<{ facts: Record<string, unknown>; evid
       if (x === null) facts[f.id] = null;
       else if (x !== undefined) facts[f.id] = (x as { v: unknown }).v;
     });
-    const evidence: Record<string, { kind: 'measurement'; ref: string }[]> = withEvidence ? { reading: [{ kind: 'measurement', ref: 'meter-1' }] } : {};
+    const evidence: Record<string, { kind: 'measurement'; ref: string }[]> = withEvidence
+      ? { reading: [{ kind: 'measurement', ref: 'meter-1' }] }
+      : {};
     return { facts, evidence };
   });
 

@@ -17,14 +17,53 @@ const CHOICES = ['a', 'b', 'c', 'd'];
 
 /** The fixed fact catalogue random conditions draw from: every type the operators cover. */
 export const FACTS: readonly GenFact[] = [
-  { id: 'flag-a', spec: { type: 'boolean', label: { zh: 'a', en: 'a' }, question: { zh: 'a', en: 'a' } }, value: fc.boolean() },
-  { id: 'flag-b', spec: { type: 'boolean', label: { zh: 'b', en: 'b' }, question: { zh: 'b', en: 'b' } }, value: fc.boolean() },
-  { id: 'level', spec: { type: 'number', unit: 'mg/m³', minimum: -5, maximum: 5, label: { zh: 'l', en: 'l' }, question: { zh: 'l', en: 'l' } }, value: fc.double({ min: -5, max: 5, noNaN: true }) },
-  { id: 'ratio', spec: { type: 'number', unit: 'mg/m³', minimum: -5, maximum: 5, label: { zh: 'r', en: 'r' }, question: { zh: 'r', en: 'r' } }, value: fc.integer({ min: -5, max: 5 }) },
-  { id: 'count', spec: { type: 'integer', label: { zh: 'c', en: 'c' }, question: { zh: 'c', en: 'c' } }, value: fc.integer({ min: -3, max: 3 }) },
+  {
+    id: 'flag-a',
+    spec: { type: 'boolean', label: { zh: 'a', en: 'a' }, question: { zh: 'a', en: 'a' } },
+    value: fc.boolean(),
+  },
+  {
+    id: 'flag-b',
+    spec: { type: 'boolean', label: { zh: 'b', en: 'b' }, question: { zh: 'b', en: 'b' } },
+    value: fc.boolean(),
+  },
+  {
+    id: 'level',
+    spec: {
+      type: 'number',
+      unit: 'mg/m³',
+      minimum: -5,
+      maximum: 5,
+      label: { zh: 'l', en: 'l' },
+      question: { zh: 'l', en: 'l' },
+    },
+    value: fc.double({ min: -5, max: 5, noNaN: true }),
+  },
+  {
+    id: 'ratio',
+    spec: {
+      type: 'number',
+      unit: 'mg/m³',
+      minimum: -5,
+      maximum: 5,
+      label: { zh: 'r', en: 'r' },
+      question: { zh: 'r', en: 'r' },
+    },
+    value: fc.integer({ min: -5, max: 5 }),
+  },
+  {
+    id: 'count',
+    spec: { type: 'integer', label: { zh: 'c', en: 'c' }, question: { zh: 'c', en: 'c' } },
+    value: fc.integer({ min: -3, max: 3 }),
+  },
   {
     id: 'kind',
-    spec: { type: 'enum', choices: CHOICES.map((v) => ({ value: v, label: { zh: v, en: v } })), label: { zh: 'k', en: 'k' }, question: { zh: 'k', en: 'k' } },
+    spec: {
+      type: 'enum',
+      choices: CHOICES.map((v) => ({ value: v, label: { zh: v, en: v } })),
+      label: { zh: 'k', en: 'k' },
+      question: { zh: 'k', en: 'k' },
+    },
     value: fc.constantFrom(...CHOICES),
   },
 ];
@@ -33,21 +72,45 @@ const byId = new Map(FACTS.map((f) => [f.id, f]));
 
 function leafFor(f: GenFact): fc.Arbitrary<LeafCondition> {
   const t = f.spec.type;
-  if (t === 'boolean') return fc.record({ fact: fc.constant(f.id), operator: fc.constantFrom('equal', 'notEqual'), value: fc.boolean() });
+  if (t === 'boolean')
+    return fc.record({ fact: fc.constant(f.id), operator: fc.constantFrom('equal', 'notEqual'), value: fc.boolean() });
   if (t === 'enum') {
     return fc.oneof(
-      fc.record({ fact: fc.constant(f.id), operator: fc.constantFrom('equal', 'notEqual'), value: fc.constantFrom(...CHOICES) }),
-      fc.record({ fact: fc.constant(f.id), operator: fc.constantFrom('in', 'notIn'), value: fc.uniqueArray(fc.constantFrom(...CHOICES), { minLength: 1 }) }),
+      fc.record({
+        fact: fc.constant(f.id),
+        operator: fc.constantFrom('equal', 'notEqual'),
+        value: fc.constantFrom(...CHOICES),
+      }),
+      fc.record({
+        fact: fc.constant(f.id),
+        operator: fc.constantFrom('in', 'notIn'),
+        value: fc.uniqueArray(fc.constantFrom(...CHOICES), { minLength: 1 }),
+      }),
     );
   }
   const num = fc.integer({ min: -4, max: 4 });
-  const ops = fc.constantFrom('equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive');
+  const ops = fc.constantFrom(
+    'equal',
+    'notEqual',
+    'lessThan',
+    'lessThanInclusive',
+    'greaterThan',
+    'greaterThanInclusive',
+  );
   const sameUnit = FACTS.filter((g) => g.spec.type === t && g.spec.unit === f.spec.unit).map((g) => g.id);
   return fc.oneof(
     fc.record({ fact: fc.constant(f.id), operator: ops, value: num as fc.Arbitrary<number> }),
-    fc.record({ fact: fc.constant(f.id), operator: fc.constantFrom('in', 'notIn'), value: fc.uniqueArray(num, { minLength: 1, maxLength: 4 }) }),
+    fc.record({
+      fact: fc.constant(f.id),
+      operator: fc.constantFrom('in', 'notIn'),
+      value: fc.uniqueArray(num, { minLength: 1, maxLength: 4 }),
+    }),
     // The right-hand side may be another fact of the same type and unit, as in json-rules-engine.
-    fc.record({ fact: fc.constant(f.id), operator: ops, value: fc.constantFrom(...sameUnit).map((id) => ({ fact: id })) }),
+    fc.record({
+      fact: fc.constant(f.id),
+      operator: ops,
+      value: fc.constantFrom(...sameUnit).map((id) => ({ fact: id })),
+    }),
   ) as fc.Arbitrary<LeafCondition>;
 }
 
@@ -64,7 +127,10 @@ export const condition: fc.Arbitrary<Condition> = fc.letrec<{ cond: Condition }>
 
 /** An edition with 1–4 clauses over the fixed catalogue, some with an applicability condition. */
 export const edition: fc.Arbitrary<EditionSpec> = fc
-  .array(fc.record({ check: condition, appliesWhen: fc.option(condition, { nil: undefined }) }), { minLength: 1, maxLength: 4 })
+  .array(fc.record({ check: condition, appliesWhen: fc.option(condition, { nil: undefined }) }), {
+    minLength: 1,
+    maxLength: 4,
+  })
   .map((clauses) => ({
     ...editionHeader('random'),
     facts: Object.fromEntries(FACTS.map((f) => [f.id, f.spec])),
@@ -81,14 +147,20 @@ export const edition: fc.Arbitrary<EditionSpec> = fc
           severity: 'major' as const,
           check: c.check,
           ...(c.appliesWhen ? { appliesWhen: c.appliesWhen } : {}),
-          messages: { pass: { zh: 'p', en: 'p' }, fail: { zh: 'f', en: 'f' }, indeterminate: { zh: 'i {missing}', en: 'i {missing}' } },
+          messages: {
+            pass: { zh: 'p', en: 'p' },
+            fail: { zh: 'f', en: 'f' },
+            indeterminate: { zh: 'i {missing}', en: 'i {missing}' },
+          },
         })),
       },
     ],
   }));
 
 /** A complete observation: every fact of the catalogue has a value. */
-export const completeFacts: fc.Arbitrary<Record<string, unknown>> = fc.record(Object.fromEntries(FACTS.map((f) => [f.id, f.value])));
+export const completeFacts: fc.Arbitrary<Record<string, unknown>> = fc.record(
+  Object.fromEntries(FACTS.map((f) => [f.id, f.value])),
+);
 
 /** A complete observation and, alongside it, the set of facts to drop to make a partial one. */
 export const completeAndDropped = fc.tuple(completeFacts, fc.subarray(FACTS.map((f) => f.id)));

@@ -15,7 +15,11 @@ export type Known = ReadonlyMap<string, unknown>;
  * The facts that count: given, not `null`, and — for a fact that requires evidence — with evidence attached.
  * (The observation is assumed valid; invalid ones never reach evaluation.)
  */
-export function knownFacts(spec: EditionSpec, facts: Record<string, unknown>, evidence: Record<string, unknown[]> = {}): Known {
+export function knownFacts(
+  spec: EditionSpec,
+  facts: Record<string, unknown>,
+  evidence: Record<string, unknown[]> = {},
+): Known {
   const known = new Map<string, unknown>();
   for (const [id, v] of Object.entries(facts)) {
     if (v === null || v === undefined) continue;
@@ -105,11 +109,25 @@ export interface RefClause {
 export function refEvaluate(spec: EditionSpec, known: Known): RefClause[] {
   return spec.groups.flatMap((g) =>
     g.clauses.map((cl) => {
-      const a = cl.appliesWhen ? refCondition(spec, cl.appliesWhen, known) : { value: 'true' as K, missing: new Set<string>() };
-      const k = a.value === 'false' ? { value: 'false' as K, missing: new Set<string>() } : refCondition(spec, cl.check, known);
+      const a = cl.appliesWhen
+        ? refCondition(spec, cl.appliesWhen, known)
+        : { value: 'true' as K, missing: new Set<string>() };
+      const k =
+        a.value === 'false' ? { value: 'false' as K, missing: new Set<string>() } : refCondition(spec, cl.check, known);
       const outcome: Outcome =
-        a.value === 'false' ? 'not_applicable' : a.value === 'unknown' ? 'indeterminate' : k.value === 'true' ? 'pass' : k.value === 'false' ? 'fail' : 'indeterminate';
-      const missing = outcome === 'indeterminate' ? [...new Set([...(a.value === 'unknown' ? a.missing : []), ...(k.value === 'unknown' ? k.missing : [])])] : [];
+        a.value === 'false'
+          ? 'not_applicable'
+          : a.value === 'unknown'
+            ? 'indeterminate'
+            : k.value === 'true'
+              ? 'pass'
+              : k.value === 'false'
+                ? 'fail'
+                : 'indeterminate';
+      const missing =
+        outcome === 'indeterminate'
+          ? [...new Set([...(a.value === 'unknown' ? a.missing : []), ...(k.value === 'unknown' ? k.missing : [])])]
+          : [];
       return { applies: a.value, check: k.value, outcome, missing: missing.sort() };
     }),
   );

@@ -31,7 +31,15 @@ describe('isDaozeError and instanceof DaozeError', () => {
   });
 
   it('reject what is not a Daoze error, including look-alikes with a code', () => {
-    for (const v of [new Error('x'), { code: 'E_VALUE', name: 'DaozeError', message: 'x' }, JSON.parse(JSON.stringify(new DaozeError('E_X', 'x'))), null, undefined, 'E_X', 0]) {
+    for (const v of [
+      new Error('x'),
+      { code: 'E_VALUE', name: 'DaozeError', message: 'x' },
+      JSON.parse(JSON.stringify(new DaozeError('E_X', 'x'))),
+      null,
+      undefined,
+      'E_X',
+      0,
+    ]) {
       expect(isDaozeError(v)).toBe(false);
       expect(v instanceof DaozeError).toBe(false);
     }

@@ -35,7 +35,9 @@ describe('snapshotKey', () => {
   });
 
   it('frames each file by its name and length: bytes moved from one file to the next give another key', () => {
-    expect(keyOf({ 'a/1.0.0.yaml': 'xy', 'a/1.0.1.yaml': '' })).not.toBe(keyOf({ 'a/1.0.0.yaml': 'x', 'a/1.0.1.yaml': 'y' }));
+    expect(keyOf({ 'a/1.0.0.yaml': 'xy', 'a/1.0.1.yaml': '' })).not.toBe(
+      keyOf({ 'a/1.0.0.yaml': 'x', 'a/1.0.1.yaml': 'y' }),
+    );
   });
 });
 

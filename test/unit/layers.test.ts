@@ -49,9 +49,21 @@ function specifiersOf(file: string): string[] {
   const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
   const out: string[] = [];
   const visit = (n: ts.Node): void => {
-    if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier)) out.push(n.moduleSpecifier.text);
-    else if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.ImportKeyword && n.arguments[0] && ts.isStringLiteral(n.arguments[0])) out.push(n.arguments[0].text);
-    else if (ts.isImportTypeNode(n) && ts.isLiteralTypeNode(n.argument) && ts.isStringLiteral(n.argument.literal)) out.push(n.argument.literal.text);
+    if (
+      (ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) &&
+      n.moduleSpecifier &&
+      ts.isStringLiteral(n.moduleSpecifier)
+    )
+      out.push(n.moduleSpecifier.text);
+    else if (
+      ts.isCallExpression(n) &&
+      n.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      n.arguments[0] &&
+      ts.isStringLiteral(n.arguments[0])
+    )
+      out.push(n.arguments[0].text);
+    else if (ts.isImportTypeNode(n) && ts.isLiteralTypeNode(n.argument) && ts.isStringLiteral(n.argument.literal))
+      out.push(n.argument.literal.text);
     ts.forEachChild(n, visit);
   };
   visit(sf);
@@ -123,7 +135,10 @@ const inSrc = edges.filter((e) => e.to.startsWith('src/'));
 describe('the import graph of src/', () => {
   it('gives every module a layer', () => {
     const modules = new Set(inSrc.flatMap((e) => [moduleOf(e.from), moduleOf(e.to)]));
-    expect([...modules].filter((m) => layerOf(m) < 0), 'add these modules of src/ to LAYERS').toEqual([]);
+    expect(
+      [...modules].filter((m) => layerOf(m) < 0),
+      'add these modules of src/ to LAYERS',
+    ).toEqual([]);
   });
 
   it('imports only from the same layer or below', () => {
@@ -147,13 +162,18 @@ describe('the import graph of src/', () => {
   });
 
   it('never imports the SDK', () => {
-    const sdk = [...edges.filter((e) => e.to.startsWith('sdk/')).map((e) => `${e.from} imports ${e.spec}`), ...packages.filter((p) => /^daoze(\/|$)/.test(p.spec)).map((p) => `${p.from} imports ${p.spec}`)];
+    const sdk = [
+      ...edges.filter((e) => e.to.startsWith('sdk/')).map((e) => `${e.from} imports ${e.spec}`),
+      ...packages.filter((p) => /^daoze(\/|$)/.test(p.spec)).map((p) => `${p.from} imports ${p.spec}`),
+    ];
     expect(sdk).toEqual([]);
   });
 
   it('keeps the pure layers free of parsers and Node modules', () => {
     const impure = packages
-      .filter((p) => PURE.has(moduleOf(p.from)) && (p.spec.startsWith('node:') || IMPURE_PACKAGES.has(p.spec.split('/')[0]!)))
+      .filter(
+        (p) => PURE.has(moduleOf(p.from)) && (p.spec.startsWith('node:') || IMPURE_PACKAGES.has(p.spec.split('/')[0]!)),
+      )
       .map((p) => `${p.from} imports ${p.spec}`);
     expect(impure).toEqual([]);
   });
@@ -168,7 +188,9 @@ describe('the import graph of src/', () => {
   });
 
   it('reads the imports it checks (the check itself works)', () => {
-    expect(inSrc).toContainEqual(expect.objectContaining({ from: 'src/evaluate/evaluate.ts', to: 'src/result/tally.ts' }));
+    expect(inSrc).toContainEqual(
+      expect.objectContaining({ from: 'src/evaluate/evaluate.ts', to: 'src/result/tally.ts' }),
+    );
     expect(inSrc).toContainEqual(expect.objectContaining({ from: 'src/index.ts', to: 'src/audit/index.ts' }));
     expect(packages).toContainEqual({ from: 'src/load/yaml.ts', spec: 'yaml' });
     expect(cycles(['a', 'b', 'c'], (n) => ({ a: ['b'], b: ['c'], c: ['a'] })[n] ?? [])).toEqual([['a', 'b', 'c']]);

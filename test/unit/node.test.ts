@@ -40,7 +40,9 @@ describe('readPageWarnings', () => {
     expect(warnings).toHaveLength(ids.length - 1);
     const of = (id: string) => warnings.filter((w) => new RegExp(`(^|[\\\\/])${id}[\\\\/]`).test(w.location.file));
     // The hand-edited page is stale, named on the newest edition's file; the English page is current.
-    expect(of('san-duan').map((w) => w.location.file.replace(/\\/g, '/'))).toEqual([expect.stringMatching(new RegExp(`san-duan/${builtin().get('san-duan').version}\\.yaml$`))]);
+    expect(of('san-duan').map((w) => w.location.file.replace(/\\/g, '/'))).toEqual([
+      expect.stringMatching(new RegExp(`san-duan/${builtin().get('san-duan').version}\\.yaml$`)),
+    ]);
     expect(of('si-jing-san-wu-liang-tong-yi-ming')).toEqual([]);
     expect(of('snow-clearing')).toHaveLength(1);
   });

@@ -19,7 +19,16 @@ describe('createRegistry', () => {
   });
 
   it('hashes and lock-checks every edition at creation, compiled or not', () => {
-    const lock = { lockfileVersion: 1, editions: Object.fromEntries(specs.filter((s) => s.status === 'published').map((s) => [`${s.id}@${s.version}`, `sha256:${'0'.repeat(64)}`])) };
-    expect(() => createRegistry(specs, { lock })).toThrow(expect.objectContaining({ diagnostics: expect.arrayContaining([expect.objectContaining({ code: 'E_PUBLISHED_CHANGED' })]) }));
+    const lock = {
+      lockfileVersion: 1,
+      editions: Object.fromEntries(
+        specs.filter((s) => s.status === 'published').map((s) => [`${s.id}@${s.version}`, `sha256:${'0'.repeat(64)}`]),
+      ),
+    };
+    expect(() => createRegistry(specs, { lock })).toThrow(
+      expect.objectContaining({
+        diagnostics: expect.arrayContaining([expect.objectContaining({ code: 'E_PUBLISHED_CHANGED' })]),
+      }),
+    );
   });
 });

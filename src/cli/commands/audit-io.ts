@@ -51,7 +51,12 @@ function parseOne(text: string, file: string, label: string, lineOffset: number)
       // Only the text before the error decides the path; the rest may be nested deeper than any walk should go.
       const path = jsonPathAt(text.slice(0, e.position.offset + 1), e.position.offset);
       if (path.length) {
-        error = new InputError('E_JSON', e.file, `${e.reason.replace(/^not valid JSON/, `not valid JSON inside ${formatJsonPath(path)}`)}`, { position: e.position });
+        error = new InputError(
+          'E_JSON',
+          e.file,
+          `${e.reason.replace(/^not valid JSON/, `not valid JSON inside ${formatJsonPath(path)}`)}`,
+          { position: e.position },
+        );
       }
     }
     return { label, file, error, locate: () => undefined };
@@ -75,7 +80,8 @@ export function readAuditInputs(path: string): AuditInput[] {
       .map(({ line, i }) => parseOne(line, file, `${file}:${i + 1}`, i));
   }
   const one = parseOne(text, file, file, 0);
-  if (Array.isArray(one.value)) return one.value.map((value, i) => ({ label: `${file}[${i}]`, file, value, locate: () => undefined }));
+  if (Array.isArray(one.value))
+    return one.value.map((value, i) => ({ label: `${file}[${i}]`, file, value, locate: () => undefined }));
   return [one];
 }
 

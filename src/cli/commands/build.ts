@@ -28,8 +28,12 @@ export const build: Command = {
     const registry = registryFor(common);
     const only = (values.only as string[] | undefined) ?? [];
     // --only takes an id (every version) or an exact id@version; an unknown one is an error, not an empty bundle.
-    for (const ref of only) if (!registry.editions.some((e) => e.id === ref || e.ref === ref)) throw new UsageError('usage.buildOnly', { ref, known: registry.editions.map((e) => e.ref).join(', ') });
-    const editions = only.length ? registry.editions.filter((e) => only.some((r) => r === e.id || r === e.ref)) : registry.editions;
+    for (const ref of only)
+      if (!registry.editions.some((e) => e.id === ref || e.ref === ref))
+        throw new UsageError('usage.buildOnly', { ref, known: registry.editions.map((e) => e.ref).join(', ') });
+    const editions = only.length
+      ? registry.editions.filter((e) => only.some((r) => r === e.id || r === e.ref))
+      : registry.editions;
     // --sign: read the key before building, so a bad key file fails before anything is written.
     const key = values.sign !== undefined ? readPrivateKeyFile(values.sign as string) : undefined;
     const bundle = key ? signBundle(createBundle(editions), key) : createBundle(editions);
@@ -46,7 +50,11 @@ export const build: Command = {
       ensureFolder(dirname(file));
       writeFileAtomic(file, text);
     } else out(text.trimEnd());
-    say(color.green(`✓ ${editions.length} edition(s), ${(Buffer.byteLength(text) / 1024).toFixed(1)} kB${key ? `, signed by key ${key.keyId}` : ''}${values.out ? ` → ${values.out as string}` : ''}`));
+    say(
+      color.green(
+        `✓ ${editions.length} edition(s), ${(Buffer.byteLength(text) / 1024).toFixed(1)} kB${key ? `, signed by key ${key.keyId}` : ''}${values.out ? ` → ${values.out as string}` : ''}`,
+      ),
+    );
     if (values.schemas) {
       for (const ed of editions) {
         const file = join(values.schemas as string, ed.id, `${ed.version}.observation.schema.json`);

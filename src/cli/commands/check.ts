@@ -4,7 +4,21 @@ import { join } from 'node:path';
 import { overallOutcome } from '../../evaluate/evaluate.js';
 import { isIsoDateTime } from '../../model/dates.js';
 import type { Verdict } from '../../result/types.js';
-import { checkWritable, err, errorLines, errorObject, type ErrorObject, EXIT, exitFor, fsError, CliInputError, inputLabel, out, readJsonFile, UsageError } from '../io.js';
+import {
+  checkWritable,
+  err,
+  errorLines,
+  errorObject,
+  type ErrorObject,
+  EXIT,
+  exitFor,
+  fsError,
+  CliInputError,
+  inputLabel,
+  out,
+  readJsonFile,
+  UsageError,
+} from '../io.js';
 import { registryFor } from '../load.js';
 import { paint, renderVerdict } from '../render.js';
 import { phrase, words } from '../words.js';
@@ -48,8 +62,7 @@ function observationFiles(path: string): string[] {
 export const check: Command = {
   name: 'check',
   summary: 'Evaluate observations and print verdicts with citations; --batch streams NDJSON in and results out',
-  usage:
-    `daoze check <observation.json|folder|->... [--locale zh|en] [--format text|json] [--evaluated-at <date-time>] [--profile id@version] [--no-trace] [--exit-zero] [--record <out.json|out.ndjson> [--sign key.key]]\n  ${BATCH_USAGE}`,
+  usage: `daoze check <observation.json|folder|->... [--locale zh|en] [--format text|json] [--evaluated-at <date-time>] [--profile id@version] [--no-trace] [--exit-zero] [--record <out.json|out.ndjson> [--sign key.key]]\n  ${BATCH_USAGE}`,
   args: {
     'evaluated-at': { type: 'string' },
     'no-trace': { type: 'boolean' },
@@ -141,7 +154,11 @@ export const check: Command = {
     if (recordPath && records.length > 0) {
       writeRecords(recordPath, records);
       const w = words(common.locale);
-      err(key?.keyId ? phrase(w.signedRecords, { n: records.length, key: key.keyId, file: recordPath }) : phrase(w.records, { n: records.length, file: recordPath }));
+      err(
+        key?.keyId
+          ? phrase(w.signedRecords, { n: records.length, key: key.keyId, file: recordPath })
+          : phrase(w.records, { n: records.length, file: recordPath }),
+      );
     }
     if (common.format === 'json') out(JSON.stringify(several ? entries : verdicts[0], null, 2));
     else if (several) {

@@ -29,18 +29,25 @@ const changedCondition = (c: Condition | undefined): string => (c ? conditionTex
 function paramText(p: Partial<ParameterSpec> | undefined): string {
   if (!p) return '—';
   const unit = p.unit ? ` ${p.unit}` : '';
-  if (p.byFact !== undefined) return `${p.byFact}: ${Object.entries(p.values ?? {}).map(([k, v]) => `${k} ${v}`).join(' / ')}${unit}`;
+  if (p.byFact !== undefined)
+    return `${p.byFact}: ${Object.entries(p.values ?? {})
+      .map(([k, v]) => `${k} ${v}`)
+      .join(' / ')}${unit}`;
   return `${String(p.value)}${unit}`;
 }
 
 const isI18n = (v: unknown): v is I18nText => typeof v === 'object' && v !== null && 'zh' in v && 'en' in v;
 
 function detail(c: EditionChange, locale: Locale): string[] {
-  const show = (v: unknown) => (v === undefined ? '—' : isI18n(v) ? v[locale] : typeof v === 'string' ? v : JSON.stringify(v));
+  const show = (v: unknown) =>
+    v === undefined ? '—' : isI18n(v) ? v[locale] : typeof v === 'string' ? v : JSON.stringify(v);
   switch (c.kind) {
     case 'check-changed':
     case 'applicability-changed':
-      return [`- ${changedCondition(c.from as Condition | undefined)}`, `+ ${changedCondition(c.to as Condition | undefined)}`];
+      return [
+        `- ${changedCondition(c.from as Condition | undefined)}`,
+        `+ ${changedCondition(c.to as Condition | undefined)}`,
+      ];
     case 'parameter-changed':
       return [`${c.subject}: ${paramText(c.from as ParameterSpec)} → ${paramText(c.to as ParameterSpec)}`];
     case 'text-changed':
@@ -72,15 +79,26 @@ function detail(c: EditionChange, locale: Locale): string[] {
   }
 }
 
-const IMPACT_COLOR = { breaking: color.red, decision: color.yellow, addition: color.cyan, wording: color.dim, metadata: color.dim } as const;
+const IMPACT_COLOR = {
+  breaking: color.red,
+  decision: color.yellow,
+  addition: color.cyan,
+  wording: color.dim,
+  metadata: color.dim,
+} as const;
 
 /** The diff as text lines. */
 export function renderDiff(d: EditionDiff, a: CompiledEdition, b: CompiledEdition, locale: Locale): string[] {
   const w = words(locale).diff;
-  const lines = [color.bold(`${a.spec.nickname}  ${d.from.ref} → ${d.to.ref}`) + color.dim(`  (${a.spec.status} → ${b.spec.status})`)];
+  const lines = [
+    color.bold(`${a.spec.nickname}  ${d.from.ref} → ${d.to.ref}`) +
+      color.dim(`  (${a.spec.status} → ${b.spec.status})`),
+  ];
   if (!d.changes.length) return [...lines, w.none];
   const ok = bumpSuffices(d.actualBump, d.requiredBump);
-  lines.push(`${w.required}: ${color.bold(w.bump[d.requiredBump])} · ${w.actual}: ${(ok ? color.green : color.red)(w.bump[d.actualBump])}${ok ? '' : color.red(`  ✗ ${w.tooSmall}`)}`);
+  lines.push(
+    `${w.required}: ${color.bold(w.bump[d.requiredBump])} · ${w.actual}: ${(ok ? color.green : color.red)(w.bump[d.actualBump])}${ok ? '' : color.red(`  ✗ ${w.tooSmall}`)}`,
+  );
   lines.push(d.decisionChanges ? color.yellow(w.decisions) : color.green(w.noDecisions));
   const byClause = new Map<string, EditionChange[]>();
   for (const c of d.changes) if (c.clause) byClause.set(c.clause, [...(byClause.get(c.clause) ?? []), c]);
@@ -93,7 +111,8 @@ export function renderDiff(d: EditionDiff, a: CompiledEdition, b: CompiledEditio
       lines.push(`  ${sign} ${color.bold(id)} ${label}`);
       for (const c of cs) {
         lines.push(`      ${IMPACT_COLOR[c.impact](`${w.kind[c.kind]} [${c.impact}]`)}`);
-        if (c.kind !== 'clause-added' && c.kind !== 'clause-removed') for (const l of detail(c, locale)) lines.push(`        ${l}`);
+        if (c.kind !== 'clause-added' && c.kind !== 'clause-removed')
+          for (const l of detail(c, locale)) lines.push(`        ${l}`);
       }
     }
   }
@@ -114,14 +133,20 @@ export function renderReplay(r: ReplayReport, file: string, locale: Locale): str
   const w = cw.diff;
   const o = (x: string) => (x === 'absent' ? '—' : paint(x as never, cw.outcome[x as keyof typeof cw.outcome]));
   const lines = ['', color.bold(phrase(w.replay, { n: r.total, file }))];
-  lines.push(`  ${w.unchanged} ${r.unchanged} · ${w.outcomeChanged} ${r.outcomeChanged} · ${w.clausesChanged} ${r.clausesChanged} · ${w.rejected} ${r.rejected}`);
+  lines.push(
+    `  ${w.unchanged} ${r.unchanged} · ${w.outcomeChanged} ${r.outcomeChanged} · ${w.clausesChanged} ${r.clausesChanged} · ${w.rejected} ${r.rejected}`,
+  );
   for (const c of r.changes) {
     const who = [c.subject, c.observedAt].filter(Boolean).join(' · ');
     const at = phrase(w.line, { n: c.index });
     const outcome = c.to ? `${o(c.from.outcome)} → ${o(c.to.outcome)}` : `${o(c.from.outcome)} → ${color.red('✗')}`;
-    const score = c.to && c.from.score !== undefined && c.to.score !== c.from.score ? color.dim(`  (${c.from.score} → ${c.to.score})`) : '';
+    const score =
+      c.to && c.from.score !== undefined && c.to.score !== c.from.score
+        ? color.dim(`  (${c.from.score} → ${c.to.score})`)
+        : '';
     lines.push('', `  ${at}  ${color.bold(who)}  ${outcome}${score}`);
-    for (const f of c.clauses) lines.push(`      ${f.clause} ${f.label}: ${o(f.from)} → ${o(f.to)}  ${color.dim(f.message)}`);
+    for (const f of c.clauses)
+      lines.push(`      ${f.clause} ${f.label}: ${o(f.from)} → ${o(f.to)}  ${color.dim(f.message)}`);
     if (c.error) lines.push(color.red(`      ${c.error}`));
     if (c.dropped?.length) lines.push(color.dim(`      ${w.dropped}: ${c.dropped.join(', ')}`));
   }
@@ -131,7 +156,8 @@ export function renderReplay(r: ReplayReport, file: string, locale: Locale): str
 
 export const diff: Command = {
   name: 'diff',
-  summary: 'Clause-level differences between two editions; with --replay, which recorded inspections would change outcome',
+  summary:
+    'Clause-level differences between two editions; with --replay, which recorded inspections would change outcome',
   usage: 'daoze diff <id>@<v1> <id>@<v2> [--replay inspections.ndjson] [--locale zh|en] [--format text|json]',
   args: { replay: { type: 'string' } },
   run({ positionals, values, common }) {
@@ -147,7 +173,12 @@ export const diff: Command = {
       const inputs = readAuditInputs(file);
       const bad = inputs.find((i) => i.error);
       if (bad) throw bad.error!;
-      r = replay(a, b, inputs.map((i) => i.value), { locale: common.locale });
+      r = replay(
+        a,
+        b,
+        inputs.map((i) => i.value),
+        { locale: common.locale },
+      );
     }
     if (common.format === 'json') out(JSON.stringify({ ...d, ...(r ? { replay: r } : {}) }, null, 2));
     else {

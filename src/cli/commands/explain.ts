@@ -36,11 +36,15 @@ function conditionLines(c: ExplainedCondition, locale: Locale, indent: string, t
   const kind = 'all' in c ? 'all' : 'any' in c ? 'any' : 'not';
   const kids = 'all' in c ? c.all : 'any' in c ? c.any : [c.not];
   if (top && kind === 'all') return kids.flatMap((k) => conditionLines(k, locale, indent, false));
-  return [`${indent}${RESULT_MARK[c.result]} ${words(locale).explain.node[kind]}:`, ...kids.flatMap((k) => conditionLines(k, locale, `${indent}  `, false))];
+  return [
+    `${indent}${RESULT_MARK[c.result]} ${words(locale).explain.node[kind]}:`,
+    ...kids.flatMap((k) => conditionLines(k, locale, `${indent}  `, false)),
+  ];
 }
 
 /** Whether a condition held (for a list of leaves only: every leaf held). */
-const held = (c: ExplainedCondition): boolean => ('leaves' in c ? c.leaves.every((x) => x.result === 'true') : c.result === 'true');
+const held = (c: ExplainedCondition): boolean =>
+  'leaves' in c ? c.leaves.every((x) => x.result === 'true') : c.result === 'true';
 
 function clauseLines(x: ExplainedClause, n: number, locale: Locale): string[] {
   const cw = words(locale);
@@ -54,7 +58,8 @@ function clauseLines(x: ExplainedClause, n: number, locale: Locale): string[] {
     `${n}. ${paint(x.outcome, `${x.outcome === 'fail' ? '✗' : '?'} ${cw.outcome[x.outcome]}`)}  ${color.bold(x.label)} [${x.group}]  ${color.dim(tags.join(' · '))}`,
     `   ${w.result}: ${x.message}`,
   ];
-  if (x.appliesWhen && !held(x.appliesWhen)) lines.push(`   ${w.applies}:`, ...conditionLines(x.appliesWhen, locale, '     '));
+  if (x.appliesWhen && !held(x.appliesWhen))
+    lines.push(`   ${w.applies}:`, ...conditionLines(x.appliesWhen, locale, '     '));
   if (x.check) lines.push(`   ${w.compare}:`, ...conditionLines(x.check, locale, '     '));
   for (const m of x.missing) {
     const why = isEvidenceReason(m.reason) ? w.noEvidence : m.reason === 'unknown' ? w.unknown : '';
@@ -67,7 +72,12 @@ function clauseLines(x: ExplainedClause, n: number, locale: Locale): string[] {
     const quote = s.quote ? phrase(w.quote, { quote: s.quote }) : '';
     lines.push(`   ${i === 0 ? `${w.basis}:` : ' '.repeat(width(w.basis) + 1)} ${formatSource(s, locale)}${quote}`);
   });
-  for (const e of x.evidence) lines.push(color.dim(`   ${w.evidence}: ${e.label} ${e.kind} ${e.ref}${e.sha256 ? ` ${e.sha256}` : ''}${e.capturedAt ? ` @ ${e.capturedAt}` : ''}`));
+  for (const e of x.evidence)
+    lines.push(
+      color.dim(
+        `   ${w.evidence}: ${e.label} ${e.kind} ${e.ref}${e.sha256 ? ` ${e.sha256}` : ''}${e.capturedAt ? ` @ ${e.capturedAt}` : ''}`,
+      ),
+    );
   if (x.routing) {
     lines.push(`   ${w.implementing}: ${x.routing.implementing.join('、')}`);
     lines.push(`   ${w.responsible}: ${x.routing.responsible.join('、')}`);
@@ -94,13 +104,17 @@ export function renderExplanation(e: Explanation, notes: readonly ExplanationNot
     lines.push(`${cw.subject}: ${bits.join(' · ')}`);
   }
   const who = [
-    e.observer ? `${cw.observer}: ${e.observer.id}${e.observer.name ? ` ${e.observer.name}` : ''}${e.observer.role ? ` (${e.observer.role})` : ''}` : '',
+    e.observer
+      ? `${cw.observer}: ${e.observer.id}${e.observer.name ? ` ${e.observer.name}` : ''}${e.observer.role ? ` (${e.observer.role})` : ''}`
+      : '',
     e.observedAt ? `${w.observedAt}: ${e.observedAt}` : '',
     e.evaluatedAt ? `${w.evaluatedAt}: ${e.evaluatedAt}` : '',
   ].filter(Boolean);
   if (who.length) lines.push(who.join(' · '));
   const t = e.totals;
-  const counts = (['pass', 'fail', 'indeterminate', 'not_applicable'] as const).map((o) => `${cw.outcome[o]} ${t[o]}`).join(' · ');
+  const counts = (['pass', 'fail', 'indeterminate', 'not_applicable'] as const)
+    .map((o) => `${cw.outcome[o]} ${t[o]}`)
+    .join(' · ');
   lines.push(`${cw.verdict}: ${color.bold(paint(e.outcome, cw.outcome[e.outcome]))} — ${counts}`);
   if (e.score) lines.push(`${cw.score}: ${e.score.value} / ${e.score.base}`);
   for (const n of notes) lines.push(color.dim(w.notes[n]));
@@ -112,7 +126,8 @@ export function renderExplanation(e: Explanation, notes: readonly ExplanationNot
 
 export const explain: Command = {
   name: 'explain',
-  summary: 'Explain a verdict for people: what failed or is undecided, observed against required, text, source, who answers',
+  summary:
+    'Explain a verdict for people: what failed or is undecided, observed against required, text, source, who answers',
   usage: 'daoze explain <record.json|verdict.json|records.ndjson> [--locale zh|en] [--format text|json]',
   args: {},
   run({ positionals, common }) {
@@ -124,7 +139,14 @@ export const explain: Command = {
       if (input.error) throw input.error;
       return { input, ...explanationOf(input.value, registry, common.locale, input.label) };
     });
-    if (common.format === 'json') out(JSON.stringify(explained.map((x) => x.explanation), null, 2));
+    if (common.format === 'json')
+      out(
+        JSON.stringify(
+          explained.map((x) => x.explanation),
+          null,
+          2,
+        ),
+      );
     else {
       explained.forEach((x, i) => {
         if (i > 0) out(`\n${'─'.repeat(60)}\n`);

@@ -7,7 +7,15 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../../errors.js';
 import { decodeUtf8 } from '../../input/utf8.js';
-import { generateKeyPair, KeyError, keyFileText, readPrivateKey, readPublicKey, type PrivateKey, type PublicKey } from '../../sign/index.js';
+import {
+  generateKeyPair,
+  KeyError,
+  keyFileText,
+  readPrivateKey,
+  readPublicKey,
+  type PrivateKey,
+  type PublicKey,
+} from '../../sign/index.js';
 import { CliInputError, color, EXIT, err, out, UsageError } from '../io.js';
 import type { Command } from './types.js';
 
@@ -27,7 +35,9 @@ function readKeyText(path: string): string {
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    throw new CliInputError('E_READ', path, 'input.keyCannotRead', { reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+    throw new CliInputError('E_READ', path, 'input.keyCannotRead', {
+      reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+    });
   }
   return decodeUtf8(bytes, path);
 }
@@ -68,8 +78,7 @@ function writeNew(path: string, text: string, mode: number): void {
     writeFileSync(path, text, { mode, flag: 'wx' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST')
-      throw new CliInputError('E_VALUE', path, 'input.keyExists');
+    if (code === 'EEXIST') throw new CliInputError('E_VALUE', path, 'input.keyExists');
     throw new CliInputError('E_READ', path, 'input.keyCannotWrite', { reason: code ?? (e as Error).message });
   }
 }
@@ -92,19 +101,21 @@ export const keygen: Command = {
       } catch {
         exists = false;
       }
-      if (exists)
-        throw new CliInputError('E_VALUE', f, 'input.keyExists');
+      if (exists) throw new CliInputError('E_VALUE', f, 'input.keyExists');
     }
     const { privateKey, publicKey } = generateKeyPair();
     try {
       // A new folder for keys is private to its owner.
       mkdirSync(dirname(base), { recursive: true, mode: 0o700 });
     } catch (e) {
-      throw new CliInputError('E_READ', dirname(base), 'input.cannotMakeFolder', { reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+      throw new CliInputError('E_READ', dirname(base), 'input.cannotMakeFolder', {
+        reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+      });
     }
     writeNew(`${base}.key`, keyFileText(privateKey), 0o600);
     writeNew(`${base}.pub`, keyFileText(publicKey), 0o644);
-    if (common.format === 'json') out(JSON.stringify({ keyId: publicKey.keyId, privateKey: `${base}.key`, publicKey: `${base}.pub` }, null, 2));
+    if (common.format === 'json')
+      out(JSON.stringify({ keyId: publicKey.keyId, privateKey: `${base}.key`, publicKey: `${base}.pub` }, null, 2));
     else {
       out(`key ${publicKey.keyId}`);
       out(color.green(`✓ ${base}.key (private: keep it secret, mode 0600)`));

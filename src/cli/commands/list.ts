@@ -24,14 +24,29 @@ export const list: Command = {
       provisional: e.clauses.filter((c) => c.spec.provenance === 'provisional').length,
       hash: e.hash,
     }));
-    const profiles = registry.profiles.map((p) => ({ ref: `${p.spec.id}@${p.spec.version}`, extends: p.spec.extends, status: p.spec.status, title: p.spec.title[common.locale] }));
+    const profiles = registry.profiles.map((p) => ({
+      ref: `${p.spec.id}@${p.spec.version}`,
+      extends: p.spec.extends,
+      status: p.spec.status,
+      title: p.spec.title[common.locale],
+    }));
     if (common.format === 'json') {
       out(JSON.stringify({ standards: rows, profiles }, null, 2));
       return EXIT.ok;
     }
     const w = words(common.locale).list;
-    const head = [w.columns.ref, w.columns.nickname, w.columns.status, w.columns.effective, w.columns.clauses, w.columns.provisional];
-    const table = [head, ...rows.map((r) => [r.ref, r.nickname, r.status, r.effective, String(r.clauses), String(r.provisional)])];
+    const head = [
+      w.columns.ref,
+      w.columns.nickname,
+      w.columns.status,
+      w.columns.effective,
+      w.columns.clauses,
+      w.columns.provisional,
+    ];
+    const table = [
+      head,
+      ...rows.map((r) => [r.ref, r.nickname, r.status, r.effective, String(r.clauses), String(r.provisional)]),
+    ];
     const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
     const cols = head.map((_, i) => Math.max(...table.map((r) => width(r[i]!))));
     table.forEach((r, i) => {

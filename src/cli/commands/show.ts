@@ -29,8 +29,12 @@ export const show: Command = {
       out('');
       out(color.bold(g.label[L]));
       for (const c of g.clauses) {
-        const tags = [c.counts ? '' : w.optional, c.spec.provenance === 'provisional' ? w.provisional : ''].filter(Boolean);
-        out(`  ${color.bold(c.spec.label[L])}${tags.length ? color.yellow(` [${tags.join(', ')}]`) : ''}  ${c.spec.text[L]}`);
+        const tags = [c.counts ? '' : w.optional, c.spec.provenance === 'provisional' ? w.provisional : ''].filter(
+          Boolean,
+        );
+        out(
+          `  ${color.bold(c.spec.label[L])}${tags.length ? color.yellow(` [${tags.join(', ')}]`) : ''}  ${c.spec.text[L]}`,
+        );
       }
     }
     out('');
@@ -40,11 +44,15 @@ export const show: Command = {
       const s = f.spec;
       const bits: string[] = [];
       if (s.choices) bits.push(`${w.choices}: ${s.choices.map((c) => `${c.value}=${c.label[L]}`).join(sep)}`);
-      if (s.minimum !== undefined || s.maximum !== undefined) bits.push(`${w.range}: ${s.minimum ?? ''}–${s.maximum ?? ''}`);
+      if (s.minimum !== undefined || s.maximum !== undefined)
+        bits.push(`${w.range}: ${s.minimum ?? ''}–${s.maximum ?? ''}`);
       // A plain count has no English unit (src/result/units.ts): nothing to show.
       const unit = s.unit ? unitName(s.unit, L) : '';
       if (unit) bits.push(`${w.unit}: ${unit}`);
-      if (s.evidence) bits.push(`${w.evidenceLabel}: ${s.evidence.kinds.map((k) => w.kinds[k] ?? k).join(sep)}${s.evidence.required ? ` (${w.required})` : ''}`);
+      if (s.evidence)
+        bits.push(
+          `${w.evidenceLabel}: ${s.evidence.kinds.map((k) => w.kinds[k] ?? k).join(sep)}${s.evidence.required ? ` (${w.required})` : ''}`,
+        );
       out(`  ${color.cyan(f.id)} (${w.types[s.type] ?? s.type}) ${s.question[L]}`);
       if (bits.length) out(color.dim(`      ${bits.join(' · ')}`));
     }

@@ -12,7 +12,8 @@ import { readAuditInputs, type AuditInput } from './audit-io.js';
 import type { Command } from './types.js';
 import { readPublicKeyFiles } from './keygen.js';
 
-const mark = (b: boolean | undefined) => (b === true ? color.green('✓') : b === false ? color.red('✗') : color.yellow('?'));
+const mark = (b: boolean | undefined) =>
+  b === true ? color.green('✓') : b === false ? color.red('✗') : color.yellow('?');
 
 function where(input: AuditInput, d: RecordDifference): string {
   const p = input.locate(d.path);
@@ -21,7 +22,8 @@ function where(input: AuditInput, d: RecordDifference): string {
 
 function describe(d: RecordDifference, locale: Locale): string {
   const w = words(locale).verify;
-  if (d.kind === 'input' && d.hashField) return `${d.field}  ${w.recorded} ${preview(d.recorded)} ${w.hashOf} (${d.hashField})`;
+  if (d.kind === 'input' && d.hashField)
+    return `${d.field}  ${w.recorded} ${preview(d.recorded)} ${w.hashOf} (${d.hashField})`;
   const parts = [d.field];
   if ('recorded' in d) parts.push(`${w.recorded} ${preview(d.recorded)}`);
   if ('expected' in d) parts.push(`${w.expected} ${preview(d.expected)}`);
@@ -54,10 +56,18 @@ export function renderVerifyReport(input: AuditInput, r: VerifyReport, locale: L
         : w.reproducesUnknown;
   lines.push(`  ${mark(r.reproduces)} ${phrase(w.reproduces, { status: repro })}`);
   const s = r.signature;
-  const signed = s.status === 'verified' ? true : s.status === 'unchecked' || (s.status === 'unsigned' && !trusted) ? undefined : false;
+  const signed =
+    s.status === 'verified'
+      ? true
+      : s.status === 'unchecked' || (s.status === 'unsigned' && !trusted)
+        ? undefined
+        : false;
   // The verifier states the signature in English (RecordSignatureCheck.message); in Chinese it is said by status.
   lines.push(`  ${mark(signed)} ${phrase(w.signature, { status: locale === 'zh' ? signatureZh(s) : s.message })}`);
-  if (r.observationMatches !== undefined) lines.push(`  ${mark(r.observationMatches)} ${phrase(w.observation, { status: r.observationMatches ? w.observationYes : w.observationNo })}`);
+  if (r.observationMatches !== undefined)
+    lines.push(
+      `  ${mark(r.observationMatches)} ${phrase(w.observation, { status: r.observationMatches ? w.observationYes : w.observationNo })}`,
+    );
   for (const p of r.problems) lines.push(color.yellow(`  ! ${p}`));
   if (r.altered.length) {
     lines.push(color.red(`  ${w.altered}:`));
@@ -81,7 +91,8 @@ function countClauses(input: AuditInput): number {
 export const verify: Command = {
   name: 'verify',
   summary: 'Check that verdict records are intact and reproduce; name any altered field',
-  usage: 'daoze verify <record.json|records.ndjson> [--observation obs.json] [--trust key.pub]... [--locale zh|en] [--format text|json]',
+  usage:
+    'daoze verify <record.json|records.ndjson> [--observation obs.json] [--trust key.pub]... [--locale zh|en] [--format text|json]',
   args: { observation: { type: 'string' }, trust: { type: 'string', multiple: true } },
   run({ positionals, values, common }) {
     const file = positionals[0];
@@ -96,10 +107,29 @@ export const verify: Command = {
     const registry = registryFor(common);
     const results = inputs.map((input) => {
       if (input.error) return { input, report: undefined };
-      return { input, report: verifyRecord(input.value, registry, { ...(trusted !== undefined ? { observation: trusted } : {}), ...(trust ? { trust } : {}) }) };
+      return {
+        input,
+        report: verifyRecord(input.value, registry, {
+          ...(trusted !== undefined ? { observation: trusted } : {}),
+          ...(trust ? { trust } : {}),
+        }),
+      };
     });
     if (common.format === 'json') {
-      out(JSON.stringify(results.map(({ input, report }) => ({ record: input.label, ...(report ?? { ok: false, code: input.error!.code, problems: [formatInputError(input.error!, common.locale)] }) })), null, 2));
+      out(
+        JSON.stringify(
+          results.map(({ input, report }) => ({
+            record: input.label,
+            ...(report ?? {
+              ok: false,
+              code: input.error!.code,
+              problems: [formatInputError(input.error!, common.locale)],
+            }),
+          })),
+          null,
+          2,
+        ),
+      );
     } else {
       results.forEach(({ input, report }, i) => {
         if (i > 0) out('');
@@ -108,7 +138,9 @@ export const verify: Command = {
       });
       if (results.length > 1) {
         const ok = results.filter((r) => r.report?.ok).length;
-        out(`\n${(ok === results.length ? color.green : color.red)(phrase(words(common.locale).verify.summary, { ok, n: results.length }))}`);
+        out(
+          `\n${(ok === results.length ? color.green : color.red)(phrase(words(common.locale).verify.summary, { ok, n: results.length }))}`,
+        );
       }
     }
     // Worst first, as everywhere (EXIT in src/cli/io.ts): an unreadable record outranks one that does not verify.

@@ -2,11 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkObservation, generateKeyPair, ObservationError, RecordError, verifyRecord, type Observation, type SignedRecord } from '../../../src/index.js';
+import {
+  checkObservation,
+  generateKeyPair,
+  ObservationError,
+  RecordError,
+  verifyRecord,
+  type Observation,
+  type SignedRecord,
+} from '../../../src/index.js';
 import { builtin } from '../../support/helpers.js';
 
 const root = join(__dirname, '..', '..', '..');
-const read = (name: string) => JSON.parse(readFileSync(join(root, 'examples/observations', name), 'utf8')) as Observation;
+const read = (name: string) =>
+  JSON.parse(readFileSync(join(root, 'examples/observations', name), 'utf8')) as Observation;
 const TOILET = read('01-toilet-ammonia-high.json');
 const SNOW = read('04-snow-a-class-30h.json');
 const AT = '2026-11-20T10:00:00+08:00';
@@ -27,7 +36,12 @@ describe('checkObservation', () => {
   });
 
   it('the record names the profile in its observation, so that it replays without being told', () => {
-    const r = checkObservation(builtin(), SNOW, { locale: 'en', profile: 'example-city-snow@1.0.0', evaluatedAt: AT, record: true });
+    const r = checkObservation(builtin(), SNOW, {
+      locale: 'en',
+      profile: 'example-city-snow@1.0.0',
+      evaluatedAt: AT,
+      record: true,
+    });
     expect(r.record!.observation.profile).toBe('example-city-snow@1.0.0');
     expect(r.record!.profile?.id).toBe('example-city-snow');
     expect(r.verdict.profile?.id).toBe('example-city-snow');
@@ -46,13 +60,17 @@ describe('checkObservation', () => {
     expect(verifyRecord(signed, builtin(), { trust: [a.publicKey] }).signature.status).toBe('verified');
     expect(verifyRecord(signed, builtin(), { trust: [b.publicKey] }).ok).toBe(false);
     // A key without `record` signs nothing.
-    expect(checkObservation(builtin(), TOILET, { locale: 'zh', evaluatedAt: AT, sign: a.privateKey }).record).toBeUndefined();
+    expect(
+      checkObservation(builtin(), TOILET, { locale: 'zh', evaluatedAt: AT, sign: a.privateKey }).record,
+    ).toBeUndefined();
   });
 
   it('a record without an evaluation time is a RecordError; a bad observation is an ObservationError', () => {
     expect(() => checkObservation(builtin(), TOILET, { locale: 'en', record: true })).toThrow(RecordError);
     const bad = { ...TOILET, facts: { ...TOILET.facts, 'adult-fly-count': 'many' } };
-    expect(() => checkObservation(builtin(), bad, { locale: 'en', evaluatedAt: AT, record: true })).toThrow(ObservationError);
+    expect(() => checkObservation(builtin(), bad, { locale: 'en', evaluatedAt: AT, record: true })).toThrow(
+      ObservationError,
+    );
     expect(() => checkObservation(builtin(), bad, { locale: 'en' })).toThrow(ObservationError);
   });
 });

@@ -6,7 +6,9 @@ import { explanationOf, InputError, recordVerdict, type EditionLookup, type Obse
 import { builtin } from '../../support/helpers.js';
 
 const root = join(__dirname, '..', '..', '..');
-const TOILET = JSON.parse(readFileSync(join(root, 'examples/observations/01-toilet-ammonia-high.json'), 'utf8')) as Observation;
+const TOILET = JSON.parse(
+  readFileSync(join(root, 'examples/observations/01-toilet-ammonia-high.json'), 'utf8'),
+) as Observation;
 const AT = '2026-11-20T10:00:00+08:00';
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 const record = (locale: 'zh' | 'en' = 'zh') => copy(recordVerdict(builtin(), TOILET, { evaluatedAt: AT, locale }));
@@ -43,8 +45,12 @@ describe('explanationOf', () => {
     const r = explanationOf(zh, builtin(), 'en');
     expect(r.notes).toEqual(['record-intact']);
     expect(r.explanation.locale).toBe('en');
-    expect(r.explanation.clauses[0]!.message).toBe(explanationOf(record('en'), builtin(), 'en').explanation.clauses[0]!.message);
-    expect(r.explanation.clauses[0]!.message).not.toBe(explanationOf(zh, builtin(), 'zh').explanation.clauses[0]!.message);
+    expect(r.explanation.clauses[0]!.message).toBe(
+      explanationOf(record('en'), builtin(), 'en').explanation.clauses[0]!.message,
+    );
+    expect(r.explanation.clauses[0]!.message).not.toBe(
+      explanationOf(zh, builtin(), 'zh').explanation.clauses[0]!.message,
+    );
     // Without the observation the messages cannot be made again.
     expect(explanationOf(zh.verdict, builtin(), 'en').notes).toEqual(['plain-verdict', 'locale-kept']);
   });
@@ -60,10 +66,14 @@ describe('explanationOf', () => {
 
   it('what is neither a record nor a verdict, or names no edition, is an InputError named by the label', () => {
     expect(() => explanationOf({ hello: 1 }, builtin(), 'en', 'x.json')).toThrow(InputError);
-    expect(() => explanationOf({ hello: 1 }, builtin(), 'en', 'x.json')).toThrow(/^x\.json: neither a verdict record nor a verdict/);
+    expect(() => explanationOf({ hello: 1 }, builtin(), 'en', 'x.json')).toThrow(
+      /^x\.json: neither a verdict record nor a verdict/,
+    );
     const noRef = record().verdict as unknown as { standard: Record<string, unknown> };
     delete noRef.standard.ref;
-    expect(() => explanationOf(noRef, builtin(), 'en')).toThrow(expect.objectContaining({ code: 'E_VALUE', path: 'standard.ref' }));
+    expect(() => explanationOf(noRef, builtin(), 'en')).toThrow(
+      expect.objectContaining({ code: 'E_VALUE', path: 'standard.ref' }),
+    );
     const noVerdict = record() as unknown as Record<string, unknown>;
     delete noVerdict.verdict;
     expect(() => explanationOf(noVerdict, builtin(), 'en', 'r.json')).toThrow(/^r\.json: the record has no verdict$/);

@@ -58,7 +58,15 @@ describe('verifyRecord on hostile records', () => {
       refused(bad);
       for (const v of [null, 0, 'x', [], {}, true]) refused({ ...copy(rec), [key]: v });
     }
-    for (const path of [['edition'], ['engine'], ['observation', 'facts'], ['observation', 'standard'], ['verdict', 'clauses'], ['clauses', 0], ['inputHashes', 'locale']]) {
+    for (const path of [
+      ['edition'],
+      ['engine'],
+      ['observation', 'facts'],
+      ['observation', 'standard'],
+      ['verdict', 'clauses'],
+      ['clauses', 0],
+      ['inputHashes', 'locale'],
+    ]) {
       for (const v of [null, 5, 'x', [], {}]) {
         const bad = copy(rec);
         setAt(bad, path, v);
@@ -71,7 +79,17 @@ describe('verifyRecord on hostile records', () => {
     const paths = leafPaths(rec);
     const hostile = fc.oneof(
       fc.anything({ maxDepth: 3, withBigInt: true, withNullPrototype: true, withObjectString: true }),
-      fc.constantFrom(NaN, Infinity, -0, '', '__proto__', { toString: 'x' }, { __proto__: null }, deep(70), deep(100_000)),
+      fc.constantFrom(
+        NaN,
+        Infinity,
+        -0,
+        '',
+        '__proto__',
+        { toString: 'x' },
+        { __proto__: null },
+        deep(70),
+        deep(100_000),
+      ),
     );
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(), hostile, fc.boolean()), { minLength: 1, maxLength: 3 }), (edits) => {
@@ -115,7 +133,12 @@ describe('an altered inputHashes entry', () => {
     const r = verifyRecord(bad, builtin());
     expect(r.ok).toBe(false);
     expect(r.altered.map((d) => d.field)).toEqual([`inputHashes["${key}"]`]);
-    expect(r.altered[0]).toMatchObject({ kind: 'seal', path: ['inputHashes', key], recorded: `sha256:${'0'.repeat(64)}`, expected: rec.inputHashes[key] });
+    expect(r.altered[0]).toMatchObject({
+      kind: 'seal',
+      path: ['inputHashes', key],
+      recorded: `sha256:${'0'.repeat(64)}`,
+      expected: rec.inputHashes[key],
+    });
   });
 
   it('removed or added, likewise; while an altered fact is still named as the fact', () => {
@@ -124,10 +147,14 @@ describe('an altered inputHashes entry', () => {
     expect(verifyRecord(gone, builtin()).altered.map((d) => d.path)).toEqual([['inputHashes', key]]);
     const extra = copy(rec) as VerdictRecord;
     extra.inputHashes['observation.facts.ghost'] = rec.inputHashes[key]!;
-    expect(verifyRecord(extra, builtin()).altered.map((d) => d.path)).toEqual([['inputHashes', 'observation.facts.ghost']]);
+    expect(verifyRecord(extra, builtin()).altered.map((d) => d.path)).toEqual([
+      ['inputHashes', 'observation.facts.ghost'],
+    ]);
     const fact = copy(rec) as VerdictRecord;
     fact.observation.facts['ammonia-mg-m3'] = 0.9;
-    expect(verifyRecord(fact, builtin()).altered).toEqual([expect.objectContaining({ field: 'observation.facts.ammonia-mg-m3', kind: 'input' })]);
+    expect(verifyRecord(fact, builtin()).altered).toEqual([
+      expect.objectContaining({ field: 'observation.facts.ammonia-mg-m3', kind: 'input' }),
+    ]);
     const locale = copy(rec) as VerdictRecord;
     locale.inputHashes.locale = `sha256:${'1'.repeat(64)}`;
     expect(verifyRecord(locale, builtin()).altered.map((d) => d.field)).toEqual(['inputHashes.locale']);

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BundleError, compileEdition, createBundle, evaluate, readBundle, runCase, type Bundle, type EditionSpec } from '../../../src/index.js';
+import {
+  BundleError,
+  compileEdition,
+  createBundle,
+  evaluate,
+  readBundle,
+  runCase,
+  type Bundle,
+  type EditionSpec,
+} from '../../../src/index.js';
 import { main } from '../../../src/cli/main.js';
 import { builtin } from '../../support/helpers.js';
 
@@ -17,7 +26,11 @@ describe('createBundle / readBundle', () => {
     const b = createBundle(builtin().editions);
     expect(b.format).toBe('daoze-bundle');
     expect(b.formatVersion).toBe(1);
-    expect(b.editions.map((e) => e.ref)).toEqual(builtin().editions.map((e) => e.ref).sort());
+    expect(b.editions.map((e) => e.ref)).toEqual(
+      builtin()
+        .editions.map((e) => e.ref)
+        .sort(),
+    );
     for (const e of b.editions) {
       expect(e.hash).toBe(builtin().get(e.ref).hash);
       expect(e.spec.cases).toBeUndefined();
@@ -29,7 +42,8 @@ describe('createBundle / readBundle', () => {
     for (const original of builtin().editions) {
       const ed = loaded.find(original.ref)!;
       expect(ed.hash).toBe(original.hash);
-      for (const c of original.spec.cases ?? []) expect(runCase(ed, c).mismatches, `${original.ref}: ${c.name}`).toEqual([]);
+      for (const c of original.spec.cases ?? [])
+        expect(runCase(ed, c).mismatches, `${original.ref}: ${c.name}`).toEqual([]);
     }
   });
 
@@ -50,13 +64,17 @@ describe('createBundle / readBundle', () => {
     (b.editions[i]!.spec.parameters!['ammonia-limit']!.values as Record<string, number>)['class-2'] = 100;
     const e = catchError(() => readBundle(b, U));
     expect(e).toBeInstanceOf(BundleError);
-    expect((e as BundleError).issues).toEqual([{ path: `editions[${i}].hash`, message: expect.stringContaining('changed after it was built') }]);
+    expect((e as BundleError).issues).toEqual([
+      { path: `editions[${i}].hash`, message: expect.stringContaining('changed after it was built') },
+    ]);
   });
 
   it('refuses what is not a bundle of this format version, and a spec that does not compile, with typed errors', () => {
     expect(catchError(() => readBundle('{nope', U))).toBeInstanceOf(BundleError);
     expect(catchError(() => readBundle({ format: 'other' }, U))).toBeInstanceOf(BundleError);
-    expect((catchError(() => readBundle({ ...bundle(), formatVersion: 2 }, U)) as BundleError).issues[0]!.path).toBe('formatVersion');
+    expect((catchError(() => readBundle({ ...bundle(), formatVersion: 2 }, U)) as BundleError).issues[0]!.path).toBe(
+      'formatVersion',
+    );
     const b = bundle();
     (b.editions[0]!.spec.groups[0]!.clauses[0]!.check as { fact: string }).fact = 'no-such-fact';
     expect((catchError(() => readBundle(b, U)) as BundleError).issues[0]!.path).toMatch(/^editions\[0\]\.spec/);
@@ -67,7 +85,10 @@ describe('createBundle / readBundle', () => {
 
   it('evaluates observations from the bundle exactly as from the YAML', () => {
     const loaded = readBundle(bundle(), U);
-    const obs = { standard: 'si-jing-san-wu-liang-tong-yi-ming@1.0.0', facts: { 'flush-type': 'water-flush', 'water-supply-ok': false } };
+    const obs = {
+      standard: 'si-jing-san-wu-liang-tong-yi-ming@1.0.0',
+      facts: { 'flush-type': 'water-flush', 'water-supply-ok': false },
+    };
     expect(evaluate(loaded.find(obs.standard)!, obs)).toEqual(builtin().evaluate(obs));
   });
 });
@@ -77,12 +98,29 @@ describe('daoze build', () => {
     const dir = mkdtempSync(join(tmpdir(), 'daoze-build-'));
     const out = join(dir, 'b', 'standards.bundle.json');
     // main() answers synchronously for every command but check --batch.
-    const code = quiet(() => main(['build', '--out', out, '--schemas', join(dir, 'schemas'), '--only', 'si-jing-san-wu-liang-tong-yi-ming@1.0.0', '--only', 'san-duan']) as number);
+    const code = quiet(
+      () =>
+        main([
+          'build',
+          '--out',
+          out,
+          '--schemas',
+          join(dir, 'schemas'),
+          '--only',
+          'si-jing-san-wu-liang-tong-yi-ming@1.0.0',
+          '--only',
+          'san-duan',
+        ]) as number,
+    );
     expect(code).toBe(0);
     const loaded = readBundle(readFileSync(out, 'utf8'), U);
-    const sanDuan = builtin().editions.filter((e) => e.id === 'san-duan').map((e) => e.ref);
+    const sanDuan = builtin()
+      .editions.filter((e) => e.id === 'san-duan')
+      .map((e) => e.ref);
     expect(loaded.editions.map((e) => e.ref)).toEqual([...sanDuan, 'si-jing-san-wu-liang-tong-yi-ming@1.0.0']);
-    expect(existsSync(join(dir, 'schemas', 'si-jing-san-wu-liang-tong-yi-ming', '1.0.0.observation.schema.json'))).toBe(true);
+    expect(existsSync(join(dir, 'schemas', 'si-jing-san-wu-liang-tong-yi-ming', '1.0.0.observation.schema.json'))).toBe(
+      true,
+    );
     expect(quiet(() => main(['build', '--out', out, '--only', 'no-such-standard']) as number)).toBe(4);
   });
 });

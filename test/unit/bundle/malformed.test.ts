@@ -50,7 +50,8 @@ function use(b: unknown): 'loaded' | 'refused' {
           cl.progress();
           cl.verdict();
         } catch (e) {
-          if (!(e instanceof DaozeError)) throw new Error(`using ${ed.ref} threw ${(e as Error)?.name}: ${(e as Error)?.message}`, { cause: e });
+          if (!(e instanceof DaozeError))
+            throw new Error(`using ${ed.ref} threw ${(e as Error)?.name}: ${(e as Error)?.message}`, { cause: e });
         }
       }
     }
@@ -77,7 +78,8 @@ function expectRefused(b: unknown, label: string): BundleError {
 function paths(v: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   out.push(at);
   if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...at, i], out));
-  else if (v && typeof v === 'object') for (const k of Object.keys(v)) paths((v as Record<string, unknown>)[k], [...at, k], out);
+  else if (v && typeof v === 'object')
+    for (const k of Object.keys(v)) paths((v as Record<string, unknown>)[k], [...at, k], out);
   return out;
 }
 const SPEC_PATHS = paths(fresh().editions).filter((p) => p.length >= 2);
@@ -102,20 +104,27 @@ const mutation = fc.oneof(
   fc.constantFrom(...HOSTILE).map((value) => ({ kind: 'set' as const, value })),
   fc.constantFrom(...HOSTILE).map((name) => ({ kind: 'rename' as const, name })),
   fc.jsonValue({ maxDepth: 2 }).map((value) => ({ kind: 'set' as const, value })),
-  fc.constantFrom(0, -1, 1e308, 2.5, '', 'x', true, [], {}, [[]], { zh: 1 }).map((value) => ({ kind: 'set' as const, value }))
+  fc
+    .constantFrom(0, -1, 1e308, 2.5, '', 'x', true, [], {}, [[]], { zh: 1 })
+    .map((value) => ({ kind: 'set' as const, value })),
 );
 
 describe('a malformed bundle', () => {
   it('is E_BUNDLE for each case of issue 9', () => {
     const b1 = rehash(fresh());
-    for (const g of b1.editions[0]!.spec.groups) for (const c of g.clauses) delete (c as { messages?: unknown }).messages;
+    for (const g of b1.editions[0]!.spec.groups)
+      for (const c of g.clauses) delete (c as { messages?: unknown }).messages;
     expectRefused(rehash(b1), 'missing messages');
     const b2 = fresh();
     b2.editions[0]!.spec.groups[0]!.clauses[0]!.cites = [{ source: 'no-such-source' }];
     expectRefused(rehash(b2), 'unknown source');
     for (const op of HOSTILE) {
       const b = fresh();
-      (b.editions[0]!.spec.groups[0]!.clauses[0]! as { check: unknown }).check = { fact: 'water-cut', operator: op, value: true };
+      (b.editions[0]!.spec.groups[0]!.clauses[0]! as { check: unknown }).check = {
+        fact: 'water-cut',
+        operator: op,
+        value: true,
+      };
       expectRefused(rehash(b), `operator ${op}`);
     }
     const b3 = fresh();
@@ -157,7 +166,7 @@ describe('a malformed bundle', () => {
         // Without recomputed hashes, an edited edition never loads.
         if (!forger && changed) expect(result).toBe('refused');
       }),
-      { seed: 20261201, numRuns: 600 }
+      { seed: 20261201, numRuns: 600 },
     );
   });
 
@@ -184,7 +193,7 @@ describe('a malformed bundle', () => {
         expect(caught).toBeInstanceOf(DaozeError);
         expect(['E_SIGNATURE', 'E_BUNDLE']).toContain((caught as DaozeError).code);
       }),
-      { seed: 7, numRuns: 150 }
+      { seed: 7, numRuns: 150 },
     );
   });
 });

@@ -39,7 +39,9 @@ function forge(b: Bundle): Bundle {
 describe('readBundle with trust', () => {
   it('reads a bundle signed by a trusted key and says which', () => {
     expect(readBundle(signed(), { trust: [A.publicKey] }).signedBy).toBe(A.publicKey.keyId);
-    expect(readBundle(JSON.stringify(signed()), { trust: [B.publicKey, A.publicKey] }).signedBy).toBe(A.publicKey.keyId);
+    expect(readBundle(JSON.stringify(signed()), { trust: [B.publicKey, A.publicKey] }).signedBy).toBe(
+      A.publicKey.keyId,
+    );
   });
 
   it('refuses a forged bundle whose hashes were recomputed, naming the key', () => {
@@ -52,11 +54,17 @@ describe('readBundle with trust', () => {
   });
 
   it('refuses an unsigned bundle, one signed by an untrusted key, and a call with no trust at all', () => {
-    expect(thrown(() => readBundle(unsigned(), { trust: [A.publicKey] }))).toMatchObject({ code: 'E_SIGNATURE', problem: 'unsigned' });
+    expect(thrown(() => readBundle(unsigned(), { trust: [A.publicKey] }))).toMatchObject({
+      code: 'E_SIGNATURE',
+      problem: 'unsigned',
+    });
     const other = thrown(() => readBundle(signed(B.privateKey), { trust: [A.publicKey] })) as SignatureError;
     expect(other).toMatchObject({ code: 'E_SIGNATURE', problem: 'untrusted', keyId: B.publicKey.keyId });
     expect(other.message).toContain(B.publicKey.keyId);
-    expect(thrown(() => readBundle(signed(), undefined as never))).toMatchObject({ code: 'E_SIGNATURE', problem: 'no-trust' });
+    expect(thrown(() => readBundle(signed(), undefined as never))).toMatchObject({
+      code: 'E_SIGNATURE',
+      problem: 'no-trust',
+    });
     expect(thrown(() => readBundle(signed(), {} as never))).toMatchObject({ code: 'E_SIGNATURE', problem: 'no-trust' });
   });
 
@@ -67,12 +75,20 @@ describe('readBundle with trust', () => {
   });
 
   it('refuses a malformed signature member, or an unknown top-level member, as E_BUNDLE even under the opt-out', () => {
-    for (const signature of [null, 'x', { algorithm: 'ed25519' }, { ...signed().signature, value: 'AA==' }, { ...signed().signature, extra: 1 }]) {
+    for (const signature of [
+      null,
+      'x',
+      { algorithm: 'ed25519' },
+      { ...signed().signature, value: 'AA==' },
+      { ...signed().signature, extra: 1 },
+    ]) {
       const e = thrown(() => readBundle({ ...unsigned(), signature }, { trust: 'unsigned' }));
       expect(e, JSON.stringify(signature)).toBeInstanceOf(BundleError);
       expect((e as BundleError).issues[0]!.path).toBe('signature');
     }
-    expect((thrown(() => readBundle({ ...signed(), note: 1 }, { trust: [A.publicKey] })) as BundleError).issues[0]!.path).toBe('note');
+    expect(
+      (thrown(() => readBundle({ ...signed(), note: 1 }, { trust: [A.publicKey] })) as BundleError).issues[0]!.path,
+    ).toBe('note');
   });
 
   it('checks the signature over the whole bundle, not only the editions', () => {

@@ -4,7 +4,15 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkWritable, ensureFolder, errorLines, readInputBytes, readJsonFile, readTextFile, writeFileAtomic } from '../../../src/cli/io.js';
+import {
+  checkWritable,
+  ensureFolder,
+  errorLines,
+  readInputBytes,
+  readJsonFile,
+  readTextFile,
+  writeFileAtomic,
+} from '../../../src/cli/io.js';
 import { InputError, ObservationError } from '../../../src/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'daoze-io-'));
@@ -62,13 +70,16 @@ describe('readInputBytes / readJsonFile: only regular files, read with a cap', (
 
   // Root reads a mode-000 file anyway, so the permission case can only be seen as another user; as root the
   // I/O-error and symlink-loop cases above are the E_READ checks.
-  it.skipIf(process.getuid?.() === 0)('a file without read permission is E_READ (not run as root: root reads mode 000)', () => {
-    writeFileSync(at('secret.json'), '{}');
-    chmodSync(at('secret.json'), 0o000);
-    const e = thrown(() => readJsonFile(at('secret.json')));
-    expect(e.code).toBe('E_READ');
-    expect(e.message).toContain('permission denied');
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'a file without read permission is E_READ (not run as root: root reads mode 000)',
+    () => {
+      writeFileSync(at('secret.json'), '{}');
+      chmodSync(at('secret.json'), 0o000);
+      const e = thrown(() => readJsonFile(at('secret.json')));
+      expect(e.code).toBe('E_READ');
+      expect(e.message).toContain('permission denied');
+    },
+  );
 
   it('a file over the cap is E_TOO_LARGE, counted in bytes read, not from the stat size', () => {
     writeFileSync(at('big.json'), `[${'1,'.repeat(60)}1]`);
@@ -137,13 +148,25 @@ describe('writeFileAtomic / checkWritable / ensureFolder', () => {
 
 describe('errorLines: one line (or block) with the code and the place', () => {
   it('an InputError: command, file:line:col, code, reason', () => {
-    const e = new InputError('E_DUPLICATE_KEY', 'obs.json', 'key "a" appears twice in one object (first at 2:5); keep one', { position: { offset: 20, line: 3, col: 5 } });
-    expect(errorLines(e, 'check')).toEqual(['daoze check: obs.json:3:5: E_DUPLICATE_KEY key "a" appears twice in one object (first at 2:5); keep one']);
+    const e = new InputError(
+      'E_DUPLICATE_KEY',
+      'obs.json',
+      'key "a" appears twice in one object (first at 2:5); keep one',
+      { position: { offset: 20, line: 3, col: 5 } },
+    );
+    expect(errorLines(e, 'check')).toEqual([
+      'daoze check: obs.json:3:5: E_DUPLICATE_KEY key "a" appears twice in one object (first at 2:5); keep one',
+    ]);
   });
 
   it('an ObservationError names the file and each issue with its code', () => {
-    const e = new ObservationError([{ code: 'E_FACT_TYPE', path: 'facts.water-cut', message: 'must be true or false, got "yes"' }]);
-    expect(errorLines(e, 'check', 'a.json')).toEqual(['daoze check: a.json: E_OBSERVATION the observation is invalid:', '  facts.water-cut: must be true or false, got "yes" (E_FACT_TYPE)']);
+    const e = new ObservationError([
+      { code: 'E_FACT_TYPE', path: 'facts.water-cut', message: 'must be true or false, got "yes"' },
+    ]);
+    expect(errorLines(e, 'check', 'a.json')).toEqual([
+      'daoze check: a.json: E_OBSERVATION the observation is invalid:',
+      '  facts.water-cut: must be true or false, got "yes" (E_FACT_TYPE)',
+    ]);
   });
 
   it('is undefined for what is not a DaozeError (a bug, reported as such)', () => {

@@ -12,7 +12,17 @@ const HEAVY = ['yaml', 'ajv', 'ajv-formats', 'semver'];
 
 /** The packages the CLI's entry reaches, through static imports only or through dynamic ones as well. */
 async function packagesReached(withDynamic: boolean): Promise<Set<string>> {
-  const r = await build({ entryPoints: [resolve(ROOT, 'src/cli/main.ts')], absWorkingDir: ROOT, bundle: true, write: false, metafile: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent' });
+  const r = await build({
+    entryPoints: [resolve(ROOT, 'src/cli/main.ts')],
+    absWorkingDir: ROOT,
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'silent',
+  });
   const inputs: Metafile['inputs'] = r.metafile.inputs;
   const seen = new Set<string>();
   const packages = new Set<string>();
@@ -21,7 +31,8 @@ async function packagesReached(withDynamic: boolean): Promise<Set<string>> {
     seen.add(file);
     for (const i of inputs[file]?.imports ?? []) {
       if (i.kind === 'dynamic-import' && !withDynamic) continue;
-      if (i.external) packages.add(i.path.startsWith('@') ? i.path.split('/').slice(0, 2).join('/') : i.path.split('/')[0]!);
+      if (i.external)
+        packages.add(i.path.startsWith('@') ? i.path.split('/').slice(0, 2).join('/') : i.path.split('/')[0]!);
       else visit(i.path);
     }
   };
@@ -53,7 +64,9 @@ describe('the CLI loads its YAML side on demand', () => {
       expect(code).toBeInstanceOf(Promise);
       expect(await code).toBe(0);
       expect(lazy.readersLoaded()).toBe(true);
-      expect((JSON.parse(stdout) as { standards: { ref: string }[] }).standards.map((s) => s.ref)).toContain('san-duan@1.0.0');
+      expect((JSON.parse(stdout) as { standards: { ref: string }[] }).standards.map((s) => s.ref)).toContain(
+        'san-duan@1.0.0',
+      );
     } finally {
       o.mockRestore();
     }

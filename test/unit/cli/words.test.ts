@@ -7,7 +7,8 @@ import { placeholdersOf } from '../../../src/model/template.js';
 function leaves(v: unknown, path = ''): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof v === 'string') out.set(path, v);
-  else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) for (const [p, s] of leaves(x, path ? `${path}.${k}` : k)) out.set(p, s);
+  else if (typeof v === 'object' && v !== null)
+    for (const [k, x] of Object.entries(v)) for (const [p, s] of leaves(x, path ? `${path}.${k}` : k)) out.set(p, s);
   else throw new Error(`${path}: a word is a string, not ${typeof v}`);
   return out;
 }
@@ -44,7 +45,9 @@ describe('CLI words', () => {
 
 describe('phrase', () => {
   it('fills each placeholder, every time it occurs', () => {
-    expect(phrase(words('zh').signedRecords, { n: 3, key: 'k1', file: 'out.ndjson' })).toBe('已写入 3 份审计记录(以密钥 k1 签名):out.ndjson');
+    expect(phrase(words('zh').signedRecords, { n: 3, key: 'k1', file: 'out.ndjson' })).toBe(
+      '已写入 3 份审计记录(以密钥 k1 签名):out.ndjson',
+    );
     expect(phrase('{n} and {n}', { n: 0 })).toBe('0 and 0');
   });
 

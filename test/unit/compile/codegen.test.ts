@@ -39,13 +39,22 @@ const HOSTILE = [
 ];
 
 /** A hostile string: a known attack or an arbitrary one (any code points, including lone surrogates). */
-const hostile = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 12 }));
+const hostile = fc.oneof(
+  fc.constantFrom(...HOSTILE),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+);
 
 /** Renames every string of an edition through `name(kind, original)`; numbers, booleans and dates are kept. */
 function renameEdition(spec: EditionSpec, name: (kind: string, s: string) => string): EditionSpec {
-  const enumFacts = new Set(Object.entries(spec.facts).filter(([, f]) => f.type === 'enum').map(([id]) => id));
+  const enumFacts = new Set(
+    Object.entries(spec.facts)
+      .filter(([, f]) => f.type === 'enum')
+      .map(([id]) => id),
+  );
   const text = (t: I18nText): I18nText => ({ zh: name('text', t.zh), en: name('text', t.en) });
-  const lit = (fact: string, v: unknown): unknown => (enumFacts.has(fact) && typeof v === 'string' ? name('choice', v) : v);
+  const lit = (fact: string, v: unknown): unknown =>
+    enumFacts.has(fact) && typeof v === 'string' ? name('choice', v) : v;
   const cond = (c: Condition): Condition => {
     if ('all' in c) return { all: c.all.map(cond) };
     if ('any' in c) return { any: c.any.map(cond) };
@@ -59,7 +68,12 @@ function renameEdition(spec: EditionSpec, name: (kind: string, s: string) => str
         : Array.isArray(v)
           ? v.map((x) => lit(c.fact, x))
           : lit(c.fact, v);
-    return { fact: name('fact', c.fact), operator: c.operator, value, description: name('text', 'description') } as Condition;
+    return {
+      fact: name('fact', c.fact),
+      operator: c.operator,
+      value,
+      description: name('text', 'description'),
+    } as Condition;
   };
   return {
     ...spec,
@@ -74,14 +88,26 @@ function renameEdition(spec: EditionSpec, name: (kind: string, s: string) => str
           ...p,
           label: text(p.label),
           cites: p.cites.map((c) => ({ ...c, source: name('source', c.source) })),
-          ...(p.byFact ? { byFact: name('fact', p.byFact), values: Object.fromEntries(Object.entries(p.values!).map(([k, x]) => [name('choice', k), x])) } : {}),
+          ...(p.byFact
+            ? {
+                byFact: name('fact', p.byFact),
+                values: Object.fromEntries(Object.entries(p.values!).map(([k, x]) => [name('choice', k), x])),
+              }
+            : {}),
         },
       ]),
     ),
     facts: Object.fromEntries(
       Object.entries(spec.facts).map(([id, f]) => [
         name('fact', id),
-        { ...f, label: text(f.label), question: text(f.question), ...(f.choices ? { choices: f.choices.map((c) => ({ value: name('choice', c.value), label: text(c.label) })) } : {}) },
+        {
+          ...f,
+          label: text(f.label),
+          question: text(f.question),
+          ...(f.choices
+            ? { choices: f.choices.map((c) => ({ value: name('choice', c.value), label: text(c.label) })) }
+            : {}),
+        },
       ]),
     ),
     groups: spec.groups.map((g) => ({
@@ -95,7 +121,11 @@ function renameEdition(spec: EditionSpec, name: (kind: string, s: string) => str
         cites: c.cites.map((x) => ({ ...x, source: name('source', x.source), quote: name('text', 'quote') })),
         check: cond(c.check),
         ...(c.appliesWhen ? { appliesWhen: cond(c.appliesWhen) } : {}),
-        messages: { pass: text(c.messages.pass), fail: text(c.messages.fail), indeterminate: text(c.messages.indeterminate) },
+        messages: {
+          pass: text(c.messages.pass),
+          fail: text(c.messages.fail),
+          indeterminate: text(c.messages.indeterminate),
+        },
       })),
     })),
   };
@@ -140,7 +170,9 @@ describe('generated code never contains text from the standard', () => {
 
         // Same positions, enum values renamed: the hostile program must decide exactly as the plain one.
         const values = normaliseObservation(plain, { standard: spec.id, ...obs }).values;
-        const evilValues = values.map((v, i) => (plain.facts[i]!.spec.type === 'enum' && typeof v === 'string' ? (choice.get(v) ?? v) : v));
+        const evilValues = values.map((v, i) =>
+          plain.facts[i]!.spec.type === 'enum' && typeof v === 'string' ? (choice.get(v) ?? v) : v,
+        );
         const outA = new Uint8Array(2 * plain.clauses.length);
         const outB = new Uint8Array(2 * bad.clauses.length);
         codegenProgram(plain).run(values, outA);
@@ -156,7 +188,18 @@ describe('generated code never contains text from the standard', () => {
     const spec = fc.sample(extEdition, { numRuns: 1, seed: 7 })[0]!;
     const evil: EditionSpec = {
       ...spec,
-      groups: [{ ...spec.groups[0]!, clauses: [{ ...spec.groups[0]!.clauses[0]!, appliesWhen: undefined, check: { fact: 'level', operator: '== 1 || globalThis.__daozePwned', value: 1 } as Condition }] }],
+      groups: [
+        {
+          ...spec.groups[0]!,
+          clauses: [
+            {
+              ...spec.groups[0]!.clauses[0]!,
+              appliesWhen: undefined,
+              check: { fact: 'level', operator: '== 1 || globalThis.__daozePwned', value: 1 } as Condition,
+            },
+          ],
+        },
+      ],
     };
     expect(() => generate(compileEdition(evil))).toThrow(/unknown operator/);
     expect((globalThis as Record<string, unknown>).__daozePwned).toBeUndefined();

@@ -28,7 +28,20 @@ describe('normaliseObservation fast path', () => {
       fc.anything(),
       fc.double(),
       fc.integer({ min: -10, max: 10 }),
-      fc.constantFrom(NaN, Infinity, -Infinity, -0, 5.5, 1e-9, 'a', 'e', '2024-02-29', '2024-02-30', '2023-06-30T08:00:00+08:00', '2023-06-30T08:00:00'),
+      fc.constantFrom(
+        NaN,
+        Infinity,
+        -Infinity,
+        -0,
+        5.5,
+        1e-9,
+        'a',
+        'e',
+        '2024-02-29',
+        '2024-02-30',
+        '2023-06-30T08:00:00+08:00',
+        '2023-06-30T08:00:00',
+      ),
     );
     fc.assert(
       fc.property(fc.constantFrom(...EXT_FACTS), anyValue, (f, v) => {
@@ -66,11 +79,18 @@ describe('normaliseObservation fast path', () => {
 
 describe('evidence fast path', () => {
   it('accepts an evidence reference exactly when the full check finds no issue', () => {
-    const field = fc.oneof(fc.string({ maxLength: 5 }), fc.anything(), fc.constantFrom('photo', 'measurement', 'sha256:' + 'a'.repeat(64), '2024-01-01T00:00:00Z', 'x'.repeat(10_001)));
+    const field = fc.oneof(
+      fc.string({ maxLength: 5 }),
+      fc.anything(),
+      fc.constantFrom('photo', 'measurement', 'sha256:' + 'a'.repeat(64), '2024-01-01T00:00:00Z', 'x'.repeat(10_001)),
+    );
     const ref = fc.oneof(
       fc.anything(),
       fc.record({ kind: field, ref: field, sha256: field, capturedAt: field, note: field }, { requiredKeys: [] }),
-      fc.record({ kind: fc.constantFrom('photo', 'video'), ref: fc.string(), extra: field }, { requiredKeys: ['kind', 'ref'] }),
+      fc.record(
+        { kind: fc.constantFrom('photo', 'video'), ref: fc.string(), extra: field },
+        { requiredKeys: ['kind', 'ref'] },
+      ),
       fc.constant(JSON.parse('{"kind":"photo","ref":"r","__proto__":{"x":1}}')),
     );
     fc.assert(
@@ -92,9 +112,12 @@ describe('evidence fast path', () => {
             keys.every((k) => ['kind', 'ref', 'sha256', 'capturedAt', 'note'].includes(k)) &&
             [Object.prototype, null].includes(Object.getPrototypeOf(o)) &&
             ['photo', 'measurement', 'document', 'video', 'gps'].includes(o.kind as string) &&
-            typeof o.ref === 'string' && o.ref.length <= 10_000 &&
+            typeof o.ref === 'string' &&
+            o.ref.length <= 10_000 &&
             (o.sha256 === undefined || (typeof o.sha256 === 'string' && /^sha256:[0-9a-f]{64}$/.test(o.sha256))) &&
-            (o.capturedAt === undefined || (typeof o.capturedAt === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(o.capturedAt))) &&
+            (o.capturedAt === undefined ||
+              (typeof o.capturedAt === 'string' &&
+                /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(o.capturedAt))) &&
             (o.note === undefined || (typeof o.note === 'string' && o.note.length <= 10_000))
           );
         });

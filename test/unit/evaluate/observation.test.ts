@@ -12,7 +12,9 @@ import { evidenceShortfall, normaliseObservation } from '../../../src/evaluate/o
 import { builtin } from '../../support/helpers.js';
 
 const root = join(__dirname, '..', '..', '..');
-const example = JSON.parse(readFileSync(join(root, 'examples/observations/01-toilet-ammonia-high.json'), 'utf8')) as Observation;
+const example = JSON.parse(
+  readFileSync(join(root, 'examples/observations/01-toilet-ammonia-high.json'), 'utf8'),
+) as Observation;
 const ed = () => builtin().get('si-jing-san-wu-liang-tong-yi-ming@1.0.0');
 /** The example with ammonia within the class-2 limit, so that 无臭味 passes when the reading counts. */
 const passing = (evidence: unknown[]): Observation => ({
@@ -42,21 +44,44 @@ describe('evidence that does not back a fact', () => {
   it('counts the reading with evidence of a required kind and a reference', () => {
     expect(noOdour(passing([{ kind: 'measurement', ref: 'meter/0931.csv' }])).outcome).toBe('pass');
     // One entry that backs it is enough, whatever else is attached.
-    expect(noOdour(passing([{ kind: 'gps', ref: '' }, { kind: 'measurement', ref: 'meter/0931.csv' }])).outcome).toBe('pass');
+    expect(
+      noOdour(
+        passing([
+          { kind: 'gps', ref: '' },
+          { kind: 'measurement', ref: 'meter/0931.csv' },
+        ]),
+      ).outcome,
+    ).toBe('pass');
   });
 
   it('does not count it with evidence of another kind: indeterminate, naming the fact and the kind required', () => {
-    const c = noOdour(passing([{ kind: 'gps', ref: 'fix/1' }, { kind: 'photo', ref: 'p.jpg' }]));
+    const c = noOdour(
+      passing([
+        { kind: 'gps', ref: 'fix/1' },
+        { kind: 'photo', ref: 'p.jpg' },
+      ]),
+    );
     expect(c.outcome).toBe('indeterminate');
-    expect(c.missing).toEqual([expect.objectContaining({ fact: 'ammonia-mg-m3', reason: 'wrong-evidence-kind', evidence: ['measurement'], evidenceRequired: true })]);
+    expect(c.missing).toEqual([
+      expect.objectContaining({
+        fact: 'ammonia-mg-m3',
+        reason: 'wrong-evidence-kind',
+        evidence: ['measurement'],
+        evidenceRequired: true,
+      }),
+    ]);
     expect(c.message).toContain(c.missing[0]!.label);
   });
 
   it('does not count it with a blank reference, nor with nothing attached', () => {
     for (const ref of ['', '   ', '\t\n']) {
-      expect(noOdour(passing([{ kind: 'measurement', ref }])).missing).toEqual([expect.objectContaining({ fact: 'ammonia-mg-m3', reason: 'empty-evidence-ref' })]);
+      expect(noOdour(passing([{ kind: 'measurement', ref }])).missing).toEqual([
+        expect.objectContaining({ fact: 'ammonia-mg-m3', reason: 'empty-evidence-ref' }),
+      ]);
     }
-    expect(noOdour(passing([])).missing).toEqual([expect.objectContaining({ fact: 'ammonia-mg-m3', reason: 'no-evidence' })]);
+    expect(noOdour(passing([])).missing).toEqual([
+      expect.objectContaining({ fact: 'ammonia-mg-m3', reason: 'no-evidence' }),
+    ]);
     const { evidence: _none, ...bare } = passing([]);
     expect(noOdour(bare).missing).toEqual([expect.objectContaining({ fact: 'ammonia-mg-m3', reason: 'no-evidence' })]);
   });
@@ -76,11 +101,16 @@ describe('evidence that does not back a fact', () => {
       expect(e).toBeInstanceOf(ObservationError);
       expect((e as ObservationError).issues.map((i) => i.path)).toEqual([path]);
     }
-    expect(noOdour(passing([{ kind: 'measurement', ref: 'm', sha256: `sha256:${'a'.repeat(64)}` }])).outcome).toBe('pass');
+    expect(noOdour(passing([{ kind: 'measurement', ref: 'm', sha256: `sha256:${'a'.repeat(64)}` }])).outcome).toBe(
+      'pass',
+    );
   });
 
   it('law: a reading that needs evidence counts exactly when an entry has a required kind and a non-blank ref', () => {
-    const entry = fc.record({ kind: fc.constantFrom('photo', 'measurement', 'document', 'video', 'gps' as const), ref: fc.constantFrom('', ' ', 'm.csv', ' x ', '\u3000') });
+    const entry = fc.record({
+      kind: fc.constantFrom('photo', 'measurement', 'document', 'video', 'gps' as const),
+      ref: fc.constantFrom('', ' ', 'm.csv', ' x ', '\u3000'),
+    });
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 4 }), (list) => {
         const counts = list.some((e) => e.kind === 'measurement' && e.ref.trim() !== '');
@@ -109,7 +139,10 @@ describe('values nested too deeply', () => {
   });
 
   it('so are deep evidence, subject and observer members, and a deep observation', () => {
-    depthError({ ...example, evidence: { 'ammonia-mg-m3': [{ kind: 'measurement', ref: deep(100_000) }] } }, 'evidence.ammonia-mg-m3[0].ref');
+    depthError(
+      { ...example, evidence: { 'ammonia-mg-m3': [{ kind: 'measurement', ref: deep(100_000) }] } },
+      'evidence.ammonia-mg-m3[0].ref',
+    );
     depthError({ ...example, evidence: { 'ammonia-mg-m3': deep(100_000) } }, 'evidence.ammonia-mg-m3');
     depthError({ ...example, subject: { id: 'x', name: deep(100_000) } }, 'subject.name');
     depthError({ ...example, observer: { id: deep(100_000) } }, 'observer.id');

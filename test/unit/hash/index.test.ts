@@ -24,9 +24,22 @@ function ours(v: unknown): string | 'throws' {
 
 describe('canonicalJson', () => {
   it('is the canonicalize package on JSON data: keys in any order, unicode, numbers, index-like and __proto__ keys', () => {
-    const key = fc.oneof(fc.string(), fc.constantFrom('__proto__', '0', '1', '10', '01', 'é', '\u{1F600}', 'b', 'a', 'toJSON'));
+    const key = fc.oneof(
+      fc.string(),
+      fc.constantFrom('__proto__', '0', '1', '10', '01', 'é', '\u{1F600}', 'b', 'a', 'toJSON'),
+    );
     const json = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: 'small' }, fc.constant(null), fc.boolean(), fc.double(), fc.integer(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), tie('array'), tie('object')),
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.constant(null),
+        fc.boolean(),
+        fc.double(),
+        fc.integer(),
+        fc.string({ unit: 'grapheme' }),
+        fc.string({ unit: 'binary' }),
+        tie('array'),
+        tie('object'),
+      ),
       array: fc.array(tie('value'), { maxLength: 5 }),
       object: fc.dictionary(key, tie('value'), { maxKeys: 6 }),
     })).value;
@@ -40,12 +53,34 @@ describe('canonicalJson', () => {
 
   it('is the canonicalize package on anything else: undefined, dates, class instances, holes, lone surrogates, null prototypes', () => {
     fc.assert(
-      fc.property(fc.anything({ withDate: true, withMap: true, withSet: true, withNullPrototype: true, withSparseArray: true, withBoxedValues: true, withTypedArray: true }), (v) => {
-        expect(ours(v)).toBe(reference(v));
-      }),
+      fc.property(
+        fc.anything({
+          withDate: true,
+          withMap: true,
+          withSet: true,
+          withNullPrototype: true,
+          withSparseArray: true,
+          withBoxedValues: true,
+          withTypedArray: true,
+        }),
+        (v) => {
+          expect(ours(v)).toBe(reference(v));
+        },
+      ),
       { seed: 4, numRuns: 3000 },
     );
-    for (const v of [{ a: '\ud800' }, ['\udc00x'], { x: 'a\\ud800' }, { n: -0 }, { n: NaN }, [undefined], { u: undefined, a: 1 }, new Date(0), Object.create(null)]) expect(ours(v)).toBe(reference(v));
+    for (const v of [
+      { a: '\ud800' },
+      ['\udc00x'],
+      { x: 'a\\ud800' },
+      { n: -0 },
+      { n: NaN },
+      [undefined],
+      { u: undefined, a: 1 },
+      new Date(0),
+      Object.create(null),
+    ])
+      expect(ours(v)).toBe(reference(v));
   });
 
   it('takes a deep value the package can take, and refuses a cycle as the package does', () => {

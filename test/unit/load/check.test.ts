@@ -21,7 +21,9 @@ const codes = (e: EditionSpec) => validateEdition(e).diagnostics.map((d) => [d.c
 describe('MAX_CONDITION_LEAVES', () => {
   it('accepts a clause with exactly the limit and refuses one more, at the clause’s check', () => {
     expect(codes(withCheck({ any: Array.from({ length: MAX_CONDITION_LEAVES }, (_, i) => leaf(i)) }))).toEqual([]);
-    expect(codes(withCheck({ any: Array.from({ length: MAX_CONDITION_LEAVES + 1 }, (_, i) => leaf(i)) }))).toEqual([['E_LIMIT', 'groups[0].clauses[0].check']]);
+    expect(codes(withCheck({ any: Array.from({ length: MAX_CONDITION_LEAVES + 1 }, (_, i) => leaf(i)) }))).toEqual([
+      ['E_LIMIT', 'groups[0].clauses[0].check'],
+    ]);
   });
 
   it('counts appliesWhen with check, and nested leaves', () => {
@@ -32,10 +34,26 @@ describe('MAX_CONDITION_LEAVES', () => {
 
   it('leafCount agrees with a recursive count on any tree', () => {
     const tree: fc.Arbitrary<Condition> = fc.letrec<{ c: Condition }>((t) => ({
-      c: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.constant(leaf(0)), fc.array(t('c'), { maxLength: 4 }).map((all) => ({ all })), fc.array(t('c'), { maxLength: 4 }).map((any) => ({ any })), t('c').map((not) => ({ not }))),
+      c: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.constant(leaf(0)),
+        fc.array(t('c'), { maxLength: 4 }).map((all) => ({ all })),
+        fc.array(t('c'), { maxLength: 4 }).map((any) => ({ any })),
+        t('c').map((not) => ({ not })),
+      ),
     })).c;
-    const rec = (c: Condition): number => ('all' in c ? c.all.reduce((n, x) => n + rec(x), 0) : 'any' in c ? c.any.reduce((n, x) => n + rec(x), 0) : 'not' in c ? rec(c.not) : 1);
-    fc.assert(fc.property(tree, (c) => leafCount(c) === rec(c)), { seed: 9, numRuns: 300 });
+    const rec = (c: Condition): number =>
+      'all' in c
+        ? c.all.reduce((n, x) => n + rec(x), 0)
+        : 'any' in c
+          ? c.any.reduce((n, x) => n + rec(x), 0)
+          : 'not' in c
+            ? rec(c.not)
+            : 1;
+    fc.assert(
+      fc.property(tree, (c) => leafCount(c) === rec(c)),
+      { seed: 9, numRuns: 300 },
+    );
   });
 });
 
@@ -47,8 +65,16 @@ describe('reserved ids', () => {
   it.each(['constructor', 'prototype'])('a fact named %s is E_FACT_SPEC at its key', (id) => {
     const e = valid();
     e.facts[id] = { ...e.facts['lights-ok']! };
-    const r = parseEdition(text.replace('facts:\n', `facts:\n  ${id}:\n    type: boolean\n    label: { zh: x, en: x }\n    question: { zh: x, en: x }\n`), { file: 'e.yaml' });
-    expect(r.diagnostics.map((d) => [d.code, d.location.path, d.location.line, d.location.col])).toEqual([['E_FACT_SPEC', `facts.${id}`, 12, 3]]);
+    const r = parseEdition(
+      text.replace(
+        'facts:\n',
+        `facts:\n  ${id}:\n    type: boolean\n    label: { zh: x, en: x }\n    question: { zh: x, en: x }\n`,
+      ),
+      { file: 'e.yaml' },
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.location.path, d.location.line, d.location.col])).toEqual([
+      ['E_FACT_SPEC', `facts.${id}`, 12, 3],
+    ]);
     expect(codes(e)).toEqual([['E_FACT_SPEC', `facts.${id}`]]);
   });
 
@@ -56,7 +82,9 @@ describe('reserved ids', () => {
     const e = valid();
     e.parameters = { constructor: { label: { zh: x(), en: x() }, value: 1, cites: [{ source: 'seed-plan' }] } };
     expect(codes(e)).toEqual([['E_SCHEMA', 'parameters.constructor']]);
-    const keyed = text.replace('facts:\n', `parameters:
+    const keyed = text.replace(
+      'facts:\n',
+      `parameters:
   limit:
     label: { zh: x, en: x }
     byFact: kind
@@ -68,15 +96,28 @@ facts:
     label: { zh: x, en: x }
     question: { zh: x, en: x }
     choices: [{ value: plain, label: { zh: x, en: x } }, { value: fancy, label: { zh: x, en: x } }]
-`);
+`,
+    );
     const r = parseEdition(keyed, { file: 'e.yaml' });
-    expect(r.diagnostics.map((d) => [d.code, d.location.path, d.location.line])).toEqual([['E_SCHEMA', 'parameters.limit.values.__proto__', 15]]);
+    expect(r.diagnostics.map((d) => [d.code, d.location.path, d.location.line])).toEqual([
+      ['E_SCHEMA', 'parameters.limit.values.__proto__', 15],
+    ]);
   });
 
   it('a keyed table missing a choice named like a property of Object.prototype is found', () => {
     const e = valid();
-    e.facts['kind'] = { type: 'enum', label: { zh: x(), en: x() }, question: { zh: x(), en: x() }, choices: [{ value: 'plain', label: { zh: x(), en: x() } }, { value: 'constructor', label: { zh: x(), en: x() } }] };
-    e.parameters = { limit: { label: { zh: x(), en: x() }, byFact: 'kind', values: { plain: 1 }, cites: [{ source: 'seed-plan' }] } };
+    e.facts['kind'] = {
+      type: 'enum',
+      label: { zh: x(), en: x() },
+      question: { zh: x(), en: x() },
+      choices: [
+        { value: 'plain', label: { zh: x(), en: x() } },
+        { value: 'constructor', label: { zh: x(), en: x() } },
+      ],
+    };
+    e.parameters = {
+      limit: { label: { zh: x(), en: x() }, byFact: 'kind', values: { plain: 1 }, cites: [{ source: 'seed-plan' }] },
+    };
     const ds = validateEdition(e).diagnostics;
     expect(ds.map((d) => [d.code, d.location.path])).toEqual([['E_SCHEMA', 'parameters.limit.values']]);
     expect(ds[0]!.message).toContain('"constructor"');

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { composeEditions, createRegistry, StandardError, type EditionSpec } from '../../../src/index.js';
 import { editionHeader } from '../../support/edition-header.js';
 
-const msg = { pass: { zh: 'p', en: 'p' }, fail: { zh: 'f {limit}', en: 'f {limit}' }, indeterminate: { zh: 'i', en: 'i' } };
+const msg = {
+  pass: { zh: 'p', en: 'p' },
+  fail: { zh: 'f {limit}', en: 'f {limit}' },
+  indeterminate: { zh: 'i', en: 'i' },
+};
 const base = (): EditionSpec => ({
   ...editionHeader('part', { status: 'published', source: 'seed-plan' }),
   routing: { implementing: ['市住建局'], responsible: ['各城区'] },
@@ -18,14 +22,44 @@ const base = (): EditionSpec => ({
       id: 'wells',
       label: { zh: '检查井', en: 'wells' },
       clauses: [
-        { id: 'cover-present', label: { zh: '井盖', en: 'cover' }, text: { zh: 't', en: 't' }, cites: [{ source: 'seed-plan', task: 4 }], provenance: 'seed', severity: 'critical', check: { fact: 'cover-present', operator: 'equal', value: true }, messages: msg },
-        { id: 'cover-level', label: { zh: '平顺', en: 'level' }, text: { zh: 't', en: 't' }, cites: [{ source: 'seed-plan', task: 4 }], provenance: 'seed', severity: 'major', check: { fact: 'cover-sunk-cm', operator: 'lessThanInclusive', value: { param: 'limit' } }, messages: msg },
+        {
+          id: 'cover-present',
+          label: { zh: '井盖', en: 'cover' },
+          text: { zh: 't', en: 't' },
+          cites: [{ source: 'seed-plan', task: 4 }],
+          provenance: 'seed',
+          severity: 'critical',
+          check: { fact: 'cover-present', operator: 'equal', value: true },
+          messages: msg,
+        },
+        {
+          id: 'cover-level',
+          label: { zh: '平顺', en: 'level' },
+          text: { zh: 't', en: 't' },
+          cites: [{ source: 'seed-plan', task: 4 }],
+          provenance: 'seed',
+          severity: 'major',
+          check: { fact: 'cover-sunk-cm', operator: 'lessThanInclusive', value: { param: 'limit' } },
+          messages: msg,
+        },
       ],
     },
     {
       id: 'lamps',
       label: { zh: '路灯', en: 'lamps' },
-      clauses: [{ id: 'lamp-ok', label: { zh: '灯', en: 'lamp' }, text: { zh: 't', en: 't' }, cites: [{ source: 'seed-plan', task: 2 }], provenance: 'seed', severity: 'minor', routing: { implementing: ['路灯所'], responsible: ['市住建局'] }, check: { fact: 'lamp-ok', operator: 'equal', value: true }, messages: msg }],
+      clauses: [
+        {
+          id: 'lamp-ok',
+          label: { zh: '灯', en: 'lamp' },
+          text: { zh: 't', en: 't' },
+          cites: [{ source: 'seed-plan', task: 2 }],
+          provenance: 'seed',
+          severity: 'minor',
+          routing: { implementing: ['路灯所'], responsible: ['市住建局'] },
+          check: { fact: 'lamp-ok', operator: 'equal', value: true },
+          messages: msg,
+        },
+      ],
     },
   ],
 });
@@ -37,7 +71,10 @@ const unit = (include: object): EditionSpec => ({
 
 describe('composition', () => {
   it('includes a whole group with the facts, parameters and sources its clauses use', () => {
-    const { editions, diagnostics } = composeEditions([{ spec: base() }, { spec: unit({ standard: 'part@1.0.0', group: 'wells' }) }]);
+    const { editions, diagnostics } = composeEditions([
+      { spec: base() },
+      { spec: unit({ standard: 'part@1.0.0', group: 'wells' }) },
+    ]);
     expect(diagnostics).toEqual([]);
     const flat = editions[1]!;
     expect(flat.groups[0]!.clauses.map((c) => c.id)).toEqual(['cover-present', 'cover-level']);
@@ -81,30 +118,53 @@ describe('composition', () => {
   it('rejects a fact that means something else under the same id, a cycle, and a published edition including a draft', () => {
     const u = unit({ standard: 'part@1.0.0', group: 'wells' });
     u.facts['cover-present'] = { type: 'integer', label: { zh: 'x', en: 'x' }, question: { zh: 'x', en: 'x' } };
-    expect(composeEditions([{ spec: base() }, { spec: u }]).diagnostics.map((d) => d.message).join()).toContain('fact "cover-present"');
+    expect(
+      composeEditions([{ spec: base() }, { spec: u }])
+        .diagnostics.map((d) => d.message)
+        .join(),
+    ).toContain('fact "cover-present"');
 
     const a = unit({ standard: 'unit@1.0.0', group: 'g' });
-    expect(composeEditions([{ spec: a }]).diagnostics.map((d) => d.message).join()).toContain('cycle');
+    expect(
+      composeEditions([{ spec: a }])
+        .diagnostics.map((d) => d.message)
+        .join(),
+    ).toContain('cycle');
 
     const draft = { ...base(), status: 'draft' as const };
-    expect(composeEditions([{ spec: draft }, { spec: u }]).diagnostics.map((d) => d.message).join()).toContain('only include published');
+    expect(
+      composeEditions([{ spec: draft }, { spec: u }])
+        .diagnostics.map((d) => d.message)
+        .join(),
+    ).toContain('only include published');
     expect(() => createRegistry([draft, unit({ standard: 'part@1.0.0', group: 'wells' })])).toThrow(StandardError);
   });
 
   it('an include may give its subject its own routing and add a cite to each included clause', () => {
     const routing = { implementing: ['各城区'], responsible: ['市土储中心'] };
     const cites = [{ source: 'seed-plan', task: 36 }];
-    const reg = createRegistry([base(), unit({ standard: 'part@1.0.0', clauses: ['lamp-ok', 'cover-present'], routing, cites })]);
+    const reg = createRegistry([
+      base(),
+      unit({ standard: 'part@1.0.0', clauses: ['lamp-ok', 'cover-present'], routing, cites }),
+    ]);
     const v = reg.evaluate({ standard: 'unit@1.0.0', facts: { 'lamp-ok': false, 'cover-present': false } });
     for (const c of v.clauses) {
       expect(c.routing).toEqual(routing); // in place of the clause's own (lamp-ok) and the home edition's (cover-present)
       expect(c.citation.sources.map((s) => s.task)).toEqual([36, c.clause === 'lamp-ok' ? 2 : 4]);
     }
-    expect(reg.get('part@1.0.0').spec.groups[1]!.clauses[0]!.routing).toEqual({ implementing: ['路灯所'], responsible: ['市住建局'] });
+    expect(reg.get('part@1.0.0').spec.groups[1]!.clauses[0]!.routing).toEqual({
+      implementing: ['路灯所'],
+      responsible: ['市住建局'],
+    });
   });
 
   it('rejects an include cite whose source the including edition does not list', () => {
-    const { diagnostics } = composeEditions([{ spec: base() }, { spec: unit({ standard: 'part@1.0.0', group: 'wells', cites: [{ source: 'nope' }] }) }]);
-    expect(diagnostics.map((d) => `${d.code} ${d.location.path} ${d.message}`)).toContain('E_SOURCE groups[0].include.cites[0].source unknown source "nope"');
+    const { diagnostics } = composeEditions([
+      { spec: base() },
+      { spec: unit({ standard: 'part@1.0.0', group: 'wells', cites: [{ source: 'nope' }] }) },
+    ]);
+    expect(diagnostics.map((d) => `${d.code} ${d.location.path} ${d.message}`)).toContain(
+      'E_SOURCE groups[0].include.cites[0].source unknown source "nope"',
+    );
   });
 });

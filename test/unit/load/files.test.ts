@@ -53,7 +53,9 @@ describe('reading edition files', () => {
 
   it('refuses invalid UTF-8 in a profile the same way', () => {
     const { dir } = folder(Buffer.from([0x69, 0x64, 0x3a, 0x20, 0xff, 0x28]));
-    expect(readProfiles(dir).diagnostics).toMatchObject([{ code: 'E_ENCODING', value: 4, location: { line: 1, col: 5 } }]);
+    expect(readProfiles(dir).diagnostics).toMatchObject([
+      { code: 'E_ENCODING', value: 4, location: { line: 1, col: 5 } },
+    ]);
   });
 
   it('reports a dangling edition symlink at its path, and validate says so instead of crashing', () => {
@@ -62,7 +64,10 @@ describe('reading edition files', () => {
     symlinkSync(join(dir, 'nowhere.yaml'), join(dir, 'gone', '1.0.0.yaml'));
     const { diagnostics } = readEditions(dir);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ code: 'E_READ', location: { file: expect.stringMatching(/gone\/1\.0\.0\.yaml$/) } });
+    expect(diagnostics[0]).toMatchObject({
+      code: 'E_READ',
+      location: { file: expect.stringMatching(/gone\/1\.0\.0\.yaml$/) },
+    });
     expect(diagnostics[0]!.message).toMatch(/symlink whose target does not exist/);
     const r = runCli('validate', dir);
     expect(r.code).toBe(1);

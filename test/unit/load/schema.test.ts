@@ -6,7 +6,8 @@ import { OPERATORS, OPERATOR_NAMES, parseEdition } from '../../../src/index.js';
 
 const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'schema', 'edition.schema.json'), 'utf8'));
 const leaf = schema.$defs.leaf;
-const names = (pred: (op: (typeof OPERATORS extends ReadonlyMap<string, infer V> ? V : never)) => boolean) => OPERATOR_NAMES.filter((n) => pred(OPERATORS.get(n)!));
+const names = (pred: (op: typeof OPERATORS extends ReadonlyMap<string, infer V> ? V : never) => boolean) =>
+  OPERATOR_NAMES.filter((n) => pred(OPERATORS.get(n)!));
 
 describe('edition.schema.json operators', () => {
   it("the leaf's operator enum is exactly the engine's operators (src/operators)", () => {
@@ -14,13 +15,18 @@ describe('edition.schema.json operators', () => {
   });
 
   it('a list value narrows to the list operators, a boolean value to the operators of boolean facts', () => {
-    const byShape = (type: string) => leaf.allOf.find((b: { if: { properties: { value: { type: string } } } }) => b.if.properties.value.type === type).then.properties.operator.enum;
+    const byShape = (type: string) =>
+      leaf.allOf.find((b: { if: { properties: { value: { type: string } } } }) => b.if.properties.value.type === type)
+        .then.properties.operator.enum;
     expect(byShape('array')).toEqual(names((op) => op.operand === 'list'));
     expect(byShape('boolean')).toEqual(names((op) => op.operand === 'scalar' && op.factTypes.includes('boolean')));
   });
 
   it('the loader still reports an unknown operator itself (E_UNKNOWN_OPERATOR, with the reason for unsupported ones), not as a schema error', () => {
-    const text = readFileSync(join(__dirname, '..', '..', 'fixtures', 'invalid', 'case-values.yaml'), 'utf8').replace('operator: equal', 'operator: contains');
+    const text = readFileSync(join(__dirname, '..', '..', 'fixtures', 'invalid', 'case-values.yaml'), 'utf8').replace(
+      'operator: equal',
+      'operator: contains',
+    );
     const r = parseEdition(text, { file: 'x.yaml' });
     expect(r.diagnostics.map((d) => d.code)).toEqual(['E_UNKNOWN_OPERATOR']);
     expect(r.diagnostics[0]!.message).toContain('not supported');
@@ -33,7 +39,9 @@ describe('edition.schema.json descriptions', () => {
     const walk = (node: unknown, path: string): void => {
       if (!node || typeof node !== 'object') return;
       const n = node as Record<string, unknown>;
-      for (const [k, v] of Object.entries((n.properties as Record<string, Record<string, unknown>> | undefined) ?? {})) {
+      for (const [k, v] of Object.entries(
+        (n.properties as Record<string, Record<string, unknown>> | undefined) ?? {},
+      )) {
         if (typeof v.description !== 'string' || !v.description) undocumented.push(`${path}.${k}`);
         walk(v, `${path}.${k}`);
       }
@@ -51,7 +59,11 @@ describe('.vscode/settings.json', () => {
   it('maps standards and profiles to the schemas for yaml-language-server', () => {
     const root = join(__dirname, '..', '..', '..');
     const settings = JSON.parse(readFileSync(join(root, '.vscode', 'settings.json'), 'utf8'));
-    expect(settings['yaml.schemas']).toEqual({ './schema/edition.schema.json': ['standards/**/*.yaml'], './schema/profile.schema.json': ['profiles/**/*.yaml'] });
-    for (const file of Object.keys(settings['yaml.schemas'])) expect(JSON.parse(readFileSync(join(root, file), 'utf8')).$schema).toContain('json-schema.org');
+    expect(settings['yaml.schemas']).toEqual({
+      './schema/edition.schema.json': ['standards/**/*.yaml'],
+      './schema/profile.schema.json': ['profiles/**/*.yaml'],
+    });
+    for (const file of Object.keys(settings['yaml.schemas']))
+      expect(JSON.parse(readFileSync(join(root, file), 'utf8')).$schema).toContain('json-schema.org');
   });
 });

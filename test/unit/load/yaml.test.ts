@@ -31,7 +31,10 @@ describe('parseYamlText', () => {
   });
 
   it('accepts the core tags that give plain data', () => {
-    const r = parseYamlText('a: !!str 1\nb: !!int "2"\nc: !!float 1.5\nd: !!bool true\ne: !!null ~\nf: !!map { x: 1 }\ng: !!seq [1]\nh: ! 3\n', 't.yaml');
+    const r = parseYamlText(
+      'a: !!str 1\nb: !!int "2"\nc: !!float 1.5\nd: !!bool true\ne: !!null ~\nf: !!map { x: 1 }\ng: !!seq [1]\nh: ! 3\n',
+      't.yaml',
+    );
     expect(r.diagnostics).toEqual([]);
     expect(r.parsed!.data).toEqual({ a: '1', b: 2, c: 1.5, d: true, e: null, f: { x: 1 }, g: [1], h: '3' });
     expect(ALLOWED_YAML_TAGS.size).toBe(8);

@@ -16,10 +16,16 @@ import { OPERATORS } from '../../../src/operators/index.js';
 import type { Condition, LeafCondition } from '../../../src/model/edition.js';
 import { extCondition } from '../../support/arbitraries-extended.js';
 
-const leaf = (fact: string, value: LeafCondition['value'] = true, operator = 'equal'): LeafCondition => ({ fact, operator, value });
+const leaf = (fact: string, value: LeafCondition['value'] = true, operator = 'equal'): LeafCondition => ({
+  fact,
+  operator,
+  value,
+});
 
 // all[ a, not(any[ b, c ]), d ]
-const tree: Condition = { all: [leaf('a'), { not: { any: [leaf('b'), leaf('c', { param: 'p' })] } }, leaf('d', { fact: 'e' })] };
+const tree: Condition = {
+  all: [leaf('a'), { not: { any: [leaf('b'), leaf('c', { param: 'p' })] } }, leaf('d', { fact: 'e' })],
+};
 
 /** An independent reference: the node a path leads to from the root. */
 function at(root: Condition, path: ConditionPath): Condition {
@@ -115,7 +121,10 @@ describe('conditionReads', () => {
     const r = conditionReads(tree);
     expect([...r.facts]).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect([...r.params]).toEqual(['p']);
-    expect(conditionReads({ not: { not: leaf('x', { param: 'limit' }) } })).toEqual({ facts: new Set(['x']), params: new Set(['limit']) });
+    expect(conditionReads({ not: { not: leaf('x', { param: 'limit' }) } })).toEqual({
+      facts: new Set(['x']),
+      params: new Set(['limit']),
+    });
   });
 
   it('reads nothing of a literal or a list, and nothing of an absent condition', () => {
@@ -145,7 +154,9 @@ describe('conditionReads', () => {
 
 describe('conditionText', () => {
   it('writes a leaf of each operator as the YAML names it', () => {
-    const text = [...OPERATORS.values()].map((op) => conditionText(leaf('f', op.operand === 'list' ? ['a', 'b'] : 2, op.name)));
+    const text = [...OPERATORS.values()].map((op) =>
+      conditionText(leaf('f', op.operand === 'list' ? ['a', 'b'] : 2, op.name)),
+    );
     expect(text).toEqual([
       'f equal 2',
       'f notEqual 2',
@@ -159,7 +170,9 @@ describe('conditionText', () => {
   });
 
   it('writes a parameter in braces, another fact by its id and a literal as JSON', () => {
-    expect(conditionText(leaf('ammonia', { param: 'ammonia-limit' }, 'lessThanInclusive'))).toBe('ammonia lessThanInclusive {ammonia-limit}');
+    expect(conditionText(leaf('ammonia', { param: 'ammonia-limit' }, 'lessThanInclusive'))).toBe(
+      'ammonia lessThanInclusive {ammonia-limit}',
+    );
     expect(conditionText(leaf('a', { fact: 'b' }, 'lessThan'))).toBe('a lessThan b');
     expect(conditionText(leaf('kind', 'coal'))).toBe('kind equal "coal"');
   });
@@ -177,9 +190,22 @@ describe('conditionText', () => {
       list: (v: readonly unknown[]) => `[${v.join(', ')}]`,
       unwrapSingle: false,
     };
-    const text = [...OPERATORS.values()].map((op) => conditionText({ all: [leaf('f', op.operand === 'list' ? ['a', 'b'] : 2, op.name)] }, signs));
-    expect(text).toEqual(['all(f = 2)', 'all(f ≠ 2)', 'all(f ∈ [a, b])', 'all(f ∉ [a, b])', 'all(f < 2)', 'all(f ≤ 2)', 'all(f > 2)', 'all(f ≥ 2)']);
-    expect(conditionText(tree, { ...SOURCE_TEXT, separator: ' | ' })).toBe('all(a equal true | not(any(b equal true | c equal {p})) | d equal e)');
+    const text = [...OPERATORS.values()].map((op) =>
+      conditionText({ all: [leaf('f', op.operand === 'list' ? ['a', 'b'] : 2, op.name)] }, signs),
+    );
+    expect(text).toEqual([
+      'all(f = 2)',
+      'all(f ≠ 2)',
+      'all(f ∈ [a, b])',
+      'all(f ∉ [a, b])',
+      'all(f < 2)',
+      'all(f ≤ 2)',
+      'all(f > 2)',
+      'all(f ≥ 2)',
+    ]);
+    expect(conditionText(tree, { ...SOURCE_TEXT, separator: ' | ' })).toBe(
+      'all(a equal true | not(any(b equal true | c equal {p})) | d equal e)',
+    );
   });
 
   it('wraps a member in not(…) and keeps the members’ text in all(…) (property)', () => {

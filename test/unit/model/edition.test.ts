@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { EVIDENCE_KINDS, FACT_TYPES, PROVENANCES, SEVERITIES, SOURCE_KINDS } from '../../../src/model/edition.js';
 
 const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'schema', 'edition.schema.json'), 'utf8')) as {
-  $defs: Record<string, { properties: Record<string, { enum?: string[]; properties?: Record<string, { items: { enum: string[] } }> }> }>;
+  $defs: Record<
+    string,
+    { properties: Record<string, { enum?: string[]; properties?: Record<string, { items: { enum: string[] } }> }> }
+  >;
 };
 const defs = schema.$defs;
 

@@ -34,9 +34,14 @@ function observable(id: string, v: unknown): boolean {
     throw e;
   }
 }
-const inRange = (spec: FactSpec, v: unknown) => typeof v !== 'number' || ((spec.minimum ?? -Infinity) <= v && v <= (spec.maximum ?? Infinity));
+const inRange = (spec: FactSpec, v: unknown) =>
+  typeof v !== 'number' || ((spec.minimum ?? -Infinity) <= v && v <= (spec.maximum ?? Infinity));
 /** A fact id and a value an app or an author might write for it (null aside: it means "unknown" in an observation). */
-const factAndValue = fc.constantFrom(...facts).chain(([id, spec]) => valuesFor(spec).filter((v) => v !== null).map((v) => [id, spec, v] as const));
+const factAndValue = fc.constantFrom(...facts).chain(([id, spec]) =>
+  valuesFor(spec)
+    .filter((v) => v !== null)
+    .map((v) => [id, spec, v] as const),
+);
 
 describe('FACT_TYPE_DEFS', () => {
   it('has one entry per fact type', () => {
@@ -77,14 +82,18 @@ describe('literals and observed values agree', () => {
   });
 
   it('validation refuses a literal in a condition exactly when it does not fit', () => {
-    const scalar = factAndValue.filter(([, , v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean');
+    const scalar = factAndValue.filter(
+      ([, , v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean',
+    );
     fc.assert(
       fc.property(scalar, ([id, spec, v]) => {
         const edition = structuredClone(everyType) as EditionSpec;
         const at = edition.groups[0]!.clauses.findIndex((c) => c.id === `c-${id}`);
         edition.groups[0]!.clauses[at]!.check = { fact: id, operator: 'equal', value: v as string | number | boolean };
         const where = `groups[0].clauses[${at}].check.value`;
-        const refused = validateEdition(edition).diagnostics.some((d) => d.code === 'E_OPERATOR_TYPE' && d.location.path === where);
+        const refused = validateEdition(edition).diagnostics.some(
+          (d) => d.code === 'E_OPERATOR_TYPE' && d.location.path === where,
+        );
         expect(refused).toBe(checkFactValue(id, unbounded(spec), v) !== undefined);
       }),
       { numRuns: 500, seed: 15 },

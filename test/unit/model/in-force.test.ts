@@ -21,7 +21,11 @@ const facts = { 'floor-clean': true };
 const at = (observedAt: string, standard = SI) => ({ standard, observedAt, facts });
 
 describe('editions in force', () => {
-  const reg = createRegistry([v100(), v110(), edition('2.0.0', { status: 'draft', effective: { from: '2025-01-01' } })]);
+  const reg = createRegistry([
+    v100(),
+    v110(),
+    edition('2.0.0', { status: 'draft', effective: { from: '2025-01-01' } }),
+  ]);
 
   it('resolve a bare id to the edition in force on the day of observedAt', () => {
     expect(reg.evaluate(at('2026-12-31T16:00:00+08:00')).standard.version).toBe('1.0.0');
@@ -81,7 +85,9 @@ describe('editions in force', () => {
       expect(d.message).toContain(`${SI}@1.1.0 and ${SI}@1.0.0 are both in force from 2027-01-01 on`);
     }
     // An explicit end date on the earlier edition, or supersedes on the later one, resolves it.
-    expect(() => createRegistry([edition('1.0.0', { effective: { from: '2023-01-01', until: '2026-12-31' } }), overlapping])).not.toThrow();
+    expect(() =>
+      createRegistry([edition('1.0.0', { effective: { from: '2023-01-01', until: '2026-12-31' } }), overlapping]),
+    ).not.toThrow();
     expect(() => createRegistry([v100(), v110()])).not.toThrow();
   });
 
@@ -89,7 +95,10 @@ describe('editions in force', () => {
     const dir = mkdtempSync(join(tmpdir(), 'daoze-in-force-'));
     mkdirSync(join(dir, SI));
     const header = '# yaml-language-server: $schema=../../schema/edition.schema.json\n';
-    writeFileSync(join(dir, SI, '1.0.0.yaml'), readFileSync(join(__dirname, '..', '..', '..', 'standards', SI, '1.0.0.yaml')));
+    writeFileSync(
+      join(dir, SI, '1.0.0.yaml'),
+      readFileSync(join(__dirname, '..', '..', '..', 'standards', SI, '1.0.0.yaml')),
+    );
     const text = header + stringify(edition('1.1.0', { effective: { from: '2024-06-01' } }));
     writeFileSync(join(dir, SI, '1.1.0.yaml'), text);
     // Only the overlap is under test here; the editions lock has its own tests (test/audit/lock-load.test.ts).
@@ -119,7 +128,17 @@ describe('compareEditionRefs', () => {
   });
 
   it('orders one id by version precedence', () => {
-    const refs = ['b@1.10.0', 'a-b@2.0.0', 'b@1.2.0', 'a@1.0.0', 'b@1.2.0-rc.1', 'a0@1.0.0'].map((r) => ({ id: r.split('@')[0]!, version: r.split('@')[1]! }));
-    expect(refs.sort(compareEditionRefs).map((r) => `${r.id}@${r.version}`)).toEqual(['a@1.0.0', 'a-b@2.0.0', 'a0@1.0.0', 'b@1.2.0-rc.1', 'b@1.2.0', 'b@1.10.0']);
+    const refs = ['b@1.10.0', 'a-b@2.0.0', 'b@1.2.0', 'a@1.0.0', 'b@1.2.0-rc.1', 'a0@1.0.0'].map((r) => ({
+      id: r.split('@')[0]!,
+      version: r.split('@')[1]!,
+    }));
+    expect(refs.sort(compareEditionRefs).map((r) => `${r.id}@${r.version}`)).toEqual([
+      'a@1.0.0',
+      'a-b@2.0.0',
+      'a0@1.0.0',
+      'b@1.2.0-rc.1',
+      'b@1.2.0',
+      'b@1.10.0',
+    ]);
   });
 });

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtinProfilesDir, builtinStandardsDir, loadRegistry, loadSnapshot, writeBuiltinSnapshot } from '../../../src/node.js';
+import {
+  builtinProfilesDir,
+  builtinStandardsDir,
+  loadRegistry,
+  loadSnapshot,
+  writeBuiltinSnapshot,
+} from '../../../src/node.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'daoze-snapshot-'));
 const standards = join(tmp, 'standards');

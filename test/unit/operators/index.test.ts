@@ -27,7 +27,12 @@ describe('OPERATORS', () => {
   });
 
   it('writes each inline form as the same comparison as its test (property)', () => {
-    const scalar = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ noNaN: true, min: -3, max: 3 }), fc.constantFrom('a', 'b'), fc.boolean());
+    const scalar = fc.oneof(
+      fc.integer({ min: -3, max: 3 }),
+      fc.double({ noNaN: true, min: -3, max: 3 }),
+      fc.constantFrom('a', 'b'),
+      fc.boolean(),
+    );
     for (const op of ops.filter((o) => o.inline)) {
       const inline = new Function('a', 'b', `return ${op.inline!('a', 'b')};`) as (a: unknown, b: unknown) => boolean;
       const required = op.operand === 'list' ? fc.array(scalar, { maxLength: 4 }) : scalar;

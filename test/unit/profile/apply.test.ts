@@ -21,15 +21,35 @@ ${body}`;
 function registryWith(body: string) {
   const r = parseProfile(profileText(body), { file: 'profiles/demo-city-toilets/1.0.0.yaml' });
   if (!r.profile) throw new StandardError(r.diagnostics);
-  return createRegistry([base()], { profiles: [{ spec: r.profile, file: 'profiles/demo-city-toilets/1.0.0.yaml', ...(r.locate ? { locate: r.locate } : {}) }] });
+  return createRegistry([base()], {
+    profiles: [
+      { spec: r.profile, file: 'profiles/demo-city-toilets/1.0.0.yaml', ...(r.locate ? { locate: r.locate } : {}) },
+    ],
+  });
 }
 
 const clean = {
-  'toilet-class': 'class-2', 'flush-type': 'water-flush', 'floor-clean': true, 'walls-clean': true, 'stalls-clean': true,
-  'surroundings-clean': true, 'overflow-present': false, 'adult-fly-count': 0, 'maggots-present': false, 'odour-grade': 2,
-  'ammonia-mg-m3': 1.5, 'water-supply-ok': true, 'power-supply-ok': true, 'lights-ok': true,
+  'toilet-class': 'class-2',
+  'flush-type': 'water-flush',
+  'floor-clean': true,
+  'walls-clean': true,
+  'stalls-clean': true,
+  'surroundings-clean': true,
+  'overflow-present': false,
+  'adult-fly-count': 0,
+  'maggots-present': false,
+  'odour-grade': 2,
+  'ammonia-mg-m3': 1.5,
+  'water-supply-ok': true,
+  'power-supply-ok': true,
+  'lights-ok': true,
 };
-const obs = (extra: object = {}) => ({ standard: TOILET, facts: clean, evidence: { 'ammonia-mg-m3': [{ kind: 'measurement', ref: 'm.csv' }] }, ...extra });
+const obs = (extra: object = {}) => ({
+  standard: TOILET,
+  facts: clean,
+  evidence: { 'ammonia-mg-m3': [{ kind: 'measurement', ref: 'm.csv' }] },
+  ...extra,
+});
 
 describe('city profiles', () => {
   it('a parameter set by the profile changes the verdict for the same observation, and the verdict names the profile and cites the base', () => {
@@ -75,7 +95,16 @@ clauses:
           fail: { zh: 无人管。, en: Unattended. }
           indeterminate: { zh: "缺少{missing}。", en: "{missing} needed." }
 `);
-    const v = reg.evaluate(obs({ profile: 'demo-city-toilets@1.0.0', facts: { ...clean, 'ammonia-mg-m3': 0.5, 'attendant-present': false, 'h2s-mg-m3': 0.001 }, evidence: { 'ammonia-mg-m3': [{ kind: 'measurement', ref: 'a' }], 'h2s-mg-m3': [{ kind: 'measurement', ref: 'b' }] } }));
+    const v = reg.evaluate(
+      obs({
+        profile: 'demo-city-toilets@1.0.0',
+        facts: { ...clean, 'ammonia-mg-m3': 0.5, 'attendant-present': false, 'h2s-mg-m3': 0.001 },
+        evidence: {
+          'ammonia-mg-m3': [{ kind: 'measurement', ref: 'a' }],
+          'h2s-mg-m3': [{ kind: 'measurement', ref: 'b' }],
+        },
+      }),
+    );
     expect(v.clauses.map((c) => c.clause)).not.toContain('walls-clean');
     expect(v.clauses.find((c) => c.clause === 'attendant-on-duty')!.outcome).toBe('fail');
     expect(v.clauses.find((c) => c.clause === 'hydrogen-sulphide')!.counts).toBe(true);
@@ -98,7 +127,9 @@ clauses:
       error = e as StandardError;
     }
     expect(error).toBeInstanceOf(StandardError);
-    const lines = error!.diagnostics.map((d) => `${d.location.file}:${d.location.line}:${d.location.col} ${d.code} ${d.location.path}: ${d.message}`);
+    const lines = error!.diagnostics.map(
+      (d) => `${d.location.file}:${d.location.line}:${d.location.col} ${d.code} ${d.location.path}: ${d.message}`,
+    );
     expect(lines).toEqual([
       'profiles/demo-city-toilets/1.0.0.yaml:13:3 E_UNKNOWN_PARAM parameters.snow-hours: the base si-jing-san-wu-liang-tong-yi-ming@1.0.0 has no parameter "snow-hours"',
       'profiles/demo-city-toilets/1.0.0.yaml:18:13 E_REFERENCE clauses.disable[0].id: the base has no clause "no-such-clause"',
@@ -111,6 +142,8 @@ clauses:
     const other = { ...base(), version: '0.9.0', effective: { from: '2022-01-01', until: '2022-12-31' } };
     const r = parseProfile(profileText(''), {});
     const reg = createRegistry([base(), other], { profiles: [{ spec: r.profile as ProfileSpec }] });
-    expect(() => reg.evaluate({ ...obs(), standard: `${base().id}@0.9.0`, profile: 'demo-city-toilets@1.0.0' })).toThrow(/extends/);
+    expect(() =>
+      reg.evaluate({ ...obs(), standard: `${base().id}@0.9.0`, profile: 'demo-city-toilets@1.0.0' }),
+    ).toThrow(/extends/);
   });
 });

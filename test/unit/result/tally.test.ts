@@ -2,7 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compileEdition, evaluate, type Outcome } from '../../../src/index.js';
-import { emptyTally, overallOutcome, rankMissing, scoreOf, tally, tallyOutcomes, verdictTally, type Counted, type Tally } from '../../../src/result/tally.js';
+import {
+  emptyTally,
+  overallOutcome,
+  rankMissing,
+  scoreOf,
+  tally,
+  tallyOutcomes,
+  verdictTally,
+  type Counted,
+  type Tally,
+} from '../../../src/result/tally.js';
 import { extEdition, extObservation } from '../../support/arbitraries-extended.js';
 
 const OUTCOMES: readonly Outcome[] = ['pass', 'fail', 'indeterminate', 'not_applicable'];
@@ -12,7 +22,12 @@ const counted: fc.Arbitrary<Counted> = fc.record(
 );
 
 const sum = (a: Tally, b: Tally): Tally => ({
-  totals: { pass: a.totals.pass + b.totals.pass, fail: a.totals.fail + b.totals.fail, indeterminate: a.totals.indeterminate + b.totals.indeterminate, not_applicable: a.totals.not_applicable + b.totals.not_applicable },
+  totals: {
+    pass: a.totals.pass + b.totals.pass,
+    fail: a.totals.fail + b.totals.fail,
+    indeterminate: a.totals.indeterminate + b.totals.indeterminate,
+    not_applicable: a.totals.not_applicable + b.totals.not_applicable,
+  },
   deducted: a.deducted + b.deducted,
   atStake: a.atStake + b.atStake,
 });
@@ -81,7 +96,9 @@ describe('the clause tally', () => {
       fc.property(fc.array(fc.uniqueArray(fc.nat(12), { maxLength: 6 }), { maxLength: 20 }), (perClause) => {
         const ranked = rankMissing(perClause);
         for (const r of ranked) expect(r.clauses).toBe(perClause.filter((fs) => fs.includes(r.fact)).length);
-        expect(ranked.map((r) => r.fact).sort((a, b) => a - b)).toEqual([...new Set(perClause.flat())].sort((a, b) => a - b));
+        expect(ranked.map((r) => r.fact).sort((a, b) => a - b)).toEqual(
+          [...new Set(perClause.flat())].sort((a, b) => a - b),
+        );
         for (let i = 1; i < ranked.length; i++) {
           const [a, b] = [ranked[i - 1]!, ranked[i]!];
           expect(a.clauses > b.clauses || (a.clauses === b.clauses && a.fact < b.fact)).toBe(true);
@@ -93,7 +110,14 @@ describe('the clause tally', () => {
   it('is what a verdict reports, whether tallied from its clause results or from the outcomes alone', () => {
     fc.assert(
       fc.property(
-        extEdition.map((s) => ({ ...s, scoring: { base: 20 }, groups: s.groups.map((g) => ({ ...g, clauses: g.clauses.map((c, i) => ({ ...c, deduction: i + 2, optional: i % 3 === 1 })) })) })),
+        extEdition.map((s) => ({
+          ...s,
+          scoring: { base: 20 },
+          groups: s.groups.map((g) => ({
+            ...g,
+            clauses: g.clauses.map((c, i) => ({ ...c, deduction: i + 2, optional: i % 3 === 1 })),
+          })),
+        })),
         extObservation,
         (spec, obs) => {
           const ed = compileEdition(spec);

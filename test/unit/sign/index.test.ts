@@ -60,9 +60,13 @@ describe('keys', () => {
       expect((e as { code: string }).code, JSON.stringify(c)).toMatch(/^E_(KEY|JSON|DUPLICATE_KEY)$/);
       expect((e as Error).message).toContain('k.pub');
     }
-    expect((thrown(() => readPublicKey(A.privateKey, 'k.pub')) as Error).message).toContain('keep the .key file secret');
+    expect((thrown(() => readPublicKey(A.privateKey, 'k.pub')) as Error).message).toContain(
+      'keep the .key file secret',
+    );
     // A private key whose seed belongs to another public key.
-    expect(thrown(() => readPrivateKey({ ...A.privateKey, privateKey: B.privateKey.privateKey }, 'k.key'))).toBeInstanceOf(KeyError);
+    expect(
+      thrown(() => readPrivateKey({ ...A.privateKey, privateKey: B.privateKey.privateKey }, 'k.key')),
+    ).toBeInstanceOf(KeyError);
   });
 });
 
@@ -72,7 +76,9 @@ describe('signatures', () => {
     expect(sig.keyId).toBe(A.publicKey.keyId);
     expect(verifyDigest(BUNDLE_DOMAIN, DIGEST, sig, [A.publicKey], 'x')).toBe(A.publicKey.keyId);
     // Several trusted keys (a rotation): any one of them.
-    expect(verifyDigest(BUNDLE_DOMAIN, DIGEST, sig, [B.publicKey, keyFileText(A.publicKey)], 'x')).toBe(A.publicKey.keyId);
+    expect(verifyDigest(BUNDLE_DOMAIN, DIGEST, sig, [B.publicKey, keyFileText(A.publicKey)], 'x')).toBe(
+      A.publicKey.keyId,
+    );
   });
 
   it('refuse another digest, another domain, an untrusted key, a forged key id and no signature, each naming the key', () => {
@@ -82,7 +88,9 @@ describe('signatures', () => {
       expect(e).toBeInstanceOf(SignatureError);
       return e as SignatureError;
     };
-    expect(problem(() => verifyDigest(BUNDLE_DOMAIN, DIGEST.replace('ab', 'ac'), sig, [A.publicKey], 'x'))).toMatchObject({
+    expect(
+      problem(() => verifyDigest(BUNDLE_DOMAIN, DIGEST.replace('ab', 'ac'), sig, [A.publicKey], 'x')),
+    ).toMatchObject({
       problem: 'invalid',
       keyId: A.publicKey.keyId,
       code: 'E_SIGNATURE',
@@ -96,7 +104,9 @@ describe('signatures', () => {
     const forged = { ...signDigest(BUNDLE_DOMAIN, DIGEST, B.privateKey), keyId: A.publicKey.keyId };
     expect(problem(() => verifyDigest(BUNDLE_DOMAIN, DIGEST, forged, [A.publicKey], 'x')).problem).toBe('invalid');
     expect(problem(() => verifyDigest(BUNDLE_DOMAIN, DIGEST, undefined, [A.publicKey], 'x')).problem).toBe('unsigned');
-    expect(problem(() => verifyDigest(BUNDLE_DOMAIN, DIGEST, { ...sig, value: 'AAAA' }, [A.publicKey], 'x')).problem).toBe('malformed');
+    expect(
+      problem(() => verifyDigest(BUNDLE_DOMAIN, DIGEST, { ...sig, value: 'AAAA' }, [A.publicKey], 'x')).problem,
+    ).toBe('malformed');
   });
 
   it('never verify a signature with any one bit flipped', () => {
@@ -106,9 +116,11 @@ describe('signatures', () => {
       fc.property(fc.integer({ min: 0, max: 511 }), (bit) => {
         const b = bytes.slice();
         b[bit >> 3]! ^= 1 << (bit & 7);
-        expect(() => verifyDigest(RECORD_DOMAIN, DIGEST, { ...sig, value: toBase64(b) }, [A.publicKey], 'x')).toThrow(SignatureError);
+        expect(() => verifyDigest(RECORD_DOMAIN, DIGEST, { ...sig, value: toBase64(b) }, [A.publicKey], 'x')).toThrow(
+          SignatureError,
+        );
       }),
-      { seed: 9, numRuns: 200 }
+      { seed: 9, numRuns: 200 },
     );
   });
 });
@@ -122,7 +134,7 @@ describe('base64', () => {
         expect(fromBase64(t, b.length)).toEqual(b);
         expect(fromBase64(t, b.length + 1)).toBeUndefined();
       }),
-      { seed: 4, numRuns: 300 }
+      { seed: 4, numRuns: 300 },
     );
     expect(fromBase64('AB==', 1)).toBeUndefined(); // non-zero unused bits
     expect(fromBase64('AA=', 1)).toBeUndefined();
