@@ -331,7 +331,7 @@ export function sourcesHash(path: string, profilesPath: string): string | undefi
  * The registry from a snapshot file, if it exists and was made from exactly the files now under the two paths
  * (editions locks included) by this engine version; otherwise undefined (and the caller reads the YAML). A stale
  * or unreadable snapshot is never used, and its published editions are hashed again as it holds them (node:crypto,
- * {@link nodeEditionHash}) and checked against the locks, so that an edited snapshot cannot slip a changed edition
+ * `nodeEditionHash`) and checked against the locks, so that an edited snapshot cannot slip a changed edition
  * past the lock.
  */
 export function loadSnapshot(
