@@ -137,15 +137,8 @@ export function checkEdition(spec: EditionSpec, parsed: ParsedText, expected: Ex
       }
       const choices = (f.choices ?? []).map((c) => c.value);
       for (const k of Object.keys(p.values!)) {
-        if (RESERVED_IDS.has(k))
-          report(
-            'E_SCHEMA',
-            [...path, 'values', k],
-            `"${k}" cannot be a table key: it names part of JavaScript's object machinery`,
-            { value: k },
-            true,
-          );
-        else if (!choices.includes(k))
+        if (reservedTableKey(k, [...path, 'values', k], report)) continue;
+        if (!choices.includes(k))
           report(
             'E_SCHEMA',
             [...path, 'values', k],
@@ -296,6 +289,23 @@ export function checkFact(id: string, f: FactSpec, report: Report, at: DocPath =
       seen.add(c.value);
     });
   } else if (f.choices) report('E_FACT_SPEC', [...path, 'choices'], 'only an enum fact has choices', {}, true);
+}
+
+/**
+ * Whether `key` of a parameter's table (`values:`) is one of JavaScript's object machinery names, reported as
+ * E_SCHEMA at `path` when it is: such a key could reach a prototype when the table is read. Editions and
+ * profiles both check their tables through this.
+ */
+export function reservedTableKey(key: string, path: DocPath, report: Report): boolean {
+  if (!RESERVED_IDS.has(key)) return false;
+  report(
+    'E_SCHEMA',
+    path,
+    `"${key}" cannot be a table key: it names part of JavaScript's object machinery`,
+    { value: key },
+    true,
+  );
+  return true;
 }
 
 /** Whether a value has the same JavaScript type as a sample value (for a profile's parameter settings). */

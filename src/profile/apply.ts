@@ -5,14 +5,13 @@
  */
 import type { Diagnostic } from '../errors.js';
 import {
-  RESERVED_IDS,
   type ClauseSpec,
   type EditionSpec,
   type FactSpec,
   type ParameterSpec,
   type ProfileSpec,
 } from '../model/edition.js';
-import { checkCases, checkClause, checkFact, literalFitsValue } from '../load/check.js';
+import { checkCases, checkClause, checkFact, literalFitsValue, reservedTableKey } from '../load/check.js';
 import type { DocPath, ParsedText } from '../load/yaml.js';
 import { reporter } from '../load/report.js';
 import { compileEdition, type CompiledEdition } from '../compile/compile.js';
@@ -86,15 +85,8 @@ export function applyProfile(
     const fits = (v: unknown) => literalFitsValue(sample, v);
     if (keyed) {
       for (const [k, v] of Object.entries(set.values!)) {
-        if (RESERVED_IDS.has(k))
-          report(
-            'E_SCHEMA',
-            [...path, 'values', k],
-            `"${k}" cannot be a table key: it names part of JavaScript's object machinery`,
-            { value: k },
-            true,
-          );
-        else if (!Object.hasOwn(p.values ?? {}, k))
+        if (reservedTableKey(k, [...path, 'values', k], report)) continue;
+        if (!Object.hasOwn(p.values ?? {}, k))
           report(
             'E_SCHEMA',
             [...path, 'values', k],
