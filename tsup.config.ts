@@ -40,6 +40,9 @@ export default defineConfig([
     splitting: true,
     // import.meta.url in the CJS build (src/node.ts finds the built-in standards from it).
     shims: true,
+    // canonicalize (RFC 8785) is an ES module whose exports have only an `import` condition, so `require` cannot
+    // load it: the CommonJS build carries it (a few hundred bytes).
+    noExternal: ['canonicalize'],
   },
   // The SDK is built on its own, without shared chunks: chunks are shared by file, and the engine's shared chunk
   // imports the YAML parser and ajv, which the SDK must not load (in Node or in an app's browser bundle).
@@ -49,5 +52,7 @@ export default defineConfig([
     dts: { entry: { sdk: 'sdk/index.ts' } },
     target: 'es2020',
     splitting: false,
+    // As for the CommonJS engine: `require('daoze/sdk')` cannot load the ES-module-only canonicalize.
+    noExternal: ['canonicalize'],
   },
 ]);
