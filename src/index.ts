@@ -73,7 +73,7 @@ export type { FactInputKind } from './model/fact-types.js';
 // Reading editions: parse and validate YAML or data, load one with its identity checked, compose `include`s.
 export { parseEdition, validateEdition, loadEdition } from './load/index.js';
 export type { EditionParseResult, ParseEditionOptions } from './load/index.js';
-export type { ExpectedIdentity } from './load/check.js';
+export type { ExpectedIdentity } from './load/validate.js';
 export type { ParsedText, DocPath } from './load/yaml.js';
 export { composeEditions } from './load/compose.js';
 export type { ComposeInput } from './load/compose.js';

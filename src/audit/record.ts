@@ -36,7 +36,7 @@ export function isRecordFormat(x: unknown): x is RecordFormat {
 
 /**
  * Deepest JSON nesting of a record (and of the verdict in it): a condition's trace nests two levels per level of
- * the condition (`all: [ … ]`), and conditions nest at most 32 levels (`MAX_CONDITION_DEPTH`, src/load/check.ts),
+ * the condition (`all: [ … ]`), and conditions nest at most 32 levels (`MAX_CONDITION_DEPTH`, src/load/validate.ts),
  * under about six levels of record, verdict and clause. test/unit/audit/record.test.ts reads, verifies and explains
  * a record of a condition nested that deep.
  */

@@ -60,7 +60,7 @@ export interface ReadBundleOptions {
 }
 
 /**
- * Deepest JSON nesting of a bundle: conditions nest at most 32 levels (`MAX_CONDITION_DEPTH`, src/load/check.ts),
+ * Deepest JSON nesting of a bundle: conditions nest at most 32 levels (`MAX_CONDITION_DEPTH`, src/load/validate.ts),
  * two JSON levels each (`all: [ … ]`), under about ten levels of bundle, edition and clause.
  */
 export const MAX_BUNDLE_DEPTH = 80;

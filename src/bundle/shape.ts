@@ -3,7 +3,7 @@
  * read has the type they assume, every fact, parameter, source and operator a clause names exists, and
  * conditions stay within the authoring limits. A bundle is data from elsewhere and the reader has no schema
  * validator (the SDK must stay small), so this is the edition schema's shape (schema/edition.schema.json) and
- * the reference checks of src/load/check.ts, written out for what evaluation relies on; a property test
+ * the reference checks of src/load/validate.ts, written out for what evaluation relies on; a property test
  * (test/unit/bundle/malformed.test.ts) mutates real bundles to hold it to "only typed errors".
  */
 import { OPERATORS } from '../operators/index.js';
@@ -16,7 +16,7 @@ export interface ShapeIssue {
   message: string;
 }
 
-// The limits of src/load/check.ts (MAX_CONDITION_DEPTH, MAX_CONDITION_LEAVES), restated: that module imports
+// The limits of src/load/validate.ts (MAX_CONDITION_DEPTH, MAX_CONDITION_LEAVES), restated: that module imports
 // the YAML layer, which the SDK must not load.
 const MAX_DEPTH = 32;
 const MAX_LEAVES = 500;

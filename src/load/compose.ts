@@ -10,7 +10,7 @@ import { conditionReads } from '../model/condition.js';
 import { canonicalJson, hashJson } from '../hash/index.js';
 import { placeholdersOf } from '../model/template.js';
 import { editionContent } from '../model/edition-content.js';
-import { checkCases } from './check.js';
+import { checkCases } from './validate.js';
 import type { DocPath, ParsedText } from './yaml.js';
 import { locationOf, reporter } from './report.js';
 

@@ -1,7 +1,7 @@
 /** Standard editions from YAML text (or plain data) to validated specs, with every problem positioned. Pure: no file access. */
 import { StandardError, type Diagnostic } from '../errors.js';
 import type { EditionSpec } from '../model/edition.js';
-import { checkEdition, type ExpectedIdentity } from './check.js';
+import { checkEdition, type ExpectedIdentity } from './validate.js';
 import { sortDiagnostics, validateSchema } from './schema.js';
 import { parseYamlText, type ParsedText } from './yaml.js';
 

@@ -1,7 +1,7 @@
 /** City profiles from YAML text to validated specs, with positioned diagnostics. Pure: no file access. */
 import type { Diagnostic } from '../errors.js';
 import type { ProfileSpec } from '../model/edition.js';
-import type { ExpectedIdentity } from './check.js';
+import type { ExpectedIdentity } from './validate.js';
 import { sortDiagnostics, validateSchema } from './schema.js';
 import { parseYamlText, type ParsedText } from './yaml.js';
 import { locationOf } from './report.js';

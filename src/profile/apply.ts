@@ -11,7 +11,7 @@ import {
   type ParameterSpec,
   type ProfileSpec,
 } from '../model/edition.js';
-import { checkCases, checkClause, checkFact, literalFitsValue, reservedTableKey } from '../load/check.js';
+import { checkCases, checkClause, checkFact, literalFitsValue, reservedTableKey } from '../load/validate.js';
 import type { DocPath, ParsedText } from '../load/yaml.js';
 import { reporter } from '../load/report.js';
 import { compileEdition, type CompiledEdition } from '../compile/compile.js';

@@ -72,7 +72,7 @@ function specifiersOf(file: string): string[] {
 
 const rel = (p: string) => relative(ROOT, p).split('\\').join('/');
 
-/** `src/load/check.ts` → `load`; `src/node.ts` → `node.ts`. */
+/** `src/load/validate.ts` → `load`; `src/node.ts` → `node.ts`. */
 const moduleOf = (file: string) => file.split('/')[1]!;
 const layerOf = (module: string) => LAYERS.findIndex((l) => l.includes(module));
 

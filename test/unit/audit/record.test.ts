@@ -20,7 +20,7 @@ import {
   type EditionSpec,
 } from '../../../src/index.js';
 import { parseJson } from '../../../src/input/index.js';
-import { MAX_CONDITION_DEPTH } from '../../../src/load/check.js';
+import { MAX_CONDITION_DEPTH } from '../../../src/load/validate.js';
 import { builtin, runCli } from '../../support/helpers.js';
 import { editionHeader } from '../../support/edition-header.js';
 

@@ -13,7 +13,7 @@ import {
   type EditionSpec,
   type FactSpec,
 } from '../../../src/index.js';
-import { literalFits } from '../../../src/load/check.js';
+import { literalFits } from '../../../src/load/validate.js';
 import { checkFactValue, normaliseObservation } from '../../../src/evaluate/observation.js';
 import { comparable, FACT_TYPE_DEFS, factRefusal } from '../../../src/model/fact-types.js';
 import { everyType, valuesFor } from '../../support/fact-values.js';

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import { parseEdition, validateEdition, type Condition, type EditionSpec } from '../../../src/index.js';
 import { HOSTILE_KEYS } from '../../../src/evaluate/observation.js';
-import { leafCount, MAX_CONDITION_LEAVES } from '../../../src/load/check.js';
+import { leafCount, MAX_CONDITION_LEAVES } from '../../../src/load/validate.js';
 import { RESERVED_IDS } from '../../../src/model/edition.js';
 import { fixture } from '../../support/helpers.js';
 

@@ -1,5 +1,5 @@
 /**
- * Checks a schema-valid edition for what a schema cannot see: references to facts, parameters and sources,
+ * Validates a schema-valid edition against what a schema cannot see: references to facts, parameters and sources,
  * operators and their fact types, duplicate ids, placeholders, provisional reasons, limits.
  */
 import type { Diagnostic } from '../errors.js';
