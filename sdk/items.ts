@@ -77,7 +77,7 @@ export function sectionsOf(v: View): ChecklistSection[] {
         id: c.id,
         label: c.spec.label[s.locale],
         outcome: s.outcomes[ci]!,
-        required: c.counts,
+        counts: c.counts,
         severity: c.spec.severity,
       };
     }),

@@ -98,7 +98,7 @@ export class Session implements Checklist {
           label: c.spec.label,
           from: before.outcomes[i]!,
           to: state.outcomes[i]!,
-          required: c.counts,
+          counts: c.counts,
         });
       }
     }

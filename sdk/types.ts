@@ -91,7 +91,8 @@ export interface ChecklistClause {
   /** The label as the standard prints it (水通). */
   label: string;
   outcome: Outcome;
-  required: boolean;
+  /** Whether the clause counts towards the verdict (an optional, local-practice clause does not). */
+  counts: boolean;
   severity: Severity;
 }
 
@@ -110,7 +111,8 @@ export interface ClauseChange {
   label: I18nText;
   from: Outcome;
   to: Outcome;
-  required: boolean;
+  /** Whether the clause counts towards the verdict. */
+  counts: boolean;
 }
 
 /** What `answer`, `clear` and `setLocale` return, and what subscribers receive. */

@@ -162,7 +162,7 @@ describe('answer and clear', () => {
         label: { zh: '水通', en: 'Water flowing' },
         from: 'indeterminate',
         to: 'fail',
-        required: true,
+        counts: true,
       },
     ]);
     expect(u.outcome).toBe('fail');
