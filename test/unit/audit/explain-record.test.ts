@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { explanationOf, InputError, recordVerdict, type EditionLookup, type Observation } from '../../../src/index.js';
+import {
+  DaozeError,
+  explanationOf,
+  InputError,
+  recordVerdict,
+  type EditionLookup,
+  type Observation,
+} from '../../../src/index.js';
 import { builtin } from '../../support/helpers.js';
 
 const root = join(__dirname, '..', '..', '..');
@@ -77,5 +84,28 @@ describe('explanationOf', () => {
     const noVerdict = record() as unknown as Record<string, unknown>;
     delete noVerdict.verdict;
     expect(() => explanationOf(noVerdict, builtin(), 'en', 'r.json')).toThrow(/^r\.json: the record has no verdict$/);
+  });
+
+  it('hostile values (deep, cyclic, non-JSON, wrong kinds where a record or verdict has objects) are typed errors, never a crash', () => {
+    let deep: unknown = {};
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    const cyclic: Record<string, unknown> = { format: 'daoze-verdict-record/2' };
+    cyclic.verdict = cyclic;
+    const wrongKinds = [
+      { ...record(), verdict: 'pass' },
+      { ...record(), verdict: [] },
+      { ...record().verdict, standard: 'si-jing@1.0.0' },
+      { ...record().verdict, standard: { ref: 42 } },
+    ];
+    const hostile: unknown[] = [deep, cyclic, 10n, () => 1, Number.NaN, 'record', null, [], [record()], ...wrongKinds];
+    for (const value of hostile) {
+      let thrown: unknown;
+      try {
+        explanationOf(value, builtin(), 'en', 'h.json');
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown, String(typeof value)).toBeInstanceOf(DaozeError);
+    }
   });
 });
