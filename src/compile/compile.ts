@@ -71,7 +71,7 @@ export interface CompiledClause {
   readonly id: string;
   readonly group: { readonly id: string; readonly label: I18nText };
   readonly spec: ClauseSpec;
-  readonly applies?: CNode;
+  readonly applies?: CNode | undefined;
   readonly check: CNode;
   /** Whether the clause counts towards the overall outcome (false for an optional clause). */
   readonly counts: boolean;
@@ -228,8 +228,10 @@ class Junction implements CNode {
     let r: Tri = this.decisive === F ? T : F;
     for (const k of this.kids) {
       const x = k.ev(v);
-      if (x === this.decisive) return x; // junctionStep would keep it: nothing after it can change the node
-      r = junctionStep(r, x, this.decisive);
+      if (x === this.decisive) return x; // nothing after it can change the node
+      // junctionStep, inlined: here r is never the decisive value, so a U child makes the node U (the closure
+      // tree runs before the generated code takes over, and a call per child cost it 30 %: docs/performance.md).
+      if (x === U) r = U;
     }
     return r;
   }
@@ -256,7 +258,8 @@ class Junction implements CNode {
 class Not implements CNode {
   constructor(private readonly kid: CNode) {}
   ev(v: Values): Tri {
-    return NEGATION[this.kid.ev(v)]!;
+    const x = this.kid.ev(v);
+    return x === U ? U : x === T ? F : T;
   }
   missing(v: Values, out: Set<number>): void {
     this.kid.missing(v, out);
@@ -331,6 +334,31 @@ function leafNode(leaf: LeafCondition, { fact, op, rhs }: LeafOperands): CNode {
   }
 }
 
+/**
+ * A compiled clause. A class, so that every clause has one shape (the closure tree reads `applies` and `check` of
+ * each clause per observation; object literals with and without `applies` and an accessor made those reads
+ * polymorphic, and the closure tree 30 % slower: docs/performance.md).
+ */
+class Clause implements CompiledClause {
+  readonly id: string;
+  readonly counts: boolean;
+  #hash: string | undefined;
+  constructor(
+    readonly spec: ClauseSpec,
+    readonly group: { readonly id: string; readonly label: I18nText },
+    readonly applies: CNode | undefined,
+    readonly check: CNode,
+    private readonly edition: EditionSpec,
+  ) {
+    this.id = spec.id;
+    this.counts = !spec.optional;
+  }
+  /** Hashed when first read (a verdict's citation): a registry compiles every clause, a verdict cites those of one edition. */
+  get hash(): string {
+    return (this.#hash ??= hashJson(clauseContent(this.spec, this.edition)));
+  }
+}
+
 /** Options for compiling an edition. */
 export interface CompileOptions {
   /** The profile the edition was derived under; recorded in every verdict made with it. */
@@ -363,21 +391,10 @@ export function compileEdition(spec: EditionSpec, options: CompileOptions = {}):
 
   const groups = spec.groups.map((g) => {
     const group = { id: g.id, label: g.label };
-    const clauses = g.clauses.map((c): CompiledClause => {
-      let hash: string | undefined;
-      return {
-        id: c.id,
-        group,
-        spec: c,
-        ...(c.appliesWhen ? { applies: build(c.appliesWhen) } : {}),
-        check: build(c.check),
-        counts: !c.optional,
-        // Hashed when first read (a verdict's citation): a registry compiles every clause, a verdict cites those of one edition.
-        get hash() {
-          return (hash ??= hashJson(clauseContent(c, spec)));
-        },
-      };
-    });
+    const clauses = g.clauses.map(
+      (c): CompiledClause =>
+        new Clause(c, group, c.appliesWhen ? build(c.appliesWhen) : undefined, build(c.check), spec),
+    );
     return { id: g.id, label: g.label, clauses };
   });
   const clauses = groups.flatMap((g) => g.clauses);
