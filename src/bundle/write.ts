@@ -89,7 +89,8 @@ export function observationSchema(ed: CompiledEdition): Record<string, unknown> 
         id: str,
         kind: str,
         name: str,
-        unit: str,
+        inspectionUnit: str,
+        unit: { ...str, deprecated: true, description: 'The same as inspectionUnit (its first name).' },
         gridCell: str,
         location: object([], {
           address: str,

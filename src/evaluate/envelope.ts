@@ -23,7 +23,7 @@ export const MAX_EVIDENCE_PER_FACT = 100;
 export const SHA256_FORM = /^sha256:[0-9a-f]{64}$/;
 
 const OBS_KEYS: readonly string[] = ['standard', 'subject', 'observer', 'observedAt', 'facts', 'evidence', 'profile'];
-const SUBJECT_KEYS: readonly string[] = ['id', 'kind', 'name', 'location', 'unit', 'gridCell'];
+const SUBJECT_KEYS: readonly string[] = ['id', 'kind', 'name', 'location', 'inspectionUnit', 'unit', 'gridCell'];
 const LOCATION_KEYS: readonly string[] = ['address', 'lat', 'lng'];
 const OBSERVER_KEYS: readonly string[] = ['id', 'name', 'role'];
 const EVIDENCE_KEYS: readonly string[] = ['kind', 'ref', 'sha256', 'capturedAt', 'note'];
@@ -109,7 +109,11 @@ export function checkEnvelope(o: Record<string, unknown>, issues: ObservationIss
   if (o.subject !== undefined && checkObject(o.subject, 'subject', SUBJECT_KEYS, issues)) {
     const s = o.subject;
     checkString(s.id, 'subject.id', issues, true);
-    for (const k of ['kind', 'name', 'unit', 'gridCell']) checkString(s[k], `subject.${k}`, issues);
+    for (const k of ['kind', 'name', 'inspectionUnit', 'unit', 'gridCell']) checkString(s[k], `subject.${k}`, issues);
+    if (typeof s.unit === 'string' && typeof s.inspectionUnit === 'string' && s.unit !== s.inspectionUnit) {
+      const message = `names inspection unit "${s.unit}" but subject.inspectionUnit is "${s.inspectionUnit}": give one`;
+      issues.push({ code: 'E_SHAPE', path: 'subject.unit', message, value: s.unit });
+    }
     if (s.location !== undefined && checkObject(s.location, 'subject.location', LOCATION_KEYS, issues)) {
       const l = s.location;
       checkString(l.address, 'subject.location.address', issues);

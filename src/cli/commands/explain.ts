@@ -99,7 +99,8 @@ export function renderExplanation(e: Explanation, notes: readonly ExplanationNot
     const s = e.subject;
     const bits = [`${s.id}${s.name ? ` ${s.name}` : ''}`];
     if (s.location?.address) bits.push(s.location.address);
-    if (s.unit) bits.push(`${w.unit} ${s.unit}`);
+    const unit = s.inspectionUnit ?? s.unit;
+    if (unit) bits.push(`${w.unit} ${unit}`);
     if (s.gridCell) bits.push(`${w.grid} ${s.gridCell}`);
     lines.push(`${cw.subject}: ${bits.join(' · ')}`);
   }

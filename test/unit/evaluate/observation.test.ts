@@ -169,3 +169,26 @@ describe('values nested too deeply', () => {
     }
   });
 });
+
+describe('the inspection unit a subject lies in', () => {
+  const withSubject = (subject: Record<string, unknown>) => ({ ...example, subject: { id: 't-1', ...subject } });
+  it('is read under its name and under its first name, and kept in the verdict as given', () => {
+    expect(evaluate(ed(), withSubject({ inspectionUnit: 'U-03-017' })).subject).toEqual({
+      id: 't-1',
+      inspectionUnit: 'U-03-017',
+    });
+    // Records sealed before the rename carry `unit`: they must still evaluate (and so verify) as written.
+    expect(evaluate(ed(), withSubject({ unit: 'U-03-017' })).subject).toEqual({ id: 't-1', unit: 'U-03-017' });
+    expect(evaluate(ed(), withSubject({ unit: 'U-1', inspectionUnit: 'U-1' })).outcome).toBeDefined();
+  });
+  it('is refused when the two names disagree, naming the old one', () => {
+    let err: unknown;
+    try {
+      evaluate(ed(), withSubject({ unit: 'U-1', inspectionUnit: 'U-2' }));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ObservationError);
+    expect((err as ObservationError).issues.map((i) => [i.code, i.path])).toEqual([['E_SHAPE', 'subject.unit']]);
+  });
+});
