@@ -12,6 +12,7 @@ import type { Registry } from '../registry.js';
 import { dayOf, resolveEdition } from '../model/in-force.js';
 import { CSV_EOL, csvRow, record } from './format.js';
 import { summarise, type VerdictSummary } from './summary.js';
+import { batchWords } from './words.js';
 
 /** How a batch writes each verdict. */
 export type BatchOutput = 'record' | 'verdict' | 'csv';
@@ -100,7 +101,7 @@ function badLine(e: unknown, line: number, locale: Locale, text: string | undefi
       code: e.code,
       message: e.issues
         .map((i) => `${i.path || w.observation}: ${observationMessage(i.code, i.message, locale)}`)
-        .join(locale === 'zh' ? ';' : '; '),
+        .join(batchWords(locale).issueSep),
     };
   }
   if (e instanceof DaozeError) return { line, code: e.code, message: engineMessage(e.code, e.message, locale) };

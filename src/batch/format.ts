@@ -9,6 +9,7 @@
 import type { Locale, Outcome } from '../model/edition.js';
 import type { Totals, Verdict } from '../result/types.js';
 import type { VerdictSummary } from './summary.js';
+import { batchWords, CSV_COLUMNS } from './words.js';
 
 /** One observation's result in a batch (NDJSON). */
 export interface BatchRecord {
@@ -53,28 +54,6 @@ export function record(line: number, v: VerdictSummary): BatchRecord {
   return r;
 }
 
-/** The CSV columns, in order, with their headers in each locale. Each list of clause ids has their labels beside it. */
-export const CSV_COLUMNS = [
-  ['line', '行号'],
-  ['standard', '标准'],
-  ['version', '版本'],
-  ['edition_hash', '版本哈希'],
-  ['profile', '城市配置'],
-  ['subject', '检查对象'],
-  ['observed_at', '检查时间'],
-  ['outcome', '结论'],
-  ['pass', '合格'],
-  ['fail', '不合格'],
-  ['indeterminate', '无法判定'],
-  ['not_applicable', '不适用'],
-  ['score', '得分'],
-  ['failed_clauses', '不合格条款'],
-  ['failed_clause_labels', '不合格条款名称'],
-  ['indeterminate_clauses', '无法判定条款'],
-  ['indeterminate_clause_labels', '无法判定条款名称'],
-  ['missing_facts', '仍需事实项'],
-] as const;
-
 /**
  * How the CSV starts and ends its lines. Excel opens a CSV by double-click in the system's code page (GBK in a
  * Chinese locale) unless the file starts with a UTF-8 byte-order mark, and RFC 4180 ends each record with CRLF.
@@ -83,9 +62,13 @@ export const CSV_BOM = '\uFEFF';
 /** The record separator of RFC 4180. */
 export const CSV_EOL = '\r\n';
 
-/** The header row in `locale` (without a line end): English column names are also the machine names. */
+/**
+ * The header row in `locale` (without a line end), one header per column of `CSV_COLUMNS` (src/batch/words.ts),
+ * whose English headers are also the machine names. Each list of clause ids has their labels beside it.
+ */
 export function csvHeader(locale: Locale = 'en'): string {
-  return CSV_COLUMNS.map(([en, zh]) => csvCell(locale === 'zh' ? zh : en)).join(',');
+  const headers = batchWords(locale).csv;
+  return CSV_COLUMNS.map((c) => csvCell(headers[c])).join(',');
 }
 
 /**
@@ -107,12 +90,12 @@ export function csvRow(line: number, v: VerdictSummary, locale: Locale = 'en'): 
       .filter((c) => c.outcome === o)
       .map((c) => c.clause)
       .join(' ');
-  // Labels may hold spaces (English) but not the list separator of their locale.
+  const sep = batchWords(locale).labelSep;
   const labels = (o: Outcome) =>
     v.clauses
       .filter((c) => c.outcome === o)
       .map((c) => c.label)
-      .join(locale === 'zh' ? '、' : '; ');
+      .join(sep);
   return [
     csvCell(line),
     csvCell(v.standard.id),

@@ -5,17 +5,20 @@
  * erase-line escape and a formatted string.)
  */
 import type { Locale } from '../model/edition.js';
+import { batchWords, phrase } from './words.js';
 
 const WIDTH = 24;
 
 /** Seconds as `1 min 05 s` / `12 s`. */
 export function formatSeconds(s: number, locale: Locale): string {
   if (!Number.isFinite(s) || s < 0) return '—';
-  if (s < 10) return locale === 'zh' ? `${s.toFixed(1)} 秒` : `${s.toFixed(1)} s`;
+  const w = batchWords(locale);
+  if (s < 10) return phrase(w.seconds, { n: s.toFixed(1) });
   const m = Math.floor(s / 60);
   const sec = Math.round(s % 60);
-  if (locale === 'zh') return m > 0 ? `${m} 分 ${sec} 秒` : `${sec} 秒`;
-  return m > 0 ? `${m} min ${String(sec).padStart(2, '0')} s` : `${sec} s`;
+  if (m === 0) return phrase(w.seconds, { n: sec });
+  // A number's form, not a word: English pads the seconds after the minutes (`1 min 05 s`), Chinese does not (`1 分 5 秒`).
+  return phrase(w.minutes, { m, s: locale === 'en' ? String(sec).padStart(2, '0') : sec });
 }
 
 /** Progress on a terminal. */
@@ -39,18 +42,18 @@ export class Progress {
     this.last = t;
     const secs = (t - this.start) / 1000;
     const rate = secs > 0 ? observations / secs : 0;
-    const zh = this.locale === 'zh';
+    const w = batchWords(this.locale).progress;
     const parts: string[] = [];
     if (this.totalBytes) {
       const f = Math.min(1, bytes / this.totalBytes);
       const fill = Math.round(f * WIDTH);
       parts.push(`[${'█'.repeat(fill)}${'░'.repeat(WIDTH - fill)}] ${String(Math.floor(f * 100)).padStart(3)}%`);
     }
-    parts.push(`${observations.toLocaleString('en-US')} ${zh ? '条' : 'obs'}`);
+    parts.push(phrase(w.observations, { n: observations.toLocaleString('en-US') }));
     parts.push(`${Math.round(rate).toLocaleString('en-US')}/s`);
     if (this.totalBytes && bytes > 0) {
       const left = (secs * (this.totalBytes - bytes)) / bytes;
-      parts.push(`${zh ? '剩余' : 'ETA'} ${formatSeconds(left, this.locale)}`);
+      parts.push(phrase(w.eta, { time: formatSeconds(left, this.locale) }));
     }
     this.stream.write(`\r\x1b[K${parts.join(' · ')}`);
     this.shown = true;

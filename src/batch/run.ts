@@ -15,6 +15,7 @@ import { CSV_BOM, CSV_EOL, csvHeader } from './format.js';
 import { lineChunks, MAX_LINE_BYTES } from './lines.js';
 import { defaultWorkers, WorkerPool } from './pool.js';
 import { formatSeconds, Progress } from './progress.js';
+import { batchWords, phrase } from './words.js';
 
 /**
  * Input bytes per chunk when writing full verdicts. A verdict is 30–80 times the size of its observation
@@ -152,10 +153,11 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     progress?.clear();
     // `line 5:12: E_DUPLICATE_KEY key "a" appears twice …` (zh: `第 5 行 12 列: …`): the line number, the column when
     // known, and the error's code, one line per bad input line.
-    const at =
-      o.locale === 'zh'
-        ? `第 ${b.line} 行${b.col !== undefined ? ` ${b.col} 列` : ''}`
-        : `line ${b.line}${b.col !== undefined ? `:${b.col}` : ''}`;
+    const w = batchWords(o.locale);
+    const at = phrase(b.col !== undefined ? w.lineCol : w.line, {
+      line: b.line,
+      ...(b.col !== undefined ? { col: b.col } : {}),
+    });
     // A line that is not JSON is shown too (a short, escaped piece of it), with a caret under the problem.
     const shown = b.preview ? `\n  ${b.preview.text}\n  ${' '.repeat(b.preview.caret)}^` : '';
     stderr.write(`${at}: ${b.code} ${b.message}${shown}\n`);
@@ -257,31 +259,20 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
 
 /** The summary as text, for stderr. */
 export function formatSummary(s: BatchSummary, locale: Locale, top = 10): string {
-  const zh = locale === 'zh';
+  const w = batchWords(locale);
   const n = (x: number) => x.toLocaleString('en-US');
   const rate = s.seconds > 0 ? Math.round(s.evaluated / s.seconds) : 0;
-  const names: Record<Outcome, string> = zh
-    ? { pass: '合格', fail: '不合格', indeterminate: '无法判定', not_applicable: '不适用' }
-    : { pass: 'pass', fail: 'fail', indeterminate: 'indeterminate', not_applicable: 'not applicable' };
   const threads =
     s.workers > 0
-      ? zh
-        ? `主线程 + ${s.workers} 个工作线程`
-        : `main thread + ${s.workers} worker thread${s.workers > 1 ? 's' : ''}`
-      : zh
-        ? '主线程'
-        : 'main thread';
-  const lines = [
-    zh
-      ? `已评估 ${n(s.evaluated)} 条检查记录,用时 ${formatSeconds(s.seconds, locale)}(${n(rate)} 条/秒,${threads})`
-      : `${n(s.evaluated)} observations evaluated in ${formatSeconds(s.seconds, locale)} (${n(rate)}/s, ${threads})`,
-    `  ${(Object.keys(names) as Outcome[]).map((o) => `${names[o]} ${n(s.outcomes[o])}`).join(' · ')}`,
-  ];
-  if (s.bad > 0) lines.push(zh ? `  无效行 ${n(s.bad)}(已跳过)` : `  bad lines: ${n(s.bad)} (skipped)`);
-  if (s.stoppedAt !== undefined)
-    lines.push(zh ? `  --strict:在第 ${s.stoppedAt} 行停止` : `  --strict: stopped at line ${s.stoppedAt}`);
+      ? phrase(s.workers > 1 ? w.summary.workers : w.summary.worker, { n: s.workers })
+      : w.summary.mainThread;
+  const evaluated = { n: n(s.evaluated), time: formatSeconds(s.seconds, locale), rate: n(rate), threads };
+  const outcomes = (Object.keys(w.outcome) as Outcome[]).map((o) => `${w.outcome[o]} ${n(s.outcomes[o])}`);
+  const lines = [phrase(w.summary.evaluated, evaluated), `  ${outcomes.join(' · ')}`];
+  if (s.bad > 0) lines.push(`  ${phrase(w.summary.bad, { n: n(s.bad) })}`);
+  if (s.stoppedAt !== undefined) lines.push(`  ${phrase(w.summary.stopped, { line: s.stoppedAt })}`);
   if (s.failedMost.length > 0) {
-    lines.push(zh ? '不合格最多的条款:' : 'Clauses that failed most:');
+    lines.push(w.summary.failedMost);
     const width = n(s.failedMost[0]![3]).length;
     for (const [ref, clause, label, count] of s.failedMost.slice(0, top))
       lines.push(`  ${n(count).padStart(width)}  ${ref}  ${clause}  ${label}`);

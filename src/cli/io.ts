@@ -130,9 +130,6 @@ export function usageMessage(e: UsageError, locale: Locale): string {
   return cliText(e.text, locale);
 }
 
-/** The words of a usage error's second line, before the command's usage. */
-export const USAGE_WORD: Readonly<Record<Locale, string>> = { zh: '用法:', en: 'usage:' };
-
 // A key error's sentence without the `file: E_KEY ` its message starts with.
 function keyReason(e: KeyError): string {
   const head = `${e.file}: E_KEY `;

@@ -11,7 +11,6 @@ import {
   fsError,
   out,
   setColor,
-  USAGE_WORD,
   UsageError,
   usageMessage,
 } from './io.js';
@@ -19,6 +18,7 @@ import type { Locale } from '../model/edition.js';
 import { isSystemError, startsFromSnapshot } from './load.js';
 import { loadReaders, readersLoaded } from './lazy.js';
 import type { Command } from './commands/types.js';
+import { words } from './words.js';
 import { validate } from './commands/validate.js';
 import { test } from './commands/test.js';
 import { list } from './commands/list.js';
@@ -182,7 +182,7 @@ function report(e: unknown, cmd: Command, want: Wanted): number {
     }
   } else if (error instanceof UsageError) {
     err(
-      `daoze ${cmd.name}: ${usageMessage(error, want.locale)} (${error.code})\n${USAGE_WORD[want.locale]} ${cmd.usage}`,
+      `daoze ${cmd.name}: ${usageMessage(error, want.locale)} (${error.code})\n${words(want.locale).usage} ${cmd.usage}`,
     );
     return EXIT.usage;
   } else {

@@ -2,12 +2,13 @@
  * The CLI's own words, one table per locale with the same keys (the type of `en` is that of `zh`, so a key missing
  * from either is a compile error; test/unit/cli/words.test.ts checks that each phrase has the same `{name}`
  * placeholders in both). Standard texts come from the standards, and translated engine sentences from
- * src/messages/index.ts, not from here.
+ * src/messages/index.ts, not from here; the batch runner, a layer below, has its own table (src/batch/words.ts).
  */
 import type { Bump, ChangeKind } from '../audit/diff.js';
 import type { ExplanationNote } from '../audit/explain-record.js';
+import type { RecordSignatureCheck } from '../audit/sign.js';
 import type { EvidenceKind, FactType, Locale, Outcome, Severity } from '../model/edition.js';
-import { renderTemplate } from '../model/template.js';
+import { fillTemplate } from '../model/template.js';
 
 const zh = {
   outcome: { pass: '合格', fail: '不合格', indeterminate: '无法判定', not_applicable: '不适用' } satisfies Record<
@@ -46,6 +47,8 @@ const zh = {
   signedRecords: '已写入 {n} 份审计记录(以密钥 {key} 签名):{file}',
   invalid: '无效',
   observations: '{n} 份检查记录',
+  /** Before a command's usage, on the line after a usage error. */
+  usage: '用法:',
   types: {
     boolean: '是/否',
     number: '数值',
@@ -226,6 +229,7 @@ const en: Words = {
   signedRecords: '{n} record(s) signed by key {key} written to {file}',
   invalid: 'invalid',
   observations: '{n} observations',
+  usage: 'usage:',
   types: {
     boolean: 'yes/no',
     number: 'number',
@@ -367,9 +371,47 @@ export function words(locale: Locale): Words {
 }
 
 /**
+ * The cases in which `daoze verify` states a record's signature: its status, with `unsigned` said two ways:
+ * `unsigned` when no trusted keys were asked for, `unsignedTrusted` when they were and the record has no signature.
+ */
+export type SignatureCase = RecordSignatureCheck['status'] | 'unsignedTrusted';
+
+/**
+ * `daoze verify`'s statement of a record's signature, per case, filled from `{key}` (the signing key's id) and
+ * `{message}` (the verifier's own sentence, `RecordSignatureCheck.message`, src/audit/sign.ts).
+ *
+ * English is that sentence as written, for every case. It could be rebuilt from the report only for `verified`,
+ * `unchecked` and `unsigned`: for the other cases the sentence alone holds what it says (the trusted key ids, what
+ * is wrong with a malformed signature, why a signature does not verify), so an English template here would
+ * either drop that or restate the verifier. Chinese says each case itself, naming the key, and where the reason is
+ * the verifier's, quotes its sentence.
+ *
+ * Kept out of {@link words}: there each phrase has the same placeholders in both languages
+ * (test/unit/cli/words.test.ts), and here they differ by design.
+ */
+export const SIGNATURE_WORDS: Readonly<Record<Locale, Readonly<Record<SignatureCase, string>>>> = {
+  zh: {
+    verified: '由受信任的密钥 {key} 签名',
+    unchecked: '由 {key} 签名——未核验:请加 --trust <公钥.pub>',
+    unsigned: '未签名',
+    unsignedTrusted: '未由受信任的密钥签名:记录没有签名',
+    untrusted: '未由受信任的密钥签名({message})',
+    invalid: '未由受信任的密钥签名({message})',
+    malformed: '未由受信任的密钥签名({message})',
+  },
+  en: {
+    verified: '{message}',
+    unchecked: '{message}',
+    unsigned: '{message}',
+    unsignedTrusted: '{message}',
+    untrusted: '{message}',
+    invalid: '{message}',
+    malformed: '{message}',
+  },
+};
+
+/**
  * A phrase with its `{name}` placeholders filled (the placeholder syntax of message templates,
  * src/model/template.ts). A name without a value stays visible as `{name}`, so a missing value shows.
  */
-export function phrase(template: string, values: Readonly<Record<string, string | number>>): string {
-  return renderTemplate(template, (name) => (Object.hasOwn(values, name) ? String(values[name]) : undefined));
-}
+export const phrase = fillTemplate;

@@ -21,3 +21,12 @@ export function placeholdersOf(template: string): Set<string> {
 export function renderTemplate(template: string, data: (name: string) => string | undefined): string {
   return template.replace(PLACEHOLDER, (whole, name: string) => data(name) ?? whole);
 }
+
+/**
+ * Fills a template from a record of values (the CLI's and the batch's words, src/cli/words.ts and
+ * src/batch/words.ts). Each placeholder is filled once, so a value holding `{name}` stays as it is; a name
+ * without a value, or one only inherited (`{constructor}`), stays visible as `{name}`.
+ */
+export function fillTemplate(template: string, values: Readonly<Record<string, string | number>>): string {
+  return renderTemplate(template, (name) => (Object.hasOwn(values, name) ? String(values[name]) : undefined));
+}

@@ -2,12 +2,13 @@
  * `daoze verify <record.json|records.ndjson> [--observation obs.json]`: is each verdict record intact (its hash
  * matches its content) and does it reproduce (re-evaluation gives the same verdict)? Names the altered fields.
  */
+import type { RecordSignatureCheck } from '../../audit/sign.js';
 import { verifyRecord, type RecordDifference, type VerifyReport } from '../../audit/verify.js';
 import { preview } from '../../errors.js';
 import type { Locale } from '../../model/edition.js';
 import { color, EXIT, formatInputError, out, readJsonFile, UsageError } from '../io.js';
 import { registryFor } from '../load.js';
-import { phrase, words } from '../words.js';
+import { phrase, SIGNATURE_WORDS, words, type SignatureCase } from '../words.js';
 import { readAuditInputs, type AuditInput } from './audit-io.js';
 import type { Command } from './types.js';
 import { readPublicKeyFiles } from './keygen.js';
@@ -30,17 +31,11 @@ function describe(d: RecordDifference, locale: Locale): string {
   return parts.join('  ');
 }
 
-function signatureZh(s: VerifyReport['signature']): string {
-  switch (s.status) {
-    case 'verified':
-      return `由受信任的密钥 ${s.keyId} 签名`;
-    case 'unchecked':
-      return `由 ${s.keyId} 签名——未核验:请加 --trust <公钥.pub>`;
-    case 'unsigned':
-      return s.message === 'not signed' ? '未签名' : '未由受信任的密钥签名:记录没有签名';
-    default:
-      return `未由受信任的密钥签名(${s.message})`;
-  }
+// `unsigned` is said two ways, told apart by the verifier's sentence: 'not signed' when no trusted keys were asked
+// for (or the record could not be read far enough to check), otherwise a sentence naming the trusted keys.
+function signatureCase(s: RecordSignatureCheck): SignatureCase {
+  if (s.status === 'unsigned') return s.message === 'not signed' ? 'unsigned' : 'unsignedTrusted';
+  return s.status;
 }
 
 /** The report as text lines. */
@@ -62,8 +57,12 @@ export function renderVerifyReport(input: AuditInput, r: VerifyReport, locale: L
       : s.status === 'unchecked' || (s.status === 'unsigned' && !trusted)
         ? undefined
         : false;
-  // The verifier states the signature in English (RecordSignatureCheck.message); in Chinese it is said by status.
-  lines.push(`  ${mark(signed)} ${phrase(w.signature, { status: locale === 'zh' ? signatureZh(s) : s.message })}`);
+  // The verifier sets `keyId` for every case whose statement names the key (src/audit/sign.ts).
+  const status = phrase(SIGNATURE_WORDS[locale][signatureCase(s)], {
+    message: s.message,
+    ...(s.keyId !== undefined ? { key: s.keyId } : {}),
+  });
+  lines.push(`  ${mark(signed)} ${phrase(w.signature, { status })}`);
   if (r.observationMatches !== undefined)
     lines.push(
       `  ${mark(r.observationMatches)} ${phrase(w.observation, { status: r.observationMatches ? w.observationYes : w.observationNo })}`,
