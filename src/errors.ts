@@ -129,6 +129,8 @@ export interface ObservationIssue {
     | 'E_HOSTILE_KEY'
     | 'E_SHAPE'
     | 'E_STANDARD_REF'
+    | 'E_UNKNOWN_KIND'
+    | 'E_DUPLICATE_ID'
     | 'E_LIMIT';
   /** Path inside the observation (`facts.ammonia-mg-m3`). */
   path: string;

@@ -33,7 +33,12 @@ export function runCase(ed: CompiledEdition, c: CaseSpec): CaseResult {
   try {
     verdict = evaluate(
       ed,
-      { standard: ed.ref, facts: c.facts, ...(c.evidence ? { evidence: c.evidence } : {}) },
+      {
+        standard: ed.ref,
+        facts: c.facts,
+        ...(c.evidence ? { evidence: c.evidence } : {}),
+        ...(c.instances ? { instances: c.instances } : {}),
+      },
       { locale: 'en' },
     );
   } catch (err) {

@@ -14,7 +14,7 @@
  * Measured on the 40-clause bench checklist (docs/performance.md): the generated function is about 2.7× as
  * fast as the closure tree and 1.8× as fast as closures written by hand for the same checklist.
  */
-import type { CompiledEdition, Values } from './compile.js';
+import type { Scope, Values } from './compile.js';
 import type { Condition } from '../model/edition.js';
 import type { OperatorDef } from '../operators/index.js';
 import { matchCondition } from '../model/condition.js';
@@ -35,7 +35,7 @@ export interface Program {
 }
 
 /** The closure tree of `compile.ts` as a Program: the reference path. */
-export function closureProgram(ed: CompiledEdition): Program {
+export function closureProgram(ed: Scope): Program {
   const clauses = ed.clauses;
   return {
     kind: 'closures',
@@ -66,7 +66,7 @@ interface Pools {
 }
 
 /** Generates the source of the checklist function and the pools it reads. Exported for the safety tests. */
-export function generate(ed: CompiledEdition): { source: string; pools: Pools } {
+export function generate(ed: Scope): { source: string; pools: Pools } {
   const pools: Pools = { consts: [], tables: [], ops: [] };
   const lines: string[] = [];
   let nvar = 0;
@@ -145,7 +145,7 @@ export function generate(ed: CompiledEdition): { source: string; pools: Pools } 
  * Compiles the checklist to generated code. Throws when the environment forbids code generation; use
  * {@link programFor}, which falls back to the closures.
  */
-export function codegenProgram(ed: CompiledEdition): Program {
+export function codegenProgram(ed: Scope): Program {
   const { source, pools } = generate(ed);
   // The text is built from fixed fragments and integers only (the safety rule at the top of this file).
   const make = new Function('K', 'M', 'O', source) as (
@@ -158,7 +158,7 @@ export function codegenProgram(ed: CompiledEdition): Program {
 }
 
 /** Whether this environment lets us generate code; false under a Content-Security-Policy without 'unsafe-eval'. */
-function tryCodegen(ed: CompiledEdition): Program | undefined {
+function tryCodegen(ed: Scope): Program | undefined {
   try {
     return codegenProgram(ed);
   } catch (e) {
@@ -175,14 +175,14 @@ function tryCodegen(ed: CompiledEdition): Program | undefined {
  */
 export const CODEGEN_AFTER = 100;
 
-const cache = new WeakMap<CompiledEdition, Program>();
+const cache = new WeakMap<Scope, Program>();
 
 /**
  * The evaluator for an edition, cached: the closure tree for its first {@link CODEGEN_AFTER} evaluations, then
  * generated code where the environment allows it (else the closures for good). Both give the same answers
  * (test/evaluate/reference-kleene.test.ts); the clause order of `out` is `ed.clauses`.
  */
-export function programFor(ed: CompiledEdition): Program {
+export function programFor(ed: Scope): Program {
   let p = cache.get(ed);
   if (!p) {
     const closures = closureProgram(ed);

@@ -9,8 +9,10 @@ import type {
   EditionSpec,
   FactSpec,
   I18nText,
+  KindSpec,
   LeafCondition,
   ParameterSpec,
+  QuantifierSpec,
   SourceDoc,
 } from '../model/edition.js';
 import { OPERATORS, type OperatorDef } from '../operators/index.js';
@@ -77,6 +79,54 @@ export interface CompiledClause {
   readonly counts: boolean;
   /** Hash of what the clause says and decides (text, label, check, applicability, severity, deduction, citations). */
   readonly hash: string;
+  /** For a clause checked per instance (`each`): the kind; its conditions are compiled over the kind's layout. */
+  readonly scope?: CompiledKind | undefined;
+}
+
+/**
+ * What a program, a template or a leaf is built over: clauses, and the facts and parameters their conditions
+ * read, each fact at its index in the value vector. An edition without kinds is its own scope.
+ */
+export interface Scope {
+  readonly clauses: readonly CompiledClause[];
+  readonly factById: ReadonlyMap<string, CompiledFact>;
+  readonly params: ReadonlyMap<string, CompiledParam>;
+}
+
+/**
+ * A kind of object, compiled like a small edition: an instance's value vector holds the unit's facts at their
+ * unit indexes, then the kind's own facts, so that its clauses and quantifier conditions can read both.
+ */
+export interface CompiledKind extends Scope {
+  readonly id: string;
+  readonly spec: KindSpec;
+  /** The whole layout: the unit's facts, then the kind's own. */
+  readonly facts: readonly CompiledFact[];
+  /** The kind's own facts: what an instance observation gives. */
+  readonly own: readonly CompiledFact[];
+  /** The kind's `each` clauses, in edition order; `clauseIndex[i]` is the index of `clauses[i]` in `ed.clauses`. */
+  readonly clauseIndex: readonly number[];
+  /** `id@version` of the edition and the kind, for messages (`u-unit-street@2.0.0 street-lamp`). */
+  readonly ref: string;
+}
+
+/** How a quantifier counts, compiled: `n` is the count of `atLeast`, or the share (0–1) in force. */
+export interface CompiledRule {
+  readonly kind: 'all' | 'any' | 'none' | 'atLeast' | 'share';
+  readonly n: number;
+}
+
+/** A quantifier: its condition over its kind's layout, and the unit-vector slot its Kleene value is kept in. */
+export interface CompiledQuantifier {
+  readonly id: string;
+  readonly spec: QuantifierSpec;
+  readonly kind: CompiledKind;
+  readonly where: CNode;
+  readonly rule: CompiledRule;
+  /** Index of the derived slot in the unit's value vector (after the facts). */
+  readonly slot: number;
+  /** The slot as a fact, for leaves and traces that read it. */
+  readonly fact: CompiledFact;
 }
 
 /** An edition compiled for evaluation. */
@@ -101,6 +151,16 @@ export interface CompiledEdition {
   readonly clauseById: ReadonlyMap<string, CompiledClause>;
   /** The profile this edition was compiled under, if any. */
   readonly profile?: { readonly id: string; readonly version: string; readonly hash: string };
+  /**
+   * The clauses checked once on the unit, over the unit's layout (its facts, then one derived slot per
+   * quantifier). The edition itself when it declares no kinds.
+   */
+  readonly unit: Scope;
+  /** The kinds of object, in declaration order (empty for an edition without kinds). */
+  readonly kinds: readonly CompiledKind[];
+  readonly kindById: ReadonlyMap<string, CompiledKind>;
+  /** The quantifiers, in declaration order; quantifier `i` is in slot `facts.length + i`. */
+  readonly quantifiers: readonly CompiledQuantifier[];
 }
 
 /**
@@ -134,7 +194,7 @@ export interface LeafOperands {
  * Resolves a leaf of a validated edition against its facts and parameters. Throws a `TypeError` on a name the
  * edition does not declare: validation rules that out, so it is a bug in the caller, not an authoring error.
  */
-export function leafOperands(leaf: LeafCondition, ed: Pick<CompiledEdition, 'factById' | 'params'>): LeafOperands {
+export function leafOperands(leaf: LeafCondition, ed: Pick<Scope, 'factById' | 'params'>): LeafOperands {
   const fact = ed.factById.get(leaf.fact);
   if (!fact) throw new TypeError('compile: unknown fact (the edition was not validated)');
   const op = OPERATORS.get(leaf.operator);
@@ -349,6 +409,7 @@ class Clause implements CompiledClause {
     readonly applies: CNode | undefined,
     readonly check: CNode,
     private readonly edition: EditionSpec,
+    readonly scope: CompiledKind | undefined,
   ) {
     this.id = spec.id;
     this.counts = !spec.optional;
@@ -380,29 +441,81 @@ export function compileEdition(spec: EditionSpec, options: CompileOptions = {}):
     else params.set(id, { id, spec: p, value: p.value! });
   }
 
-  const lookup = { factById, params };
-  const build = (c: Condition): CNode =>
-    matchCondition<CNode>(c, {
-      all: (m) => new Junction(m.map(build), F),
-      any: (m) => new Junction(m.map(build), T),
-      not: (m) => new Not(build(m)),
-      leaf: (leaf) => leafNode(leaf, leafOperands(leaf, lookup)),
-    });
+  const builder = (lookup: Pick<Scope, 'factById' | 'params'>) => {
+    const build = (c: Condition): CNode =>
+      matchCondition<CNode>(c, {
+        all: (m) => new Junction(m.map(build), F),
+        any: (m) => new Junction(m.map(build), T),
+        not: (m) => new Not(build(m)),
+        leaf: (leaf) => leafNode(leaf, leafOperands(leaf, lookup)),
+      });
+    return build;
+  };
+
+  // Kinds: each laid out as the unit's facts, then its own (docs/units.md).
+  const ref = `${spec.id}@${spec.version}`;
+  const kinds = Object.entries(spec.kinds ?? {}).map(
+    ([id, k]): CompiledKind & { clauses: CompiledClause[]; clauseIndex: number[] } => {
+      const own = Object.entries(k.facts).map(([fid, fs], i) => ({ id: fid, index: facts.length + i, spec: fs }));
+      const layout = [...facts, ...own];
+      return {
+        id,
+        spec: k,
+        facts: layout,
+        own,
+        factById: new Map(layout.map((f) => [f.id, f])),
+        params,
+        clauses: [],
+        clauseIndex: [],
+        ref: `${ref} ${id}`,
+      };
+    },
+  );
+  const kindById = new Map(kinds.map((k) => [k.id, k]));
+
+  // Quantifiers: derived slots after the unit's facts, read by unit clauses like boolean facts.
+  const quantifiers = Object.entries(spec.quantifiers ?? {}).map(([id, q], i): CompiledQuantifier => {
+    const kind = kindById.get(q.kind);
+    if (!kind) throw new TypeError('compile: unknown kind (the edition was not validated)');
+    const slot = facts.length + i;
+    return {
+      id,
+      spec: q,
+      kind,
+      where: builder(kind)(q.where),
+      rule: compileRule(q, params),
+      slot,
+      fact: { id, index: slot, spec: { type: 'boolean', label: q.label, question: q.label } },
+    };
+  });
+  const unitLookup =
+    quantifiers.length === 0
+      ? { factById, params }
+      : { factById: new Map([...factById, ...quantifiers.map((q) => [q.id, q.fact] as const)]), params };
+  const buildUnit = builder(unitLookup);
 
   const groups = spec.groups.map((g) => {
     const group = { id: g.id, label: g.label };
-    const clauses = g.clauses.map(
-      (c): CompiledClause =>
-        new Clause(c, group, c.appliesWhen ? build(c.appliesWhen) : undefined, build(c.check), spec),
-    );
+    const clauses = g.clauses.map((c): CompiledClause => {
+      const scope = c.each !== undefined ? kindById.get(c.each) : undefined;
+      if (c.each !== undefined && !scope) throw new TypeError('compile: unknown kind (the edition was not validated)');
+      const build = scope ? builder(scope) : buildUnit;
+      return new Clause(c, group, c.appliesWhen ? build(c.appliesWhen) : undefined, build(c.check), spec, scope);
+    });
     return { id: g.id, label: g.label, clauses };
   });
   const clauses = groups.flatMap((g) => g.clauses);
-  return {
+  clauses.forEach((c, i) => {
+    if (!c.scope) return;
+    const k = c.scope as CompiledKind & { clauses: CompiledClause[]; clauseIndex: number[] };
+    k.clauses.push(c);
+    k.clauseIndex.push(i);
+  });
+  const ed = {
     spec,
     id: spec.id,
     version: spec.version,
-    ref: `${spec.id}@${spec.version}`,
+    ref,
     hash: options.editionHash ?? hashJson(editionContent(spec)),
     facts,
     factById,
@@ -412,7 +525,24 @@ export function compileEdition(spec: EditionSpec, options: CompileOptions = {}):
     clauses,
     clauseById: new Map(clauses.map((c) => [c.id, c])),
     ...(options.profile ? { profile: options.profile } : {}),
-  };
+    kinds,
+    kindById,
+    quantifiers,
+    unit: undefined as unknown as Scope,
+  } satisfies Omit<CompiledEdition, 'unit'> & { unit: Scope };
+  // Without kinds the edition is its own unit scope (the path every edition took before kinds, unchanged).
+  ed.unit = kinds.length === 0 ? ed : { clauses: clauses.filter((c) => !c.scope), ...unitLookup };
+  return ed as CompiledEdition;
+}
+
+/** A quantifier's rule with its count or share in force (a share may be a parameter a profile sets). */
+function compileRule(q: QuantifierSpec, params: ReadonlyMap<string, CompiledParam>): CompiledRule {
+  const r = q.quantifier;
+  if (typeof r === 'string') return { kind: r, n: 0 };
+  if ('atLeast' in r) return { kind: 'atLeast', n: r.atLeast };
+  const share = typeof r.share === 'number' ? r.share : params.get(r.share.param)?.value;
+  if (typeof share !== 'number') throw new TypeError('compile: share is not a number (the edition was not validated)');
+  return { kind: 'share', n: share };
 }
 
 /** What a clause's hash covers: the clause as written, plus the sources it cites, so a changed citation shows. */

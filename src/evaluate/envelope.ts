@@ -6,6 +6,7 @@
 import type { ObservationIssue } from '../errors.js';
 import { EVIDENCE_KINDS } from '../model/edition.js';
 import { isIsoDateTime } from '../model/dates.js';
+import { COORDINATE_SYSTEMS } from '../model/observation.js';
 
 /** Keys that must never be used as data keys: they reach into JavaScript's object machinery. */
 export const HOSTILE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -22,9 +23,30 @@ export const MAX_EVIDENCE_PER_FACT = 100;
  */
 export const SHA256_FORM = /^sha256:[0-9a-f]{64}$/;
 
-const OBS_KEYS: readonly string[] = ['standard', 'subject', 'observer', 'observedAt', 'facts', 'evidence', 'profile'];
+const OBS_KEYS: readonly string[] = [
+  'standard',
+  'subject',
+  'observer',
+  'observedAt',
+  'facts',
+  'evidence',
+  'profile',
+  'instances',
+];
 const SUBJECT_KEYS: readonly string[] = ['id', 'kind', 'name', 'location', 'inspectionUnit', 'unit', 'gridCell'];
-const LOCATION_KEYS: readonly string[] = ['address', 'lat', 'lng'];
+const LOCATION_KEYS: readonly string[] = ['address', 'lat', 'lng', 'crs'];
+const INSTANCE_KEYS: readonly string[] = [
+  'id',
+  'label',
+  'part',
+  'location',
+  'code',
+  'responsible',
+  'facts',
+  'evidence',
+];
+const RESPONSIBLE_KEYS: readonly string[] = ['id', 'name', 'contact'];
+const CRS: readonly string[] = COORDINATE_SYSTEMS;
 const OBSERVER_KEYS: readonly string[] = ['id', 'name', 'role'];
 const EVIDENCE_KEYS: readonly string[] = ['kind', 'ref', 'sha256', 'capturedAt', 'note'];
 const EVIDENCE_KIND_SET: ReadonlySet<string> = new Set(EVIDENCE_KINDS);
@@ -114,30 +136,89 @@ export function checkEnvelope(o: Record<string, unknown>, issues: ObservationIss
       const message = `names inspection unit "${s.unit}" but subject.inspectionUnit is "${s.inspectionUnit}": give one`;
       issues.push({ code: 'E_SHAPE', path: 'subject.unit', message, value: s.unit });
     }
-    if (s.location !== undefined && checkObject(s.location, 'subject.location', LOCATION_KEYS, issues)) {
-      const l = s.location;
-      checkString(l.address, 'subject.location.address', issues);
-      for (const [k, lim] of [
-        ['lat', 90],
-        ['lng', 180],
-      ] as const) {
-        const x = l[k];
-        if (x !== undefined && (typeof x !== 'number' || !(Math.abs(x) <= lim))) {
-          issues.push({
-            code: 'E_SHAPE',
-            path: `subject.location.${k}`,
-            message: `must be a number from -${lim} to ${lim}`,
-            value: x,
-          });
-        }
-      }
-    }
+    if (s.location !== undefined) checkLocation(s.location, 'subject.location', issues, false);
   }
   if (o.observer !== undefined && checkObject(o.observer, 'observer', OBSERVER_KEYS, issues)) {
     checkString(o.observer.id, 'observer.id', issues, true);
     checkString(o.observer.name, 'observer.name', issues);
     checkString(o.observer.role, 'observer.role', issues);
   }
+}
+
+/**
+ * Checks a location: an address, latitude and longitude in range, and the coordinate system they are in. An
+ * instance's coordinates must say their system (`requireCrs`): GCJ-02 and WGS-84 differ by hundreds of metres in
+ * China, so a point without one cannot be put on a map honestly.
+ */
+function checkLocation(l: unknown, path: string, issues: ObservationIssue[], requireCrs: boolean): void {
+  if (!checkObject(l, path, LOCATION_KEYS, issues)) return;
+  checkString(l.address, `${path}.address`, issues);
+  for (const [k, lim] of [
+    ['lat', 90],
+    ['lng', 180],
+  ] as const) {
+    const x = l[k];
+    if (x !== undefined && (typeof x !== 'number' || !(Math.abs(x) <= lim))) {
+      issues.push({
+        code: 'E_SHAPE',
+        path: `${path}.${k}`,
+        message: `must be a number from -${lim} to ${lim}`,
+        value: x,
+      });
+    }
+  }
+  if (requireCrs && (l.lat === undefined) !== (l.lng === undefined))
+    issues.push({ code: 'E_SHAPE', path, message: 'coordinates need both lat and lng' });
+  if (l.crs !== undefined && (typeof l.crs !== 'string' || !CRS.includes(l.crs)))
+    issues.push({
+      code: 'E_SHAPE',
+      path: `${path}.crs`,
+      message: 'unknown coordinate system',
+      value: l.crs,
+      allowed: CRS,
+    });
+  else if (requireCrs && l.crs === undefined && l.lat !== undefined)
+    issues.push({
+      code: 'E_SHAPE',
+      path: `${path}.crs`,
+      message: 'coordinates must say their coordinate system (GPS gives WGS-84; Chinese map services GCJ-02 or BD-09)',
+      allowed: CRS,
+    });
+}
+
+/**
+ * Checks an instance's own fields (not its facts or evidence): a string `id`, `label`, `code`, a `part` among
+ * `parts` (when the kind or edition lists parts), a location, a responsible party with a name. Returns whether
+ * it is an object at all.
+ */
+export function checkInstanceEnvelope(
+  x: unknown,
+  path: string,
+  parts: readonly string[] | undefined,
+  issues: ObservationIssue[],
+): x is Record<string, unknown> {
+  if (!checkObject(x, path, INSTANCE_KEYS, issues)) return false;
+  checkString(x.id, `${path}.id`, issues, true);
+  checkString(x.label, `${path}.label`, issues);
+  checkString(x.code, `${path}.code`, issues);
+  if (x.part !== undefined) {
+    checkString(x.part, `${path}.part`, issues);
+    if (typeof x.part === 'string' && parts !== undefined && !parts.includes(x.part))
+      issues.push({
+        code: 'E_SHAPE',
+        path: `${path}.part`,
+        message: 'not a part this kind stands in',
+        value: x.part,
+        allowed: parts,
+      });
+  }
+  if (x.location !== undefined) checkLocation(x.location, `${path}.location`, issues, true);
+  if (x.responsible !== undefined && checkObject(x.responsible, `${path}.responsible`, RESPONSIBLE_KEYS, issues)) {
+    checkString(x.responsible.name, `${path}.responsible.name`, issues, true);
+    checkString(x.responsible.id, `${path}.responsible.id`, issues);
+    checkString(x.responsible.contact, `${path}.responsible.contact`, issues);
+  }
+  return true;
 }
 
 /** One problem of an evidence reference: where in it (`''` for the reference itself, `.kind`, …) and what. */

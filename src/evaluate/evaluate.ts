@@ -2,7 +2,7 @@
  * Evaluates one observation against a compiled edition. Pure and synchronous: no I/O, no clock, the same
  * verdict for the same inputs whatever the key order of the observation.
  */
-import { F, T, U, type CompiledClause, type CompiledEdition, type Tri, type Values } from '../compile/compile.js';
+import { U, type CompiledClause, type CompiledEdition, type Tri, type Values } from '../compile/compile.js';
 import type { Locale, Outcome } from '../model/edition.js';
 import { ObservationError } from '../errors.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -10,6 +10,11 @@ import { preparedFor, renderPrepared, type PreparedClause } from './prepared.js'
 import type { ClauseResult, MissingFact, Verdict } from '../result/types.js';
 import { rankMissing, verdictTally } from '../result/tally.js';
 import { normaliseObservation, type NormalisedObservation, type Observation } from './observation.js';
+import { runWithInstances, type InstancePass } from './instances.js';
+import { unitResults } from './unit-results.js';
+import { missingFact, OUTCOME_OF, type ClauseOutcomes } from './outcome.js';
+
+export { clauseOutcome, type ClauseOutcomes } from './outcome.js';
 
 /** Options of one evaluation. */
 export interface EvaluateOptions {
@@ -21,29 +26,10 @@ export interface EvaluateOptions {
   trace?: boolean;
 }
 
-/** The outcome of one clause, from its applicability and its check, in three-valued logic. */
-export function clauseOutcome(applies: Tri, check: Tri): Outcome {
-  if (applies === F) return 'not_applicable';
-  if (applies === U) return 'indeterminate'; // it might apply and might fail: never a pass
-  return check === T ? 'pass' : check === F ? 'fail' : 'indeterminate';
-}
-
 /** Re-exported for the modules that import it from here; the rule lives in src/result/tally.ts. */
 export { overallOutcome } from '../result/tally.js';
 
-// `clauseOutcome` tabulated for the hot loops, at index 3 × applies + check (Kleene values 0 F, 1 T, 2 U).
-const OUTCOME_OF: readonly Outcome[] = Array.from({ length: 9 }, (_, i) =>
-  clauseOutcome(Math.floor(i / 3) as Tri, (i % 3) as Tri),
-);
-
 const NONE: ReadonlySet<number> = new Set();
-
-/** What a program's output says of each clause, in `ed.clauses` order. */
-export interface ClauseOutcomes {
-  outcomes: Outcome[];
-  /** Per clause, the indices of the facts that would settle it; empty unless it is indeterminate. */
-  missing: ReadonlySet<number>[];
-}
 
 /**
  * Reads a program's output (`out[2i]` the applicability, `out[2i + 1]` the check of clause i) into each clause's
@@ -51,6 +37,8 @@ export interface ClauseOutcomes {
  * `values` are the ones the program ran on.
  */
 export function readOutcomes(ed: CompiledEdition, out: Uint8Array, values: Values): ClauseOutcomes {
+  // A clause checked per instance reads instance vectors, not `values`: its missing facts come from its instances
+  // (src/evaluate/unit-results.ts). A unit clause's set may hold quantifier slots (index ≥ ed.facts.length).
   const n = ed.clauses.length;
   const outcomes: Outcome[] = new Array(n);
   const missing: ReadonlySet<number>[] = new Array(n);
@@ -60,7 +48,7 @@ export function readOutcomes(ed: CompiledEdition, out: Uint8Array, values: Value
     const outcome = OUTCOME_OF[3 * a + k]!;
     outcomes[i] = outcome;
     missing[i] = NONE;
-    if (outcome === 'indeterminate') {
+    if (outcome === 'indeterminate' && !ed.clauses[i]!.scope) {
       const c = ed.clauses[i]!;
       const set = new Set<number>();
       if (a === U) c.applies!.missing(values, set);
@@ -75,12 +63,34 @@ export function readOutcomes(ed: CompiledEdition, out: Uint8Array, values: Value
  * Outcomes of every clause only, without messages or citations: the fast path for batch and SDK updates.
  * `values` is a normalised value vector (`normaliseObservation(ed, obs).values`); the order is `ed.clauses`.
  */
-export function evaluateOutcomes(ed: CompiledEdition, values: readonly unknown[]): Outcome[] {
-  const { program, scratch } = preparedFor(ed);
-  program.run(values, scratch);
+export function evaluateOutcomes(
+  ed: CompiledEdition,
+  values: readonly unknown[],
+  instances?: NormalisedObservation['instances'],
+): Outcome[] {
+  const { out: pairs } = runClauses(ed, { values, instances });
   const out: Outcome[] = new Array(ed.clauses.length);
-  for (let i = 0; i < out.length; i++) out[i] = OUTCOME_OF[3 * scratch[2 * i]! + scratch[2 * i + 1]!]!;
+  for (let i = 0; i < out.length; i++) out[i] = OUTCOME_OF[3 * pairs[2 * i]! + pairs[2 * i + 1]!]!;
   return out;
+}
+
+/**
+ * Runs every clause of an edition over a normalised observation: each clause's (applies, check) pair in
+ * `ed.clauses` order (`out[2i]`, `out[2i + 1]`, a buffer reused by the next call), the values the unit's clauses
+ * read (with the quantifier slots filled, for an edition with kinds) and the instance pass. The one entry for
+ * every path that evaluates (verdict, outcomes, batch summary).
+ */
+export function runClauses(
+  ed: CompiledEdition,
+  n: { values: Values; instances?: NormalisedObservation['instances'] | undefined },
+): { out: Uint8Array; values: Values; pass?: InstancePass } {
+  if (ed.unit === ed) {
+    const { program, scratch } = preparedFor(ed);
+    program.run(n.values, scratch);
+    return { out: scratch, values: n.values };
+  }
+  const { out, pass } = runWithInstances(ed, n.values, n.instances);
+  return { out, values: pass.values, pass };
 }
 
 /**
@@ -130,16 +140,28 @@ export function buildVerdict(
   const locale = options.locale ?? 'zh';
   const withTrace = options.trace ?? true;
   const prep = preparedFor(ed);
-  prep.program.run(n.values, prep.scratch);
-  const read = readOutcomes(ed, prep.scratch, n.values);
-  const t = verdictTally(ed, read.outcomes);
+  const run = runClauses(ed, n);
+  const read = readOutcomes(ed, run.out, run.values);
+  // A quantifier's slot shows its value in a trace as observed (raw holds nothing there).
+  const raw = run.pass ? withSlots(ed, n.raw, run.values) : n.raw;
   const clauses: ClauseResult[] = ed.clauses.map((c, i) =>
-    clauseResult(ed, c, prep.clauses[i]!, read.outcomes[i]!, n, read.missing[i]!, locale, withTrace),
+    clauseResult(ed, c, prep.clauses[i]!, read.outcomes[i]!, n, read.missing[i]!, locale, withTrace, run.values, raw),
   );
-  const missing = rankMissing(read.missing).map((m) => missingFact(ed, n, m.fact, locale, m.clauses));
-  // Each clause's own list says how many clauses the fact settles overall, so an app can sort by it.
-  const countById = new Map(missing.map((m) => [m.fact, m.clauses]));
-  for (const r of clauses) for (const m of r.missing) m.clauses = countById.get(m.fact) ?? 1;
+  let missing: MissingFact[];
+  let t = verdictTally(ed, read.outcomes);
+  let findings: Verdict['findings'];
+  if (run.pass) {
+    // Per instance: results, missing facts (an instance's, or a kind not recorded), findings and the tally by finding.
+    const u = unitResults(ed, n, run.pass, read, clauses, prep, obs, locale, withTrace, raw);
+    missing = u.missing;
+    findings = u.findings;
+    t = u.tally;
+  } else {
+    missing = rankMissing(read.missing).map((m) => missingFact(ed, n, m.fact, locale, m.clauses));
+    // Each clause's own list says how many clauses the fact settles overall, so an app can sort by it.
+    const countById = new Map(missing.map((m) => [m.fact, m.clauses]));
+    for (const r of clauses) for (const m of r.missing) m.clauses = countById.get(m.fact) ?? 1;
+  }
 
   const verdict: Verdict = {
     standard: {
@@ -163,26 +185,8 @@ export function buildVerdict(
     engine: { name: 'daoze', version: ENGINE_VERSION },
   };
   if (t.score) verdict.score = t.score;
+  if (findings) verdict.findings = findings;
   return verdict;
-}
-
-function missingFact(
-  ed: CompiledEdition,
-  n: NormalisedObservation,
-  i: number,
-  locale: Locale,
-  count: number,
-): MissingFact {
-  const f = ed.facts[i]!;
-  return {
-    fact: f.id,
-    label: f.spec.label[locale],
-    question: f.spec.question[locale],
-    reason: n.why[i] ?? 'absent',
-    evidence: f.spec.evidence?.kinds ?? [],
-    evidenceRequired: f.spec.evidence?.required ?? false,
-    clauses: count,
-  };
 }
 
 function clauseResult(
@@ -194,12 +198,16 @@ function clauseResult(
   missingIdx: ReadonlySet<number>,
   locale: Locale,
   withTrace: boolean,
+  values: Values,
+  raw: readonly unknown[],
 ): ClauseResult {
   const s = c.spec;
   const missing: MissingFact[] = [];
-  // In catalogue order, so a clause's list reads the same whatever order its conditions found them in.
+  // In catalogue order, so a clause's list reads the same whatever order its conditions found them in. A
+  // quantifier's slot (after the facts) is filled in by the unit results, from its instances.
   if (missingIdx.size)
-    for (const i of [...missingIdx].sort((x, y) => x - y)) missing.push(missingFact(ed, n, i, locale, 1));
+    for (const i of [...missingIdx].sort((x, y) => x - y))
+      if (i < ed.facts.length) missing.push(missingFact(ed, n, i, locale, 1));
   const message = renderPrepared(prep.messages[outcome][locale], n.raw, missing, locale);
   const r: ClauseResult = {
     clause: c.id,
@@ -215,10 +223,17 @@ function clauseResult(
   if (s.deduction !== undefined && (outcome === 'fail' || outcome === 'indeterminate')) r.deduction = s.deduction;
   const routing = s.routing ?? ed.spec.routing;
   if (routing) r.routing = routing;
-  if (withTrace) {
+  if (withTrace && !c.scope) {
     // Built only here, on the output path: the outcome above came from the program, which builds no trace.
-    r.trace = { check: c.check.trace(n.values, n.raw) };
-    if (c.applies) r.trace.appliesWhen = c.applies.trace(n.values, n.raw);
+    r.trace = { check: c.check.trace(values, raw) };
+    if (c.applies) r.trace.appliesWhen = c.applies.trace(values, raw);
   }
   return r;
+}
+
+/** The raw values with each quantifier's value in its slot, for traces of the unit clauses that read it. */
+function withSlots(ed: CompiledEdition, raw: readonly unknown[], values: Values): unknown[] {
+  const out = raw.slice();
+  for (const q of ed.quantifiers) out[q.slot] = values[q.slot];
+  return out;
 }

@@ -14,11 +14,19 @@ import {
   type Acceptance,
   type FactRefusal,
 } from '../model/fact-types.js';
-import type { EvidenceReason, EvidenceRef, MissingReason, NormalisedObservation } from '../model/observation.js';
-import type { CompiledEdition } from '../compile/compile.js';
+import type {
+  EvidenceReason,
+  EvidenceRef,
+  InstanceObservation,
+  MissingReason,
+  NormalisedInstance,
+  NormalisedObservation,
+} from '../model/observation.js';
+import type { CompiledEdition, CompiledFact, CompiledKind } from '../compile/compile.js';
 import {
   checkEnvelope,
   checkEvidenceRef,
+  checkInstanceEnvelope,
   HOSTILE_KEYS,
   hostileKeyIssue,
   isPlainObject,
@@ -85,10 +93,12 @@ interface FactPlan extends Acceptance {
 }
 
 /**
- * What normalisation needs per edition, worked out once: the per-observation path then makes no allocations
- * beyond the three vectors (no closures, no choice lists).
+ * What normalisation needs per catalogue (an edition's facts, or a kind's), worked out once: the per-observation
+ * path then makes no allocations beyond the three vectors (no closures, no choice lists).
  */
 interface Plan {
+  /** `id@version` (and kind) for messages. */
+  readonly ref: string;
   readonly byId: ReadonlyMap<string, FactPlan>;
   /** Templates copied per observation (`slice` keeps them packed arrays of one shape). */
   readonly empty: readonly unknown[];
@@ -100,13 +110,21 @@ interface Plan {
   readonly hostileFactId: boolean;
 }
 
-const plans = new WeakMap<CompiledEdition, Plan>();
+/** The facts a vector accepts, at their indexes, and its length (an edition's quantifier slots, a kind's unit facts). */
+interface Catalogue {
+  readonly ref: string;
+  readonly accepts: readonly CompiledFact[];
+  readonly size: number;
+}
 
-function planFor(ed: CompiledEdition): Plan {
-  let p = plans.get(ed);
+const plans = new WeakMap<object, Plan>();
+
+function planFor(key: object, catalogue: () => Catalogue): Plan {
+  let p = plans.get(key);
   if (!p) {
+    const { ref, accepts, size } = catalogue();
     const byId = new Map<string, FactPlan>();
-    for (const f of ed.facts) {
+    for (const f of accepts) {
       const a = acceptanceOf(f.spec);
       // One literal shape for every fact plan, so that the fast path's property reads stay monomorphic.
       const comparable = FACT_TYPE_DEFS[f.spec.type].comparable;
@@ -122,24 +140,29 @@ function planFor(ed: CompiledEdition): Plan {
     }
     const empty: unknown[] = [];
     const absent: (MissingReason | undefined)[] = [];
-    for (let i = 0; i < ed.facts.length; i++) {
+    for (let i = 0; i < size; i++) {
       empty.push(undefined);
       absent.push('absent');
     }
     p = {
+      ref,
       byId,
       empty,
       absent,
-      needEvidence: ed.facts
+      needEvidence: accepts
         .filter((f) => f.spec.evidence?.required)
         .map((f) => ({ id: f.id, index: f.index, kinds: f.spec.evidence!.kinds })),
-      factIds: ed.facts.map((f) => f.id),
-      hostileFactId: ed.facts.some((f) => HOSTILE_KEYS.has(f.id)),
+      factIds: accepts.map((f) => f.id),
+      hostileFactId: accepts.some((f) => HOSTILE_KEYS.has(f.id)),
     };
-    plans.set(ed, p);
+    plans.set(key, p);
   }
   return p;
 }
+
+const unitPlan = (ed: CompiledEdition): Plan =>
+  planFor(ed, () => ({ ref: ed.ref, accepts: ed.facts, size: ed.facts.length + ed.quantifiers.length }));
+const kindPlan = (k: CompiledKind): Plan => planFor(k, () => ({ ref: k.ref, accepts: k.own, size: k.facts.length }));
 
 /** Whether Object.prototype has no enumerable property (nobody polluted it). */
 function prototypeClean(): boolean {
@@ -149,10 +172,10 @@ function prototypeClean(): boolean {
 
 /** Checks one fact of an observation and lays it out; problems go to `issues`. */
 function readFact(
-  ed: CompiledEdition,
   plan: Plan,
   k: string,
   v: unknown,
+  at: string,
   values: unknown[],
   raw: unknown[],
   why: (MissingReason | undefined)[],
@@ -161,12 +184,12 @@ function readFact(
   const f = plan.byId.get(k);
   // A key such as __proto__ is refused whatever the catalogue says (checked first when a fact carries such a name).
   if (!f || (plan.hostileFactId && HOSTILE_KEYS.has(k))) {
-    if (HOSTILE_KEYS.has(k)) issues.push(hostileKeyIssue(`facts.${k}`, k));
+    if (HOSTILE_KEYS.has(k)) issues.push(hostileKeyIssue(`${at}facts.${k}`, k));
     else
       issues.push({
         code: 'E_UNKNOWN_FACT',
-        path: `facts.${k}`,
-        message: `unknown fact "${k}" for ${ed.ref}`,
+        path: `${at}facts.${k}`,
+        message: `unknown fact "${k}" for ${plan.ref}`,
         allowed: [...plan.factIds],
       });
     return;
@@ -177,7 +200,7 @@ function readFact(
   }
   const r = refusal(f, v);
   if (r !== null) {
-    issues.push(refusalIssue(f.spec, r, v, `facts.${k}`));
+    issues.push(refusalIssue(f.spec, r, v, `${at}facts.${k}`));
     return;
   }
   raw[f.index] = v;
@@ -187,8 +210,8 @@ function readFact(
 
 /**
  * Validates an observation's shape and facts against an edition and lays the facts out in the edition's
- * order (one object shape for every observation, which also keeps evaluation fast). Throws ObservationError
- * listing every problem.
+ * order (one object shape for every observation, which also keeps evaluation fast); for an edition with
+ * kinds, each instance too, in its kind's layout. Throws ObservationError listing every problem.
  */
 export function normaliseObservation(ed: CompiledEdition, input: unknown): NormalisedObservation {
   const issues: ObservationIssue[] = [];
@@ -197,15 +220,124 @@ export function normaliseObservation(ed: CompiledEdition, input: unknown): Norma
       { code: 'E_SHAPE', path: '', message: 'an observation must be a JSON object', value: input },
     ]);
   checkEnvelope(input, issues);
-  const plan = planFor(ed);
+  const vector = readVector(unitPlan(ed), input.facts, input.evidence, '', issues);
+  let instances: NormalisedObservation['instances'];
+  if (ed.kinds.length > 0) instances = readInstances(ed, input.instances, vector, issues);
+  else if (input.instances !== undefined)
+    issues.push({
+      code: 'E_SHAPE',
+      path: 'instances',
+      message: `${ed.ref} declares no kinds of object, so it takes no instances`,
+      value: input.instances,
+    });
+  if (issues.length > 0) throw observationError(issues);
+  settleEvidence(unitPlan(ed), vector, input.evidence);
+  if (instances)
+    for (const [kid, list] of instances)
+      if (list) for (const x of list) settleEvidence(kindPlan(ed.kindById.get(kid)!), x, x.observed.evidence);
+  return instances ? { ...vector, instances } : vector;
+}
+
+/** Most instances an observation may give of one kind, and in all. */
+export const MAX_INSTANCES_PER_KIND = 5_000;
+export const MAX_INSTANCES = 20_000;
+
+/**
+ * Checks and lays out the instances of each kind. A kind the observation leaves out stays `undefined` (not
+ * recorded: its clauses are indeterminate); `[]` records none. Each instance's vector starts as a copy of the
+ * unit's facts, so that its clauses read the unit's values at the unit's indexes.
+ */
+function readInstances(
+  ed: CompiledEdition,
+  given: unknown,
+  unit: NormalisedObservation,
+  issues: ObservationIssue[],
+): Map<string, NormalisedInstance[] | undefined> {
+  const out = new Map<string, NormalisedInstance[] | undefined>(ed.kinds.map((k) => [k.id, undefined]));
+  if (given === undefined) return out;
+  if (!isPlainObject(given)) {
+    issues.push({
+      code: 'E_SHAPE',
+      path: 'instances',
+      message: 'instances must be an object of kind id → list',
+      value: given,
+    });
+    return out;
+  }
+  const ids = new Set<string>();
+  let total = 0;
+  const unitSize = ed.facts.length;
+  for (const kid of Object.keys(given)) {
+    const path = `instances.${kid}`;
+    if (HOSTILE_KEYS.has(kid)) {
+      issues.push(hostileKeyIssue(path, kid));
+      continue;
+    }
+    const kind = ed.kindById.get(kid);
+    if (!kind) {
+      issues.push({
+        code: 'E_UNKNOWN_KIND',
+        path,
+        message: `unknown kind "${kid}" for ${ed.ref}`,
+        allowed: ed.kinds.map((k) => k.id),
+      });
+      continue;
+    }
+    const list = given[kid];
+    total += Array.isArray(list) ? list.length : 0;
+    if (!Array.isArray(list) || list.length > MAX_INSTANCES_PER_KIND || total > MAX_INSTANCES) {
+      issues.push({
+        code: Array.isArray(list) ? 'E_LIMIT' : 'E_SHAPE',
+        path,
+        message: `must be a list of at most ${MAX_INSTANCES_PER_KIND} instances (${MAX_INSTANCES} in all)`,
+        ...(Array.isArray(list) ? {} : { value: list }),
+      });
+      continue;
+    }
+    const plan = kindPlan(kind);
+    const parts = kind.spec.parts ?? (ed.spec.parts ? ed.spec.parts.map((p) => p.id) : undefined);
+    const read: NormalisedInstance[] = [];
+    list.forEach((x, i) => {
+      const at = `${path}[${i}]`;
+      if (!checkInstanceEnvelope(x, at, parts, issues)) return;
+      if (typeof x.id === 'string') {
+        if (ids.has(x.id))
+          issues.push({
+            code: 'E_DUPLICATE_ID',
+            path: `${at}.id`,
+            message: `instance id "${x.id}" is given twice`,
+            value: x.id,
+          });
+        ids.add(x.id);
+      }
+      const v = readVector(plan, x.facts, x.evidence, `${at}.`, issues);
+      for (let j = 0; j < unitSize; j++) {
+        v.values[j] = unit.values[j];
+        v.raw[j] = unit.raw[j];
+        v.why[j] = unit.why[j];
+      }
+      read.push({ observed: x as unknown as InstanceObservation, ...v });
+    });
+    out.set(kid, read);
+  }
+  return out;
+}
+
+/** Reads one vector's facts and evidence (an observation's, or an instance's at `at`); problems go to `issues`. */
+function readVector(
+  plan: Plan,
+  facts: unknown,
+  evidence: unknown,
+  at: string,
+  issues: ObservationIssue[],
+): { values: unknown[]; raw: unknown[]; why: (MissingReason | undefined)[] } {
   const values = plan.empty.slice();
   const raw = plan.empty.slice();
   const why = plan.absent.slice();
-  const facts = input.facts;
   if (!isPlainObject(facts)) {
     issues.push({
       code: 'E_SHAPE',
-      path: 'facts',
+      path: `${at}facts`,
       message: 'facts must be an object of fact id → value',
       value: facts,
     });
@@ -222,20 +354,19 @@ export function normaliseObservation(ed: CompiledEdition, input: unknown): Norma
           raw[f.index] = v;
           values[f.index] = f.comparable === undefined ? v : f.comparable(v as string);
           why[f.index] = undefined;
-        } else readFact(ed, plan, k, v, values, raw, why, issues);
+        } else readFact(plan, k, v, at, values, raw, why, issues);
       }
     } else {
-      for (const k of Object.keys(facts)) readFact(ed, plan, k, facts[k], values, raw, why, issues);
+      for (const k of Object.keys(facts)) readFact(plan, k, facts[k], at, values, raw, why, issues);
     }
   }
-  const evidence = input.evidence;
   if (evidence !== undefined) {
     if (!isPlainObject(evidence)) {
       const message = 'evidence must be an object of fact id → list of evidence references';
-      issues.push({ code: 'E_SHAPE', path: 'evidence', message, value: evidence });
+      issues.push({ code: 'E_SHAPE', path: `${at}evidence`, message, value: evidence });
     } else {
       for (const k of Object.keys(evidence)) {
-        const path = `evidence.${k}`;
+        const path = `${at}evidence.${k}`;
         if (HOSTILE_KEYS.has(k)) {
           issues.push(hostileKeyIssue(path, k));
           continue;
@@ -263,20 +394,29 @@ export function normaliseObservation(ed: CompiledEdition, input: unknown): Norma
       }
     }
   }
-  if (issues.length > 0) throw observationError(issues);
-  // A fact whose catalogue requires evidence counts as missing until evidence that backs it is attached: never a
-  // pass on an unbacked claim (nor on a GPS fix or a blank reference offered for a photo).
+  return { values, raw, why };
+}
+
+/**
+ * A fact whose catalogue requires evidence counts as missing until evidence that backs it is attached: never a
+ * pass on an unbacked claim (nor on a GPS fix or a blank reference offered for a photo). Run once the
+ * observation is known to be well formed.
+ */
+function settleEvidence(
+  plan: Plan,
+  v: { values: unknown[]; why: (MissingReason | undefined)[] },
+  evidence: unknown,
+): void {
   for (const f of plan.needEvidence) {
-    if (values[f.index] === undefined) continue;
+    if (v.values[f.index] === undefined) continue;
     const given = evidence !== undefined && Object.hasOwn(evidence as object, f.id);
     const list = given ? ((evidence as Record<string, unknown>)[f.id] as readonly EvidenceRef[]) : undefined;
     const reason = evidenceShortfall(f.kinds, list);
     if (reason !== undefined) {
-      values[f.index] = undefined;
-      why[f.index] = reason;
+      v.values[f.index] = undefined;
+      v.why[f.index] = reason;
     }
   }
-  return { values, raw, why };
 }
 
 const NOT_BLANK = /\S/;

@@ -4,7 +4,7 @@
  * message template split into literal text and resolved placeholders, so that no verdict rebuilds a citation
  * (a dozen objects per clause) or parses a template.
  */
-import type { CompiledEdition, CompiledFact, CompiledParam } from '../compile/compile.js';
+import type { CompiledEdition, CompiledFact, CompiledParam, Scope } from '../compile/compile.js';
 import { programFor, type Program } from '../compile/codegen.js';
 import type { I18nText, Locale, Outcome } from '../model/edition.js';
 import { formatFactValue, formatParamValue, joinList } from '../result/format.js';
@@ -31,6 +31,7 @@ export interface PreparedClause {
 
 /** Per edition. */
 export interface Prepared {
+  /** The program of the unit's clauses (`ed.unit`: every clause, for an edition without kinds). */
   readonly program: Program;
   readonly clauses: readonly PreparedClause[];
   /**
@@ -38,6 +39,8 @@ export interface Prepared {
    * writing and reading it, so one buffer per edition (per thread) is safe.
    */
   readonly scratch: Uint8Array;
+  /** For an edition with kinds: the output of every clause, in `ed.clauses` order (`scratch` holds the unit's). */
+  readonly out: Uint8Array;
 }
 
 /** The not-applicable message of a clause that has none of its own. */
@@ -46,7 +49,7 @@ export const NOT_APPLICABLE: I18nText = {
   en: 'This clause does not apply to the inspected subject.',
 };
 
-function prepareTemplate(ed: CompiledEdition, text: string): PreparedTemplate {
+function prepareTemplate(ed: Pick<Scope, 'factById' | 'params'>, text: string): PreparedTemplate {
   const parts: string[] = [];
   const slots: Slot[] = [];
   let last = 0;
@@ -126,19 +129,24 @@ const cache = new WeakMap<CompiledEdition, Prepared>();
 export function preparedFor(ed: CompiledEdition): Prepared {
   let p = cache.get(ed);
   if (!p) {
-    const both = (t: I18nText) => ({ zh: prepareTemplate(ed, t.zh), en: prepareTemplate(ed, t.en) });
     p = {
-      program: programFor(ed),
-      clauses: ed.clauses.map((c) => ({
-        citation: frozenCitation(citationOf(ed, c)),
-        messages: {
-          pass: both(c.spec.messages.pass),
-          fail: both(c.spec.messages.fail),
-          indeterminate: both(c.spec.messages.indeterminate),
-          not_applicable: both(c.spec.messages.notApplicable ?? NOT_APPLICABLE),
-        },
-      })),
-      scratch: new Uint8Array(2 * ed.clauses.length),
+      program: programFor(ed.unit),
+      clauses: ed.clauses.map((c) => {
+        // A clause checked per instance fills its placeholders from the instance's vector (its kind's layout).
+        const scope = c.scope ?? ed;
+        const both = (t: I18nText) => ({ zh: prepareTemplate(scope, t.zh), en: prepareTemplate(scope, t.en) });
+        return {
+          citation: frozenCitation(citationOf(ed, c)),
+          messages: {
+            pass: both(c.spec.messages.pass),
+            fail: both(c.spec.messages.fail),
+            indeterminate: both(c.spec.messages.indeterminate),
+            not_applicable: both(c.spec.messages.notApplicable ?? NOT_APPLICABLE),
+          },
+        };
+      }),
+      scratch: new Uint8Array(2 * ed.unit.clauses.length),
+      out: ed.unit === ed ? new Uint8Array(0) : new Uint8Array(2 * ed.clauses.length),
     };
     cache.set(ed, p);
   }

@@ -5,7 +5,17 @@
  * subject) and origin. Pure: editions come in as data.
  */
 import type { Diagnostic } from '../errors.js';
-import type { ClauseSpec, EditionSpec, GroupSpec, ParameterSpec, SourceDoc, FactSpec } from '../model/edition.js';
+import type {
+  ClauseSpec,
+  EditionSpec,
+  GroupSpec,
+  KindSpec,
+  ParameterSpec,
+  PartSpec,
+  QuantifierSpec,
+  SourceDoc,
+  FactSpec,
+} from '../model/edition.js';
 import { conditionReads } from '../model/condition.js';
 import { canonicalJson, hashJson } from '../hash/index.js';
 import { placeholdersOf } from '../model/template.js';
@@ -63,6 +73,10 @@ export function composeEditions(inputs: readonly ComposeInput[]): {
     const facts: Record<string, FactSpec> = { ...spec.facts };
     const params: Record<string, ParameterSpec> = { ...(spec.parameters ?? {}) };
     const sources: SourceDoc[] = [...spec.sources];
+    // Kinds, quantifiers and parts come along with the clauses that check or read them.
+    const kinds: Record<string, KindSpec> = { ...(spec.kinds ?? {}) };
+    const quantifiers: Record<string, QuantifierSpec> = { ...(spec.quantifiers ?? {}) };
+    const parts: PartSpec[] = [...(spec.parts ?? [])];
     const groups: GroupSpec[] = spec.groups.map((g, gi) => {
       const clauses = [...(g.clauses ?? [])];
       const inc = g.include;
@@ -153,6 +167,25 @@ export function composeEditions(inputs: readonly ComposeInput[]): {
           into[id] = item;
         };
         for (const f of reads.facts) bring('fact', f, target.facts, facts);
+        const needKinds = new Set<string>(c.each !== undefined ? [c.each] : []);
+        for (const f of reads.facts) {
+          const q = target.quantifiers?.[f];
+          if (!q) continue;
+          bring('quantifier', f, target.quantifiers, quantifiers);
+          needKinds.add(q.kind);
+          const where = conditionReads(q.where);
+          for (const w of where.facts) bring('fact', w, target.facts, facts);
+          for (const w of where.params) bring('parameter', w, target.parameters, params);
+          if (typeof q.quantifier === 'object' && 'share' in q.quantifier && typeof q.quantifier.share === 'object')
+            bring('parameter', q.quantifier.share.param, target.parameters, params);
+        }
+        for (const k of needKinds) {
+          bring('kind', k, target.kinds, kinds);
+          for (const pid of target.kinds?.[k]?.parts ?? []) {
+            const part = target.parts?.find((x) => x.id === pid);
+            if (part && !parts.some((x) => x.id === pid)) parts.push(part);
+          }
+        }
         for (const p of reads.params) {
           bring('parameter', p, target.parameters, params);
           const by = target.parameters?.[p]?.byFact;
@@ -192,6 +225,9 @@ export function composeEditions(inputs: readonly ComposeInput[]): {
         });
     }
     const flat: EditionSpec = { ...spec, sources, facts, groups };
+    if (Object.keys(kinds).length) flat.kinds = kinds;
+    if (Object.keys(quantifiers).length) flat.quantifiers = quantifiers;
+    if (parts.length) flat.parts = parts;
     if (Object.keys(params).length) flat.parameters = params;
     done.set(ref, flat);
     return flat;

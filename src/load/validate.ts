@@ -157,9 +157,13 @@ export function checkEdition(spec: EditionSpec, parsed: ParsedText, expected: Ex
     }
   }
 
+  // Parts, kinds of object and quantifiers: what a clause with `each` reads, and what a unit clause may read.
+  const scopes = checkObjectModel(spec, facts, params, report);
+
   // Groups and clauses
   const groupIds = new Set<string>();
   const clauseIds = new Set<string>();
+  const atParameter = new Set<string>();
   spec.groups.forEach((g, gi) => {
     if (groupIds.has(g.id))
       report('E_DUPLICATE_ID', ['groups', gi, 'id'], `duplicate group id "${g.id}"`, { value: g.id });
@@ -169,7 +173,19 @@ export function checkEdition(spec: EditionSpec, parsed: ParsedText, expected: Ex
       if (clauseIds.has(c.id) || groupIds.has(c.id))
         report('E_DUPLICATE_ID', [...path, 'id'], `duplicate clause id "${c.id}"`, { value: c.id });
       clauseIds.add(c.id);
-      checkClause(c, path, { facts, params, sourceIds, report, atParameter: new Set() });
+      let scope = scopes.unit;
+      if (c.each !== undefined) {
+        const kindScope = scopes.kinds.get(c.each);
+        if (!kindScope) {
+          report('E_REFERENCE', [...path, 'each'], `unknown kind "${c.each}"; declare it under \`kinds\``, {
+            value: c.each,
+            allowed: [...scopes.kinds.keys()],
+          });
+          return;
+        }
+        scope = kindScope;
+      }
+      checkClause(c, path, { facts: scope, params, sourceIds, report, atParameter });
     });
   });
 
@@ -177,6 +193,133 @@ export function checkEdition(spec: EditionSpec, parsed: ParsedText, expected: Ex
 }
 
 export type { Report } from './report.js';
+
+/** The facts a condition may read: on the unit (its facts and quantifiers), and per kind (the unit's and the kind's). */
+interface Scopes {
+  unit: ReadonlyMap<string, FactSpec>;
+  kinds: ReadonlyMap<string, ReadonlyMap<string, FactSpec>>;
+}
+
+/** The boolean fact a quantifier reads as, for checking the conditions that read it. */
+export function quantifierFact(q: { label: I18nText }): FactSpec {
+  return { type: 'boolean', label: q.label, question: q.label };
+}
+
+/**
+ * Checks `parts`, `kinds`, `quantifiers` and `rectification` (object-level inspection, docs/units.md): ids unique
+ * across facts, kinds' facts and quantifiers (an instance's vector holds the unit's facts and its kind's side by
+ * side), parts and kinds named before use, a quantifier's condition over its kind, a share's parameter a number
+ * from 0 to 1, and a deadline's parameter in hours. Returns the fact scopes the clauses are checked in.
+ */
+function checkObjectModel(
+  spec: EditionSpec,
+  facts: ReadonlyMap<string, FactSpec>,
+  params: ReadonlyMap<string, ParameterSpec>,
+  report: Report,
+): Scopes {
+  const partIds = new Set<string>();
+  (spec.parts ?? []).forEach((p, i) => {
+    if (partIds.has(p.id)) report('E_DUPLICATE_ID', ['parts', i, 'id'], `duplicate part id "${p.id}"`, { value: p.id });
+    partIds.add(p.id);
+  });
+  const kinds = new Map<string, ReadonlyMap<string, FactSpec>>();
+  const owner = new Map<string, string>(); // kind fact id → its kind, for the clash message
+  for (const [kid, k] of Object.entries(spec.kinds ?? {})) {
+    const path: DocPath = ['kinds', kid];
+    if (RESERVED_IDS.has(kid) || facts.has(kid)) {
+      report(
+        'E_DUPLICATE_ID',
+        path,
+        `"${kid}" cannot be a kind id: it is reserved or a fact's id`,
+        { value: kid },
+        true,
+      );
+      continue;
+    }
+    (k.parts ?? []).forEach((p, i) => {
+      if (!partIds.has(p))
+        report('E_REFERENCE', [...path, 'parts', i], `unknown part "${p}"; declare it under \`parts\``, {
+          value: p,
+          allowed: [...partIds],
+        });
+    });
+    const scope = new Map(facts);
+    for (const [fid, f] of Object.entries(k.facts)) {
+      checkFact(fid, f, report, [...path, 'facts']);
+      const clash = facts.has(fid) ? 'a fact of the unit' : owner.has(fid) ? `a fact of kind "${owner.get(fid)}"` : '';
+      if (clash)
+        report(
+          'E_DUPLICATE_ID',
+          [...path, 'facts', fid],
+          `fact "${fid}" of kind "${kid}" has the same id as ${clash}; an instance reads the unit's facts and its kind's side by side`,
+          { value: fid },
+          true,
+        );
+      else owner.set(fid, kid);
+      scope.set(fid, f);
+    }
+    kinds.set(kid, scope);
+  }
+  const unit = new Map(facts);
+  for (const [qid, q] of Object.entries(spec.quantifiers ?? {})) {
+    const path: DocPath = ['quantifiers', qid];
+    if (RESERVED_IDS.has(qid) || facts.has(qid) || owner.has(qid) || params.has(qid)) {
+      report(
+        'E_DUPLICATE_ID',
+        path,
+        `quantifier "${qid}" has the id of a fact or parameter; clauses read it by id`,
+        { value: qid },
+        true,
+      );
+      continue;
+    }
+    const scope = kinds.get(q.kind);
+    if (!scope) {
+      report('E_REFERENCE', [...path, 'kind'], `unknown kind "${q.kind}"; declare it under \`kinds\``, {
+        value: q.kind,
+        allowed: [...kinds.keys()],
+      });
+      continue;
+    }
+    checkCondition(q.where, [...path, 'where'], scope, params, report);
+    const rule = q.quantifier;
+    if (typeof rule === 'object' && 'share' in rule && typeof rule.share === 'object') {
+      const p = params.get(rule.share.param);
+      if (!p)
+        report(
+          'E_UNKNOWN_PARAM',
+          [...path, 'quantifier', 'share', 'param'],
+          `unknown parameter "${rule.share.param}"`,
+          {
+            value: rule.share.param,
+            allowed: [...params.keys()],
+          },
+        );
+      else if (typeof p.value !== 'number' || !(p.value > 0 && p.value <= 1))
+        report(
+          'E_OPERATOR_TYPE',
+          [...path, 'quantifier', 'share', 'param'],
+          `a share is a number above 0 and at most 1; parameter "${rule.share.param}" is ${JSON.stringify(p.value ?? p.values)}`,
+          { value: rule.share.param },
+        );
+    }
+    unit.set(qid, quantifierFact(q));
+  }
+  for (const [severity, ref] of Object.entries(spec.rectification ?? {})) {
+    const path: DocPath = ['rectification', severity, 'param'];
+    const p = params.get(ref.param);
+    if (!p)
+      report('E_UNKNOWN_PARAM', path, `unknown parameter "${ref.param}"`, {
+        value: ref.param,
+        allowed: [...params.keys()],
+      });
+    else if (typeof p.value !== 'number' || p.unit !== 'h' || !(p.value > 0))
+      report('E_OPERATOR_TYPE', path, `a deadline is a plain parameter of hours above 0 (unit: h)`, {
+        value: ref.param,
+      });
+  }
+  return { unit, kinds };
+}
 
 /** What a clause is checked against. */
 export interface ClauseContext {

@@ -44,8 +44,36 @@ export const OBSERVATION_MESSAGES: Readonly<Record<string, readonly MessageEntry
     { en: /^must be a number from (?<min>\S+) to (?<max>\S+)$/, zh: '应为 {min} 到 {max} 之间的数' },
     { en: /^unknown evidence kind$/, zh: '未知的证据类型' },
     { en: /^must be "sha256:" and 64 lowercase hex digits$/, zh: '应为 "sha256:" 加 64 位小写十六进制数字' },
+    {
+      en: /^names inspection unit "(?<old>[^"]*)" but subject.inspectionUnit is "(?<new>[^"]*)": give one$/,
+      zh: '检查单元写作 "{old}",而 subject.inspectionUnit 为 "{new}":只写一个',
+    },
+    {
+      en: /^(?<ref>\S+) declares no kinds of object, so it takes no instances$/,
+      zh: '{ref} 未定义对象种类,不接受 instances',
+    },
+    { en: /^instances must be an object of kind id → list$/, zh: 'instances 应为“对象种类 id → 列表”的对象' },
+    {
+      en: /^must be a list of at most (?<n>\d+) instances \((?<all>\d+) in all\)$/,
+      zh: '应为至多 {n} 个对象的列表(合计至多 {all} 个)',
+    },
+    { en: /^not a part this kind stands in$/, zh: '此类对象不在该部位' },
+    { en: /^coordinates need both lat and lng$/, zh: '坐标须同时给出 lat 和 lng' },
+    { en: /^unknown coordinate system$/, zh: '未知的坐标系' },
+    {
+      en: /^coordinates must say their coordinate system \(.*\)$/,
+      zh: '坐标须写明坐标系(GPS 为 WGS-84;国内地图服务为 GCJ-02 或 BD-09)',
+    },
   ],
-  E_LIMIT: [{ en: /^is longer than (?<n>\d+) characters$/, zh: '超过 {n} 个字符' }],
+  E_UNKNOWN_KIND: [{ en: new RegExp(`^unknown kind ${Q} for (?<ref>.+)$`), zh: '{ref} 没有对象种类 "{key}"' }],
+  E_DUPLICATE_ID: [{ en: new RegExp(`^instance id ${Q} is given twice$`), zh: '对象编号 "{key}" 重复' }],
+  E_LIMIT: [
+    { en: /^is longer than (?<n>\d+) characters$/, zh: '超过 {n} 个字符' },
+    {
+      en: /^must be a list of at most (?<n>\d+) instances \((?<all>\d+) in all\)$/,
+      zh: '应为至多 {n} 个对象的列表(合计至多 {all} 个)',
+    },
+  ],
   E_FACT_TYPE: [
     { en: new RegExp(`^must be true or false${GOT}$`), zh: '应为 true 或 false,实为 {got}' },
     { en: new RegExp(`^must be a finite number in (?<unit>.+?)${GOT}$`), zh: '应为以 {unit} 计的有限数值,实为 {got}' },

@@ -29,3 +29,16 @@ export const DATE_PATTERN =
  * or 24:00 (end of day) with zero seconds; seconds and 1–9 fraction digits optional; Z or ±hh:mm.
  */
 export const TIME_PATTERN = `T(?:(?:[01]${D}|2[0-3]):[0-5]${D}(?::[0-5]${D}(?:\\.${D}{1,9})?)?|24:00(?::00(?:\\.0{1,9})?)?)(?:Z|[+-](?:[01]${D}|2[0-3]):[0-5]${D})`;
+
+/**
+ * `hours` after an RFC 3339 date-time, written in the same zone offset as given (`2026-11-20T09:30:00+08:00` + 24
+ * → `2026-11-21T09:30:00+08:00`), so a deadline reads in the inspector's local time. Pure: no clock is read.
+ */
+export function addHours(dateTime: string, hours: number): string {
+  const zone = /(Z|[+-]\d{2}:\d{2})$/.exec(dateTime)![1]!;
+  const offsetMin =
+    zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4)));
+  const t = Date.parse(dateTime) + hours * 3_600_000 + offsetMin * 60_000;
+  const local = new Date(t).toISOString().slice(0, 19);
+  return `${local}${zone === 'Z' ? 'Z' : zone}`;
+}

@@ -158,12 +158,62 @@ export interface ClauseSpec {
   appliesWhen?: Condition;
   check: Condition;
   deduction?: number;
+  /**
+   * The most a clause checked per instance deducts in all, however many instances fail ("扣完为止": a deduction
+   * per finding until the item's points are used up). Absent: one deduction per failing instance, uncapped.
+   */
+  deductionCap?: number;
   messages: ClauseMessages;
   routing?: Routing;
   /** Optional clauses are local practice beyond the printed standard; their failure is reported but is not a standard failure unless a profile enables them. */
   optional?: boolean;
   /** Set by composition on an included clause: the edition it comes from. Authors never write it. */
   origin?: { standard: string; version: string; hash: string };
+  /**
+   * The kind of object the clause is checked on, once per instance (`street-lamp`: every lamp of the unit). Its
+   * conditions read that kind's facts and the unit's. Absent: the clause is checked once, on the unit.
+   */
+  each?: string;
+}
+
+/** A part of a composite subject (a U型空间 unit: `facade-a`, `facade-b`, `street-plane`). */
+export interface PartSpec {
+  id: string;
+  label: I18nText;
+}
+
+/** A kind of object a unit holds instances of (a street lamp, a manhole, a shop's frontage), with its own facts. */
+export interface KindSpec {
+  label: I18nText;
+  /** The parts an instance may stand in; absent: any part, or none. */
+  parts?: string[];
+  /**
+   * Whether a failure on an instance goes to the instance's own responsible party when the observation names one
+   * (门前三包: the shop answers for its frontage), before the clause's 实施/责任 units.
+   */
+  responsibleParty?: boolean;
+  /** What an inspector records of each instance. */
+  facts: Record<string, FactSpec>;
+}
+
+/**
+ * How many instances must satisfy a quantifier's condition: every one, at least one, none, at least `n`, or at
+ * least a share (0–1, a number or a parameter) of those recorded.
+ */
+export type QuantifierRule = 'all' | 'any' | 'none' | { atLeast: number } | { share: number | { param: string } };
+
+/**
+ * A unit-level fact derived from a kind's instances, in three-valued logic: true or false once the instances
+ * settle it, unknown while an instance it needs is undecided or the instances were not recorded. Clauses read it
+ * like a boolean fact (`{ fact: manhole-covers-intact, operator: equal, value: true }`).
+ */
+export interface QuantifierSpec {
+  label: I18nText;
+  /** The kind whose instances are counted. */
+  kind: string;
+  /** What an instance must satisfy, over the kind's facts and the unit's. */
+  where: Condition;
+  quantifier: QuantifierRule;
 }
 
 /** A reference to clauses of another edition: a whole group, or a list of clause ids. */
@@ -197,6 +247,8 @@ export interface CaseSpec {
   name: string;
   facts: Record<string, unknown>;
   evidence?: Record<string, unknown>;
+  /** The instances of each kind, as an observation gives them (for an edition with `kinds`). */
+  instances?: Record<string, unknown>;
   expect: {
     outcome: Outcome;
     clauses?: Record<string, Outcome>;
@@ -220,6 +272,14 @@ export interface EditionSpec {
   sources: SourceDoc[];
   parameters?: Record<string, ParameterSpec>;
   facts: Record<string, FactSpec>;
+  /** The parts of a composite subject, in the order they are walked. */
+  parts?: PartSpec[];
+  /** The kinds of object the subject holds instances of, by id. */
+  kinds?: Record<string, KindSpec>;
+  /** Unit-level facts derived from the instances, by id. */
+  quantifiers?: Record<string, QuantifierSpec>;
+  /** Rectification deadlines of a finding by its clause's severity: a parameter (in hours) per severity. */
+  rectification?: Partial<Record<Severity, { param: string }>>;
   groups: GroupSpec[];
   scoring?: { base: number };
   /** Requirements of the cited sources this standard deliberately does not check, each with the reason. */

@@ -1,7 +1,14 @@
 /** The verdict: what the engine returns for one observation. Plain JSON, so it can be stored, sent and replayed. */
 import type { ConditionTrace } from '../model/trace.js';
 import type { EvidenceKind, I18nText, Locale, Outcome, Provenance, Routing, Severity } from '../model/edition.js';
-import type { MissingReason, Observer, Subject } from '../model/observation.js';
+import type {
+  EvidenceRef,
+  InstanceLocation,
+  MissingReason,
+  Observer,
+  ResponsibleParty,
+  Subject,
+} from '../model/observation.js';
 
 /** A cited source, resolved from the edition's `sources` and the clause's `cites`. */
 export interface CitedSource {
@@ -49,6 +56,66 @@ export interface MissingFact {
   evidenceRequired: boolean;
   /** How many clauses this fact would help settle. */
   clauses: number;
+  /** For a fact of an object (or a kind not recorded): the kind. */
+  kind?: string;
+  /** For a fact of an object: the instance's id, and its label as given. */
+  instance?: string;
+  instanceLabel?: string;
+  /** Set when what is missing is the kind's list of instances itself (`fact` is then the kind's id). */
+  list?: true;
+}
+
+/** An object of the unit as a result names it: its id, kind, label, part, place and 部件 code. */
+export interface InstanceRef {
+  id: string;
+  kind: string;
+  /** The label as given, else the kind's label and the id. */
+  label: string;
+  part?: string;
+  location?: InstanceLocation;
+  code?: string;
+}
+
+/** A clause's result on one instance of its kind. */
+export interface InstanceResult {
+  instance: InstanceRef;
+  outcome: Outcome;
+  /** The clause's message for this instance, naming it (`3号路灯:灯杆倾斜`). */
+  message: string;
+  missing: MissingFact[];
+  trace?: { appliesWhen?: ConditionTrace; check: ConditionTrace };
+}
+
+/** Who must act on a finding, and why them. */
+export interface MustAct {
+  /** The units or the party, as named. */
+  parties: string[];
+  /** `instance`: the object's own responsible party (门前三包: the shop); `clause`: the clause's 责任单位. */
+  from: 'instance' | 'clause';
+  responsible?: ResponsibleParty;
+  /** The clause's implementing units (实施单位), when it names them. */
+  implementing?: string[];
+}
+
+/** One failure to rectify: a failed clause on one object (or on the unit), with where, evidence, who and by when. */
+export interface Finding {
+  clause: string;
+  group: string;
+  /** The clause's label (地面净). */
+  label: string;
+  severity: Severity;
+  /** Whether the clause counts towards the outcome (false for an optional, local-practice clause). */
+  counts: boolean;
+  /** The object that failed; absent when the clause is checked on the unit. */
+  instance?: InstanceRef;
+  message: string;
+  /** The evidence attached to the facts the clause read, for this object. */
+  evidence: EvidenceRef[];
+  mustAct?: MustAct;
+  /** When the standard sets deadlines by severity: the hours, the parameter, and the time due (from `observedAt`). */
+  deadline?: { hours: number; param: string; dueBy?: string };
+  /** Points this finding deducts, when the standard scores. */
+  deduction?: number;
 }
 
 /** The result for one clause. */
@@ -66,6 +133,9 @@ export interface ClauseResult {
   /** Points deducted (failed) or at stake (indeterminate), when the standard scores. */
   deduction?: number;
   routing?: Routing;
+  /** For a clause checked per instance: the kind, and its result on each instance recorded. */
+  scope?: string;
+  instances?: InstanceResult[];
   /**
    * The clause's conditions as evaluated: each condition tree with every `all` / `any` / `not` node's result and
    * what each leaf compared. Absent when evaluation was asked not to trace.
@@ -93,5 +163,7 @@ export interface Verdict {
   clauses: ClauseResult[];
   /** Facts still needed to decide, those that settle the most clauses first. */
   missing: MissingFact[];
+  /** For an edition with kinds of object: every failure to rectify, clause by clause, object by object. */
+  findings?: Finding[];
   engine: { name: 'daoze'; version: string };
 }
