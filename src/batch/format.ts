@@ -7,7 +7,7 @@
  * verdicts instead.
  */
 import type { Locale, Outcome } from '../model/edition.js';
-import type { Totals, Verdict } from '../result/types.js';
+import type { Finding, Totals, Verdict } from '../result/types.js';
 import type { VerdictSummary } from './summary.js';
 import { batchWords, CSV_COLUMNS } from './words.js';
 
@@ -30,6 +30,34 @@ export interface BatchRecord {
   clauses: Record<string, Outcome>;
   /** Facts still needed, those that settle the most clauses first. */
   missing: string[];
+  /** For an edition with kinds of object: each failure, with its object, place, who must act and by when. */
+  findings?: BatchFinding[];
+}
+
+/** A finding as a batch record carries it: the verdict's finding without its message (the clause id says it). */
+export interface BatchFinding {
+  clause: string;
+  severity: Finding['severity'];
+  instance?: { id: string; kind: string; label: string; part?: string; code?: string };
+  location?: NonNullable<Finding['instance']>['location'];
+  mustAct?: string[];
+  dueBy?: string;
+  deduction?: number;
+  evidence: string[];
+}
+
+/** A verdict's finding in the compact form of a record. */
+export function batchFinding(f: Finding): BatchFinding {
+  const b: BatchFinding = { clause: f.clause, severity: f.severity, evidence: f.evidence.map((e) => e.ref) };
+  if (f.instance) {
+    const { location, ...rest } = f.instance;
+    b.instance = rest;
+    if (location) b.location = location;
+  }
+  if (f.mustAct) b.mustAct = f.mustAct.parties;
+  if (f.deadline?.dueBy) b.dueBy = f.deadline.dueBy;
+  if (f.deduction !== undefined) b.deduction = f.deduction;
+  return b;
 }
 
 /** The record of a verdict (or of its summary). */
@@ -51,6 +79,7 @@ export function record(line: number, v: VerdictSummary): BatchRecord {
   if (v.score) r.score = v.score;
   r.clauses = clauses;
   r.missing = v.missing.map((m) => m.fact);
+  if (v.findings) r.findings = v.findings.map(batchFinding);
   return r;
 }
 
@@ -83,7 +112,12 @@ export function csvCell(value: string | number | undefined, fromInput = false): 
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The CSV row of a verdict or its summary (without a line end); clause labels are in the verdict's locale, listed the `locale` way. */
+/**
+ * The CSV rows of a verdict or its summary (joined by CRLF, without a final line end); clause labels are in the
+ * verdict's locale, listed the `locale` way. One row per finding when the verdict has findings (so a spreadsheet
+ * can be filtered by who must act), the observation's columns repeated on each; otherwise one row, its finding
+ * columns empty.
+ */
 export function csvRow(line: number, v: VerdictSummary, locale: Locale = 'en'): string {
   const ids = (o: Outcome) =>
     v.clauses
@@ -96,7 +130,7 @@ export function csvRow(line: number, v: VerdictSummary, locale: Locale = 'en'): 
       .filter((c) => c.outcome === o)
       .map((c) => c.label)
       .join(sep);
-  return [
+  const head = [
     csvCell(line),
     csvCell(v.standard.id),
     csvCell(v.standard.version),
@@ -115,5 +149,28 @@ export function csvRow(line: number, v: VerdictSummary, locale: Locale = 'en'): 
     csvCell(ids('indeterminate')),
     csvCell(labels('indeterminate')),
     csvCell(v.missing.map((m) => m.fact).join(' ')),
+  ].join(',');
+  const findings = v.findings ?? [];
+  if (findings.length === 0) return head + ','.repeat(FINDING_COLUMNS);
+  return findings.map((f) => `${head},${findingCells(f, sep)}`).join(CSV_EOL);
+}
+
+/** How many columns a finding fills at the end of a row. */
+const FINDING_COLUMNS = 9;
+
+function findingCells(f: Finding, sep: string): string {
+  const l = f.instance?.location;
+  const coords = l?.lat !== undefined ? `${l.lat},${l.lng} ${l.crs ?? ''}`.trim() : '';
+  const place = [l?.address, coords].filter((x) => x).join(' ');
+  return [
+    csvCell(f.clause),
+    csvCell(f.instance?.id, true),
+    csvCell(f.instance?.label, true),
+    csvCell(f.instance?.part),
+    csvCell(place || undefined, true),
+    csvCell(f.severity),
+    csvCell(f.mustAct?.parties.join(sep), true),
+    csvCell(f.deadline?.dueBy),
+    csvCell(f.evidence.map((e) => e.ref).join(' ') || undefined, true),
   ].join(',');
 }

@@ -5,8 +5,7 @@
  * (src/result/tally.ts) exactly as `buildVerdict` does; test/batch/summary.test.ts checks the records agree.
  */
 import type { CompiledEdition } from '../compile/compile.js';
-import { programFor } from '../compile/codegen.js';
-import { checkStandardRef, readOutcomes } from '../evaluate/evaluate.js';
+import { buildVerdict, checkStandardRef, readOutcomes, runClauses } from '../evaluate/evaluate.js';
 import { normaliseObservation, type Observation } from '../evaluate/observation.js';
 import type { Locale, Outcome } from '../model/edition.js';
 import { rankMissing, verdictTally } from '../result/tally.js';
@@ -24,9 +23,9 @@ export interface VerdictSummary {
   score?: Verdict['score'];
   clauses: { clause: string; outcome: Outcome; label: string; counts: boolean }[];
   missing: { fact: string }[];
+  /** For an edition with kinds of object: its findings. */
+  findings?: Verdict['findings'];
 }
-
-const scratch = new WeakMap<CompiledEdition, Uint8Array>();
 
 /**
  * Evaluates an observation against an edition and returns its summary. Throws `ObservationError` exactly when
@@ -40,10 +39,11 @@ export function summarise(
   const n = normaliseObservation(ed, observation);
   const obs = observation as Observation;
   checkStandardRef(ed, obs);
-  let o = scratch.get(ed);
-  if (!o) scratch.set(ed, (o = new Uint8Array(2 * ed.clauses.length)));
-  programFor(ed).run(n.values, o);
-  const read = readOutcomes(ed, o, n.values);
+  // Objects in a unit: the tally is by finding and the missing facts are the objects', which only the verdict
+  // builds (src/evaluate/unit-results.ts); its summary is the verdict's, without traces.
+  if (ed.kinds.length > 0) return summaryOf(buildVerdict(ed, n, obs, { ...options, trace: false }));
+  const run = runClauses(ed, n);
+  const read = readOutcomes(ed, run.out, run.values);
   const t = verdictTally(ed, read.outcomes);
   const clauses = ed.clauses.map((c, i) => ({
     clause: c.id,
@@ -64,5 +64,23 @@ export function summarise(
   if (obs.observedAt) s.observedAt = obs.observedAt;
   if (options.evaluatedAt) s.evaluatedAt = options.evaluatedAt;
   if (t.score) s.score = t.score;
+  return s;
+}
+
+/** The summary of a full verdict (same fields, same values). */
+function summaryOf(v: Verdict): VerdictSummary {
+  const s: VerdictSummary = {
+    standard: { id: v.standard.id, version: v.standard.version, ref: v.standard.ref, hash: v.standard.hash },
+    outcome: v.outcome,
+    totals: v.totals,
+    clauses: v.clauses.map((c) => ({ clause: c.clause, outcome: c.outcome, label: c.label, counts: c.counts })),
+    missing: v.missing.map((m) => ({ fact: m.fact })),
+  };
+  if (v.profile) s.profile = v.profile;
+  if (v.subject) s.subject = v.subject;
+  if (v.observedAt) s.observedAt = v.observedAt;
+  if (v.evaluatedAt) s.evaluatedAt = v.evaluatedAt;
+  if (v.score) s.score = v.score;
+  if (v.findings) s.findings = v.findings;
   return s;
 }

@@ -181,8 +181,10 @@ describe('check --batch', () => {
     expect(r.out.replace(/\r\n/g, '')).not.toContain('\n');
     const [header, first, second] = r.out.slice(1).trimEnd().split('\r\n');
     expect(header).toBe(
-      'line,standard,version,edition_hash,profile,subject,observed_at,outcome,pass,fail,indeterminate,not_applicable,score,failed_clauses,failed_clause_labels,indeterminate_clauses,indeterminate_clause_labels,missing_facts',
+      'line,standard,version,edition_hash,profile,subject,observed_at,outcome,pass,fail,indeterminate,not_applicable,score,failed_clauses,failed_clause_labels,indeterminate_clauses,indeterminate_clause_labels,missing_facts,finding_clause,finding_object,finding_object_label,finding_part,finding_place,finding_severity,must_act,due_by,finding_evidence',
     );
+    // An edition without kinds has no findings: each row leaves the nine finding columns empty.
+    expect(first!.endsWith(',,,,,,,,,')).toBe(true);
     expect(first).toContain(`,"'=HYPERLINK(""http://x"",""y""),1",`);
     expect(first!.startsWith('1,si-jing-san-wu-liang-tong-yi-ming,1.0.0,sha256:')).toBe(true);
     expect(second!.startsWith('2,san-duan,1.0.0,')).toBe(true);
@@ -303,5 +305,42 @@ describe('check --batch', () => {
   it('refuses a missing file or a folder', async () => {
     await expect(run(join(dir, 'nope.ndjson'))).rejects.toThrow(/no such file/);
     await expect(run(dir)).rejects.toThrow(/is a folder/);
+  });
+});
+
+describe('a batch of objects in a unit', () => {
+  it('writes one CSV row per finding, filterable by who must act, and the findings in each NDJSON record', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { loadEdition } = await import('../../src/index.js');
+    const text = readFileSync(join(__dirname, '..', 'fixtures', 'units', 'street-objects.yaml'), 'utf8');
+    const spec = loadEdition(text, { file: 'street-objects.yaml' });
+    const own = { registry: createRegistry([spec]), sources: { editions: [spec], profiles: [] }, workers: 0 };
+    const unit = {
+      standard: 'street-objects@1.0.0', // a draft, so never in force: pinned
+      subject: { id: 'U-01' },
+      observedAt: '2026-11-20T09:30:00+08:00',
+      facts: { 'street-is-main-road': true },
+      instances: {
+        'street-lamp': [{ id: 'l3', label: '3号路灯', facts: { 'lamp-pole-tilted': true, 'lamp-lit': true } }],
+        manhole: [],
+        'shop-frontage': [
+          { id: 's1', label: '便民超市', responsible: { name: '=便民超市' }, facts: { 'goods-outside': true } },
+        ],
+      },
+    };
+    const path = file('units.ndjson', JSON.stringify(unit));
+    const csv = await run(path, { ...own, chunk: { output: 'csv', locale: 'en', trace: false, strict: false } });
+    expect(csv.err).toBe('');
+    const rows = csv.out.slice(1).trimEnd().split('\r\n').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/,lamp-pole-upright,l3,3号路灯,,,major,各区政府,2026-11-21T09:30:00\+08:00,$/);
+    // The shop's name comes from the input: defused, as every input text is.
+    expect(rows[1]).toContain(",no-goods-outside,s1,便民超市,,,major,'=便民超市,");
+    const nd = await run(path, own);
+    const rec = JSON.parse(nd.out.trim()) as { findings: { clause: string; mustAct: string[] }[] };
+    expect(rec.findings.map((f) => [f.clause, f.mustAct])).toEqual([
+      ['lamp-pole-upright', ['各区政府']],
+      ['no-goods-outside', ['=便民超市']],
+    ]);
   });
 });
