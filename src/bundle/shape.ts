@@ -91,6 +91,11 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
   str(spec, 'supersedes', '', true);
   if (own(spec, 'subject') && obj(spec.subject, '.subject')) strings(spec.subject.kinds, '.subject.kinds');
   if (own(spec, 'routing')) routing(spec.routing, '.routing');
+  if (own(spec, 'rectification') && obj(spec.rectification, '.rectification'))
+    for (const [k, r] of Object.entries(spec.rectification)) {
+      if (!(SEVERITIES as readonly string[]).includes(k)) bad(`.rectification.${k}`, 'is not a severity');
+      else if (obj(r, `.rectification.${k}`)) str(r, 'param', `.rectification.${k}`);
+    }
   if (own(spec, 'scoring') && obj(spec.scoring, '.scoring')) {
     if (!own(spec.scoring, 'base')) bad('.scoring.base', 'is missing');
     num(spec.scoring, 'base', '.scoring');
@@ -121,11 +126,12 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
     });
   };
 
-  const facts = new Map<string, { type: FactType; choices: Set<unknown> }>();
-  if (obj(spec.facts, '.facts')) {
-    ids(spec.facts, '.facts');
-    for (const [id, f] of Object.entries(spec.facts)) {
-      const p = `.facts.${id}`;
+  type Scope = Map<string, { type: FactType; choices: Set<unknown> }>;
+  const facts: Scope = new Map();
+  const readFacts = (catalogue: Obj, at: string, into: Scope) => {
+    ids(catalogue, at);
+    for (const [id, f] of Object.entries(catalogue)) {
+      const p = `${at}.${id}`;
       if (!obj(f, p)) continue;
       oneOf(f, 'type', FACT_TYPES, p);
       text(f, 'label', p);
@@ -157,7 +163,58 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
           bad(`${p}.evidence.required`, `must be true or false, found ${preview(e.required)}`);
         text(e, 'note', `${p}.evidence`, true);
       }
-      if (FACT_TYPES.includes(f.type as FactType)) facts.set(id, { type: f.type as FactType, choices });
+      if (FACT_TYPES.includes(f.type as FactType)) into.set(id, { type: f.type as FactType, choices });
+    }
+  };
+  if (obj(spec.facts, '.facts')) readFacts(spec.facts, '.facts', facts);
+  // Objects in a unit (docs/units.md): parts, kinds with their own facts, quantifiers read as boolean facts.
+  if (own(spec, 'parts') && list(spec.parts, '.parts'))
+    spec.parts.forEach((x, i) => {
+      if (!obj(x, `.parts[${i}]`)) return;
+      str(x, 'id', `.parts[${i}]`);
+      text(x, 'label', `.parts[${i}]`);
+    });
+  const kinds = new Map<string, Scope>();
+  if (own(spec, 'kinds') && obj(spec.kinds, '.kinds')) {
+    ids(spec.kinds, '.kinds');
+    for (const [id, k] of Object.entries(spec.kinds)) {
+      const p = `.kinds.${id}`;
+      if (!obj(k, p)) continue;
+      text(k, 'label', p);
+      if (own(k, 'parts') && list(k.parts, `${p}.parts`))
+        k.parts.forEach(
+          (x, i) => typeof x !== 'string' && bad(`${p}.parts[${i}]`, `must be a part id, found ${preview(x)}`),
+        );
+      if (own(k, 'responsibleParty') && typeof k.responsibleParty !== 'boolean')
+        bad(`${p}.responsibleParty`, `must be true or false, found ${preview(k.responsibleParty)}`);
+      const scope: Scope = new Map(facts);
+      if (obj(k.facts, `${p}.facts`)) readFacts(k.facts, `${p}.facts`, scope);
+      kinds.set(id, scope);
+    }
+  }
+  const unitScope: Scope = new Map(facts);
+  const quantifierChecks: (() => void)[] = [];
+  if (own(spec, 'quantifiers') && obj(spec.quantifiers, '.quantifiers')) {
+    ids(spec.quantifiers, '.quantifiers');
+    for (const [id, q] of Object.entries(spec.quantifiers)) {
+      const p = `.quantifiers.${id}`;
+      if (!obj(q, p)) continue;
+      text(q, 'label', p);
+      const scope = typeof q.kind === 'string' && own(spec.kinds as Obj, q.kind) ? kinds.get(q.kind) : undefined;
+      if (!scope) bad(`${p}.kind`, `must name a kind of this edition, found ${preview(q.kind)}`);
+      else quantifierChecks.push(() => condition(q.where, `${p}.where`, 1, { n: 0 }, scope));
+      const r = q.quantifier;
+      const okRule =
+        r === 'all' ||
+        r === 'any' ||
+        r === 'none' ||
+        (isObj(r) && Object.keys(r).length === 1 && Number.isSafeInteger(r.atLeast) && (r.atLeast as number) >= 1) ||
+        (isObj(r) &&
+          Object.keys(r).length === 1 &&
+          ((typeof r.share === 'number' && r.share > 0 && r.share <= 1) ||
+            (isObj(r.share) && typeof r.share.param === 'string')));
+      if (!okRule) bad(`${p}.quantifier`, `must be all, any, none, { atLeast: n } or { share }, found ${preview(r)}`);
+      unitScope.set(id, { type: 'boolean', choices: new Set() });
     }
   }
 
@@ -192,7 +249,7 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
     }
   }
 
-  const condition = (c: unknown, path: string, depth: number, leaves: { n: number }): void => {
+  const condition = (c: unknown, path: string, depth: number, leaves: { n: number }, scope: Scope): void => {
     if (depth > MAX_DEPTH) return bad(path, `conditions are nested deeper than ${MAX_DEPTH} levels`);
     if (!obj(c, path)) return;
     const keys = Object.keys(c);
@@ -201,18 +258,18 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
       if (keys.length !== 1) return bad(path, `an "${k}" condition has no other members, found ${keys.join(', ')}`);
       if (!list(c[k], `${path}.${k}`)) return;
       if (!(c[k] as unknown[]).length) return bad(`${path}.${k}`, 'is empty');
-      (c[k] as unknown[]).forEach((x, i) => condition(x, `${path}.${k}[${i}]`, depth + 1, leaves));
+      (c[k] as unknown[]).forEach((x, i) => condition(x, `${path}.${k}[${i}]`, depth + 1, leaves, scope));
       return;
     }
     if (own(c, 'not')) {
       if (keys.length !== 1) return bad(path, `a "not" condition has no other members, found ${keys.join(', ')}`);
-      return condition(c.not, `${path}.not`, depth + 1, leaves);
+      return condition(c.not, `${path}.not`, depth + 1, leaves, scope);
     }
     if (++leaves.n > MAX_LEAVES) return bad(path, `more than ${MAX_LEAVES} conditions in one clause`);
     const extra = keys.filter((k) => !['fact', 'operator', 'value', 'description'].includes(k));
     if (extra.length) bad(`${path}.${extra[0]}`, 'is not a member of a condition');
     str(c, 'description', path, true);
-    const fact = typeof c.fact === 'string' && own(spec.facts as Obj, c.fact) ? facts.get(c.fact) : undefined;
+    const fact = typeof c.fact === 'string' ? scope.get(c.fact) : undefined;
     if (!fact) return bad(`${path}.fact`, `must name a fact of this edition, found ${preview(c.fact)}`);
     const op = typeof c.operator === 'string' ? OPERATORS.get(c.operator) : undefined;
     if (!op)
@@ -227,10 +284,7 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
       const ref = Object.keys(v);
       const ok =
         ref.length === 1 &&
-        ((ref[0] === 'fact' &&
-          typeof v.fact === 'string' &&
-          own(spec.facts as Obj, v.fact) &&
-          facts.get(v.fact)?.type === fact.type) ||
+        ((ref[0] === 'fact' && typeof v.fact === 'string' && scope.get(v.fact)?.type === fact.type) ||
           (ref[0] === 'param' && typeof v.param === 'string' && params.has(v.param)));
       if (!ok)
         bad(
@@ -265,14 +319,21 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
         text(c, 'provisionalReason', p, true);
         oneOf(c, 'severity', SEVERITIES, p);
         num(c, 'deduction', p);
+        num(c, 'deductionCap', p);
+        let scope = unitScope;
+        if (own(c, 'each')) {
+          const k = typeof c.each === 'string' && own(spec.kinds as Obj, c.each) ? kinds.get(c.each) : undefined;
+          if (!k) bad(`${p}.each`, `must name a kind of this edition, found ${preview(c.each)}`);
+          else scope = k;
+        }
         if (own(c, 'optional') && typeof c.optional !== 'boolean')
           bad(`${p}.optional`, `must be true or false, found ${preview(c.optional)}`);
         if (own(c, 'routing')) routing(c.routing, `${p}.routing`);
         if (own(c, 'origin') && obj(c.origin, `${p}.origin`))
           for (const k of ['standard', 'version', 'hash']) str(c.origin, k, `${p}.origin`);
-        if (own(c, 'appliesWhen')) condition(c.appliesWhen, `${p}.appliesWhen`, 1, { n: 0 });
+        if (own(c, 'appliesWhen')) condition(c.appliesWhen, `${p}.appliesWhen`, 1, { n: 0 }, scope);
         if (!own(c, 'check')) bad(`${p}.check`, 'is missing');
-        else condition(c.check, `${p}.check`, 1, { n: 0 });
+        else condition(c.check, `${p}.check`, 1, { n: 0 }, scope);
         if (obj(c.messages, `${p}.messages`)) {
           for (const k of ['pass', 'fail', 'indeterminate']) text(c.messages, k, `${p}.messages`);
           text(c.messages, 'notApplicable', `${p}.messages`, true);
@@ -280,5 +341,6 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
       });
     });
   }
+  for (const check of quantifierChecks) check();
   return issues;
 }

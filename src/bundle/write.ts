@@ -6,6 +6,7 @@ import { compileEdition, type CompiledEdition } from '../compile/compile.js';
 import { editionContent } from '../model/edition-content.js';
 import { DATE_PATTERN, TIME_PATTERN } from '../model/dates.js';
 import { EVIDENCE_KINDS } from '../model/edition.js';
+import { COORDINATE_SYSTEMS } from '../model/observation.js';
 import { FACT_TYPE_DEFS } from '../model/fact-types.js';
 import { MAX_EVIDENCE_PER_FACT, MAX_STRING, SHA256_FORM } from '../evaluate/envelope.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -56,7 +57,8 @@ export function createBundle(editions: readonly CompiledEdition[]): Bundle {
  * It accepts exactly the observations that `evaluate` accepts for this edition (a property test holds it to
  * that), with one exception JSON Schema cannot express: `maxLength` counts code points where the engine
  * counts UTF-16 units, so a string of more than 5,000 characters outside the Basic Multilingual Plane may be
- * accepted here and refused by the engine.
+ * accepted here and refused by the engine; and for an edition with kinds, an instance id given twice (JSON
+ * Schema cannot say that an id is unique across lists) and the limits on how many instances.
  */
 export function observationSchema(ed: CompiledEdition): Record<string, unknown> {
   const str = { type: 'string', maxLength: MAX_STRING };
@@ -66,16 +68,54 @@ export function observationSchema(ed: CompiledEdition): Record<string, unknown> 
     required,
     properties,
   });
-  const facts: Record<string, unknown> = {};
-  const evidence: Record<string, unknown> = {};
-  for (const f of ed.facts) {
-    facts[f.id] = {
-      title: f.spec.label.zh,
-      description: `${f.spec.question.zh} / ${f.spec.question.en}${f.spec.unit ? ` (${f.spec.unit})` : ''}. null: the inspector could not determine it.`,
-      anyOf: [{ type: 'null' }, FACT_TYPE_DEFS[f.spec.type].schema(f.spec)],
-    };
-    evidence[f.id] = { type: 'array', maxItems: MAX_EVIDENCE_PER_FACT, items: { $ref: '#/$defs/evidence' } };
-  }
+  const catalogue = (list: readonly CompiledEdition['facts'][number][]) => {
+    const facts: Record<string, unknown> = {};
+    const evidence: Record<string, unknown> = {};
+    for (const f of list) {
+      facts[f.id] = {
+        title: f.spec.label.zh,
+        description: `${f.spec.question.zh} / ${f.spec.question.en}${f.spec.unit ? ` (${f.spec.unit})` : ''}. null: the inspector could not determine it.`,
+        anyOf: [{ type: 'null' }, FACT_TYPE_DEFS[f.spec.type].schema(f.spec)],
+      };
+      evidence[f.id] = { type: 'array', maxItems: MAX_EVIDENCE_PER_FACT, items: { $ref: '#/$defs/evidence' } };
+    }
+    return { facts, evidence };
+  };
+  const { facts, evidence } = catalogue(ed.facts);
+  const location = (crsRequired: boolean) => ({
+    ...object([], {
+      address: str,
+      lat: { type: 'number', minimum: -90, maximum: 90 },
+      lng: { type: 'number', minimum: -180, maximum: 180 },
+      crs: { enum: [...COORDINATE_SYSTEMS] },
+    }),
+    ...(crsRequired ? { dependentRequired: { lat: ['lng', 'crs'], lng: ['lat'] } } : {}),
+  });
+  // Objects in a unit: per kind, a list of instances with the kind's own facts (docs/units.md).
+  const partIds = ed.spec.parts?.map((p) => p.id);
+  const instances = Object.fromEntries(
+    ed.kinds.map((k) => {
+      const own = catalogue(k.own);
+      const parts = k.spec.parts ?? partIds;
+      return [
+        k.id,
+        {
+          type: 'array',
+          description: `${k.spec.label.zh} / ${k.spec.label.en}: each one inspected. [] records that the unit has none; leaving the kind out records nothing.`,
+          items: object(['id', 'facts'], {
+            id: str,
+            label: str,
+            part: parts ? { enum: parts } : str,
+            location: location(true),
+            code: str,
+            responsible: object(['name'], { id: str, name: str, contact: str }),
+            facts: { type: 'object', additionalProperties: false, properties: own.facts },
+            evidence: { type: 'object', additionalProperties: false, properties: own.evidence },
+          }),
+        },
+      ];
+    }),
+  );
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `https://daoze.dev/schema/observations/${ed.id}/${ed.version}.schema.json`,
@@ -92,15 +132,12 @@ export function observationSchema(ed: CompiledEdition): Record<string, unknown> 
         inspectionUnit: str,
         unit: { ...str, deprecated: true, description: 'The same as inspectionUnit (its first name).' },
         gridCell: str,
-        location: object([], {
-          address: str,
-          lat: { type: 'number', minimum: -90, maximum: 90 },
-          lng: { type: 'number', minimum: -180, maximum: 180 },
-        }),
+        location: location(false),
       }),
       observer: object(['id'], { id: str, name: str, role: str }),
       facts: { type: 'object', additionalProperties: false, properties: facts },
       evidence: { type: 'object', additionalProperties: false, properties: evidence },
+      ...(ed.kinds.length ? { instances: { type: 'object', additionalProperties: false, properties: instances } } : {}),
     }),
     $defs: {
       dateTime: {
