@@ -146,6 +146,8 @@ export interface CompiledEdition {
     readonly id: string;
     readonly label: I18nText;
     readonly clauses: readonly CompiledClause[];
+    /** The most the group's clauses deduct together, when the standard scores. */
+    readonly deductionCap?: number | undefined;
   }[];
   readonly clauses: readonly CompiledClause[];
   readonly clauseById: ReadonlyMap<string, CompiledClause>;
@@ -502,7 +504,7 @@ export function compileEdition(spec: EditionSpec, options: CompileOptions = {}):
       const build = scope ? builder(scope) : buildUnit;
       return new Clause(c, group, c.appliesWhen ? build(c.appliesWhen) : undefined, build(c.check), spec, scope);
     });
-    return { id: g.id, label: g.label, clauses };
+    return { id: g.id, label: g.label, clauses, deductionCap: g.deductionCap };
   });
   const clauses = groups.flatMap((g) => g.clauses);
   clauses.forEach((c, i) => {

@@ -9,7 +9,7 @@ import type { Locale } from '../model/edition.js';
 import type { EvidenceRef, NormalisedInstance, NormalisedObservation, Observation } from '../model/observation.js';
 import { addHours } from '../model/dates.js';
 import type { ClauseResult, Finding, InstanceRef, InstanceResult, MissingFact, MustAct } from '../result/types.js';
-import { overallOutcome, rankMissing, scoreOf, tally, type VerdictTally } from '../result/tally.js';
+import { rankMissing, tallyResults, verdictOf, type VerdictTally } from '../result/tally.js';
 import { renderTemplate as fill } from '../model/template.js';
 
 const renderTemplate = (t: string, data: Readonly<Record<string, string>>): string =>
@@ -213,10 +213,7 @@ export function unitResults(
   });
   for (const { m, key } of late) m.clauses = count.get(key) ?? 1;
 
-  const t = tally(clauses);
-  const result: VerdictTally = { outcome: overallOutcome(t.totals), totals: t.totals };
-  if (ed.spec.scoring) result.score = scoreOf(ed.spec.scoring.base, t);
-  return { missing, findings, tally: result };
+  return { missing, findings, tally: verdictOf(ed, tallyResults(ed, clauses)) };
 }
 
 /** Fills a per-instance clause's result: each instance's, then the unit-level message, missing and deduction. */

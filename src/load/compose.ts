@@ -31,6 +31,16 @@ export interface ComposeInput {
   locate?: ParsedText['locate'];
 }
 
+/** A composed group: its id, label and section cap as written, with its clauses (own and included). */
+function groupOf(g: GroupSpec, clauses: ClauseSpec[]): GroupSpec {
+  return {
+    id: g.id,
+    label: g.label,
+    ...(g.deductionCap !== undefined ? { deductionCap: g.deductionCap } : {}),
+    clauses,
+  };
+}
+
 /** Facts and parameters a clause reads, from its conditions and its messages. */
 function clauseReads(c: ClauseSpec): { facts: Set<string>; params: Set<string> } {
   const { facts, params } = conditionReads(c.check, conditionReads(c.appliesWhen));
@@ -80,7 +90,7 @@ export function composeEditions(inputs: readonly ComposeInput[]): {
     const groups: GroupSpec[] = spec.groups.map((g, gi) => {
       const clauses = [...(g.clauses ?? [])];
       const inc = g.include;
-      if (!inc) return { id: g.id, label: g.label, clauses };
+      if (!inc) return groupOf(g, clauses);
       const at: DocPath = ['groups', gi, 'include'];
       const targetInput = byRef.get(inc.standard);
       if (!targetInput) {
@@ -88,13 +98,13 @@ export function composeEditions(inputs: readonly ComposeInput[]): {
           value: inc.standard,
           allowed: [...byRef.keys()],
         });
-        return { id: g.id, label: g.label, clauses };
+        return groupOf(g, clauses);
       }
       if (visiting.has(inc.standard)) {
         report('E_REFERENCE', [...at, 'standard'], `including "${inc.standard}" makes a cycle`, {
           value: inc.standard,
         });
-        return { id: g.id, label: g.label, clauses };
+        return groupOf(g, clauses);
       }
       const target = resolve(targetInput);
       if (spec.status === 'published' && target.status !== 'published') {
@@ -205,7 +215,7 @@ export function composeEditions(inputs: readonly ComposeInput[]): {
           }
         }
       }
-      return { id: g.id, label: g.label, clauses };
+      return groupOf(g, clauses);
     });
     visiting.delete(ref);
     const seen = new Set<string>();

@@ -235,6 +235,8 @@ export interface IncludeSpec {
 export interface GroupSpec {
   id: string;
   label: I18nText;
+  /** The most the group's clauses deduct together (a section's points, when the standard scores). */
+  deductionCap?: number;
   clauses: ClauseSpec[];
   include?: IncludeSpec;
 }
@@ -281,10 +283,23 @@ export interface EditionSpec {
   /** Rectification deadlines of a finding by its clause's severity: a parameter (in hours) per severity. */
   rectification?: Partial<Record<Severity, { param: string }>>;
   groups: GroupSpec[];
-  scoring?: { base: number };
+  scoring?: ScoringSpec;
   /** Requirements of the cited sources this standard deliberately does not check, each with the reason. */
   exclusions?: Exclusion[];
   cases?: CaseSpec[];
+}
+
+/**
+ * How a standard scores: failed clauses deduct from `base`. Optionally (the common form of Chinese city
+ * assessment sheets, docs/units.md#scores): `notApplicable: renormalise` scores the share of the applicable
+ * clauses' points kept (缺项按得分率折算: points earned ÷ full points of the items checked × base), where a clause's
+ * points are its `deductionCap` or else its `deduction`; `critical: zero` gives 0 when a counted critical clause
+ * fails (保证项目 / 一票否决).
+ */
+export interface ScoringSpec {
+  base: number;
+  notApplicable?: 'renormalise';
+  critical?: 'zero';
 }
 
 /** A requirement of a source that no clause checks, and why (feeds the coverage table). */

@@ -159,7 +159,17 @@ export interface Verdict {
   outcome: Outcome;
   /** Counts over the clauses that count (`counts`). */
   totals: Totals;
-  score?: { base: number; deducted: number; value: number; atStake: number; lowest: number };
+  score?: {
+    base: number;
+    deducted: number;
+    value: number;
+    atStake: number;
+    lowest: number;
+    /** With `notApplicable: renormalise`: the full points of the clauses that applied. */
+    applicable?: number;
+    /** With `critical: zero`: the failed critical clauses that made the score 0. */
+    critical?: string[];
+  };
   clauses: ClauseResult[];
   /** Facts still needed to decide, those that settle the most clauses first. */
   missing: MissingFact[];

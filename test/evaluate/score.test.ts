@@ -50,4 +50,54 @@ describe('scoring', () => {
       deducted: 160,
     });
   });
+
+  // The form of Chinese city assessment sheets (docs/units.md#scores): each item has points, 扣完为止 per item
+  // and per section, items not checked leave the denominator (缺项按得分率折算), a 保证项目 failing zeroes the score.
+  const applies = { fact: 'na', operator: 'equal', value: false };
+  const sheet = (scoring: EditionSpec['scoring'], groupCap?: number): EditionSpec => ({
+    ...spec,
+    scoring,
+    facts: { ...spec.facts, na: { type: 'boolean', label: { zh: 'na', en: 'na' }, question: { zh: 'na', en: 'na' } } },
+    groups: [
+      {
+        id: 'g',
+        label: { zh: 'g', en: 'g' },
+        ...(groupCap !== undefined ? { deductionCap: groupCap } : {}),
+        clauses: [clause('a', 10), clause('b', 30), { ...clause('c', 60), appliesWhen: applies }],
+      },
+      { id: 'h', label: { zh: 'h', en: 'h' }, clauses: [{ ...clause('d', 5), severity: 'critical' as const }] },
+    ],
+  });
+  const score = (s: EditionSpec, facts: Record<string, boolean>) =>
+    evaluate(compileEdition(s), { standard: 'scored', facts }).score;
+
+  it('renormalises over the clauses that applied', () => {
+    const renorm = sheet({ base: 100, notApplicable: 'renormalise' });
+    // c does not apply: 45 points at play (a 10, b 30, d 5); a fails: 35/45 of 100.
+    expect(score(renorm, { na: true, a: false, b: true, d: true })).toEqual({
+      base: 100,
+      deducted: 10,
+      value: 77.78,
+      atStake: 0,
+      lowest: 77.78,
+      applicable: 45,
+    });
+    // c applies: 105 points at play; the same failure costs less of the whole.
+    expect(score(renorm, { na: false, a: false, b: true, c: true, d: true })!.value).toBe(90.48);
+  });
+
+  it('caps a section, and zeroes the score when a critical clause fails', () => {
+    expect(score(sheet({ base: 100 }, 25), { na: true, a: false, b: false, d: true })).toMatchObject({
+      deducted: 25,
+      value: 75,
+    });
+    expect(score(sheet({ base: 100, critical: 'zero' }), { na: true, a: true, b: true, d: false })).toEqual({
+      base: 100,
+      deducted: 5,
+      value: 0,
+      atStake: 0,
+      lowest: 0,
+      critical: ['d'],
+    });
+  });
 });

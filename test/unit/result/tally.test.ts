@@ -9,6 +9,7 @@ import {
   scoreOf,
   tally,
   tallyOutcomes,
+  tallyResults,
   verdictTally,
   type Counted,
   type Tally,
@@ -30,6 +31,9 @@ const sum = (a: Tally, b: Tally): Tally => ({
   },
   deducted: a.deducted + b.deducted,
   atStake: a.atStake + b.atStake,
+  applicable: a.applicable + b.applicable,
+  critical: [...a.critical, ...b.critical],
+  byGroup: new Map(),
 });
 
 describe('the clause tally', () => {
@@ -42,7 +46,14 @@ describe('the clause tally', () => {
       { outcome: 'fail', counts: false, deduction: 13 },
       { outcome: 'fail', counts: true },
     ]);
-    expect(t).toEqual({ totals: { pass: 1, fail: 2, indeterminate: 1, not_applicable: 1 }, deducted: 5, atStake: 3 });
+    expect(t).toEqual({
+      totals: { pass: 1, fail: 2, indeterminate: 1, not_applicable: 1 },
+      deducted: 5,
+      atStake: 3,
+      applicable: 0,
+      critical: [],
+      byGroup: new Map(),
+    });
     expect(scoreOf(100, t)).toEqual({ base: 100, deducted: 5, value: 95, atStake: 3, lowest: 92 });
     expect(scoreOf(4, t)).toEqual({ base: 4, deducted: 5, value: 0, atStake: 3, lowest: 0 });
   });
@@ -123,9 +134,10 @@ describe('the clause tally', () => {
           const ed = compileEdition(spec);
           const v = evaluate(ed, { standard: spec.id, ...obs }, { trace: false });
           const outcomes = v.clauses.map((c) => c.outcome);
-          expect(tally(v.clauses)).toEqual(tallyOutcomes(ed, outcomes));
+          expect(tallyResults(ed, v.clauses)).toEqual(tallyOutcomes(ed, outcomes));
+          expect(tally(v.clauses).totals).toEqual(v.totals);
           expect(verdictTally(ed, outcomes)).toEqual({ outcome: v.outcome, totals: v.totals, score: v.score });
-          expect(v.score).toEqual(scoreOf(20, tally(v.clauses)));
+          expect(v.score).toEqual(scoreOf(20, tallyResults(ed, v.clauses)));
         },
       ),
       { numRuns: 300 },

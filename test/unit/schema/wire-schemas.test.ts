@@ -224,3 +224,36 @@ describe('schema/record.schema.json', () => {
     }
   });
 });
+
+describe('the wire schemas and objects in a unit', () => {
+  it('accept the observation and the verdict of a unit inspected object by object, and refuse a forged finding', async () => {
+    const { compileEdition, loadEdition } = await import('../../../src/index.js');
+    const ed = compileEdition(
+      loadEdition(readFileSync(join(root, 'test/fixtures/units/street-objects.yaml'), 'utf8'), { file: 'u.yaml' }),
+    );
+    const obs: Observation = {
+      standard: 'street-objects',
+      observedAt: '2026-11-20T09:30:00+08:00',
+      facts: { 'street-is-main-road': true },
+      instances: {
+        'street-lamp': [
+          {
+            id: 'l3',
+            label: '3号路灯',
+            part: 'street-plane',
+            location: { lat: 40.8, lng: 111.6, crs: 'GCJ-02' },
+            facts: { 'lamp-pole-tilted': true },
+          },
+        ],
+        manhole: [{ id: 'm1', facts: { 'cover-intact': true } }],
+        'shop-frontage': [{ id: 's1', responsible: { name: '便民超市' }, facts: { 'goods-outside': true } }],
+      },
+    };
+    fits(validObservation, obs, 'observation with instances');
+    const v = json(evaluate(ed, obs, { evaluatedAt: EVALUATED }));
+    expect(v.findings!.length).toBe(2);
+    fits(validVerdict, v, 'verdict with findings');
+    const forged = { ...v, findings: [{ ...v.findings![0]!, mustAct: { parties: ['x'], from: 'anyone' } }] };
+    expect(validVerdict(forged)).toBe(false);
+  });
+});
