@@ -1,5 +1,5 @@
 /** Renders verdicts for people on a terminal: outcome, message, clause text, source, routing, what is missing. */
-import type { CitedSource, ClauseResult, Verdict } from '../result/types.js';
+import type { CitedSource, ClauseResult, Finding, InstanceRef, Verdict } from '../result/types.js';
 import type { Locale, Outcome } from '../model/edition.js';
 import { color } from './io.js';
 import { phrase, words } from './words.js';
@@ -46,12 +46,50 @@ export function renderClause(r: ClauseResult, locale: Locale, detail: boolean): 
     // An inferred routing says so next to the units: the source prints none for this requirement.
     if (r.routing.inferred) lines.push(color.yellow(`      ${w.inferred}: ${r.routing.inferred[locale]}`));
   }
+  // A clause checked per object lists the objects that did not pass, each by name and place.
+  for (const x of r.instances ?? []) {
+    if (x.outcome === 'pass' || x.outcome === 'not_applicable') continue;
+    const place = placeOf(x.instance);
+    lines.push(`      ${paint(x.outcome, MARK[x.outcome])} ${x.message}${place ? color.dim(`  ${place}`) : ''}`);
+  }
   for (const m of r.missing) {
     lines.push(
       color.yellow(
         `      ${w.needed}: ${m.label}${m.evidenceRequired ? ` (${w.evidence}: ${m.evidence.map((k) => w.kinds[k] ?? k).join(w.listSep)})` : ''} — ${m.question}`,
       ),
     );
+  }
+  return lines;
+}
+
+/** Where an object is, as a person reads it: its part, address, coordinates with their system, 部件 code. */
+export function placeOf(x: InstanceRef): string {
+  const l = x.location;
+  const coords = l?.lat !== undefined ? `${l.lat}, ${l.lng}${l.crs ? ` ${l.crs}` : ''}` : '';
+  return [x.partLabel ?? x.part, l?.address, coords, x.code].filter((p) => p).join(' · ');
+}
+
+/** The findings of a verdict: each failure with its object, place, who must act, by when, and its evidence. */
+export function renderFindings(findings: readonly Finding[], locale: Locale): string[] {
+  const w = words(locale);
+  const u = w.units;
+  const lines = [color.bold(`${u.findings} (${findings.length})`)];
+  for (const f of findings) {
+    const who = f.instance ? f.instance.label : u.unitLabel;
+    const bits = [`${who} — ${f.label}`, `[${u.severity[f.severity]}]`];
+    if (f.deduction) bits.push(phrase(u.deduction, { n: String(f.deduction) }));
+    lines.push(`  ${paint('fail', MARK.fail)} ${bits.join(' ')}`);
+    const place = f.instance ? placeOf(f.instance) : '';
+    if (place) lines.push(color.dim(`      ${place}`));
+    const act: string[] = [];
+    if (f.mustAct) act.push(`${u.mustAct}: ${f.mustAct.parties.join(w.listSep)}`);
+    if (f.deadline)
+      act.push(
+        f.deadline.dueBy ? phrase(u.due, { time: f.deadline.dueBy }) : phrase(u.hours, { n: String(f.deadline.hours) }),
+      );
+    if (act.length) lines.push(`      ${act.join(' · ')}`);
+    for (const e of f.evidence)
+      lines.push(color.dim(`      ${w.evidenceLabel}: ${w.kinds[e.kind] ?? e.kind} ${e.ref}`));
   }
   return lines;
 }
@@ -66,7 +104,7 @@ export function renderVerdict(v: Verdict, locale: Locale): string {
   if (v.profile) lines.push(color.dim(`${w.profile}: ${v.profile.id}@${v.profile.version}`));
   const who = [
     v.subject
-      ? `${w.subject} ${v.subject.id}${v.subject.name ? ` ${v.subject.name}` : ''}${v.subject.unit ? ` (U ${v.subject.unit})` : ''}`
+      ? `${w.subject} ${v.subject.id}${v.subject.name ? ` ${v.subject.name}` : ''}${(v.subject.inspectionUnit ?? v.subject.unit) ? ` (U ${v.subject.inspectionUnit ?? v.subject.unit})` : ''}`
       : undefined,
     v.observer ? `${w.observer} ${v.observer.id}` : undefined,
     v.observedAt ? `${w.at} ${v.observedAt}` : undefined,
@@ -88,7 +126,7 @@ export function renderVerdict(v: Verdict, locale: Locale): string {
   );
   if (v.score)
     lines.push(
-      `${w.score}: ${v.score.value} / ${v.score.base}${v.score.atStake ? color.dim(` (≥ ${v.score.lowest})`) : ''}`,
+      `${w.score}: ${v.score.value} / ${v.score.base}${v.score.atStake ? color.dim(` (≥ ${v.score.lowest})`) : ''}${v.score.critical ? color.red(` ${w.units.critical}: ${v.score.critical.join(' ')}`) : ''}`,
     );
   let group = '';
   for (const r of v.clauses) {
@@ -98,6 +136,10 @@ export function renderVerdict(v: Verdict, locale: Locale): string {
       lines.push(color.bold(r.citation.group.label[locale]));
     }
     lines.push(...renderClause(r, locale, r.outcome !== 'pass' && r.outcome !== 'not_applicable'));
+  }
+  if (v.findings?.length) {
+    lines.push('');
+    lines.push(...renderFindings(v.findings, locale));
   }
   if (v.missing.length) {
     lines.push('');

@@ -70,7 +70,7 @@ class MissingKeys {
     const m = this.ed.facts.length;
     if (i < m) return i;
     const key = this.base.get(kind.id)! + j * kind.own.length + (i - m);
-    if (!this.decoded.has(key)) this.decoded.set(key, (locale) => instanceMissing(kind, j, x, i, locale));
+    if (!this.decoded.has(key)) this.decoded.set(key, (locale) => instanceMissing(this.ed, kind, j, x, i, locale));
     return key;
   }
   fact(key: number, locale: Locale, count: number): MissingFact {
@@ -99,9 +99,16 @@ function listMissing(kind: CompiledKind, locale: Locale): MissingFact {
   };
 }
 
-function instanceMissing(kind: CompiledKind, j: number, x: NormalisedInstance, i: number, locale: Locale): MissingFact {
+function instanceMissing(
+  ed: CompiledEdition,
+  kind: CompiledKind,
+  j: number,
+  x: NormalisedInstance,
+  i: number,
+  locale: Locale,
+): MissingFact {
   const f = kind.facts[i]!;
-  const ref = instanceRef(kind, x, locale);
+  const ref = instanceRef(ed, kind, x, locale);
   void j;
   return {
     fact: f.id,
@@ -118,10 +125,19 @@ function instanceMissing(kind: CompiledKind, j: number, x: NormalisedInstance, i
 }
 
 /** How an object is named in results: its label as given, else the kind's label and its id. */
-export function instanceRef(kind: CompiledKind, x: NormalisedInstance, locale: Locale): InstanceRef {
+export function instanceRef(
+  ed: CompiledEdition,
+  kind: CompiledKind,
+  x: NormalisedInstance,
+  locale: Locale,
+): InstanceRef {
   const o = x.observed;
   const r: InstanceRef = { id: o.id, kind: kind.id, label: o.label ?? `${kind.spec.label[locale]} ${o.id}` };
-  if (o.part !== undefined) r.part = o.part;
+  if (o.part !== undefined) {
+    r.part = o.part;
+    const part = ed.spec.parts?.find((p) => p.id === o.part);
+    if (part) r.partLabel = part.label[locale];
+  }
   if (o.location !== undefined) r.location = o.location;
   if (o.code !== undefined) r.code = o.code;
   return r;
@@ -247,7 +263,7 @@ function scopedResult(
   const undecided: string[] = [];
   list.forEach((x, j) => {
     const outcome = OUTCOME_OF[3 * pairs[2 * j]! + pairs[2 * j + 1]!]!;
-    const ref = instanceRef(kind, x, locale);
+    const ref = instanceRef(ed, kind, x, locale);
     const missing: MissingFact[] = [];
     if (outcome === 'indeterminate') {
       const set = new Set<number>();

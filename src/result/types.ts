@@ -72,6 +72,8 @@ export interface InstanceRef {
   /** The label as given, else the kind's label and the id. */
   label: string;
   part?: string;
+  /** The part's label as the edition names it (甲侧立面). */
+  partLabel?: string;
   location?: InstanceLocation;
   code?: string;
 }

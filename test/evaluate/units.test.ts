@@ -1,5 +1,5 @@
 /**
- * Object-level inspection (docs/units.md), on the small street unit of test/fixtures/units/street-objects.yaml:
+ * Object-level inspection (docs/units.md), on the small street unit of test/fixtures/units/street-objects/1.0.0.yaml:
  * clauses checked per instance, quantifiers over instances, findings routed to whoever answers for them, and the
  * laws that keep it honest — a kind not recorded is never a pass, `[]` is not applicable, an undecided instance
  * keeps "all" undecided unless another fails, and settling an undecided fact never flips a decided outcome.
@@ -22,7 +22,7 @@ import { normaliseObservation } from '../../src/evaluate/observation.js';
 import { aggregatePair, quantify } from '../../src/evaluate/instances.js';
 
 const root = join(__dirname, '..', '..');
-const text = readFileSync(join(root, 'test/fixtures/units/street-objects.yaml'), 'utf8');
+const text = readFileSync(join(root, 'test/fixtures/units/street-objects/1.0.0.yaml'), 'utf8');
 const ed: CompiledEdition = compileEdition(loadEdition(text, { file: 'street-objects.yaml' }));
 const photo = [{ kind: 'photo' as const, ref: 'photos/m.jpg' }];
 

@@ -18,7 +18,7 @@ import {
 
 const root = join(__dirname, '..', '..', '..');
 const ed = compileEdition(
-  loadEdition(readFileSync(join(root, 'test/fixtures/units/street-objects.yaml'), 'utf8'), { file: 'x.yaml' }),
+  loadEdition(readFileSync(join(root, 'test/fixtures/units/street-objects/1.0.0.yaml'), 'utf8'), { file: 'x.yaml' }),
 );
 const good: Observation = {
   standard: 'street-objects',
