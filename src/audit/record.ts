@@ -68,6 +68,8 @@ export interface RecordedEdition {
 /** One piece of evidence, with the fact it backs. */
 export interface RecordedEvidence {
   fact: string;
+  /** For evidence of an object in a unit: its kind and instance id. */
+  instance?: { kind: string; id: string };
   kind: EvidenceKind;
   ref: string;
   /** `sha256:<hex>` of the evidence file, as the app recorded it. */
@@ -184,9 +186,42 @@ export function inputHashesOf(observation: unknown, evaluatedAt: unknown, locale
     if ((k === 'facts' || k === 'evidence') && isObject(v)) {
       put(`observation.${k}`, Object.keys(v).sort());
       for (const f of Object.keys(v).sort()) put(`observation.${k}.${f}`, v[f]);
-    } else put(`observation.${k}`, v);
+    } else if (k === 'instances' && isObject(v)) instanceHashes(v, put);
+    else put(`observation.${k}`, v);
   }
   return out;
+}
+
+/**
+ * The input hashes of an observation's objects, so that verify names an altered object's field directly: the
+ * list of kinds and, per kind, of instance ids in order; per instance each field, and each fact and evidence list
+ * on its own (`observation.instances.street-lamp[3].facts.lamp-pole-tilted`, by position: ids may repeat in a
+ * forged record).
+ */
+function instanceHashes(v: Record<string, unknown>, put: (key: string, v: unknown) => void): void {
+  put('observation.instances', Object.keys(v).sort());
+  for (const kind of Object.keys(v).sort()) {
+    const list = v[kind];
+    const at = `observation.instances.${kind}`;
+    if (!Array.isArray(list)) {
+      put(at, list);
+      continue;
+    }
+    put(
+      at,
+      list.map((x) => (isObject(x) ? x.id : x)),
+    );
+    list.forEach((x, i) => {
+      if (!isObject(x)) return put(`${at}[${i}]`, x);
+      for (const f of Object.keys(x).sort()) {
+        const y = x[f];
+        if ((f === 'facts' || f === 'evidence') && isObject(y)) {
+          put(`${at}[${i}].${f}`, Object.keys(y).sort());
+          for (const g of Object.keys(y).sort()) put(`${at}[${i}].${f}.${g}`, y[g]);
+        } else put(`${at}[${i}].${f}`, y);
+      }
+    });
+  }
 }
 
 /** Who, when, where and which evidence, from the observation. */
@@ -195,6 +230,11 @@ export function provenanceOf(observation: Observation): ObservationProvenance {
   for (const fact of Object.keys(observation.evidence ?? {}).sort()) {
     for (const e of observation.evidence![fact]!) evidence.push({ fact, ...e });
   }
+  // The evidence of each object, after the unit's, naming the object (the photos an inspector took per lamp).
+  for (const kind of Object.keys(observation.instances ?? {}).sort())
+    for (const x of observation.instances![kind]!)
+      for (const fact of Object.keys(x.evidence ?? {}).sort())
+        for (const e of x.evidence![fact]!) evidence.push({ fact, instance: { kind, id: x.id }, ...e });
   return {
     ...(observation.observer ? { observer: observation.observer } : {}),
     ...(observation.observedAt ? { observedAt: observation.observedAt } : {}),
@@ -220,7 +260,8 @@ export function createRecord(observation: Observation, verdict: Verdict): Verdic
 function seal(observation: Observation, verdict: Verdict, format: RecordFormat): AnyVerdictRecord {
   if (!verdict.evaluatedAt)
     throw new RecordError('a verdict record needs the evaluation time: evaluate with { evaluatedAt }');
-  if (verdict.clauses.some((c) => !c.trace))
+  // A clause checked per object carries its traces on each instance's result (none when none were recorded).
+  if (verdict.clauses.some((c) => (c.scope !== undefined ? (c.instances ?? []).some((x) => !x.trace) : !c.trace)))
     throw new RecordError('a verdict record needs the condition traces: evaluate with { trace: true }');
   // A JSON round trip drops `undefined` members, so the record in memory is the record on disk.
   const obs = JSON.parse(canonicalJson(observation)) as Observation;

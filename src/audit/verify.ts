@@ -103,10 +103,19 @@ const diff = (
   ...extra,
 });
 
-/** The path of an input-hash key: `observation.facts.x` → ['observation', 'facts', 'x']. Fact ids never contain dots. */
+/**
+ * The path of an input-hash key: `observation.facts.x` → ['observation', 'facts', 'x'];
+ * `observation.instances.street-lamp[3].facts.x` → ['observation', 'instances', 'street-lamp', 3, 'facts', 'x'].
+ * Ids (facts, kinds) are kebab-case: they never contain dots or brackets.
+ */
 function inputPath(key: string): JsonPath {
   const [head, sub, ...rest] = key.split('.');
-  return sub === undefined ? [head!] : rest.length ? [head!, sub, rest.join('.')] : [head!, sub];
+  if (sub === undefined) return [head!];
+  if (sub === 'instances' && rest.length) {
+    const m = /^(.+)\[(\d+)\]$/.exec(rest[0]!);
+    return m ? [head!, sub, m[1]!, Number(m[2]), ...rest.slice(1)] : [head!, sub, ...rest];
+  }
+  return rest.length ? [head!, sub, rest.join('.')] : [head!, sub];
 }
 
 /** Whether path `a` is `b` or one of its ancestors. */
