@@ -436,12 +436,20 @@ export interface CompileOptions {
 export function compileEdition(spec: EditionSpec, options: CompileOptions = {}): CompiledEdition {
   const facts: CompiledFact[] = Object.entries(spec.facts).map(([id, s], index) => ({ id, index, spec: s }));
   const factById = new Map(facts.map((f) => [f.id, f]));
-  const params = new Map<string, CompiledParam>();
-  for (const [id, p] of Object.entries(spec.parameters ?? {})) {
-    if (p.byFact !== undefined)
-      params.set(id, { id, spec: p, byFact: factById.get(p.byFact)!, table: new Map(Object.entries(p.values ?? {})) });
-    else params.set(id, { id, spec: p, value: p.value! });
-  }
+  // A keyed parameter reads its key fact in the scope it is used in: the unit's, or a kind's when the key is an
+  // object's fact (a standard of one toilet included per toilet, keyed by each toilet's class).
+  const paramsIn = (lookup: ReadonlyMap<string, CompiledFact>): Map<string, CompiledParam> => {
+    const out = new Map<string, CompiledParam>();
+    for (const [id, p] of Object.entries(spec.parameters ?? {})) {
+      if (p.byFact !== undefined)
+        out.set(id, { id, spec: p, byFact: lookup.get(p.byFact)!, table: new Map(Object.entries(p.values ?? {})) });
+      else out.set(id, { id, spec: p, value: p.value! });
+    }
+    return out;
+  };
+  const params = paramsIn(factById);
+  const keyedByKindFact = (own: readonly CompiledFact[]) =>
+    Object.values(spec.parameters ?? {}).some((p) => p.byFact !== undefined && own.some((f) => f.id === p.byFact));
 
   const builder = (lookup: Pick<Scope, 'factById' | 'params'>) => {
     const build = (c: Condition): CNode =>
@@ -460,13 +468,14 @@ export function compileEdition(spec: EditionSpec, options: CompileOptions = {}):
     ([id, k]): CompiledKind & { clauses: CompiledClause[]; clauseIndex: number[] } => {
       const own = Object.entries(k.facts).map(([fid, fs], i) => ({ id: fid, index: facts.length + i, spec: fs }));
       const layout = [...facts, ...own];
+      const byId = new Map(layout.map((f) => [f.id, f]));
       return {
         id,
         spec: k,
         facts: layout,
         own,
-        factById: new Map(layout.map((f) => [f.id, f])),
-        params,
+        factById: byId,
+        params: keyedByKindFact(own) ? paramsIn(byId) : params,
         clauses: [],
         clauseIndex: [],
         ref: `${ref} ${id}`,

@@ -153,6 +153,50 @@ export function composeEditions(inputs: readonly ComposeInput[]): {
           });
         }
       });
+      const bringSources = (c: ClauseSpec) => {
+        for (const cite of c.cites) {
+          const src = target.sources.find((s) => s.id === cite.source)!;
+          const mine = sources.find((s) => s.id === src.id);
+          if (!mine) sources.push(src);
+          else if (canonicalJson(mine) !== canonicalJson(src)) {
+            report(
+              'E_REFERENCE',
+              at,
+              `source "${src.id}" of "${inc.standard}" differs from the source of the same id here`,
+              { value: src.id },
+            );
+          }
+        }
+      };
+      const bring = <T>(kind: string, id: string, from: Record<string, T> | undefined, into: Record<string, T>) => {
+        const item = from?.[id];
+        if (item === undefined) return;
+        if (into[id] !== undefined && canonicalJson(into[id]) !== canonicalJson(item)) {
+          report(
+            'E_REFERENCE',
+            at,
+            `${kind} "${id}" of "${inc.standard}" conflicts with a ${kind} of the same id here; give them the same definition or different ids`,
+            { value: id },
+          );
+          return;
+        }
+        into[id] = item;
+      };
+      // Included per instance: the clauses run once per instance of a kind declared here, on the kind's facts.
+      let perInstance: KindSpec | undefined;
+      if (inc.each !== undefined) {
+        perInstance = kinds[inc.each];
+        if (!perInstance)
+          report('E_REFERENCE', [...at, 'each'], `unknown kind "${inc.each}"; declare it under \`kinds\` (facts: {})`, {
+            value: inc.each,
+            allowed: Object.keys(kinds),
+          });
+        else if (picked.some((c) => c.each !== undefined))
+          report('E_REFERENCE', [...at, 'each'], `"${inc.standard}" already checks these clauses per object`, {
+            value: inc.each,
+          });
+        else kinds[inc.each] = perInstance = { ...perInstance, facts: { ...perInstance.facts } };
+      }
       for (const c of picked) {
         const routing = inc.routing ?? c.routing ?? target.routing;
         clauses.push({
@@ -160,22 +204,20 @@ export function composeEditions(inputs: readonly ComposeInput[]): {
           ...(inc.cites ? { cites: [...inc.cites, ...c.cites] } : {}),
           ...(routing ? { routing } : {}),
           origin: c.origin ?? origin,
+          ...(perInstance && inc.each !== undefined ? { each: inc.each } : {}),
         });
         const reads = clauseReads(c);
-        const bring = <T>(kind: string, id: string, from: Record<string, T> | undefined, into: Record<string, T>) => {
-          const item = from?.[id];
-          if (item === undefined) return;
-          if (into[id] !== undefined && canonicalJson(into[id]) !== canonicalJson(item)) {
-            report(
-              'E_REFERENCE',
-              at,
-              `${kind} "${id}" of "${inc.standard}" conflicts with a ${kind} of the same id here; give them the same definition or different ids`,
-              { value: id },
-            );
-            return;
+        if (perInstance) {
+          // Every fact the clause reads is asked of each instance; parameters stay the edition's.
+          for (const f of reads.facts) bring('fact', f, target.facts, perInstance.facts);
+          for (const p of reads.params) {
+            bring('parameter', p, target.parameters, params);
+            const by = target.parameters?.[p]?.byFact;
+            if (by) bring('fact', by, target.facts, perInstance.facts);
           }
-          into[id] = item;
-        };
+          bringSources(c);
+          continue;
+        }
         for (const f of reads.facts) bring('fact', f, target.facts, facts);
         const needKinds = new Set<string>(c.each !== undefined ? [c.each] : []);
         for (const f of reads.facts) {
@@ -201,19 +243,7 @@ export function composeEditions(inputs: readonly ComposeInput[]): {
           const by = target.parameters?.[p]?.byFact;
           if (by) bring('fact', by, target.facts, facts);
         }
-        for (const cite of c.cites) {
-          const src = target.sources.find((s) => s.id === cite.source)!;
-          const mine = sources.find((s) => s.id === src.id);
-          if (!mine) sources.push(src);
-          else if (canonicalJson(mine) !== canonicalJson(src)) {
-            report(
-              'E_REFERENCE',
-              at,
-              `source "${src.id}" of "${inc.standard}" differs from the source of the same id here`,
-              { value: src.id },
-            );
-          }
-        }
+        bringSources(c);
       }
       return groupOf(g, clauses);
     });

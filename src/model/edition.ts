@@ -229,6 +229,12 @@ export interface IncludeSpec {
   routing?: Routing;
   /** Cites added to each included clause: why the clause applies here (the plan's "参照…执行"). */
   cites?: Cite[];
+  /**
+   * Checks the included clauses once per instance of this kind (declared in this edition's `kinds`, its facts
+   * left empty): the facts they read become the kind's facts. For a standard that judges one object (四净三无两通一明
+   * judges one toilet) composed into a unit that holds several.
+   */
+  each?: string;
 }
 
 /** A group of clauses, as printed (四净 / 三无 / 两通 / 一明). After composition, `clauses` holds included clauses too and `include` is gone. */
