@@ -200,7 +200,8 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
       const p = `.quantifiers.${id}`;
       if (!obj(q, p)) continue;
       text(q, 'label', p);
-      const scope = typeof q.kind === 'string' && own(spec.kinds as Obj, q.kind) ? kinds.get(q.kind) : undefined;
+      const scope =
+        typeof q.kind === 'string' && isObj(spec.kinds) && own(spec.kinds, q.kind) ? kinds.get(q.kind) : undefined;
       if (!scope) bad(`${p}.kind`, `must name a kind of this edition, found ${preview(q.kind)}`);
       else quantifierChecks.push(() => condition(q.where, `${p}.where`, 1, { n: 0 }, scope));
       const r = q.quantifier;
@@ -214,6 +215,8 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
           ((typeof r.share === 'number' && r.share > 0 && r.share <= 1) ||
             (isObj(r.share) && typeof r.share.param === 'string')));
       if (!okRule) bad(`${p}.quantifier`, `must be all, any, none, { atLeast: n } or { share }, found ${preview(r)}`);
+      else if (isObj(r) && isObj(r.share))
+        quantifierChecks.push(() => numericParam((r.share as Obj).param, `${p}.quantifier.share.param`));
       unitScope.set(id, { type: 'boolean', choices: new Set() });
     }
   }
@@ -234,7 +237,10 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
       if (own(v, 'value') && !scalar(v.value))
         bad(`${p}.value`, `must be a number, string or boolean, found ${preview(v.value)}`);
       if (own(v, 'byFact')) {
-        const by = typeof v.byFact === 'string' && own(spec.facts as Obj, v.byFact) ? facts.get(v.byFact) : undefined;
+        // The key fact is the unit's, or an object's (a one-object standard included per instance, include.each).
+        const key = typeof v.byFact === 'string' ? v.byFact : undefined;
+        const by =
+          key === undefined ? undefined : (facts.get(key) ?? [...kinds.values()].map((k) => k.get(key)).find((f) => f));
         if (!by || by.type !== 'enum')
           bad(`${p}.byFact`, `must name an enum fact of this edition, found ${preview(v.byFact)}`);
         if (obj(v.values, `${p}.values`)) {
@@ -249,6 +255,13 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
     }
   }
 
+  /** A reference to a plain parameter of this edition whose value is a number. */
+  const numericParam = (id: unknown, path: string): void => {
+    const v =
+      typeof id === 'string' && isObj(spec.parameters) && own(spec.parameters, id) ? spec.parameters[id] : undefined;
+    if (!isObj(v) || typeof v.value !== 'number' || !Number.isFinite(v.value))
+      bad(path, `must name a parameter of this edition with a number value, found ${preview(id)}`);
+  };
   const condition = (c: unknown, path: string, depth: number, leaves: { n: number }, scope: Scope): void => {
     if (depth > MAX_DEPTH) return bad(path, `conditions are nested deeper than ${MAX_DEPTH} levels`);
     if (!obj(c, path)) return;
@@ -322,7 +335,8 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
         num(c, 'deductionCap', p);
         let scope = unitScope;
         if (own(c, 'each')) {
-          const k = typeof c.each === 'string' && own(spec.kinds as Obj, c.each) ? kinds.get(c.each) : undefined;
+          const k =
+            typeof c.each === 'string' && isObj(spec.kinds) && own(spec.kinds, c.each) ? kinds.get(c.each) : undefined;
           if (!k) bad(`${p}.each`, `must name a kind of this edition, found ${preview(c.each)}`);
           else scope = k;
         }
@@ -342,5 +356,25 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
     });
   }
   for (const check of quantifierChecks) check();
+  // Parameters that compile reads as numbers: a deadline, a share, a deduction by severity.
+  if (own(spec, 'rectification') && isObj(spec.rectification))
+    for (const [k, r] of Object.entries(spec.rectification))
+      if (isObj(r)) numericParam(r.param, `.rectification.${k}.param`);
+  if (own(spec, 'scoring') && isObj(spec.scoring) && own(spec.scoring, 'deductions')) {
+    const d = spec.scoring.deductions;
+    if (obj(d, '.scoring.deductions'))
+      for (const [sev, x] of Object.entries(d)) {
+        const p = `.scoring.deductions.${sev}`;
+        if (!(SEVERITIES as readonly string[]).includes(sev)) bad(p, 'is not a severity');
+        else if (obj(x, p))
+          for (const k of ['each', 'cap']) {
+            const v = x[k];
+            if (v === undefined && k === 'cap') continue;
+            if (typeof v === 'number' && Number.isFinite(v) && v >= 0) continue;
+            if (isObj(v)) numericParam(v.param, `${p}.${k}.param`);
+            else bad(`${p}.${k}`, `must be a number or { param }, found ${preview(v)}`);
+          }
+      }
+  }
   return issues;
 }

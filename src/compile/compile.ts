@@ -81,6 +81,13 @@ export interface CompiledClause {
   readonly hash: string;
   /** For a clause checked per instance (`each`): the kind; its conditions are compiled over the kind's layout. */
   readonly scope?: CompiledKind | undefined;
+  /**
+   * Points a failure deducts (per failing instance, for a clause checked per instance), and the most the clause
+   * deducts in all: its own `deduction`/`deductionCap`, else the edition's `scoring.deductions` for its severity
+   * with the parameters in force. Undefined when the standard does not score the clause.
+   */
+  readonly deduction: number | undefined;
+  readonly deductionCap: number | undefined;
 }
 
 /**
@@ -412,6 +419,8 @@ class Clause implements CompiledClause {
     readonly check: CNode,
     private readonly edition: EditionSpec,
     readonly scope: CompiledKind | undefined,
+    readonly deduction: number | undefined,
+    readonly deductionCap: number | undefined,
   ) {
     this.id = spec.id;
     this.counts = !spec.optional;
@@ -511,7 +520,17 @@ export function compileEdition(spec: EditionSpec, options: CompileOptions = {}):
       const scope = c.each !== undefined ? kindById.get(c.each) : undefined;
       if (c.each !== undefined && !scope) throw new TypeError('compile: unknown kind (the edition was not validated)');
       const build = scope ? builder(scope) : buildUnit;
-      return new Clause(c, group, c.appliesWhen ? build(c.appliesWhen) : undefined, build(c.check), spec, scope);
+      const [deduction, cap] = deductionsOf(c, spec, params);
+      return new Clause(
+        c,
+        group,
+        c.appliesWhen ? build(c.appliesWhen) : undefined,
+        build(c.check),
+        spec,
+        scope,
+        deduction,
+        cap,
+      );
     });
     return { id: g.id, label: g.label, clauses, deductionCap: g.deductionCap };
   });
@@ -544,6 +563,24 @@ export function compileEdition(spec: EditionSpec, options: CompileOptions = {}):
   // Without kinds the edition is its own unit scope (the path every edition took before kinds, unchanged).
   ed.unit = kinds.length === 0 ? ed : { clauses: clauses.filter((c) => !c.scope), ...unitLookup };
   return ed as CompiledEdition;
+}
+
+/** A clause's deduction and cap: its own, else its severity's in `scoring.deductions` (numbers or parameters in force). */
+function deductionsOf(
+  c: ClauseSpec,
+  spec: EditionSpec,
+  params: ReadonlyMap<string, CompiledParam>,
+): [number | undefined, number | undefined] {
+  if (c.deduction !== undefined || !spec.scoring?.deductions) return [c.deduction, c.deductionCap];
+  const by = spec.scoring.deductions[c.severity];
+  if (!by) return [undefined, c.deductionCap];
+  const value = (x: number | { param: string } | undefined): number | undefined => {
+    if (x === undefined || typeof x === 'number') return x;
+    const v = params.get(x.param)?.value;
+    if (typeof v !== 'number') throw new TypeError('compile: a deduction parameter is not a number (not validated)');
+    return v;
+  };
+  return [value(by.each), c.deductionCap ?? value(by.cap)];
 }
 
 /** A quantifier's rule with its count or share in force (a share may be a parameter a profile sets). */

@@ -220,7 +220,7 @@ function clauseResult(
     citation: prep.citation,
     missing,
   };
-  if (s.deduction !== undefined && (outcome === 'fail' || outcome === 'indeterminate')) r.deduction = s.deduction;
+  if (c.deduction !== undefined && (outcome === 'fail' || outcome === 'indeterminate')) r.deduction = c.deduction;
   const routing = s.routing ?? ed.spec.routing;
   if (routing) r.routing = routing;
   if (withTrace && !c.scope) {

@@ -179,7 +179,7 @@ export function unitResults(
       perClause.push(own);
       scopedResult(ed, c, i, r, n, pass, prep, keys, own, late, locale, withTrace);
       // Each failing instance deducts the clause's points until its cap is used up (扣完为止).
-      let left = c.spec.deductionCap ?? Infinity;
+      let left = c.deductionCap ?? Infinity;
       for (const x of r.instances ?? []) {
         if (x.outcome !== 'fail') continue;
         const f = finding(ed, c, r, x, n, obs, locale);
@@ -307,9 +307,9 @@ function scopedResult(
           ? renderTemplate(UNIT_WORDS.pass[locale], all)
           : renderTemplate(UNIT_WORDS.none[locale], words);
   // A deduction per failing instance (per undecided one at stake), up to the clause's cap (扣完为止).
-  const per = c.spec.deduction;
+  const per = c.deduction;
   if (per === undefined) return;
-  const cap = c.spec.deductionCap ?? Infinity;
+  const cap = c.deductionCap ?? Infinity;
   if (r.outcome === 'fail') r.deduction = Math.min(cap, per * failed.length);
   else if (r.outcome === 'indeterminate') r.deduction = Math.min(cap, per * Math.max(1, undecided.length));
   else delete r.deduction;
@@ -372,6 +372,6 @@ function finding(
     f.deadline = { hours, param: deadline.param };
     if (obs.observedAt) f.deadline.dueBy = addHours(obs.observedAt, hours);
   }
-  if (c.spec.deduction !== undefined) f.deduction = c.spec.deduction;
+  if (c.deduction !== undefined) f.deduction = c.deduction;
   return f;
 }

@@ -318,6 +318,21 @@ function checkObjectModel(
         value: ref.param,
       });
   }
+  for (const [severity, d] of Object.entries(spec.scoring?.deductions ?? {})) {
+    for (const k of ['each', 'cap'] as const) {
+      const x = d[k];
+      if (x === undefined || typeof x === 'number') continue;
+      const p = params.get(x.param);
+      const path: DocPath = ['scoring', 'deductions', severity, k, 'param'];
+      if (!p)
+        report('E_UNKNOWN_PARAM', path, `unknown parameter "${x.param}"`, {
+          value: x.param,
+          allowed: [...params.keys()],
+        });
+      else if (typeof p.value !== 'number' || p.value < 0)
+        report('E_OPERATOR_TYPE', path, `a deduction is a plain parameter of points, 0 or more`, { value: x.param });
+    }
+  }
   return { unit, kinds };
 }
 

@@ -306,6 +306,11 @@ export interface ScoringSpec {
   base: number;
   notApplicable?: 'renormalise';
   critical?: 'zero';
+  /**
+   * Deductions by a clause's severity, for the clauses that give none of their own (a composite's included
+   * clauses): `each` per finding and `cap` per clause, as numbers or parameters (so a city sets them in a profile).
+   */
+  deductions?: Partial<Record<Severity, { each: number | { param: string }; cap?: number | { param: string } }>>;
 }
 
 /** A requirement of a source that no clause checks, and why (feeds the coverage table). */

@@ -106,7 +106,8 @@ function weightsOf(ed: CompiledEdition): readonly ClauseWeights[] {
     const caps = new Map(ed.groups.map((g) => [g.id, g.deductionCap]));
     w = ed.clauses.map((c) => ({
       id: c.id,
-      points: c.spec.deductionCap ?? c.spec.deduction,
+      // A unit clause fails once; one checked per object can lose up to its cap.
+      points: c.scope ? (c.deductionCap ?? c.deduction) : c.deduction,
       group: c.group.id,
       groupCap: caps.get(c.group.id),
       critical: c.spec.severity === 'critical',
@@ -122,7 +123,7 @@ export function tallyOutcomes(ed: CompiledEdition, outcomes: readonly Outcome[])
   const w = weightsOf(ed);
   for (let i = 0; i < outcomes.length; i++) {
     const c = ed.clauses[i]!;
-    count(t, outcomes[i]!, c.counts, c.spec.deduction, w[i]!);
+    count(t, outcomes[i]!, c.counts, c.deduction, w[i]!);
   }
   return t;
 }

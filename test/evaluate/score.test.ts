@@ -100,4 +100,26 @@ describe('scoring', () => {
       critical: ['d'],
     });
   });
+
+  it('takes a clause’s deduction from its severity’s parameter when it gives none (a city sets it in a profile)', () => {
+    const bySeverity = (each: number): EditionSpec => ({
+      ...spec,
+      parameters: {
+        'deduct-major': { label: { zh: 'd', en: 'd' }, value: each, cites: [{ source: 's', task: 1 }] },
+      },
+      scoring: { base: 100, deductions: { major: { each: { param: 'deduct-major' } } } },
+      groups: [
+        {
+          id: 'g',
+          label: { zh: 'g', en: 'g' },
+          clauses: [{ ...clause('a', 0), deduction: undefined }, clause('b', 7)],
+        },
+      ],
+    });
+    const run = (each: number) =>
+      evaluate(compileEdition(bySeverity(each)), { standard: 'scored', facts: { a: false, b: false } }).score;
+    // a has no deduction of its own: its severity's parameter; b keeps its own 7.
+    expect(run(2)).toMatchObject({ deducted: 9, value: 91 });
+    expect(run(4)).toMatchObject({ deducted: 11, value: 89 });
+  });
 });

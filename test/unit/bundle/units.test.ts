@@ -68,3 +68,25 @@ describe('an edition with kinds in a bundle and a schema', () => {
     expect(variants.map(engine)).toEqual([true, false, false, false, false, false]);
   });
 });
+
+describe('a unit composed per instance, in a bundle', () => {
+  it('reads back a toilet standard included per toilet, keyed limits by each toilet’s class', async () => {
+    const { composeEditions } = await import('../../../src/load/compose.js');
+    const load = (p: string) => loadEdition(readFileSync(join(root, p), 'utf8'), { file: p });
+    const { editions, diagnostics } = composeEditions([
+      { spec: load('standards/si-jing-san-wu-liang-tong-yi-ming/2.0.0.yaml') },
+      { spec: load('test/fixtures/units-each/street-toilets/1.0.0.yaml') },
+    ]);
+    expect(diagnostics).toEqual([]);
+    const unit = compileEdition(editions[1]!);
+    const back = readBundle(JSON.stringify(createBundle([unit])), { trust: 'unsigned' }).find(unit.ref)!;
+    expect(back.hash).toBe(unit.hash);
+  });
+
+  it('refuses, with a typed error, a bundle whose share or deduction names no number parameter', () => {
+    const b = JSON.parse(JSON.stringify(createBundle([ed]))) as { editions: { spec: Record<string, unknown> }[] };
+    const spec = b.editions[0]!.spec as { quantifiers: Record<string, { quantifier: unknown }> };
+    spec.quantifiers['covers-intact-share-met']!.quantifier = { share: { param: 'nowhere' } };
+    expect(() => readBundle(JSON.stringify(b), { trust: 'unsigned' })).toThrow(/quantifier\.share\.param/);
+  });
+});
