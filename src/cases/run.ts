@@ -68,7 +68,10 @@ export function runCase(ed: CompiledEdition, c: CaseSpec): CaseResult {
       });
   }
   if (c.expect.missing) {
-    const got = verdict.missing.map((m) => m.fact).sort();
+    // A unit fact by its id, a kind not recorded by the kind's id, an object's fact as `<instance id>.<fact>`.
+    const got = verdict.missing
+      .map((m) => (m.list ? m.fact : m.instance !== undefined ? `${m.instance}.${m.fact}` : m.fact))
+      .sort();
     const want = [...c.expect.missing].sort();
     if (got.join(',') !== want.join(',')) mismatches.push({ what: 'missing', expected: want, actual: got });
   }

@@ -30,6 +30,11 @@ const UNIT_WORDS = {
     en: '{undecided} of {n} {kind} cannot be decided yet: {labels}.',
   },
   pass: { zh: '{n} 个{kind}均合格。', en: 'All {n} {kind} pass.' },
+  /** Some of the kind's instances are ones the clause does not apply to. */
+  passSome: {
+    zh: '适用本条的 {passed} 个{kind}均合格(另 {skipped} 个不适用)。',
+    en: 'All {passed} {kind} it applies to pass ({skipped} more it does not apply to).',
+  },
   none: { zh: '本单元没有适用本条的{kind}。', en: 'No {kind} of the unit this clause applies to.' },
 } as const;
 
@@ -261,6 +266,7 @@ function scopedResult(
   const results: InstanceResult[] = [];
   const failed: string[] = [];
   const undecided: string[] = [];
+  let passed = 0;
   list.forEach((x, j) => {
     const outcome = OUTCOME_OF[3 * pairs[2 * j]! + pairs[2 * j + 1]!]!;
     const ref = instanceRef(ed, kind, x, locale);
@@ -293,6 +299,7 @@ function scopedResult(
     results.push(res);
     if (outcome === 'fail') failed.push(ref.label);
     else if (outcome === 'indeterminate') undecided.push(ref.label);
+    else if (outcome === 'pass') passed++;
   });
   r.instances = results;
   const labels = (xs: string[]) =>
@@ -304,7 +311,13 @@ function scopedResult(
       : r.outcome === 'indeterminate'
         ? renderTemplate(UNIT_WORDS.indeterminate[locale], { ...all, labels: labels(undecided) })
         : r.outcome === 'pass'
-          ? renderTemplate(UNIT_WORDS.pass[locale], all)
+          ? passed === list.length
+            ? renderTemplate(UNIT_WORDS.pass[locale], all)
+            : renderTemplate(UNIT_WORDS.passSome[locale], {
+                ...all,
+                passed: String(passed),
+                skipped: String(list.length - passed),
+              })
           : renderTemplate(UNIT_WORDS.none[locale], words);
   // A deduction per failing instance (per undecided one at stake), up to the clause's cap (扣完为止).
   const per = c.deduction;

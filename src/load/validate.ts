@@ -702,12 +702,25 @@ export function checkCases(spec: EditionSpec, parsed: Pick<ParsedText, 'file' | 
         });
       }
     }
+    // A missing entry names a unit fact, a kind whose list is not recorded, or `<instance id>.<fact>` of an
+    // instance the case gives.
+    const instanceFacts = new Map<string, Set<string>>();
+    for (const [kid, list] of Object.entries(k.instances ?? {}))
+      if (Array.isArray(list))
+        for (const x of list as { id?: unknown }[])
+          if (typeof x?.id === 'string') instanceFacts.set(x.id, new Set(Object.keys(spec.kinds?.[kid]?.facts ?? {})));
+    const allowed = [
+      ...facts.keys(),
+      ...Object.keys(spec.kinds ?? {}),
+      ...[...instanceFacts].flatMap(([id, fs]) => [...fs].map((f) => `${id}.${f}`)),
+    ];
     (k.expect.missing ?? []).forEach((f, j) => {
-      if (!facts.has(f))
-        report('E_CASE', [...path, 'expect', 'missing', j], `unknown fact "${f}"`, {
-          value: f,
-          allowed: [...facts.keys()],
-        });
+      const dot = f.indexOf('.');
+      const ok =
+        facts.has(f) ||
+        Object.hasOwn(spec.kinds ?? {}, f) ||
+        (dot > 0 && instanceFacts.get(f.slice(0, dot))?.has(f.slice(dot + 1)) === true);
+      if (!ok) report('E_CASE', [...path, 'expect', 'missing', j], `unknown fact "${f}"`, { value: f, allowed });
     });
   });
   return out;

@@ -292,3 +292,24 @@ describe('the laws of counting instances', () => {
     );
   });
 });
+
+describe('cases with objects', () => {
+  it('run as the standard’s own tests, naming missing object facts as <instance>.<fact> and kinds not recorded', async () => {
+    const { runCase } = await import('../../src/cases/run.js');
+    const c = ed.spec.cases![0]!;
+    expect(c.expect.missing).toEqual(['l7.lamp-lit', 'manhole']);
+    expect(runCase(ed, c).mismatches).toEqual([]);
+    const wrong = { ...c, expect: { ...c.expect, missing: ['l7.lamp-lit'] } };
+    expect(runCase(ed, wrong).mismatches.map((m) => m.what)).toEqual(['missing']);
+  });
+
+  it('are checked when loaded: a missing entry must name a fact, a kind, or a fact of an instance the case gives', async () => {
+    const { checkCases } = await import('../../src/load/validate.js');
+    const c = ed.spec.cases![0]!;
+    const bad = { ...ed.spec, cases: [{ ...c, expect: { ...c.expect, missing: ['l9.lamp-lit', 'l7.cover-intact'] } }] };
+    expect(checkCases(bad, { file: 'x.yaml', locate: () => undefined }).map((d) => d.message)).toEqual([
+      'unknown fact "l9.lamp-lit"',
+      'unknown fact "l7.cover-intact"',
+    ]);
+  });
+});
