@@ -43,6 +43,9 @@ const zh = {
   /** Objects in a unit (docs/units.md). */
   units: {
     findings: '整改清单',
+    each: '逐个',
+    kind: '检查对象',
+    ownParty: '问题交由对象的责任方',
     mustAct: '责任方',
     due: '限 {time}',
     hours: '{n} 小时内',
@@ -236,6 +239,9 @@ const en: Words = {
   required: 'required',
   units: {
     findings: 'Findings',
+    each: 'each',
+    kind: 'Object',
+    ownParty: 'failures go to its responsible party',
     mustAct: 'Must act',
     due: 'by {time}',
     hours: 'within {n} h',

@@ -32,29 +32,48 @@ export const show: Command = {
         const tags = [c.counts ? '' : w.optional, c.spec.provenance === 'provisional' ? w.provisional : ''].filter(
           Boolean,
         );
+        // A clause checked per object says on which kind.
+        const each = c.scope ? color.cyan(` [${w.units.each}: ${c.scope.spec.label[L]}]`) : '';
         out(
-          `  ${color.bold(c.spec.label[L])}${tags.length ? color.yellow(` [${tags.join(', ')}]`) : ''}  ${c.spec.text[L]}`,
+          `  ${color.bold(c.spec.label[L])}${tags.length ? color.yellow(` [${tags.join(', ')}]`) : ''}${each}  ${c.spec.text[L]}`,
         );
       }
     }
-    out('');
-    out(color.bold(w.facts));
     const sep = w.listSep;
-    for (const f of ed.facts) {
-      const s = f.spec;
-      const bits: string[] = [];
-      if (s.choices) bits.push(`${w.choices}: ${s.choices.map((c) => `${c.value}=${c.label[L]}`).join(sep)}`);
-      if (s.minimum !== undefined || s.maximum !== undefined)
-        bits.push(`${w.range}: ${s.minimum ?? ''}–${s.maximum ?? ''}`);
-      // A plain count has no English unit (src/result/units.ts): nothing to show.
-      const unit = s.unit ? unitName(s.unit, L) : '';
-      if (unit) bits.push(`${w.unit}: ${unit}`);
-      if (s.evidence)
-        bits.push(
-          `${w.evidenceLabel}: ${s.evidence.kinds.map((k) => w.kinds[k] ?? k).join(sep)}${s.evidence.required ? ` (${w.required})` : ''}`,
-        );
-      out(`  ${color.cyan(f.id)} (${w.types[s.type] ?? s.type}) ${s.question[L]}`);
-      if (bits.length) out(color.dim(`      ${bits.join(' · ')}`));
+    const facts = (list: typeof ed.facts) => {
+      for (const f of list) {
+        const s = f.spec;
+        const bits: string[] = [];
+        if (s.choices) bits.push(`${w.choices}: ${s.choices.map((c) => `${c.value}=${c.label[L]}`).join(sep)}`);
+        if (s.minimum !== undefined || s.maximum !== undefined)
+          bits.push(`${w.range}: ${s.minimum ?? ''}–${s.maximum ?? ''}`);
+        // A plain count has no English unit (src/result/units.ts): nothing to show.
+        const unit = s.unit ? unitName(s.unit, L) : '';
+        if (unit) bits.push(`${w.unit}: ${unit}`);
+        if (s.evidence)
+          bits.push(
+            `${w.evidenceLabel}: ${s.evidence.kinds.map((k) => w.kinds[k] ?? k).join(sep)}${s.evidence.required ? ` (${w.required})` : ''}`,
+          );
+        out(`  ${color.cyan(f.id)} (${w.types[s.type] ?? s.type}) ${s.question[L]}`);
+        if (bits.length) out(color.dim(`      ${bits.join(' · ')}`));
+      }
+    };
+    if (ed.facts.length) {
+      out('');
+      out(color.bold(w.facts));
+      facts(ed.facts);
+    }
+    // Objects: what is asked of each instance of each kind.
+    for (const k of ed.kinds) {
+      out('');
+      const parts = (k.spec.parts ?? []).map((id) => ed.spec.parts?.find((p) => p.id === id)?.label[L] ?? id);
+      out(
+        color.bold(`${w.units.kind}: ${k.spec.label[L]} (${k.id})`) +
+          color.dim(
+            `${parts.length ? `  ${parts.join(sep)}` : ''}${k.spec.responsibleParty ? `  ${w.units.ownParty}` : ''}`,
+          ),
+      );
+      facts(k.own);
     }
     return EXIT.ok;
   },
