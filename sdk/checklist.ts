@@ -9,7 +9,7 @@ import { ChecklistError } from './errors.js';
 import { fill, MESSAGES, WORDS } from './messages.js';
 import { Session } from './session.js';
 import { readSnapshot, savedEdition } from './snapshot.js';
-import { scopeFrom } from './state.js';
+import { objectsFrom, scopeFrom } from './state.js';
 import type { BundleInput, Checklist, ChecklistOptions, ChecklistSnapshot } from './types.js';
 
 /** The locale an option names (zh when none), or `ChecklistError` E_OPTIONS. */
@@ -50,7 +50,8 @@ function sessionFrom(
     ...(observation.observer ? { observer: copy(observation.observer) } : {}),
     ...(observation.observedAt ? { observedAt: observation.observedAt } : {}),
   };
-  return new Session(ed, revision, locale, scopeFrom(ed, observation, n), context, options.trace ?? false);
+  const facts = { unit: scopeFrom(ed, observation, n), objects: objectsFrom(ed, n) };
+  return new Session(ed, revision, locale, facts, context, options.trace ?? false);
 }
 
 /**

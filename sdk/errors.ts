@@ -22,7 +22,17 @@ export type ChecklistErrorCode =
   /** The bundle is unsigned, signed by an untrusted key, or its signature does not verify (`keyId` names the key). */
   | 'E_SIGNATURE'
   /** The options given to createChecklist are malformed. */
-  | 'E_OPTIONS';
+  | 'E_OPTIONS'
+  /** The kind of object is not one of the edition's (`addInstance`, `recordNone`, `clearKind`). */
+  | 'E_UNKNOWN_KIND'
+  /** No object of the inspection has this id (`answerInstance`, `clearInstance`, `removeInstance`, `instance`). */
+  | 'E_UNKNOWN_INSTANCE'
+  /**
+   * An object cannot be recorded as given: malformed (a part its kind does not stand in, a location without its
+   * coordinate system, …), an id already taken, answers passed to `addInstance`, or `recordNone` / `clearKind`
+   * on a kind that has objects.
+   */
+  | 'E_INSTANCE';
 
 /**
  * Every error the SDK throws on purpose. A failed `answer` or `clear` leaves the session exactly as it was.
@@ -39,6 +49,8 @@ export class ChecklistError extends DaozeError {
   readonly text: I18nText;
   /** The fact the error is about, if any. */
   readonly fact?: string;
+  /** The object the error is about (its id), if any. */
+  readonly instance?: string;
   /** The engine's issues behind the error (with paths and allowed values), if any. */
   readonly issues: readonly (ObservationIssue | BundleIssue)[];
   /** For E_SIGNATURE: the key id the bundle names, when it names one. */
@@ -47,12 +59,18 @@ export class ChecklistError extends DaozeError {
     code: ChecklistErrorCode,
     text: I18nText,
     locale: Locale,
-    extra: { fact?: string; issues?: readonly (ObservationIssue | BundleIssue)[]; keyId?: string } = {},
+    extra: {
+      fact?: string;
+      instance?: string;
+      issues?: readonly (ObservationIssue | BundleIssue)[];
+      keyId?: string;
+    } = {},
   ) {
     super(code, text[locale]);
     this.name = 'ChecklistError';
     this.text = text;
     if (extra.fact !== undefined) this.fact = extra.fact;
+    if (extra.instance !== undefined) this.instance = extra.instance;
     if (extra.keyId !== undefined) this.keyId = extra.keyId;
     this.issues = extra.issues ?? [];
   }

@@ -14,6 +14,42 @@ export const MESSAGES = {
     zh: '“{label}”没有给出回答;要撤销回答请用 clear("{fact}")。',
     en: '"{label}" was given no answer; to take an answer back, use clear("{fact}").',
   },
+  kindFact: {
+    zh: '“{label}”是逐个{kind}检查的项目:请用 answerInstance(对象编号, "{fact}", 回答) 记录。',
+    en: '"{label}" is asked of each of the {kind} one by one: record it with answerInstance(id, "{fact}", value).',
+  },
+  missingInstanceValue: {
+    zh: '{instance} 的“{label}”没有给出回答;要撤销回答请用 clearInstance("{id}", "{fact}")。',
+    en: '"{label}" of {instance} was given no answer; to take an answer back, use clearInstance("{id}", "{fact}").',
+  },
+  unknownInstanceFact: {
+    zh: '{instance} 没有检查项“{fact}”({kind}的检查项:{facts})。',
+    en: '{instance} has no checklist item "{fact}" (the items of {kind}: {facts}).',
+  },
+  unknownKind: {
+    zh: '{standard} 没有“{kind}”这类对象(有:{kinds})。',
+    en: '{standard} has no kind of object "{kind}" (it has: {kinds}).',
+  },
+  unknownInstance: {
+    zh: '这次检查没有编号为“{id}”的对象(已记录:{ids})。',
+    en: 'This inspection has no object "{id}" (recorded: {ids}).',
+  },
+  duplicateInstance: {
+    zh: '编号“{id}”已用于{instance}:同一次检查中对象的编号不能重复。',
+    en: 'The id "{id}" is already that of {instance}: objects of one inspection need distinct ids.',
+  },
+  instance: {
+    zh: '对象无效:{detail}',
+    en: 'The object is invalid: {detail}',
+  },
+  instanceFacts: {
+    zh: '添加对象时不带回答:添加后请用 answerInstance("{id}", 检查项, 回答) 逐项记录(收到字段“{field}”)。',
+    en: 'An object is added without answers: record them with answerInstance("{id}", fact, value) once it is added (got the field "{field}").',
+  },
+  kindNotEmpty: {
+    zh: '已记录 {n} 个{kind}({labels}),不能{action};请先用 removeInstance 逐个移除。',
+    en: '{n} of the {kind} are recorded ({labels}), so the unit cannot be {action}; remove them first with removeInstance.',
+  },
   valueBoolean: {
     zh: '“{label}”须回答“是”或“否”(true / false),收到 {value}。',
     en: '"{label}" must be answered yes or no (true / false); got {value}.',
@@ -121,6 +157,8 @@ export const WORDS = {
   list: { zh: '、', en: ', ' },
   to: { zh: ' 至 ', en: ' to ' },
   in: { zh: '(单位 {unit})', en: ' in {unit}' },
+  recordNone: { zh: '记为“没有”', en: 'recorded as having none' },
+  clearKind: { zh: '改回“未记录”', en: 'put back to not recorded' },
 } as const satisfies Record<string, I18nText>;
 
 const PLACEHOLDER = /\{([a-zA-Z0-9-]+)\}/g;

@@ -1,27 +1,34 @@
 /**
- * A live checklist session: it holds the current state, turns each answer, clear and language switch into the
- * next state and an update, tells subscribers, and keeps what it derived from the current state (its verdict,
- * its items' relevance) until the state changes.
+ * A live checklist session: it holds the current state, turns each answer, clear, language switch and change
+ * to the unit's objects into the next state and an update, tells subscribers, and keeps what it derived from
+ * the current state (its verdict, its items' relevance) until the state changes.
  */
 import type { CompiledEdition, EvidenceRef, Locale, Observation, Verdict } from '../src/index.js';
-import { buildVerdict, preview, type NormalisedObservation } from '../src/internal.js';
+import { buildVerdict, preview, type NormalisedInstance, type NormalisedObservation } from '../src/internal.js';
 import { ChecklistError } from './errors.js';
-import { itemAt, itemsOf, progressOf, sectionsOf, type View } from './items.js';
+import { instanceOf, itemAt, itemsOf, kindsOf, progressOf, sectionsOf, type View } from './items.js';
 import { layoutOf, type Layout } from './layout.js';
 import { fill, MESSAGES } from './messages.js';
-import { relevanceOf, type FactRelevance } from './relevance.js';
+import { added, kindOf, listed, objectAnswered, objectCleared, objectOf, removed } from './objects.js';
+import { objectRelevanceOf, relevanceOf, type FactRelevance } from './relevance.js';
 import { observationOf, snapshotOf, type ObservationContext } from './snapshot.js';
-import { answered, cleared, factOf, nextState, stateOf, type ScopeFacts, type State } from './state.js';
+import { answered, cleared, factOf, nextState, stateOf, type Recorded, type State } from './state.js';
 import type {
   Checklist,
+  ChecklistInstance,
   ChecklistItem,
+  ChecklistKind,
   ChecklistListener,
   ChecklistProgress,
   ChecklistSection,
   ChecklistSnapshot,
   ChecklistUpdate,
   ClauseChange,
+  InstanceInput,
 } from './types.js';
+
+/** What an update says a change was about. */
+type About = Pick<ChecklistUpdate, 'fact' | 'instance' | 'objectKind'>;
 
 /** A checklist session over one compiled edition. */
 export class Session implements Checklist {
@@ -30,12 +37,12 @@ export class Session implements Checklist {
   private state: State;
   private readonly listeners = new Set<ChecklistListener>();
 
-  /** A session at revision `revision` over `unit`; `context` is what its observations record beside the facts. */
+  /** A session at revision `revision` over `facts`; `context` is what its observations record beside the facts. */
   constructor(
     private readonly ed: CompiledEdition,
     revision: number,
     locale: Locale,
-    unit: ScopeFacts,
+    facts: Recorded,
     private readonly context: ObservationContext,
     private readonly trace: boolean,
   ) {
@@ -49,7 +56,7 @@ export class Session implements Checklist {
       scoring: ed.spec.scoring !== undefined,
     };
     this.layout = layoutOf(ed);
-    this.state = stateOf(ed, revision, locale, unit);
+    this.state = stateOf(ed, revision, locale, facts);
   }
 
   get locale(): Locale {
@@ -62,12 +69,58 @@ export class Session implements Checklist {
 
   answer(fact: string, value: unknown, evidence?: readonly EvidenceRef[]): ChecklistUpdate {
     const f = factOf(this.ed, fact, this.locale);
-    return this.commit('answer', fact, this.state.locale, answered(this.ed, this.state, f, value, evidence));
+    return this.commit('answer', { fact }, this.state.locale, answered(this.ed, this.state, f, value, evidence));
   }
 
   clear(fact: string): ChecklistUpdate {
     const f = factOf(this.ed, fact, this.locale);
-    return this.commit('clear', fact, this.state.locale, cleared(this.state, f));
+    return this.commit('clear', { fact }, this.state.locale, cleared(this.state, f));
+  }
+
+  kinds(): ChecklistKind[] {
+    return kindsOf(this.view());
+  }
+
+  instance(id: string): ChecklistInstance {
+    objectOf(this.state, id, this.locale); // E_UNKNOWN_INSTANCE for an id not recorded
+    return instanceOf(this.view(), id)!;
+  }
+
+  addInstance(kind: string, instance: InstanceInput): ChecklistUpdate {
+    const facts = added(this.ed, this.state, kind, instance);
+    return this.commit('add-instance', { instance: instance.id, objectKind: kind }, this.locale, facts);
+  }
+
+  removeInstance(id: string): ChecklistUpdate {
+    const { x } = objectOf(this.state, id, this.locale);
+    return this.commit(
+      'remove-instance',
+      { instance: id, objectKind: x.kind.id },
+      this.locale,
+      removed(this.state, id),
+    );
+  }
+
+  recordNone(kind: string): ChecklistUpdate {
+    const facts = listed(this.ed, this.state, kind, true);
+    return this.commit('record-none', { objectKind: kindOf(this.ed, kind, this.locale).id }, this.locale, facts);
+  }
+
+  clearKind(kind: string): ChecklistUpdate {
+    const facts = listed(this.ed, this.state, kind, false);
+    return this.commit('clear-kind', { objectKind: kindOf(this.ed, kind, this.locale).id }, this.locale, facts);
+  }
+
+  answerInstance(id: string, fact: string, value: unknown, evidence?: readonly EvidenceRef[]): ChecklistUpdate {
+    const facts = objectAnswered(this.ed, this.state, id, fact, value, evidence);
+    const { x } = objectOf(this.state, id, this.locale);
+    return this.commit('answer', { fact, instance: id, objectKind: x.kind.id }, this.locale, facts);
+  }
+
+  clearInstance(id: string, fact: string): ChecklistUpdate {
+    const facts = objectCleared(this.ed, this.state, id, fact);
+    const { x } = objectOf(this.state, id, this.locale);
+    return this.commit('clear', { fact, instance: id, objectKind: x.kind.id }, this.locale, facts);
   }
 
   setLocale(locale: Locale): ChecklistUpdate {
@@ -77,17 +130,12 @@ export class Session implements Checklist {
         fill(MESSAGES.options, { detail: `locale ${preview(locale)} (zh | en)` }),
         this.locale,
       );
-    return this.commit('locale', undefined, locale, this.state.unit);
+    return this.commit('locale', {}, locale, this.state);
   }
 
-  private commit(
-    kind: ChecklistUpdate['kind'],
-    fact: string | undefined,
-    locale: Locale,
-    unit: ScopeFacts,
-  ): ChecklistUpdate {
+  private commit(kind: ChecklistUpdate['kind'], about: About, locale: Locale, facts: Recorded): ChecklistUpdate {
     const before = this.state;
-    const state = nextState(this.ed, before, locale, unit);
+    const state = nextState(this.ed, before, locale, facts);
     const changes: ClauseChange[] = [];
     for (let i = 0; i < state.outcomes.length; i++) {
       if (state.outcomes[i] !== before.outcomes[i]) {
@@ -121,7 +169,9 @@ export class Session implements Checklist {
         return stale;
       },
     };
-    if (fact !== undefined) update.fact = fact;
+    if (about.fact !== undefined) update.fact = about.fact;
+    if (about.instance !== undefined) update.instance = about.instance;
+    if (about.objectKind !== undefined) update.objectKind = about.objectKind;
     if (tally.score) update.score = { ...tally.score };
     if (this.listeners.size) this.notify(update);
     return update;
@@ -147,7 +197,9 @@ export class Session implements Checklist {
    * its old generation, and a verdict hung on a dead old state survives young collections (many more full
    * collections, and a far longer p99 of `answer`).
    */
-  private derived: { state: State; verdict?: Verdict; relevance?: FactRelevance[] } | undefined;
+  private derived:
+    | { state: State; verdict?: Verdict; relevance?: FactRelevance[]; objects?: Map<string, FactRelevance[]> }
+    | undefined;
 
   private derivedOf(s: State): NonNullable<Session['derived']> | undefined {
     if (s !== this.state) return undefined;
@@ -160,10 +212,22 @@ export class Session implements Checklist {
     if (d?.verdict) return d.verdict;
     // An update read after later changes gets its own revision's verdict, built afresh (not kept). The engine
     // only reads the vector: the cast drops `readonly` for its parameter type alone.
-    const verdict = buildVerdict(this.ed, s.unit.vector as NormalisedObservation, this.context, {
-      locale: s.locale,
-      trace: this.trace,
-    });
+    const options = { locale: s.locale, trace: this.trace };
+    let verdict: Verdict;
+    if (!s.objects) verdict = buildVerdict(this.ed, s.unit.vector as NormalisedObservation, this.context, options);
+    else {
+      // With objects the verdict names them, and its findings carry their evidence and the unit's: it is built on
+      // a copy of the observation, so that nothing it holds is the session's own.
+      const obs = observationOf(this.ed, s, this.context);
+      const instances = new Map<string, NormalisedInstance[] | undefined>();
+      for (const [kind, list] of s.objects)
+        instances.set(
+          kind,
+          list?.map((x, j) => ({ observed: obs.instances![kind]![j]!, values: x.values, raw: x.raw, why: x.why })),
+        );
+      const n = { ...(s.unit.vector as NormalisedObservation), instances };
+      verdict = buildVerdict(this.ed, n, obs, options);
+    }
     if (d) d.verdict = verdict;
     return verdict;
   }
@@ -171,15 +235,29 @@ export class Session implements Checklist {
   private relevanceOf(s: State): FactRelevance[] {
     const d = this.derivedOf(s);
     if (d?.relevance) return d.relevance;
-    const relevance = relevanceOf(this.ed, this.layout, s.unit.vector.values);
+    const relevance = relevanceOf(this.ed, this.layout, s);
     if (d) d.relevance = relevance;
     return relevance;
+  }
+
+  private objectRelevanceOf(s: State): Map<string, FactRelevance[]> {
+    const d = this.derivedOf(s);
+    if (d?.objects) return d.objects;
+    const objects = objectRelevanceOf(this.ed, this.layout, s);
+    if (d) d.objects = objects;
+    return objects;
   }
 
   /** The current state with what the items read of it. */
   private view(): View {
     const s = this.state;
-    return { ed: this.ed, layout: this.layout, state: s, relevance: this.relevanceOf(s) };
+    return {
+      ed: this.ed,
+      layout: this.layout,
+      state: s,
+      relevance: this.relevanceOf(s),
+      objectRelevance: () => this.objectRelevanceOf(s),
+    };
   }
 
   verdict(): Verdict {

@@ -7,6 +7,7 @@ import {
   type CompiledEdition,
   type EvidenceRef,
   type I18nText,
+  type InstanceObservation,
   type LoadedBundle,
   type Locale,
   type Observation,
@@ -21,7 +22,11 @@ import type { ChecklistSnapshot } from './types.js';
 /** What an observation records beside the facts: what is inspected, by whom and when. */
 export type ObservationContext = Pick<Observation, 'subject' | 'observer' | 'observedAt'>;
 
-/** The answers of `s` as an observation the engine's `evaluate` accepts; every object in it is a copy. */
+/**
+ * The answers of `s` as an observation the engine's `evaluate` accepts, with `instances` holding every kind
+ * recorded (in the edition's kind order, each list in the order its objects were added); every object in it is
+ * a copy.
+ */
 export function observationOf(ed: CompiledEdition, s: State, context: ObservationContext): Observation {
   const { given, evidence: attached } = s.unit;
   const { raw } = s.unit.vector;
@@ -32,6 +37,13 @@ export function observationOf(ed: CompiledEdition, s: State, context: Observatio
     const ev = attached[f.index];
     if (ev) evidence[f.id] = ev.map((e) => ({ ...e }));
   }
+  let instances: Record<string, InstanceObservation[]> | undefined;
+  for (const [kind, list] of s.objects ?? []) {
+    if (!list) continue;
+    instances ??= {};
+    // Plain JSON data the session holds and never changes: copied so that the caller may change the copy.
+    instances[kind] = list.map((x) => JSON.parse(JSON.stringify(x.observed)) as InstanceObservation);
+  }
   return {
     standard: ed.ref,
     ...(context.subject ? { subject: JSON.parse(JSON.stringify(context.subject)) as Subject } : {}),
@@ -39,6 +51,7 @@ export function observationOf(ed: CompiledEdition, s: State, context: Observatio
     ...(context.observedAt ? { observedAt: context.observedAt } : {}),
     facts,
     ...(Object.keys(evidence).length ? { evidence } : {}),
+    ...(instances ? { instances } : {}),
   };
 }
 

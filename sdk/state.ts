@@ -1,7 +1,8 @@
 /**
- * A checklist session's state: one immutable value per revision holding, for each scope (today the inspected
- * unit), the engine's fact vector and the answers behind it, with the clause outcomes and their tally; and the
- * changes that make the next state (an answer, a cleared answer, a language), each checked before it is made.
+ * A checklist session's state: one immutable value per revision holding, for each scope (the inspected unit and,
+ * for an edition with kinds, each of its objects), the engine's fact vector and the answers behind it, with the
+ * clause outcomes and their tally; and the changes to the unit's facts that make the next state (an answer, a
+ * cleared answer), each checked before it is made. Changes to the objects are in ./objects.ts.
  */
 import {
   InputError,
@@ -18,9 +19,18 @@ import {
   evaluateOutcomes,
 } from '../src/index.js';
 import {
+  clauseOutcome,
   normaliseObservation,
   preview,
+  runClauses,
+  scopedDeduction,
+  tallyResults,
+  verdictOf,
   verdictTally,
+  type CompiledKind,
+  type Counted,
+  type InstancePass,
+  type NormalisedInstance,
   type NormalisedObservation,
   type VerdictTally,
 } from '../src/internal.js';
@@ -58,16 +68,41 @@ interface FactSlot {
 /** A fact with no answer: unknown to the evaluator because it is absent. */
 const CLEARED: FactSlot = { value: undefined, raw: undefined, why: 'absent', given: false, evidence: undefined };
 
+/**
+ * One object of the unit as the engine reads it (a `NormalisedInstance`): the instance as recorded (`observed`:
+ * who it is, where, its answers and their evidence, the source of truth for items and the observation) and its
+ * vector over its kind's layout, the unit's facts mirrored at their indexes. Never written to.
+ */
+export interface ObjectFacts extends NormalisedInstance {
+  readonly kind: CompiledKind;
+}
+
+/**
+ * The unit's objects by kind, in the edition's kind order: a list in the order the objects were added, or
+ * undefined while the kind is not recorded. An empty list is recorded only by `recordNone` (the unit has none).
+ */
+export type Objects = ReadonlyMap<string, readonly ObjectFacts[] | undefined>;
+
+/** What a change makes: the unit's facts and its objects (the very same objects when it left them alone). */
+export interface Recorded {
+  readonly unit: ScopeFacts;
+  /** Undefined for an edition without kinds. */
+  readonly objects: Objects | undefined;
+}
+
 /** One immutable state of a session; every change makes a new one (copy on write), so updates keep theirs. */
-export interface State {
+export interface State extends Recorded {
   readonly revision: number;
   readonly locale: Locale;
-  /** The inspected unit's facts. */
-  readonly unit: ScopeFacts;
   /** Each clause's outcome, by clause index. */
   readonly outcomes: readonly Outcome[];
   /** Counts and score of the outcomes. */
   readonly tally: Tally;
+  /**
+   * For an edition with kinds: what the instance pass found (each instance's result on each clause checked per
+   * instance, each quantifier's count, the unit's values with the quantifier slots filled).
+   */
+  readonly pass: InstancePass | undefined;
 }
 
 /** The overall outcome, counts over the clauses that count, and the score when the standard scores (the engine's tally). */
@@ -94,6 +129,60 @@ function withFact(scope: ScopeFacts, i: number, slot: FactSlot): ScopeFacts {
   };
 }
 
+/**
+ * The objects with the unit's fact `i` set to `slot` in every object's vector (its clauses read the unit's facts
+ * at the unit's indexes); the same objects for an edition without kinds.
+ */
+function mirrored(objects: Objects | undefined, i: number, slot: FactSlot): Objects | undefined {
+  if (!objects) return objects;
+  const out = new Map<string, readonly ObjectFacts[] | undefined>();
+  for (const [kind, list] of objects)
+    out.set(
+      kind,
+      list?.map((x) => withSlot(x, i, slot.value, slot.raw, slot.why)),
+    );
+  return out;
+}
+
+/** An object with slot `i` of its vector set; the rest shared. */
+export function withSlot(
+  x: ObjectFacts,
+  i: number,
+  value: unknown,
+  raw: unknown,
+  why: MissingReason | undefined,
+  observed = x.observed,
+): ObjectFacts {
+  const values = x.values.slice();
+  const raws = x.raw.slice();
+  const whys = x.why.slice();
+  values[i] = value;
+  raws[i] = raw;
+  whys[i] = why;
+  return { kind: x.kind, observed, values, raw: raws, why: whys };
+}
+
+/** The objects of an observation the engine has normalised (`n`), each copied, by kind; undefined without kinds. */
+export function objectsFrom(ed: CompiledEdition, n: NormalisedObservation): Objects | undefined {
+  if (ed.kinds.length === 0) return undefined;
+  const out = new Map<string, readonly ObjectFacts[] | undefined>();
+  for (const kind of ed.kinds) {
+    const list = n.instances?.get(kind.id);
+    out.set(
+      kind.id,
+      list?.map((x) => ({
+        kind,
+        // Copied (it was checked as plain JSON), so that the caller changing its objects cannot change the record.
+        observed: JSON.parse(JSON.stringify(x.observed)) as ObjectFacts['observed'],
+        values: x.values,
+        raw: x.raw,
+        why: x.why,
+      })),
+    );
+  }
+  return out;
+}
+
 /** The unit's facts from an observation the engine has normalised (`n`): its vector, and which facts were answered with what evidence. */
 export function scopeFrom(ed: CompiledEdition, observation: Observation, n: NormalisedObservation): ScopeFacts {
   const facts = observation.facts ?? {};
@@ -108,31 +197,100 @@ export function scopeFrom(ed: CompiledEdition, observation: Observation, n: Norm
   return { vector: { values: n.values, raw: n.raw, why: n.why }, given, evidence };
 }
 
-/** A state of revision `revision` over `unit`, with its outcomes evaluated. */
-export function stateOf(ed: CompiledEdition, revision: number, locale: Locale, unit: ScopeFacts): State {
-  const outcomes = evaluateOutcomes(ed, unit.vector.values);
-  return { revision, locale, unit, outcomes, tally: verdictTally(ed, outcomes) };
+/** A state of revision `revision` over `facts`, with its outcomes evaluated. */
+export function stateOf(ed: CompiledEdition, revision: number, locale: Locale, facts: Recorded): State {
+  const { unit, objects } = facts;
+  if (!objects) {
+    const outcomes = evaluateOutcomes(ed, unit.vector.values);
+    return { revision, locale, unit, objects, outcomes, tally: verdictTally(ed, outcomes), pass: undefined };
+  }
+  return { revision, locale, unit, objects, ...withObjects(ed, unit, objects) };
 }
 
 /**
- * The state after a change to the facts (or, with `unit` the same, to the language): the next revision, its
- * outcomes evaluated only when the facts changed, and its tally counted only when an outcome moved.
+ * The state after a change to the facts (or, with `facts` the same, to the language): the next revision, its
+ * outcomes evaluated only when the facts changed, and (without kinds) its tally counted only when an outcome
+ * moved. With kinds the score can move while no clause's outcome does (one more lamp failing), so it is counted
+ * on every change of the facts.
  */
-export function nextState(ed: CompiledEdition, before: State, locale: Locale, unit: ScopeFacts): State {
-  const outcomes = unit === before.unit ? before.outcomes : evaluateOutcomes(ed, unit.vector.values);
+export function nextState(ed: CompiledEdition, before: State, locale: Locale, facts: Recorded): State {
+  const { unit, objects } = facts;
+  const revision = before.revision + 1;
+  if (unit === before.unit && objects === before.objects) return { ...before, revision, locale };
+  if (objects) return { revision, locale, unit, objects, ...withObjects(ed, unit, objects) };
+  const outcomes = evaluateOutcomes(ed, unit.vector.values);
   const moved = outcomes.some((o, i) => o !== before.outcomes[i]);
   return {
-    revision: before.revision + 1,
+    revision,
     locale,
     unit,
+    objects,
     outcomes,
     tally: moved ? verdictTally(ed, outcomes) : before.tally,
+    pass: undefined,
   };
 }
 
-/** The edition's fact `fact`, or `ChecklistError` E_UNKNOWN_FACT (in `locale`) listing the facts it has. */
+/**
+ * Outcomes, tally and instance pass of an edition with kinds: the tally as the verdict counts it, a clause checked
+ * per instance deducting per failing instance up to its cap (the engine's `scopedDeduction`).
+ */
+function withObjects(
+  ed: CompiledEdition,
+  unit: ScopeFacts,
+  objects: Objects,
+): Pick<State, 'outcomes' | 'tally' | 'pass'> {
+  const run = runClauses(ed, { values: unit.vector.values, instances: objects });
+  const out = run.out; // a buffer the next run reuses: read here, once
+  const pass = run.pass!;
+  const outcomes: Outcome[] = new Array(ed.clauses.length);
+  const counted: Counted[] = new Array(ed.clauses.length);
+  ed.clauses.forEach((c, i) => {
+    const outcome = clauseOutcome(out[2 * i] as 0 | 1 | 2, out[2 * i + 1] as 0 | 1 | 2);
+    outcomes[i] = outcome;
+    let deduction = c.deduction;
+    if (c.scope) {
+      const pairs = pass.pairs.get(i);
+      let failed = 0;
+      let undecided = 0;
+      for (let j = 0; pairs && j < pairs.length; j += 2) {
+        const o = clauseOutcome(pairs[j] as 0 | 1 | 2, pairs[j + 1] as 0 | 1 | 2);
+        if (o === 'fail') failed++;
+        else if (o === 'indeterminate') undecided++;
+      }
+      deduction = scopedDeduction(c, outcome, failed, undecided, pairs !== undefined);
+    }
+    counted[i] = { outcome, counts: c.counts, deduction };
+  });
+  return { outcomes, tally: verdictOf(ed, tallyResults(ed, counted)), pass };
+}
+
+/**
+ * The edition's fact `fact`, or `ChecklistError` E_UNKNOWN_FACT (in `locale`) listing the facts it has; for a
+ * fact asked of each object of a kind, saying so.
+ */
 export function factOf(ed: CompiledEdition, fact: string, locale: Locale): CompiledFact {
   const f = typeof fact === 'string' ? ed.factById.get(fact) : undefined;
+  const kind = f || typeof fact !== 'string' ? undefined : ed.kinds.find((k) => k.own.some((x) => x.id === fact));
+  if (kind) {
+    const label = kind.factById.get(fact)!.spec.label;
+    throw new ChecklistError(
+      'E_UNKNOWN_FACT',
+      fill(MESSAGES.kindFact, { label, fact, kind: kind.spec.label }),
+      locale,
+      {
+        fact,
+        issues: [
+          {
+            code: 'E_UNKNOWN_FACT',
+            path: `facts.${fact}`,
+            message: `"${fact}" is a fact of each ${kind.id}, not of the unit`,
+            allowed: ed.facts.map((x) => x.id),
+          },
+        ],
+      },
+    );
+  }
   if (!f) {
     throw new ChecklistError(
       'E_UNKNOWN_FACT',
@@ -164,7 +322,7 @@ export function answered(
   f: CompiledFact,
   value: unknown,
   evidence: readonly EvidenceRef[] | undefined,
-): ScopeFacts {
+): Recorded {
   const fact = f.id;
   if (value === undefined) {
     throw new ChecklistError('E_VALUE', fill(MESSAGES.missingValue, { label: f.spec.label, fact }), s.locale, {
@@ -189,47 +347,77 @@ export function answered(
     throw e;
   }
   const i = f.index;
-  return withFact(s.unit, i, {
+  const slot: FactSlot = {
     value: n.values[i],
     raw: n.raw[i],
     why: n.why[i],
     given: true,
     evidence: ev === undefined ? undefined : ev.map((x) => ({ ...x })),
-  });
+  };
+  return { unit: withFact(s.unit, i, slot), objects: mirrored(s.objects, i, slot) };
 }
 
 /** The unit with fact `f`'s answer and evidence taken back. */
-export function cleared(s: State, f: CompiledFact): ScopeFacts {
-  return withFact(s.unit, f.index, CLEARED);
+export function cleared(s: State, f: CompiledFact): Recorded {
+  return { unit: withFact(s.unit, f.index, CLEARED), objects: mirrored(s.objects, f.index, CLEARED) };
 }
 
-/** A value or evidence nested too deeply, cyclic, or not JSON data (the engine's `InputError`). */
-function inputError(f: CompiledFact, e: InputError, locale: Locale): ChecklistError {
+/** Whether an issue's path is in an answer's evidence (`evidence.…` of the unit, `instances.k[3].evidence.…` of an object). */
+const EVIDENCE_PATH = /^(?:instances\.[^.[]+\[\d+\]\.)?evidence(?:\.|$)/;
+
+/**
+ * Which object an answer the engine refused is about: its id, its name (the label messages give the item is
+ * "name label"), where the value sits in the session's observation, and how a path of the one-object observation
+ * it was checked on reads in the session's.
+ */
+export interface AnswerOf {
+  readonly instance: string;
+  readonly name: I18nText;
+  readonly path: string;
+  readonly place: (path: string) => string;
+}
+
+/** The item's label in messages: the fact's, after the object's name for an object's item. */
+function labelOf(f: CompiledFact, object: AnswerOf | undefined): I18nText {
+  const l = f.spec.label;
+  return object ? { zh: `${object.name.zh} ${l.zh}`, en: `${object.name.en} ${l.en}` } : l;
+}
+
+/** A value or evidence nested too deeply, cyclic, or not JSON data (the engine's `InputError`); `object` as above. */
+export function inputError(f: CompiledFact, e: InputError, locale: Locale, object?: AnswerOf): ChecklistError {
   const fact = f.id;
-  const label = f.spec.label;
+  const label = labelOf(f, object);
   const detail = `${e.code} ${e.reason}`;
-  const issues: ObservationIssue[] = [{ code: 'E_SHAPE', path: e.path ?? `facts.${fact}`, message: detail }];
-  if (e.path?.startsWith('evidence'))
-    return new ChecklistError('E_EVIDENCE', fill(MESSAGES.evidence, { label, detail, path: e.path }), locale, {
-      fact,
-      issues,
-    });
-  return new ChecklistError('E_VALUE', fill(MESSAGES.notData, { label, detail }), locale, { fact, issues });
+  const at = e.path === undefined ? undefined : object ? object.place(e.path) : e.path;
+  const issues: ObservationIssue[] = [
+    { code: 'E_SHAPE', path: at ?? object?.path ?? `facts.${fact}`, message: detail },
+  ];
+  const about = { fact, issues, ...(object ? { instance: object.instance } : {}) };
+  if (at !== undefined && EVIDENCE_PATH.test(at))
+    return new ChecklistError('E_EVIDENCE', fill(MESSAGES.evidence, { label, detail, path: at }), locale, about);
+  return new ChecklistError('E_VALUE', fill(MESSAGES.notData, { label, detail }), locale, about);
 }
 
-/** A value or evidence the engine refused (`issues`), in words saying what the item allows. */
-function valueError(f: CompiledFact, issues: readonly ObservationIssue[], locale: Locale): ChecklistError {
+/** A value or evidence the engine refused (`issues`), in words saying what the item allows; `object` as above. */
+export function valueError(
+  f: CompiledFact,
+  engine: readonly ObservationIssue[],
+  locale: Locale,
+  object?: AnswerOf,
+): ChecklistError {
   const fact = f.id;
   const spec = f.spec;
+  const issues = object ? engine.map((i) => ({ ...i, path: object.place(i.path) })) : engine;
   const issue = issues[0]!;
-  const label = spec.label;
+  const label = labelOf(f, object);
   const value = preview(issue.value);
-  if (issue.path.startsWith('evidence')) {
+  const about = { fact, issues, ...(object ? { instance: object.instance } : {}) };
+  if (EVIDENCE_PATH.test(issue.path)) {
     return new ChecklistError(
       'E_EVIDENCE',
       fill(MESSAGES.evidence, { label, detail: issue.message, path: issue.path }),
       locale,
-      { fact, issues },
+      about,
     );
   }
   const unit = spec.unit ? fill(WORDS.in, { unit: spec.unit }) : { zh: '', en: '' };
@@ -261,5 +449,5 @@ function valueError(f: CompiledFact, issues: readonly ObservationIssue[], locale
     } as const;
     text = fill(MESSAGES[key[spec.type]], { label, value, unit, choices: '' });
   }
-  return new ChecklistError('E_VALUE', text, locale, { fact, issues });
+  return new ChecklistError('E_VALUE', text, locale, about);
 }

@@ -104,8 +104,22 @@ export type {
   Observer,
   MissingReason,
   EvidenceReason,
+  InstanceObservation,
+  InstanceLocation,
+  ResponsibleParty,
 } from './evaluate/observation.js';
-export type { Verdict, ClauseResult, Citation, CitedSource, MissingFact, Totals } from './result/types.js';
+export type {
+  Verdict,
+  ClauseResult,
+  Citation,
+  CitedSource,
+  MissingFact,
+  Totals,
+  Finding,
+  InstanceRef,
+  InstanceResult,
+  MustAct,
+} from './result/types.js';
 
 // The registry: editions by reference, composed and resolved.
 export { createRegistry } from './registry.js';

@@ -14,6 +14,14 @@ export type { NormalisedObservation } from './evaluate/observation.js';
 export { F, T } from './compile/compile.js';
 export { buildVerdict, clauseOutcome, overallOutcome } from './evaluate/evaluate.js';
 
+// Objects in a unit: every clause's (applies, check) pair with the instance pass behind it (each instance's
+// pairs, each quantifier's counts), a quantifier's value from its counts, and a per-instance clause's deduction.
+export { runClauses } from './evaluate/evaluate.js';
+export { quantify, type InstancePass } from './evaluate/instances.js';
+export { scopedDeduction } from './evaluate/unit-results.js';
+export type { NormalisedInstance } from './model/observation.js';
+export type { CompiledKind } from './compile/compile.js';
+
 // Values shown in messages and items.
 export { preview } from './errors.js';
 export { formatFactValue } from './result/format.js';
@@ -30,5 +38,14 @@ export type { FactTypeDef, FactInputKind, ValueTest } from './model/fact-types.j
 
 // The tally: outcome, totals, score and missing facts of a set of clause outcomes (verdicts, batch summaries,
 // the SDK's running totals).
-export { tally, tallyOutcomes, verdictTally, scoreOf, rankMissing, emptyTally } from './result/tally.js';
+export {
+  tally,
+  tallyOutcomes,
+  tallyResults,
+  verdictTally,
+  verdictOf,
+  scoreOf,
+  rankMissing,
+  emptyTally,
+} from './result/tally.js';
 export type { Counted, Tally, Score, VerdictTally } from './result/tally.js';

@@ -5,10 +5,13 @@
 export type {
   EvidenceReason,
   EvidenceRef,
+  InstanceLocation,
+  InstanceObservation,
   MissingReason,
   NormalisedObservation,
   Observation,
   Observer,
+  ResponsibleParty,
   Subject,
 } from '../model/observation.js';
 export { isEvidenceReason } from '../model/observation.js';

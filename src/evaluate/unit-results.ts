@@ -5,7 +5,7 @@
  * must act and by when) and the tally by finding. Pure: built from the instance pass and the observation.
  */
 import { F, U, type CompiledClause, type CompiledEdition, type CompiledKind } from '../compile/compile.js';
-import type { Locale } from '../model/edition.js';
+import type { Locale, Outcome } from '../model/edition.js';
 import type { EvidenceRef, NormalisedInstance, NormalisedObservation, Observation } from '../model/observation.js';
 import { addHours } from '../model/dates.js';
 import type { ClauseResult, Finding, InstanceRef, InstanceResult, MissingFact, MustAct } from '../result/types.js';
@@ -319,13 +319,31 @@ function scopedResult(
                 skipped: String(list.length - passed),
               })
           : renderTemplate(UNIT_WORDS.none[locale], words);
-  // A deduction per failing instance (per undecided one at stake), up to the clause's cap (扣完为止).
+  const d = scopedDeduction(c, r.outcome, failed.length, undecided.length, true);
+  if (d === undefined) delete r.deduction;
+  else r.deduction = d;
+}
+
+/**
+ * The points a clause checked per instance deducts (failed) or puts at stake (indeterminate): one deduction per
+ * failing instance (per undecided one at stake, at least one), up to the clause's cap (扣完为止); while its kind is
+ * not recorded, one deduction at stake, as for a clause on the unit. Undefined when it deducts nothing. The one
+ * rule for the verdict and the checklist SDK's running score.
+ */
+export function scopedDeduction(
+  c: Pick<CompiledClause, 'deduction' | 'deductionCap'>,
+  outcome: Outcome,
+  failed: number,
+  undecided: number,
+  recorded: boolean,
+): number | undefined {
   const per = c.deduction;
-  if (per === undefined) return;
+  if (per === undefined) return undefined;
+  if (!recorded) return outcome === 'indeterminate' ? per : undefined;
   const cap = c.deductionCap ?? Infinity;
-  if (r.outcome === 'fail') r.deduction = Math.min(cap, per * failed.length);
-  else if (r.outcome === 'indeterminate') r.deduction = Math.min(cap, per * Math.max(1, undecided.length));
-  else delete r.deduction;
+  if (outcome === 'fail') return Math.min(cap, per * failed);
+  if (outcome === 'indeterminate') return Math.min(cap, per * Math.max(1, undecided));
+  return undefined;
 }
 
 /** The facts a clause's conditions read, by id: the unit's, and (for a per-instance clause) its kind's own. */

@@ -13,12 +13,13 @@ import {
   DaozeError,
   evaluate,
   generateKeyPair,
+  loadEdition,
   readBundle,
   signBundle,
   type Bundle,
 } from '../../../src/index.js';
 import { createChecklist } from '../../../sdk/index.js';
-import { builtin } from '../../support/helpers.js';
+import { builtin, fixture } from '../../support/helpers.js';
 
 const U = { trust: 'unsigned' } as const;
 const REFS = ['san-duan@1.0.0', 'si-jing-san-wu-liang-tong-yi-ming@1.0.0'];
@@ -49,6 +50,12 @@ function use(b: unknown): 'loaded' | 'refused' {
           cl.sections();
           cl.progress();
           cl.verdict();
+          for (const k of cl.kinds()) {
+            cl.addInstance(k.kind, { id: `${k.kind}-1` });
+            cl.kinds();
+            cl.progress();
+            cl.verdict();
+          }
         } catch (e) {
           if (!(e instanceof DaozeError))
             throw new Error(`using ${ed.ref} threw ${(e as Error)?.name}: ${(e as Error)?.message}`, { cause: e });
@@ -167,6 +174,38 @@ describe('a malformed bundle', () => {
         if (!forger && changed) expect(result).toBe('refused');
       }),
       { seed: 20261201, numRuns: 600 },
+    );
+  });
+
+  it('with kinds of object, parts and quantifiers, under random mutations only ever loads unchanged or refuses with a typed error', () => {
+    const base = JSON.stringify(
+      createBundle([compileEdition(loadEdition(fixture('units', 'street-objects', '1.0.0.yaml')))]),
+    );
+    expect(use(JSON.parse(base))).toBe('loaded');
+    const paths = (function all(v: unknown, at: (string | number)[] = [], out: (string | number)[][] = []) {
+      out.push(at);
+      if (Array.isArray(v)) v.forEach((x, i) => all(x, [...at, i], out));
+      else if (v && typeof v === 'object')
+        for (const k of Object.keys(v)) all((v as Record<string, unknown>)[k], [...at, k], out);
+      return out;
+    })((JSON.parse(base) as Bundle).editions).filter(
+      (p) => p.length >= 2 && ['kinds', 'parts', 'quantifiers', 'rectification', 'groups'].includes(String(p[2])),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), mutation, fc.boolean(), (path, m, forger) => {
+        const b = JSON.parse(base) as Bundle;
+        const { parent, key } = at(b, path);
+        if (m.kind === 'delete') {
+          if (Array.isArray(parent)) parent.splice(key as number, 1);
+          else delete parent[key];
+        } else if (m.kind === 'set') parent[key] = structuredClone(m.value);
+        else return;
+        const changed = JSON.stringify(b) !== base;
+        if (forger) rehash(b);
+        const result = use(b);
+        if (!forger && changed) expect(result).toBe('refused');
+      }),
+      { seed: 20261202, numRuns: 600 },
     );
   });
 
