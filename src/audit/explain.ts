@@ -3,10 +3,13 @@
  * against what is required, the clause text, its sources and who answers for it. Built from the verdict's own
  * traces and citations; the edition, when at hand, adds the facts' labels, units and choice names.
  */
-import type { CompiledEdition } from '../compile/compile.js';
+import type { CompiledEdition, Scope } from '../compile/compile.js';
+
+/** Where a trace's fact and parameter labels come from: an edition, or a kind of object (its facts and the unit's). */
+type FactScope = Pick<Scope, 'factById' | 'params'>;
 import type { I18nText, Locale, Outcome, Provenance, Routing, Severity } from '../model/edition.js';
 import { isEvidenceReason, type EvidenceReason, type EvidenceRef, type Observation } from '../evaluate/observation.js';
-import type { CitedSource, ClauseResult, MissingFact, Verdict } from '../result/types.js';
+import type { CitedSource, ClauseResult, InstanceRef, MissingFact, Verdict } from '../result/types.js';
 import { formatFactValue, joinList } from '../result/format.js';
 import { preview } from '../errors.js';
 import { checkJsonValue } from '../input/depth.js';
@@ -71,6 +74,20 @@ export interface ExplainedClause {
   routing?: Routing;
   deduction?: number;
   clauseHash: string;
+  /** For a clause checked per object: each object that failed or is undecided, by name and place, with its own conditions. */
+  instances?: ExplainedInstance[];
+}
+
+/** One object's result on a clause checked per object, explained. */
+export interface ExplainedInstance {
+  instance: InstanceRef;
+  outcome: Outcome;
+  message: string;
+  check?: ExplainedCondition;
+  appliesWhen?: ExplainedCondition;
+  missing: MissingFact[];
+  /** Evidence attached to this object's facts the clause reads. */
+  evidence: (EvidenceRef & { fact: string; label: string })[];
 }
 
 /** A verdict explained. */
@@ -112,7 +129,7 @@ const leavesOf = (t: RecordedTrace): LeafTrace[] => (Array.isArray(t) ? t : trac
 
 function explainCondition(
   t: RecordedTrace,
-  ed: CompiledEdition | undefined,
+  ed: FactScope | undefined,
   missing: readonly MissingFact[],
   locale: Locale,
 ): ExplainedCondition {
@@ -127,7 +144,7 @@ function explainCondition(
 
 function comparison(
   t: LeafTrace,
-  ed: CompiledEdition | undefined,
+  ed: FactScope | undefined,
   missing: readonly MissingFact[],
   locale: Locale,
 ): ExplainedComparison {
@@ -192,6 +209,7 @@ function checkVerdict(v: unknown): asserts v is Verdict | VerdictV1 {
   const obj = (x: unknown, path: string): Record<string, unknown> =>
     isObject(x) ? x : bad(path, 'missing or not an object');
   const list = (x: unknown, path: string): unknown[] => (Array.isArray(x) ? x : bad(path, 'missing or not a list'));
+  const traced = (t: Record<string, unknown>, at: string) => checkTrace(t, at, bad, str, obj, list);
   const text = (x: unknown, path: string) => {
     const t = obj(x, path);
     str(t, 'zh', `${path}.`);
@@ -229,8 +247,33 @@ function checkVerdict(v: unknown): asserts v is Verdict | VerdictV1 {
       str(mm, 'reason', `${at}.missing[${j}].`);
       list(mm.evidence, `${at}.missing[${j}].evidence`);
     });
+    // A clause checked per object: each instance's result, named and traced like a clause's.
+    if (c.instances !== undefined)
+      list(c.instances, `${at}.instances`).forEach((y, j) => {
+        const ip = `${at}.instances[${j}]`;
+        const x = obj(y, ip);
+        const ref = obj(x.instance, `${ip}.instance`);
+        for (const k of ['id', 'kind', 'label']) str(ref, k, `${ip}.instance.`);
+        if (!OUTCOMES.includes(x.outcome)) bad(`${ip}.outcome`, `not an outcome: ${preview(x.outcome)}`);
+        str(x, 'message', `${ip}.`);
+        list(x.missing, `${ip}.missing`);
+        if (x.trace !== undefined) traced(obj(x.trace, `${ip}.trace`), `${ip}.trace`);
+      });
     if (c.trace === undefined) return;
-    const trace = obj(c.trace, `${at}.trace`);
+    traced(obj(c.trace, `${at}.trace`), `${at}.trace`);
+  });
+}
+
+/** Checks a clause's (or an instance's) trace: every node with its result, every leaf with its fact and operator. */
+function checkTrace(
+  trace: Record<string, unknown>,
+  at: string,
+  bad: (path: string, what: string) => never,
+  str: (o: Record<string, unknown>, k: string, path: string) => unknown,
+  obj: (x: unknown, path: string) => Record<string, unknown>,
+  list: (x: unknown, path: string) => unknown[],
+): void {
+  {
     const result = (x: Record<string, unknown>, lp: string) => {
       if (!RESULTS.includes(x.result))
         bad(`${lp}.result`, `must be "true", "false" or "unknown", got ${preview(x.result)}`);
@@ -256,12 +299,12 @@ function checkVerdict(v: unknown): asserts v is Verdict | VerdictV1 {
     };
     for (const part of ['check', 'appliesWhen']) {
       if (part === 'appliesWhen' && trace[part] === undefined) continue;
-      const p = `${at}.trace.${part}`;
+      const p = `${at}.${part}`;
       // A verdict made for a `/1` record holds each condition as the list of its leaves.
       if (Array.isArray(trace[part])) (trace[part] as unknown[]).forEach((l, j) => leaf(l, `${p}[${j}]`));
       else node(trace[part], p);
     }
-  });
+  }
 }
 
 /**
@@ -315,11 +358,14 @@ export function explainVerdict(
         ),
         clauseHash: r.citation.clauseHash,
       };
-      if (trace) x.check = explainCondition(trace.check, ed, r.missing, locale);
-      if (trace?.appliesWhen) x.appliesWhen = explainCondition(trace.appliesWhen, ed, r.missing, locale);
+      // The unit's scope: its facts and, for an edition with kinds, the quantifiers its clauses read.
+      if (trace) x.check = explainCondition(trace.check, ed?.unit, r.missing, locale);
+      if (trace?.appliesWhen) x.appliesWhen = explainCondition(trace.appliesWhen, ed?.unit, r.missing, locale);
       if (r.citation.provisionalReason) x.provisionalReason = r.citation.provisionalReason[locale];
       if (r.routing) x.routing = r.routing;
       if (r.deduction !== undefined) x.deduction = r.deduction;
+      if ('instances' in r && r.instances)
+        x.instances = explainInstances(r as ClauseResult, ed, options.observation, locale);
       return x;
     });
   return {
@@ -336,4 +382,55 @@ export function explainVerdict(
     clauses,
     withEdition: ed !== undefined,
   };
+}
+
+/**
+ * The objects that failed or are undecided on a clause checked per object: each with its own conditions (labels
+ * from its kind), missing facts and evidence, failures first.
+ */
+function explainInstances(
+  r: ClauseResult,
+  ed: CompiledEdition | undefined,
+  observation: unknown,
+  locale: Locale,
+): ExplainedInstance[] {
+  const out: ExplainedInstance[] = [];
+  for (const x of r.instances ?? []) {
+    if (!isObject(x) || (x.outcome !== 'fail' && x.outcome !== 'indeterminate')) continue;
+    const kind = ed?.kindById.get(x.instance.kind);
+    const scope: FactScope | undefined = kind ?? ed;
+    const observed = instanceOf(observation, x.instance.kind, x.instance.id);
+    const given = isObject(observed?.evidence) ? observed.evidence : {};
+    const facts = new Set(
+      [...(x.trace ? leavesOf(x.trace.check) : []), ...(x.trace?.appliesWhen ? leavesOf(x.trace.appliesWhen) : [])].map(
+        (t) => t.fact,
+      ),
+    );
+    const e: ExplainedInstance = {
+      instance: x.instance,
+      outcome: x.outcome,
+      message: x.message,
+      missing: x.missing,
+      evidence: [...facts].flatMap((f) =>
+        (Object.hasOwn(given, f) && Array.isArray(given[f]) ? (given[f] as unknown[]).filter(isObject) : []).map(
+          (ev) => ({
+            fact: f,
+            label: scope?.factById.get(f)?.spec.label[locale] ?? f,
+            ...(ev as unknown as EvidenceRef),
+          }),
+        ),
+      ),
+    };
+    if (x.trace) e.check = explainCondition(x.trace.check, scope, x.missing, locale);
+    if (x.trace?.appliesWhen) e.appliesWhen = explainCondition(x.trace.appliesWhen, scope, x.missing, locale);
+    out.push(e);
+  }
+  return out.sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome]);
+}
+
+/** An instance of an observation, by kind and id, when the observation is at hand and well formed there. */
+function instanceOf(observation: unknown, kind: string, id: string): Record<string, unknown> | undefined {
+  if (!isObject(observation) || !isObject(observation.instances)) return undefined;
+  const list = Object.hasOwn(observation.instances, kind) ? observation.instances[kind] : undefined;
+  return Array.isArray(list) ? (list.find((x) => isObject(x) && x.id === id) as Record<string, unknown>) : undefined;
 }

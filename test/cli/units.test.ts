@@ -37,3 +37,24 @@ describe('daoze check on objects in a unit', () => {
     ]);
   });
 });
+
+describe('daoze explain on a record of objects', () => {
+  it('names each failing object with its place, its comparison and its evidence', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const record = join(mkdtempSync(join(tmpdir(), 'daoze-units-')), 'r.json');
+    runCli('check', unit, '--standards', standards, '--record', record, '--evaluated-at', '2026-11-20T10:00:00+08:00');
+    const r = runCli('explain', record, '--standards', standards, '--no-color', '--locale', 'zh');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✗ 3号路灯:灯杆倾斜。  街路平面 · 新华大街12号对面 · 40.815, 111.652 GCJ-02');
+    expect(r.stdout).toContain('✗ 灯杆倾斜: 实测 是,要求 = 否');
+    expect(r.stdout).toContain('证据: 灯杆倾斜 photo photos/l3.jpg');
+    expect(r.stdout).toContain('? 井盖完好率达标: 实测 未记录,要求 = 是');
+    const json = JSON.parse(runCli('explain', record, '--standards', standards, '--format', 'json').stdout) as {
+      clauses: { clause: string; instances?: { instance: { id: string } }[] }[];
+    }[];
+    expect(
+      json[0]!.clauses.find((c) => c.clause === 'lamp-pole-upright')!.instances!.map((x) => x.instance.id),
+    ).toEqual(['l3']);
+  });
+});

@@ -7,9 +7,10 @@ import type { ExplainedClause, ExplainedComparison, ExplainedCondition, Explanat
 import { explanationOf, type ExplanationNote } from '../../audit/explain-record.js';
 import { isEvidenceReason } from '../../evaluate/observation.js';
 import type { Locale } from '../../model/edition.js';
+import type { MissingFact } from '../../result/types.js';
 import { color, EXIT, out, UsageError } from '../io.js';
 import { registryFor } from '../load.js';
-import { formatSource, paint } from '../render.js';
+import { formatSource, paint, placeOf } from '../render.js';
 import { phrase, words } from '../words.js';
 import { readAuditInputs } from './audit-io.js';
 import type { Command } from './types.js';
@@ -46,6 +47,14 @@ function conditionLines(c: ExplainedCondition, locale: Locale, indent: string, t
 const held = (c: ExplainedCondition): boolean =>
   'leaves' in c ? c.leaves.every((x) => x.result === 'true') : c.result === 'true';
 
+/** A fact still needed, why, what it asks and what evidence it takes. */
+function neededLine(m: MissingFact, locale: Locale, indent: string): string {
+  const w = words(locale).explain;
+  const why = isEvidenceReason(m.reason) ? w.noEvidence : m.reason === 'unknown' ? w.unknown : '';
+  const ev = m.evidence.length ? ` [${w.evidence}: ${m.evidence.join(', ')}${m.evidenceRequired ? ' *' : ''}]` : '';
+  return color.yellow(`${indent}${w.needed}: ${m.label}${why ? ` (${why})` : ''} — ${m.question}${ev}`);
+}
+
 function clauseLines(x: ExplainedClause, n: number, locale: Locale): string[] {
   const cw = words(locale);
   const w = cw.explain;
@@ -61,11 +70,22 @@ function clauseLines(x: ExplainedClause, n: number, locale: Locale): string[] {
   if (x.appliesWhen && !held(x.appliesWhen))
     lines.push(`   ${w.applies}:`, ...conditionLines(x.appliesWhen, locale, '     '));
   if (x.check) lines.push(`   ${w.compare}:`, ...conditionLines(x.check, locale, '     '));
-  for (const m of x.missing) {
-    const why = isEvidenceReason(m.reason) ? w.noEvidence : m.reason === 'unknown' ? w.unknown : '';
-    const ev = m.evidence.length ? ` [${w.evidence}: ${m.evidence.join(', ')}${m.evidenceRequired ? ' *' : ''}]` : '';
-    lines.push(color.yellow(`   ${w.needed}: ${m.label}${why ? ` (${why})` : ''} — ${m.question}${ev}`));
+  // A clause checked per object: each object that failed or is undecided, by name and place, with its comparisons.
+  for (const o of x.instances ?? []) {
+    const place = placeOf(o.instance);
+    lines.push(
+      `   ${paint(o.outcome, o.outcome === 'fail' ? '✗' : '?')} ${o.message}${place ? color.dim(`  ${place}`) : ''}`,
+    );
+    if (o.appliesWhen && !held(o.appliesWhen))
+      lines.push(`     ${w.applies}:`, ...conditionLines(o.appliesWhen, locale, '       '));
+    if (o.check) lines.push(`     ${w.compare}:`, ...conditionLines(o.check, locale, '       '));
+    for (const m of o.missing) lines.push(neededLine(m, locale, '     '));
+    for (const e of o.evidence)
+      lines.push(color.dim(`     ${w.evidence}: ${e.label} ${e.kind} ${e.ref}${e.sha256 ? ` ${e.sha256}` : ''}`));
   }
+  // The objects' missing facts are listed under each; the clause's list is the unit's and the kinds'.
+  for (const m of x.instances ? x.missing.filter((m) => m.instance === undefined) : x.missing)
+    lines.push(neededLine(m, locale, '   '));
   lines.push(`   ${w.text}: ${x.text}`);
   if (x.provisionalReason) lines.push(color.yellow(`   ${w.provisional}: ${x.provisionalReason}`));
   x.sources.forEach((s, i) => {
