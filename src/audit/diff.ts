@@ -42,7 +42,13 @@ export type ChangeKind =
   | 'parameter-wording-changed'
   | 'scoring-changed'
   | 'source-changed'
-  | 'metadata-changed';
+  | 'metadata-changed'
+  | 'scope-changed'
+  | 'kind-added'
+  | 'kind-removed'
+  | 'kind-changed'
+  | 'quantifier-changed'
+  | 'rectification-changed';
 
 /** What a change can do; see the module comment. */
 export type Impact = 'breaking' | 'decision' | 'addition' | 'wording' | 'metadata';
@@ -210,6 +216,10 @@ export function diffEditions(a: CompiledEdition | EditionSpec, b: CompiledEditio
       push({ kind: 'severity-changed', impact: 'decision', clause: id, from: x.severity, to: y.severity });
     if (x.deduction !== y.deduction)
       push({ kind: 'deduction-changed', impact: 'decision', clause: id, from: x.deduction, to: y.deduction });
+    else if (x.deductionCap !== y.deductionCap)
+      push({ kind: 'deduction-changed', impact: 'decision', clause: id, from: x.deductionCap, to: y.deductionCap });
+    // Checked on the unit or per object, or on another kind: observations of it change shape.
+    if (x.each !== y.each) push({ kind: 'scope-changed', impact: 'breaking', clause: id, from: x.each, to: y.each });
     if ((x.optional ?? false) !== (y.optional ?? false))
       push({
         kind: 'optional-changed',
@@ -293,6 +303,74 @@ export function diffEditions(a: CompiledEdition | EditionSpec, b: CompiledEditio
   for (const [id, x] of Object.entries(pa))
     if (!(id in pb))
       push({ kind: 'parameter-removed', impact: 'breaking', subject: id, affects: readers(sa, 'params', id), from: x });
+
+  // Objects: a kind removed, or a fact of one removed or changed in type, breaks observations of it; a kind or
+  // an object's fact added is an addition; a quantifier or a deadline changed changes what is decided.
+  const ka = sa.kinds ?? {};
+  const kb = sb.kinds ?? {};
+  for (const [id, y] of Object.entries(kb)) {
+    const x = ka[id];
+    if (!x) {
+      push({ kind: 'kind-added', impact: 'addition', subject: id, to: y });
+      continue;
+    }
+    const impacts: Impact[] = [];
+    const properties: string[] = [];
+    for (const [f, fy] of Object.entries(y.facts)) {
+      const fx = x.facts[f];
+      if (!fx) {
+        impacts.push('addition');
+        properties.push(`+${f}`);
+      } else {
+        const c = factChange(fx, fy);
+        if (c) {
+          impacts.push(c.impact);
+          properties.push(f);
+        }
+      }
+    }
+    for (const f of Object.keys(x.facts))
+      if (!(f in y.facts)) {
+        impacts.push('breaking');
+        properties.push(`-${f}`);
+      }
+    if (
+      !same(
+        { parts: x.parts, responsibleParty: x.responsibleParty },
+        { parts: y.parts, responsibleParty: y.responsibleParty },
+      )
+    ) {
+      impacts.push('decision');
+      properties.push('parts/responsibleParty');
+    }
+    if (!same(x.label, y.label)) {
+      impacts.push('wording');
+      properties.push('label');
+    }
+    if (impacts.length) push({ kind: 'kind-changed', impact: worst(impacts), subject: id, properties, from: x, to: y });
+  }
+  for (const [id, x] of Object.entries(ka))
+    if (!(id in kb)) push({ kind: 'kind-removed', impact: 'breaking', subject: id, from: x });
+  const qa = sa.quantifiers ?? {};
+  const qb = sb.quantifiers ?? {};
+  for (const id of new Set([...Object.keys(qa), ...Object.keys(qb)]))
+    if (!same(qa[id], qb[id]))
+      push({
+        kind: 'quantifier-changed',
+        impact: qb[id] === undefined ? 'breaking' : 'decision',
+        subject: id,
+        affects: readers(qb[id] ? sb : sa, 'facts', id),
+        from: qa[id],
+        to: qb[id],
+      });
+  if (!same(sa.rectification, sb.rectification))
+    push({
+      kind: 'rectification-changed',
+      impact: 'decision',
+      subject: 'rectification',
+      from: sa.rectification,
+      to: sb.rectification,
+    });
 
   // Scoring, sources, edition-wide routing, metadata.
   if (!same(sa.scoring, sb.scoring))

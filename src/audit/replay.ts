@@ -7,7 +7,7 @@ import type { CompiledEdition } from '../compile/compile.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import type { Observation } from '../evaluate/observation.js';
 import type { Locale, Outcome } from '../model/edition.js';
-import type { Verdict } from '../result/types.js';
+import type { Finding, Verdict } from '../result/types.js';
 import { DaozeError, InputError } from '../errors.js';
 import { checkJsonValue } from '../input/depth.js';
 import { isRecordFormat, MAX_RECORD_DEPTH } from './record.js';
@@ -20,6 +20,16 @@ export interface ClauseFlip {
   to: Outcome | 'absent';
   /** The new edition's message for this inspection (or the old one's, for a removed clause). */
   message: string;
+}
+
+/** A finding that one edition makes and the other does not: a failure that appears or goes away. */
+export interface FindingFlip {
+  clause: string;
+  /** The object, for a clause checked per object. */
+  instance?: string;
+  /** The object's label (or the clause's, on the unit). */
+  label: string;
+  change: 'new' | 'resolved';
 }
 
 /** One recorded inspection whose verdict would differ. */
@@ -36,6 +46,8 @@ export interface ReplayChange {
   error?: string;
   /** Facts the inspection recorded that the new edition no longer asks for (left out of its evaluation). */
   dropped?: string[];
+  /** For editions with kinds of object: the findings that appear or go away. */
+  findings?: FindingFlip[];
 }
 
 /** The outcome of a replay. */
@@ -81,13 +93,37 @@ function notJsonData(input: unknown): string | undefined {
 /** The observation with facts and evidence the edition does not know left out, and their names. */
 function fitTo(ed: CompiledEdition, obs: Observation): { obs: Observation; dropped: string[] } {
   const dropped = Object.keys(obs.facts ?? {}).filter((f) => !ed.factById.has(f));
-  if (!dropped.length && Object.keys(obs.evidence ?? {}).every((f) => ed.factById.has(f))) return { obs, dropped };
-  const keep = <T>(o: Record<string, T> | undefined) =>
-    Object.fromEntries(Object.entries(o ?? {}).filter(([k]) => ed.factById.has(k)));
-  return {
-    obs: { ...obs, facts: keep(obs.facts), ...(obs.evidence ? { evidence: keep(obs.evidence) } : {}) },
-    dropped,
-  };
+  const fitted: Observation = { ...obs };
+  if (dropped.length || !Object.keys(obs.evidence ?? {}).every((f) => ed.factById.has(f))) {
+    const keep = <T>(o: Record<string, T> | undefined) =>
+      Object.fromEntries(Object.entries(o ?? {}).filter(([k]) => ed.factById.has(k)));
+    fitted.facts = keep(obs.facts);
+    if (obs.evidence) fitted.evidence = keep(obs.evidence);
+  }
+  // Objects: kinds the new edition does not have are left out, and so are facts a kind no longer has.
+  if (isObject(obs.instances)) {
+    const instances: NonNullable<Observation['instances']> = {};
+    for (const [kind, list] of Object.entries(obs.instances)) {
+      const k = ed.kindById.get(kind);
+      if (!k || !Array.isArray(list)) {
+        dropped.push(`instances.${kind}`);
+        continue;
+      }
+      const own = new Set(k.own.map((f) => f.id));
+      instances[kind] = list.map((x) => {
+        if (!isObject(x) || !isObject(x.facts)) return x;
+        const gone = Object.keys(x.facts).filter((f) => !own.has(f));
+        for (const f of gone) dropped.push(`${String(x.id)}.${f}`);
+        if (!gone.length && Object.keys(x.evidence ?? {}).every((f) => own.has(f))) return x;
+        const keep = <T>(o: Record<string, T> | undefined) =>
+          Object.fromEntries(Object.entries(o ?? {}).filter(([f]) => own.has(f)));
+        return { ...x, facts: keep(x.facts), ...(x.evidence ? { evidence: keep(x.evidence) } : {}) };
+      });
+    }
+    if (ed.kinds.length) fitted.instances = instances;
+    else delete fitted.instances;
+  }
+  return { obs: fitted, dropped };
 }
 
 /**
@@ -184,7 +220,8 @@ export function replay(
       if (!after.has(x.clause))
         clauses.push({ clause: x.clause, label: x.label, from: x.outcome, to: 'absent', message: x.message });
     const scoreChanged = a.score?.value !== b.score?.value;
-    if (a.outcome === b.outcome && !clauses.length && !scoreChanged) {
+    const findings = findingFlips(a, b);
+    if (a.outcome === b.outcome && !clauses.length && !scoreChanged && !findings.length) {
       report.unchanged++;
       continue;
     }
@@ -195,7 +232,25 @@ export function replay(
       to: { outcome: b.outcome, ...(b.score ? { score: b.score.value } : {}) },
       clauses,
       ...(dropped.length ? { dropped } : {}),
+      ...(findings.length ? { findings } : {}),
     });
   }
   return report;
+}
+
+/** The findings one verdict has and the other has not, by clause and object. */
+function findingFlips(a: Verdict, b: Verdict): FindingFlip[] {
+  const key = (f: Finding) => `${f.clause}\u0000${f.instance?.id ?? ''}`;
+  const before = new Map((a.findings ?? []).map((f) => [key(f), f]));
+  const after = new Map((b.findings ?? []).map((f) => [key(f), f]));
+  const flip = (f: Finding, change: FindingFlip['change']): FindingFlip => ({
+    clause: f.clause,
+    ...(f.instance ? { instance: f.instance.id } : {}),
+    label: f.instance?.label ?? f.label,
+    change,
+  });
+  return [
+    ...[...after].filter(([k]) => !before.has(k)).map(([, f]) => flip(f, 'new')),
+    ...[...before].filter(([k]) => !after.has(k)).map(([, f]) => flip(f, 'resolved')),
+  ];
 }

@@ -73,7 +73,16 @@ function detail(c: EditionChange, locale: Locale): string[] {
     }
     case 'metadata-changed':
     case 'scoring-changed':
+    case 'rectification-changed':
       return [`${c.subject}: ${show(c.from)} → ${show(c.to)}`];
+    case 'scope-changed': {
+      // The unit, or each object of a kind.
+      const scope = (k: unknown) =>
+        typeof k === 'string' ? `${locale === 'zh' ? '逐个' : 'each'} ${k}` : locale === 'zh' ? '单元' : 'the unit';
+      return [`${scope(c.from)} → ${scope(c.to)}`];
+    }
+    case 'kind-changed':
+      return [`${c.subject}: ${(c.properties ?? []).join(', ')}`];
     default:
       return c.subject ? [String(c.subject)] : [];
   }
@@ -149,6 +158,10 @@ export function renderReplay(r: ReplayReport, file: string, locale: Locale): str
       lines.push(`      ${f.clause} ${f.label}: ${o(f.from)} → ${o(f.to)}  ${color.dim(f.message)}`);
     if (c.error) lines.push(color.red(`      ${c.error}`));
     if (c.dropped?.length) lines.push(color.dim(`      ${w.dropped}: ${c.dropped.join(', ')}`));
+    for (const f of c.findings ?? [])
+      lines.push(
+        `      ${f.change === 'new' ? color.red(`+ ${w.findingNew}`) : color.green(`− ${w.findingResolved}`)}: ${f.label} — ${f.clause}`,
+      );
   }
   for (const s of r.skipped) lines.push(color.dim(`  ${w.skipped} ${s.index}: ${s.reason}`));
   return lines;
