@@ -359,8 +359,8 @@ export function explainVerdict(
         clauseHash: r.citation.clauseHash,
       };
       // The unit's scope: its facts and, for an edition with kinds, the quantifiers its clauses read.
-      if (trace) x.check = explainCondition(trace.check, ed?.unit, r.missing, locale);
-      if (trace?.appliesWhen) x.appliesWhen = explainCondition(trace.appliesWhen, ed?.unit, r.missing, locale);
+      if (trace) x.check = explainCondition(trace.check, ed?.unitScope, r.missing, locale);
+      if (trace?.appliesWhen) x.appliesWhen = explainCondition(trace.appliesWhen, ed?.unitScope, r.missing, locale);
       if (r.citation.provisionalReason) x.provisionalReason = r.citation.provisionalReason[locale];
       if (r.routing) x.routing = r.routing;
       if (r.deduction !== undefined) x.deduction = r.deduction;

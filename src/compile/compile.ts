@@ -164,7 +164,7 @@ export interface CompiledEdition {
    * The clauses checked once on the unit, over the unit's layout (its facts, then one derived slot per
    * quantifier). The edition itself when it declares no kinds.
    */
-  readonly unit: Scope;
+  readonly unitScope: Scope;
   /** The kinds of object, in declaration order (empty for an edition without kinds). */
   readonly kinds: readonly CompiledKind[];
   readonly kindById: ReadonlyMap<string, CompiledKind>;
@@ -558,10 +558,10 @@ export function compileEdition(spec: EditionSpec, options: CompileOptions = {}):
     kinds,
     kindById,
     quantifiers,
-    unit: undefined as unknown as Scope,
-  } satisfies Omit<CompiledEdition, 'unit'> & { unit: Scope };
+    unitScope: undefined as unknown as Scope,
+  } satisfies Omit<CompiledEdition, 'unitScope'> & { unitScope: Scope };
   // Without kinds the edition is its own unit scope (the path every edition took before kinds, unchanged).
-  ed.unit = kinds.length === 0 ? ed : { clauses: clauses.filter((c) => !c.scope), ...unitLookup };
+  ed.unitScope = kinds.length === 0 ? ed : { clauses: clauses.filter((c) => !c.scope), ...unitLookup };
   return ed as CompiledEdition;
 }
 

@@ -84,7 +84,7 @@ export function runClauses(
   ed: CompiledEdition,
   n: { values: Values; instances?: NormalisedObservation['instances'] | undefined },
 ): { out: Uint8Array; values: Values; pass?: InstancePass } {
-  if (ed.unit === ed) {
+  if (ed.unitScope === ed) {
     const { program, scratch } = preparedFor(ed);
     program.run(n.values, scratch);
     return { out: scratch, values: n.values };

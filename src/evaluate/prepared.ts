@@ -31,7 +31,7 @@ export interface PreparedClause {
 
 /** Per edition. */
 export interface Prepared {
-  /** The program of the unit's clauses (`ed.unit`: every clause, for an edition without kinds). */
+  /** The program of the unit's clauses (`ed.unitScope`: every clause, for an edition without kinds). */
   readonly program: Program;
   readonly clauses: readonly PreparedClause[];
   /**
@@ -130,7 +130,7 @@ export function preparedFor(ed: CompiledEdition): Prepared {
   let p = cache.get(ed);
   if (!p) {
     p = {
-      program: programFor(ed.unit),
+      program: programFor(ed.unitScope),
       clauses: ed.clauses.map((c) => {
         // A clause checked per instance fills its placeholders from the instance's vector (its kind's layout).
         const scope = c.scope ?? ed;
@@ -145,8 +145,8 @@ export function preparedFor(ed: CompiledEdition): Prepared {
           },
         };
       }),
-      scratch: new Uint8Array(2 * ed.unit.clauses.length),
-      out: ed.unit === ed ? new Uint8Array(0) : new Uint8Array(2 * ed.clauses.length),
+      scratch: new Uint8Array(2 * ed.unitScope.clauses.length),
+      out: ed.unitScope === ed ? new Uint8Array(0) : new Uint8Array(2 * ed.clauses.length),
     };
     cache.set(ed, p);
   }
