@@ -30,6 +30,8 @@ export interface Tally {
   critical: string[];
   /** Points deducted so far per group with a cap. */
   readonly byGroup: Map<string, number>;
+  /** Full points of the applicable clauses so far per group with a cap (a section counts at most its cap). */
+  readonly applicableByGroup: Map<string, number>;
 }
 
 /** The score of a standard that scores (`scoring.base`). */
@@ -52,6 +54,7 @@ export function emptyTally(): Tally {
     applicable: 0,
     critical: [],
     byGroup: new Map(),
+    applicableByGroup: new Map(),
   };
 }
 
@@ -68,7 +71,14 @@ interface ClauseWeights {
 function count(t: Tally, outcome: Outcome, counts: boolean, deduction: number | undefined, w: ClauseWeights): void {
   if (!counts) return;
   t.totals[outcome]++;
-  if (outcome !== 'not_applicable' && w.points !== undefined) t.applicable += w.points;
+  if (outcome !== 'not_applicable' && w.points !== undefined) {
+    if (w.groupCap !== undefined && w.group !== undefined) {
+      // A section's points at play are its clauses' up to its cap: it can lose no more than that.
+      const so = t.applicableByGroup.get(w.group) ?? 0;
+      t.applicableByGroup.set(w.group, so + w.points);
+      t.applicable += Math.min(w.groupCap, so + w.points) - Math.min(w.groupCap, so);
+    } else t.applicable += w.points;
+  }
   if (outcome === 'fail' && w.critical && w.id !== undefined) t.critical.push(w.id);
   if (deduction === undefined) return;
   if (outcome === 'fail') {

@@ -86,6 +86,18 @@ describe('scoring', () => {
     expect(score(renorm, { na: false, a: false, b: true, c: true, d: true })!.value).toBe(90.48);
   });
 
+  it('counts a capped section at most its cap, so a section that fails wholly loses all its points', () => {
+    // Section g: a 10 + b 30 + c 60 (c applies here) capped at 25; section h: d 5. Everything fails but d.
+    const s = score(sheet({ base: 100, notApplicable: 'renormalise' }, 25), {
+      na: false,
+      a: false,
+      b: false,
+      c: false,
+      d: true,
+    });
+    expect(s).toMatchObject({ applicable: 30, deducted: 25, value: 16.67 });
+  });
+
   it('caps a section, and zeroes the score when a critical clause fails', () => {
     expect(score(sheet({ base: 100 }, 25), { na: true, a: false, b: false, d: true })).toMatchObject({
       deducted: 25,

@@ -34,6 +34,7 @@ const sum = (a: Tally, b: Tally): Tally => ({
   applicable: a.applicable + b.applicable,
   critical: [...a.critical, ...b.critical],
   byGroup: new Map(),
+  applicableByGroup: new Map(),
 });
 
 describe('the clause tally', () => {
@@ -53,6 +54,7 @@ describe('the clause tally', () => {
       applicable: 0,
       critical: [],
       byGroup: new Map(),
+      applicableByGroup: new Map(),
     });
     expect(scoreOf(100, t)).toEqual({ base: 100, deducted: 5, value: 95, atStake: 3, lowest: 92 });
     expect(scoreOf(4, t)).toEqual({ base: 4, deducted: 5, value: 0, atStake: 3, lowest: 0 });
