@@ -19,7 +19,9 @@
  *   within both editions' common days in which one clause can fail and the other is not due yet.
  *
  * Clauses included by composition (with `origin`) are compared as their source's: the same clause content is
- * never a contradiction with itself.
+ * never a contradiction with itself. A clause checked per object (`each`) reads its kind's facts as well as the
+ * unit's; it is tried on one object holding the combination (a composite that includes a one-object standard
+ * per instance, 四净三无两通一明 per toilet, is compared with that standard this way).
  */
 import { evaluate, inForceRange } from '../../src/index.js';
 import type { CompiledClause, CompiledEdition, Condition, FactSpec, InForceRange, LeafCondition } from '../../src/index.js';
@@ -69,7 +71,8 @@ function paramValues(ed: CompiledEdition, id: string): unknown[] {
 function candidates(spec: FactSpec, fact: string, pairs: [CompiledEdition, CompiledClause][]): unknown[] | undefined {
   if (spec.type === 'boolean') return [true, false];
   if (spec.type === 'enum') return (spec.choices ?? []).map((c) => c.value);
-  if (spec.type !== 'integer' && spec.type !== 'number') return undefined;
+  // A duration is a number in its unit (hours), compared with numbers and parameters like one.
+  if (spec.type !== 'integer' && spec.type !== 'number' && spec.type !== 'duration') return undefined;
   const step = spec.type === 'integer' ? 1 : 0.5;
   const points = new Set<number>();
   for (const [ed, c] of pairs) {
@@ -93,14 +96,26 @@ function product(lists: [string, unknown[]][], limit: number): Record<string, un
   return out;
 }
 
-function outcomeOf(ed: CompiledEdition, clause: string, facts: Record<string, unknown>): string {
+/** A fact's spec as a clause reads it: its kind's own fact for a clause checked per object, else the unit's. */
+function factSpecOf(ed: CompiledEdition, c: CompiledClause, fact: string): FactSpec | undefined {
+  return c.scope?.own.find((f) => f.id === fact)?.spec ?? ed.factById.get(fact)?.spec;
+}
+
+function outcomeOf(ed: CompiledEdition, c: CompiledClause, facts: Record<string, unknown>): string {
+  // With evidence wherever a fact asks for it; a per-object clause's own facts go on one object of its kind.
+  const unit: Record<string, unknown> = {};
+  const own: Record<string, unknown> = {};
   const evidence: Record<string, { kind: string; ref: string }[]> = {};
-  for (const f of Object.keys(facts)) {
-    const kinds = ed.factById.get(f)?.spec.evidence?.kinds;
-    if (kinds?.length) evidence[f] = [{ kind: kinds[0]!, ref: `contradiction-check/${f}` }];
+  const ownEvidence: Record<string, { kind: string; ref: string }[]> = {};
+  for (const [f, v] of Object.entries(facts)) {
+    const mine = c.scope?.own.some((x) => x.id === f) ?? false;
+    (mine ? own : unit)[f] = v;
+    const kinds = factSpecOf(ed, c, f)?.evidence?.kinds;
+    if (kinds?.length) (mine ? ownEvidence : evidence)[f] = [{ kind: kinds[0]!, ref: `contradiction-check/${f}` }];
   }
-  const v = evaluate(ed, { standard: ed.ref, facts, evidence }, { trace: false });
-  return v.clauses.find((r) => r.clause === clause)!.outcome;
+  const instances = c.scope ? { [c.scope.id]: [{ id: 'contradiction-check', facts: own, evidence: ownEvidence }] } : undefined;
+  const v = evaluate(ed, { standard: ed.ref, facts: unit, evidence, ...(instances ? { instances } : {}) }, { trace: false });
+  return v.clauses.find((r) => r.clause === c.id)!.outcome;
 }
 
 /** The due year of a clause, or -Infinity when it is due on every day its edition is in force. */
@@ -186,12 +201,12 @@ export function findContradictions(editions: readonly CompiledEdition[]): Contra
           const fa = factsRead(ca);
           const fb = factsRead(cb);
           if (fa.size !== fb.size || [...fa].some((f) => !fb.has(f))) continue;
-          const specsSame = [...fa].every((f) => JSON.stringify(ea.factById.get(f)?.spec) === JSON.stringify(eb.factById.get(f)?.spec));
+          const specsSame = [...fa].every((f) => factSpecOf(ea, ca, f) !== undefined && JSON.stringify(factSpecOf(ea, ca, f)) === JSON.stringify(factSpecOf(eb, cb, f)));
           if (!specsSame) continue;
           const lists: [string, unknown[]][] = [];
           let ok = true;
           for (const f of [...fa].sort()) {
-            const vs = candidates(ea.factById.get(f)!.spec, f, [[ea, ca], [eb, cb]]);
+            const vs = candidates(factSpecOf(ea, ca, f)!, f, [[ea, ca], [eb, cb]]);
             if (!vs) { ok = false; break; }
             lists.push([f, vs]);
           }
@@ -199,8 +214,8 @@ export function findContradictions(editions: readonly CompiledEdition[]): Contra
           if (!combos) throw new Error(`cannot enumerate the facts of ${base.a} and ${base.b}; extend candidates()`);
           compared.sameFacts++;
           for (const facts of combos) {
-            const oa = outcomeOf(ea, ca.id, facts);
-            const ob = outcomeOf(eb, cb.id, facts);
+            const oa = outcomeOf(ea, ca, facts);
+            const ob = outcomeOf(eb, cb, facts);
             if ((oa === 'pass' && ob === 'fail') || (oa === 'fail' && ob === 'pass')) {
               out.push({ kind: 'same-facts', ...base, detail: { facts, [base.a]: oa, [base.b]: ob } });
               break;
