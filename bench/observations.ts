@@ -70,19 +70,30 @@ export interface GeneratedObservation {
   subject: { id: string };
   facts: Record<string, unknown>;
   evidence?: Record<string, { kind: 'photo' | 'measurement'; ref: string }[]>;
+  /** For an edition with kinds of object: `objects` instances of each kind. */
+  instances?: Record<
+    string,
+    { id: string; facts: Record<string, unknown>; evidence?: GeneratedObservation['evidence'] }[]
+  >;
 }
 
 /**
  * `n` observations for an edition. `presence` is the chance that each fact is given (the rest are missing).
  */
-export function generateObservations(spec: EditionSpec, n: number, seed = 1, presence = 0.9): GeneratedObservation[] {
+export function generateObservations(
+  spec: EditionSpec,
+  n: number,
+  seed = 1,
+  presence = 0.9,
+  objects = 0,
+): GeneratedObservation[] {
   const r = prng(seed);
   const near = thresholds(spec);
   const out: GeneratedObservation[] = [];
   // Through JSON, as records arrive from an app or a file: V8 builds JSON.parse's objects differently from
   // objects assembled property by property, and both engines should see what they see in the field.
   for (let i = 0; i < n; i++)
-    out.push(JSON.parse(JSON.stringify(observation(spec, near, r, i, presence))) as GeneratedObservation);
+    out.push(JSON.parse(JSON.stringify(observation(spec, near, r, i, presence, objects))) as GeneratedObservation);
   return out;
 }
 
@@ -99,19 +110,37 @@ function observation(
   r: () => number,
   i: number,
   presence: number,
+  objects = 0,
 ): GeneratedObservation {
-  const facts: Record<string, unknown> = {};
-  const evidence: NonNullable<GeneratedObservation['evidence']> = {};
-  for (const [id, f] of Object.entries(spec.facts)) {
-    if (r() >= presence) continue;
-    facts[id] = value(f, near.get(id), r);
-    if (f.evidence?.required && r() < 0.85)
-      evidence[id] = [{ kind: f.evidence.kinds[0] === 'photo' ? 'photo' : 'measurement', ref: `ev-${i}-${id}` }];
-  }
+  const catalogue = (facts: Record<string, FactSpec>, tag: string) => {
+    const values: Record<string, unknown> = {};
+    const evidence: NonNullable<GeneratedObservation['evidence']> = {};
+    for (const [id, f] of Object.entries(facts)) {
+      if (r() >= presence) continue;
+      values[id] = value(f, near.get(id), r);
+      if (f.evidence?.required && r() < 0.85)
+        evidence[id] = [{ kind: f.evidence.kinds[0] === 'photo' ? 'photo' : 'measurement', ref: `ev-${tag}-${id}` }];
+    }
+    return { facts: values, ...(Object.keys(evidence).length ? { evidence } : {}) };
+  };
+  const unit = catalogue(spec.facts, String(i));
+  const kinds = Object.entries(spec.kinds ?? {});
   return {
     standard: `${spec.id}@${spec.version}`,
     subject: { id: `subject-${i}` },
-    facts,
-    ...(Object.keys(evidence).length ? { evidence } : {}),
+    ...unit,
+    ...(kinds.length && objects > 0
+      ? {
+          instances: Object.fromEntries(
+            kinds.map(([kid, k]) => [
+              kid,
+              Array.from({ length: objects }, (_, j) => ({
+                id: `${kid}-${j}`,
+                ...catalogue(k.facts, `${i}-${kid}-${j}`),
+              })),
+            ]),
+          ),
+        }
+      : {}),
   };
 }

@@ -56,6 +56,7 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const N = QUICK ? 2_000 : 10_000; // observations per engine comparison
 const N_JRE = QUICK ? 300 : 2_000; // json-rules-engine is slow: it runs on the first N_JRE of the same observations
 const ROUNDS = QUICK ? 5 : 11;
+const OBJECTS_PER_KIND = 4; // instances of each kind in the generated observations of an edition with objects
 const BATCH = Number(process.env.BENCH_BATCH ?? (QUICK ? 100_000 : 1_000_000));
 const root = resolve(import.meta.dirname, '..');
 
@@ -234,7 +235,15 @@ async function main(): Promise<void> {
   const registryMs = median(Array.from({ length: 5 }, () => timeMs(() => createRegistry(specs, { profiles }))));
   const registry = loadRegistry(builtinStandardsDir(), builtinProfilesDir());
   const codegenMs = median(
-    Array.from({ length: 5 }, () => timeMs(() => registry.editions.forEach((e) => codegenProgram(e)))),
+    // One program per scope: an edition's unit clauses, and each kind's per-object clauses.
+    Array.from({ length: 5 }, () =>
+      timeMs(() =>
+        registry.editions.forEach((e) => {
+          codegenProgram(e.unitScope);
+          e.kinds.forEach((k) => codegenProgram(k));
+        }),
+      ),
+    ),
   );
   line(
     `all ${registry.editions.length} editions + ${registry.profiles.length} profile(s), first load`,
@@ -245,7 +254,11 @@ async function main(): Promise<void> {
   line('  generate code for every edition', `${fmt(codegenMs, 1)} ms`);
 
   // ── The biggest built-in standard: the headline comparison, measured first ───────────────────
-  const biggestEd = [...registry.editions].sort((a, b) => b.clauses.length - a.clauses.length)[0]!;
+  // The headline is against json-rules-engine on the same rules: an edition without objects, whose clauses are
+  // rules over one fact map as json-rules-engine has them (objects are measured on their own below).
+  const biggestEd = [...registry.editions]
+    .filter((e) => e.kinds.length === 0)
+    .sort((a, b) => b.clauses.length - a.clauses.length)[0]!;
   const head = await engineVsEngine(biggestEd, N, N_JRE, 99);
   console.log(
     `\nBiggest built-in standard: ${biggestEd.ref} (${biggestEd.clauses.length} clauses, ${biggestEd.facts.length} facts), ${fmt(N)} observations (json-rules-engine: the first ${fmt(N_JRE)})`,
@@ -351,6 +364,7 @@ async function main(): Promise<void> {
   const per: { ref: string; clauses: number; daoze: number; jre: number; falsePasses: number; decisions: number }[] =
     [];
   for (const [i, ed] of registry.editions.entries()) {
+    if (ed.kinds.length) continue; // objects: below
     const r = await engineVsEngine(ed, QUICK ? 1_000 : 5_000, QUICK ? 200 : 1_000, 100 + i);
     per.push({ ref: ed.ref, clauses: ed.clauses.length, ...r });
     line(
@@ -364,6 +378,24 @@ async function main(): Promise<void> {
   console.log(
     `  json-rules-engine said "pass" for ${fmt(fp)} of ${fmt(dec)} clause decisions that lacked a fact (Daoze: indeterminate)`,
   );
+
+  // ── Objects in a unit: validate + outcomes with instances (no json-rules-engine counterpart) ───
+  console.log(`\nEditions with objects (${OBJECTS_PER_KIND} instances of each kind): Daoze, validate + outcomes`);
+  for (const [i, ed] of registry.editions.entries()) {
+    if (!ed.kinds.length) continue;
+    const obs = generateObservations(ed.spec, QUICK ? 500 : 2_000, 300 + i, 0.9, OBJECTS_PER_KIND);
+    for (let k = 0; k <= CODEGEN_AFTER; k++) {
+      const n = normaliseObservation(ed, obs[k % obs.length]);
+      evaluateOutcomes(ed, n.values, n.instances);
+    }
+    const r = rate(() => {
+      for (const o of obs) {
+        const n = normaliseObservation(ed, o);
+        evaluateOutcomes(ed, n.values, n.instances);
+      }
+    }, obs.length);
+    line(`${ed.ref} (${ed.clauses.length} clauses, ${ed.kinds.length} kinds)`, `${fmt(r)} obs/s`);
+  }
 
   // ── One answer: change one fact, re-evaluate ──────────────────────────────────────────────────
   const uEd = biggestEd;

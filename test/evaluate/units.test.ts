@@ -313,3 +313,27 @@ describe('cases with objects', () => {
     ]);
   });
 });
+
+describe('the programs of a kind', () => {
+  it('give the same per-object outcomes as generated code and as the closure tree', async () => {
+    const { closureProgram, codegenProgram } = await import('../../src/compile/codegen.js');
+    const kind = ed.kindById.get('street-lamp')!;
+    const closures = closureProgram(kind);
+    const generated = codegenProgram(kind);
+    expect(generated.kind).toBe('codegen');
+    const tri = [true, false, undefined];
+    for (const main of tri)
+      for (const tilted of tri)
+        for (const lit of tri) {
+          const v: unknown[] = new Array(kind.facts.length).fill(undefined);
+          v[ed.factById.get('street-is-main-road')!.index] = main;
+          v[kind.factById.get('lamp-pole-tilted')!.index] = tilted;
+          v[kind.factById.get('lamp-lit')!.index] = lit;
+          const a = new Uint8Array(2 * kind.clauses.length);
+          const b = new Uint8Array(2 * kind.clauses.length);
+          closures.run(v, a);
+          generated.run(v, b);
+          expect([...b], `${String(main)} ${String(tilted)} ${String(lit)}`).toEqual([...a]);
+        }
+  });
+});
