@@ -74,6 +74,10 @@ export const MESSAGES = {
     zh: '“{label}”须为日期(如 2026-11-20),收到 {value}。',
     en: '"{label}" must be a date such as 2026-11-20; got {value}.',
   },
+  valueList: {
+    zh: '“{label}”须为所勾选项的列表(每项至多一次,可为空),或 {"atLeast": [已见项]};可选项:{choices};收到 {value}。',
+    en: '"{label}" must be a list of the options ticked (each at most once, possibly none), or {"atLeast": [options seen]}; options: {choices}; got {value}.',
+  },
   valueDateTime: {
     zh: '“{label}”须为带时区的时间(如 2026-11-20T09:30:00+08:00),收到 {value}。',
     en: '"{label}" must be a date-time with a time zone such as 2026-11-20T09:30:00+08:00; got {value}.',

@@ -430,9 +430,9 @@ export function valueError(
       en: `${min}${WORDS.to.en}${max}${spec.unit ? ` ${spec.unit}` : ''}`,
     };
     text = fill(MESSAGES.valueRange, { label, range, value });
-  } else if (issue.code === 'E_FACT_CHOICE') {
+  } else if (spec.type === 'list' || issue.code === 'E_FACT_CHOICE') {
     const choices = (spec.choices ?? []).map((c) => c.label);
-    text = fill(MESSAGES.valueChoice, {
+    text = fill(spec.type === 'list' ? MESSAGES.valueList : MESSAGES.valueChoice, {
       label,
       value,
       choices: { zh: choices.map((c) => c.zh).join(WORDS.list.zh), en: choices.map((c) => c.en).join(WORDS.list.en) },

@@ -141,14 +141,15 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
       num(f, 'minimum', p);
       num(f, 'maximum', p);
       const choices = new Set<unknown>();
-      if (f.type === 'enum' || own(f, 'choices')) {
+      if (f.type === 'enum' || f.type === 'list' || own(f, 'choices')) {
         if (list(f.choices, `${p}.choices`)) {
           f.choices.forEach((c, i) => {
             if (!obj(c, `${p}.choices[${i}]`)) return;
             if (str(c, 'value', `${p}.choices[${i}]`)) choices.add(c.value);
             text(c, 'label', `${p}.choices[${i}]`);
           });
-          if (f.type === 'enum' && !choices.size) bad(`${p}.choices`, 'an enum fact needs at least one choice');
+          if ((f.type === 'enum' || f.type === 'list') && !choices.size)
+            bad(`${p}.choices`, `${f.type === 'enum' ? 'an enum' : 'a list'} fact needs at least one choice`);
         }
       }
       if (own(f, 'evidence') && obj(f.evidence, `${p}.evidence`)) {
@@ -297,7 +298,10 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
       const ref = Object.keys(v);
       const ok =
         ref.length === 1 &&
-        ((ref[0] === 'fact' && typeof v.fact === 'string' && scope.get(v.fact)?.type === fact.type) ||
+        ((ref[0] === 'fact' &&
+          fact.type !== 'list' &&
+          typeof v.fact === 'string' &&
+          scope.get(v.fact)?.type === fact.type) ||
           (ref[0] === 'param' && typeof v.param === 'string' && params.has(v.param)));
       if (!ok)
         bad(
@@ -308,6 +312,9 @@ export function editionShapeIssues(spec: unknown, at: string): ShapeIssue[] {
       if (!Array.isArray(v) || !v.every(scalar))
         bad(`${path}.value`, `${op.name} needs a list of values, found ${preview(v)}`);
     } else if (!scalar(v)) bad(`${path}.value`, `${op.name} needs one value, found ${preview(v)}`);
+    else if (fact.type === 'list' && !fact.choices.has(v))
+      // A list fact is searched for one of its options: anything else could never be found in an answer.
+      bad(`${path}.value`, `${op.name} on a list fact needs one of its choices, found ${preview(v)}`);
   };
 
   const clauseIds = new Set<string>();

@@ -71,6 +71,7 @@ const zh = {
     enum: '选择',
     date: '日期',
     datetime: '日期时间',
+    list: '多选',
   } satisfies Record<FactType, string>,
   kinds: { photo: '照片', measurement: '测量', document: '文件', video: '视频', gps: '定位' } satisfies Record<
     EvidenceKind,
@@ -273,6 +274,7 @@ const en: Words = {
     enum: 'choice',
     date: 'date',
     datetime: 'date-time',
+    list: 'multi-select',
   },
   kinds: { photo: 'photo', measurement: 'measurement', document: 'document', video: 'video', gps: 'GPS' },
   list: {

@@ -5,7 +5,8 @@
  *
  * A standard is data, not code. The generated text is assembled only from fixed fragments written in this
  * file, the operators' fixed `inline` fragments (`src/operators/index.ts`, reached through the operator found
- * in `OPERATORS`; its name is never spliced in) and integers this file computes (value-vector indexes,
+ * in `OPERATORS`; its name is never spliced in; an operator without one, or with a three-valued `tri`, is a
+ * function in the pool `O`, called by index) and integers this file computes (value-vector indexes,
  * constant-pool indexes, counters), each checked with {@link int}. Every value that comes from a standard —
  * literals, parameter values, keyed tables, operator names — stays in arrays passed to the generated function
  * and is reached by index; no string from a standard is ever spliced into the generated text.
@@ -58,11 +59,14 @@ function int(n: number): string {
   return String(n);
 }
 
-/** What the generated function receives: constants, keyed tables and operator functions, by index. */
+/**
+ * What the generated function receives: constants, keyed tables and operator functions (an operator's `test`,
+ * or its three-valued `tri`), by index.
+ */
 interface Pools {
   consts: unknown[];
   tables: ReadonlyMap<unknown, unknown>[];
-  ops: OperatorDef['test'][];
+  ops: (OperatorDef['test'] | NonNullable<OperatorDef['tri']>)[];
 }
 
 /** Generates the source of the checklist function and the pools it reads. Exported for the safety tests. */
@@ -73,10 +77,15 @@ export function generate(ed: Scope): { source: string; pools: Pools } {
   const fresh = (): string => `r${int(nvar++)}`;
   const konst = (x: unknown): string => `K[${int(pools.consts.push(x) - 1)}]`;
 
-  // An operator with an `inline` form is written out (same semantics as its `test`, held equal by
-  // test/unit/operators/index.test.ts); any other is called through its `test` function by index.
-  const test = (op: OperatorDef, a: string, b: string): string =>
-    op.inline ? op.inline(a, b) : `O[${int(pools.ops.push(op.test) - 1)}](${a}, ${b})`;
+  // The comparison as an expression of its Kleene value. An operator with a three-valued `tri` is called
+  // through it by index (its result is already 0, 1 or 2); one with an `inline` form is written out (same
+  // semantics as its `test`, held equal by test/unit/operators/index.test.ts); any other is called through its
+  // `test` function by index.
+  const test = (op: OperatorDef, a: string, b: string): string => {
+    if (op.tri) return `O[${int(pools.ops.push(op.tri) - 1)}](${a}, ${b})`;
+    const t = op.inline ? op.inline(a, b) : `O[${int(pools.ops.push(op.test) - 1)}](${a}, ${b})`;
+    return `(${t} ? 1 : 0)`;
+  };
 
   // all: false wins, else unknown if any member is unknown; any: true wins, else unknown if any is unknown.
   const junction = (r: string, members: readonly Condition[], start: string, stop: string): string => {
@@ -105,23 +114,21 @@ export function generate(ed: Scope): { source: string; pools: Pools } {
         const lhs = `(x = v[${int(fact.index)}]) === undefined ? 2 : `;
         switch (rhs.kind) {
           case 'fact':
-            lines.push(
-              `${r} = ${lhs}(y = v[${int(rhs.fact.index)}]) === undefined ? 2 : ${test(op, 'x', 'y')} ? 1 : 0;`,
-            );
+            lines.push(`${r} = ${lhs}(y = v[${int(rhs.fact.index)}]) === undefined ? 2 : ${test(op, 'x', 'y')};`);
             break;
           case 'keyed': {
             // The same table the closure reads: entries in the compared fact's comparable form.
             const m = `M[${int(pools.tables.push(rhs.table) - 1)}]`;
             lines.push(
-              `${r} = ${lhs}(y = v[${int(rhs.key.index)}]) === undefined ? 2 : (y = ${m}.get(y)) === undefined ? 2 : ${test(op, 'x', 'y')} ? 1 : 0;`,
+              `${r} = ${lhs}(y = v[${int(rhs.key.index)}]) === undefined ? 2 : (y = ${m}.get(y)) === undefined ? 2 : ${test(op, 'x', 'y')};`,
             );
             break;
           }
           case 'param':
-            lines.push(`${r} = ${lhs}(y = ${konst(rhs.value)}) === undefined ? 2 : ${test(op, 'x', 'y')} ? 1 : 0;`);
+            lines.push(`${r} = ${lhs}(y = ${konst(rhs.value)}) === undefined ? 2 : ${test(op, 'x', 'y')};`);
             break;
           case 'literal':
-            lines.push(`${r} = ${lhs}${test(op, 'x', konst(rhs.value))} ? 1 : 0;`);
+            lines.push(`${r} = ${lhs}${test(op, 'x', konst(rhs.value))};`);
             break;
         }
         return r;

@@ -259,11 +259,16 @@ class Leaf implements CNode {
     if (a === undefined) return U;
     const b = this.rhs(v);
     if (b === undefined) return U;
-    return this.op.test(a, b) ? T : F;
+    // An operator on partly known values (a list answer) decides in three values itself.
+    const tri = this.op.tri;
+    return tri !== undefined ? tri(a, b) : this.op.test(a, b) ? T : F;
   }
   missing(v: Values, out: Set<number>): void {
     if (v[this.fi] === undefined) out.add(this.fi);
     if (this.rhsFact !== undefined && v[this.rhsFact] === undefined) out.add(this.rhsFact);
+    // Both sides known and still unknown: the fact is only partly known (a partial list answer), and knowing
+    // it fully would decide the leaf.
+    else if (this.op.tri !== undefined && v[this.fi] !== undefined && this.ev(v) === U) out.add(this.fi);
   }
   trace(v: Values, raw: readonly unknown[]): LeafTrace {
     const t: LeafTrace = {

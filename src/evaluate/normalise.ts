@@ -50,6 +50,14 @@ function refusalIssue(spec: FactSpec, r: FactRefusal, v: unknown, path: string):
   switch (r) {
     case 'whole':
       return { code: 'E_FACT_TYPE', path, message: `must be a whole number, got ${v as number}`, value: v };
+    case 'repeat':
+      return {
+        code: 'E_FACT_CHOICE',
+        path,
+        message: `must list each choice at most once, got ${preview(v)}`,
+        value: v,
+        allowed: def.allowed(spec),
+      };
     case 'below':
       return {
         code: 'E_FACT_RANGE',
@@ -67,7 +75,7 @@ function refusalIssue(spec: FactSpec, r: FactRefusal, v: unknown, path: string):
         allowed: rangeText(spec),
       };
     default: {
-      // A type whose literals are a list (boolean, enum) gives the list; the others are described in the message.
+      // A type whose literals are a list (boolean, enum, list) gives the list; the others are described in the message.
       const allowed = def.allowed(spec);
       return {
         code: r === 'choice' ? 'E_FACT_CHOICE' : 'E_FACT_TYPE',
@@ -88,8 +96,8 @@ function rangeText(spec: FactSpec): string {
 interface FactPlan extends Acceptance {
   readonly index: number;
   readonly spec: FactSpec;
-  /** The fact type's comparable form, when values do not compare as given (dates). */
-  readonly comparable: ((v: string) => number) | undefined;
+  /** The fact type's comparable form, when values do not compare as given (dates, list answers). */
+  readonly comparable: ((v: unknown) => unknown) | undefined;
 }
 
 /**
@@ -204,7 +212,7 @@ function readFact(
     return;
   }
   raw[f.index] = v;
-  values[f.index] = f.comparable === undefined ? v : f.comparable(v as string);
+  values[f.index] = f.comparable === undefined ? v : f.comparable(v);
   why[f.index] = undefined;
 }
 
@@ -352,7 +360,7 @@ function readVector(
         if (f !== undefined && !plan.hostileFactId && v !== null && refusal(f, v) === null) {
           // The common case, inline: a known fact with a valid value.
           raw[f.index] = v;
-          values[f.index] = f.comparable === undefined ? v : f.comparable(v as string);
+          values[f.index] = f.comparable === undefined ? v : f.comparable(v);
           why[f.index] = undefined;
         } else readFact(plan, k, v, at, values, raw, why, issues);
       }

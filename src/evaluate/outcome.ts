@@ -33,7 +33,8 @@ export function missingFact(
     fact: f.id,
     label: f.spec.label[locale],
     question: f.spec.question[locale],
-    reason: n.why[i] ?? 'absent',
+    // A value given that still leaves a clause unknown is a partial list answer (src/operators/index.ts).
+    reason: n.why[i] ?? (n.values[i] !== undefined ? 'partial' : 'absent'),
     evidence: f.spec.evidence?.kinds ?? [],
     evidenceRequired: f.spec.evidence?.required ?? false,
     clauses: count,

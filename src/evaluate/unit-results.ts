@@ -119,7 +119,7 @@ function instanceMissing(
     fact: f.id,
     label: `${ref.label} ${f.spec.label[locale]}`,
     question: f.spec.question[locale],
-    reason: x.why[i] ?? 'absent',
+    reason: x.why[i] ?? (x.values[i] !== undefined ? 'partial' : 'absent'),
     evidence: f.spec.evidence?.kinds ?? [],
     evidenceRequired: f.spec.evidence?.required ?? false,
     clauses: 1,

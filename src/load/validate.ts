@@ -438,15 +438,16 @@ export function checkFact(id: string, f: FactSpec, report: Report, at: DocPath =
   if (!numeric && f.unit) report('E_FACT_SPEC', [...path, 'unit'], `a ${f.type} fact has no unit`, {}, true);
   if (f.minimum !== undefined && f.maximum !== undefined && f.minimum > f.maximum)
     report('E_FACT_SPEC', [...path, 'minimum'], 'minimum is greater than maximum', { value: f.minimum });
-  if (f.type === 'enum') {
-    if (!f.choices) report('E_FACT_SPEC', path, 'an enum fact must list its choices', {}, true);
+  if (f.type === 'enum' || f.type === 'list') {
+    if (!f.choices)
+      report('E_FACT_SPEC', path, `${f.type === 'enum' ? 'an enum' : 'a list'} fact must list its choices`, {}, true);
     const seen = new Set<string>();
     (f.choices ?? []).forEach((c, i) => {
       if (seen.has(c.value))
         report('E_DUPLICATE_ID', [...path, 'choices', i, 'value'], `duplicate choice "${c.value}"`, { value: c.value });
       seen.add(c.value);
     });
-  } else if (f.choices) report('E_FACT_SPEC', [...path, 'choices'], 'only an enum fact has choices', {}, true);
+  } else if (f.choices) report('E_FACT_SPEC', [...path, 'choices'], 'only an enum or list fact has choices', {}, true);
 }
 
 /**
@@ -548,6 +549,14 @@ function checkLeaf(
       report('E_OPERATOR_TYPE', [...path, 'value'], `operator "${op.name}" needs a literal list, not a reference`, {
         value: v,
       });
+    } else if ('fact' in v && FACT_TYPE_DEFS[f.type].multi) {
+      // A list fact is searched for one of its options; another fact's value is not an option.
+      report(
+        'E_OPERATOR_TYPE',
+        [...path, 'value'],
+        `operator "${op.name}" on list fact "${c.fact}" needs one of its choices, not another fact`,
+        { value: v, ...allowedFor(f) },
+      );
     } else if ('fact' in v) {
       const g = facts.get(v.fact);
       if (!g)

@@ -84,12 +84,23 @@ export const OBSERVATION_MESSAGES: Readonly<Record<string, readonly MessageEntry
       en: new RegExp(`^must be a date-time with time zone \\([^)]*\\)${GOT}$`),
       zh: '应为带时区的日期时间(如 2026-11-20T09:30:00+08:00),实为 {got}',
     },
+    {
+      en: new RegExp(`^must be a list of distinct choices, or \\{ "atLeast": \\[choices seen\\] \\}${GOT}$`),
+      zh: '应为所选项的列表(各不相同),或 { "atLeast": [已见项] },实为 {got}',
+    },
   ],
   E_FACT_RANGE: [
     { en: /^(?<v>\S+) is below the minimum (?<limit>\S+)$/, zh: '{v} 低于最小值 {limit}' },
     { en: /^(?<v>\S+) is above the maximum (?<limit>\S+)$/, zh: '{v} 高于最大值 {limit}' },
   ],
-  E_FACT_CHOICE: [{ en: new RegExp(`^must be one of the choices${GOT}$`), zh: '应为选项之一,实为 {got}' }],
+  E_FACT_CHOICE: [
+    { en: new RegExp(`^must be one of the choices${GOT}$`), zh: '应为选项之一,实为 {got}' },
+    {
+      en: new RegExp(`^must be a list of distinct choices, or \\{ "atLeast": \\[choices seen\\] \\}${GOT}$`),
+      zh: '应为所选项的列表(各不相同),或 { "atLeast": [已见项] },实为 {got}',
+    },
+    { en: new RegExp(`^must list each choice at most once${GOT}$`), zh: '每个选项至多列一次,实为 {got}' },
+  ],
   E_STANDARD_REF: [
     {
       en: /^the observation must name its standard as "id" or "id@version"$/,

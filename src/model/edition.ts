@@ -74,7 +74,7 @@ export interface ParameterSpec {
 export type FactType = (typeof FACT_TYPES)[number];
 
 /** Every fact type. */
-export const FACT_TYPES = ['boolean', 'number', 'integer', 'enum', 'date', 'datetime', 'duration'] as const;
+export const FACT_TYPES = ['boolean', 'number', 'integer', 'enum', 'date', 'datetime', 'duration', 'list'] as const;
 
 /** Kinds of evidence a fact can ask for. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -82,7 +82,7 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 /** Every kind of evidence. */
 export const EVIDENCE_KINDS = ['photo', 'measurement', 'document', 'video', 'gps'] as const;
 
-/** One choice of an enum fact. */
+/** One choice of an enum fact, or one option a list fact may tick. */
 export interface EnumChoice {
   value: string;
   label: I18nText;
@@ -98,6 +98,7 @@ export interface FactSpec {
   unit?: string;
   minimum?: number;
   maximum?: number;
+  /** The choices of an enum fact, or the options of a list fact (a multi-select). */
   choices?: EnumChoice[];
   evidence?: {
     kinds: EvidenceKind[];

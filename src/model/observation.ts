@@ -95,10 +95,11 @@ export interface InstanceObservation {
 }
 
 /**
- * Why a fact counts as missing: `absent` (not given), `unknown` (given as null), or a value given whose required
- * evidence does not back it (see {@link EvidenceReason}).
+ * Why a fact counts as missing: `absent` (not given), `unknown` (given as null), `partial` (a list answered only
+ * with the options seen, `{ atLeast: [...] }`, where the clause needs to know whether another is there), or a
+ * value given whose required evidence does not back it (see {@link EvidenceReason}).
  */
-export type MissingReason = 'absent' | 'unknown' | EvidenceReason;
+export type MissingReason = 'absent' | 'unknown' | 'partial' | EvidenceReason;
 
 /**
  * Why a value does not count although it was given, for a fact whose catalogue requires evidence:

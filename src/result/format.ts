@@ -1,16 +1,16 @@
 /** Formats observed and required values for people, in Chinese or English. */
 import type { FactSpec, Locale } from '../model/edition.js';
-import { FACT_TYPE_DEFS } from '../model/fact-types.js';
+import { FACT_TYPE_DEFS, isPartialAnswer } from '../model/fact-types.js';
 import { withUnit } from './units.js';
 
 const WORDS = {
-  zh: { yes: '是', no: '否', none: '未记录', and: '、' },
-  en: { yes: 'yes', no: 'no', none: 'not recorded', and: ', ' },
+  zh: { yes: '是', no: '否', none: '未记录', and: '、', noOption: '均无', atLeast: '至少:' },
+  en: { yes: 'yes', no: 'no', none: 'not recorded', and: ', ', noOption: 'none of them', atLeast: 'at least: ' },
 } as const;
 
 /**
  * Formats a fact value (as given by the inspector) as its fact type's `display` says: yes/no, its choice label,
- * or a number with its unit (in `locale`, src/result/units.ts). A value without a fact reads by its JavaScript type.
+ * a list answer's labels (a partial one as "at least: …"), or a number with its unit (in `locale`, src/result/units.ts). A value without a fact reads by its JavaScript type.
  */
 export function formatFactValue(spec: FactSpec | undefined, v: unknown, locale: Locale): string {
   const w = WORDS[locale];
@@ -18,6 +18,14 @@ export function formatFactValue(spec: FactSpec | undefined, v: unknown, locale: 
   if (typeof v === 'boolean') return v ? w.yes : w.no;
   if (spec !== undefined && FACT_TYPE_DEFS[spec.type].display === 'choice-label') {
     return spec.choices?.find((c) => c.value === v)?.label[locale] ?? String(v);
+  }
+  if (spec !== undefined && FACT_TYPE_DEFS[spec.type].display === 'choice-labels') {
+    const partial = isPartialAnswer(v);
+    const items = partial ? v.atLeast : Array.isArray(v) ? (v as unknown[]) : undefined;
+    if (items === undefined) return String(v);
+    const labels = items.map((x) => spec.choices?.find((c) => c.value === x)?.label[locale] ?? String(x));
+    if (!partial) return labels.length ? labels.join(w.and) : w.noOption;
+    return `${w.atLeast}${labels.join(w.and)}`;
   }
   if (typeof v === 'number') return withUnit(formatNumber(v), spec?.unit, locale);
   return String(v);

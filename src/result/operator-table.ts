@@ -2,6 +2,7 @@
  * The operator table of the authoring guide (docs/authoring.md), generated from `OPERATORS`, and the splice
  * that puts it between its marker comments: `daoze doc` writes it, test/docs/pages.test.ts fails when it is stale.
  */
+import { FACT_TYPE_DEFS } from '../model/fact-types.js';
 import { OPERATORS } from '../operators/index.js';
 
 /** The comment that opens the generated table; the line it is on sets the table's indentation. */
@@ -13,7 +14,14 @@ export const OPERATOR_TABLE_END = '<!-- operators:end -->';
 /** The operators as a Markdown table: name, sign, its reading in English and Chinese, the value it takes, the fact types. */
 export function renderOperatorTable(): string[] {
   const rows = [...OPERATORS.values()].map((op) => {
-    const value = op.operand === 'list' ? 'a list of values' : 'a value, `{ fact: … }` or `{ param: … }`';
+    // A list fact is searched for one of its options, which another fact's value is not (src/load/validate.ts).
+    const onOptions = op.factTypes.every((t) => FACT_TYPE_DEFS[t].multi);
+    const value =
+      op.operand === 'list'
+        ? 'a list of values'
+        : onOptions
+          ? 'one of the choices, or `{ param: … }`'
+          : 'a value, `{ fact: … }` or `{ param: … }`';
     return `| \`${op.name}\` | ${op.sign} | ${op.words.en} | ${op.words.zh} | ${value} | ${op.factTypes.join(', ')} |`;
   });
   return ['| Operator | Sign | Reads | 读作 | `value` | Fact types |', '|---|---|---|---|---|---|', ...rows];

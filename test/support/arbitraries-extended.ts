@@ -26,9 +26,22 @@ export interface ExtFact {
   value: fc.Arbitrary<unknown>;
 }
 
-/** The base catalogue plus a date, a date-time and a number that needs evidence. */
+/**
+ * The base catalogue plus a date, a date-time and a number that needs evidence; its list fact is answered
+ * completely or partially (`{ atLeast }`, the options seen), so that partial answers reach every evaluator.
+ */
 export const EXT_FACTS: readonly ExtFact[] = [
-  ...BASE_FACTS,
+  ...BASE_FACTS.map((f) =>
+    f.spec.type === 'list'
+      ? {
+          ...f,
+          value: fc.oneof(
+            f.value,
+            fc.uniqueArray(fc.constantFrom(...CHOICES)).map((atLeast) => ({ atLeast })),
+          ),
+        }
+      : f,
+  ),
   { id: 'since', spec: { type: 'date', label: t('since'), question: t('since?') }, value: fc.constantFrom(...DATES) },
   { id: 'at', spec: { type: 'datetime', label: t('at'), question: t('at?') }, value: fc.constantFrom(...DATETIMES) },
   {
@@ -68,6 +81,7 @@ function leafFor(f: ExtFact): fc.Arbitrary<LeafCondition> {
   const rec = (operator: fc.Arbitrary<string>, value: fc.Arbitrary<unknown>) =>
     fc.record({ fact: fc.constant(f.id), operator, value }) as fc.Arbitrary<LeafCondition>;
   if (type === 'boolean') return rec(fc.constantFrom('equal', 'notEqual'), fc.boolean());
+  if (type === 'list') return rec(fc.constantFrom('contains', 'doesNotContain'), fc.constantFrom(...CHOICES));
   if (type === 'enum') {
     return fc.oneof(
       rec(fc.constantFrom('equal', 'notEqual'), fc.constantFrom(...CHOICES)),

@@ -66,6 +66,17 @@ export const FACTS: readonly GenFact[] = [
     },
     value: fc.constantFrom(...CHOICES),
   },
+  {
+    id: 'marks',
+    spec: {
+      type: 'list',
+      choices: CHOICES.map((v) => ({ value: v, label: { zh: v, en: v } })),
+      label: { zh: 'm', en: 'm' },
+      question: { zh: 'm', en: 'm' },
+    },
+    // A complete answer: the options ticked, none of them included.
+    value: fc.uniqueArray(fc.constantFrom(...CHOICES)),
+  },
 ];
 
 const byId = new Map(FACTS.map((f) => [f.id, f]));
@@ -74,6 +85,12 @@ function leafFor(f: GenFact): fc.Arbitrary<LeafCondition> {
   const t = f.spec.type;
   if (t === 'boolean')
     return fc.record({ fact: fc.constant(f.id), operator: fc.constantFrom('equal', 'notEqual'), value: fc.boolean() });
+  if (t === 'list')
+    return fc.record({
+      fact: fc.constant(f.id),
+      operator: fc.constantFrom('contains', 'doesNotContain'),
+      value: fc.constantFrom(...CHOICES),
+    });
   if (t === 'enum') {
     return fc.oneof(
       fc.record({

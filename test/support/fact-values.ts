@@ -133,6 +133,18 @@ export function valuesFor(spec: FactSpec): fc.Arbitrary<unknown> {
       );
     case 'datetime':
       return fc.oneof(dateTimeLike, dateLike, ...common);
+    case 'list': {
+      const options = (spec.choices ?? []).map((c) => c.value);
+      const lists = fc.array(fc.constantFrom(...options, 'B', ''), { maxLength: options.length + 1 });
+      return fc.oneof(
+        fc.uniqueArray(fc.constantFrom(...options)),
+        lists,
+        lists.map((atLeast) => ({ atLeast })),
+        fc.constantFrom(...options),
+        fc.constantFrom({ atLeast: options[0] }, { atLeast: [], more: 1 }, { seen: [] }),
+        ...common,
+      );
+    }
   }
 }
 
@@ -158,5 +170,9 @@ export function validSamples(spec: FactSpec): unknown[] {
       return ['2023-01-01', '2024-02-29', '2026-11-20'];
     case 'datetime':
       return ['2023-01-01T00:00:00Z', '2026-11-20T09:30:00+08:00', '2026-11-20T24:00Z'];
+    case 'list': {
+      const options = (spec.choices ?? []).map((c) => c.value);
+      return [[], options, options.slice(0, 1), { atLeast: [] }, { atLeast: options.slice(-1) }];
+    }
   }
 }

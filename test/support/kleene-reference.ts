@@ -35,6 +35,18 @@ function ms(spec: FactSpec, v: unknown): unknown {
   return v;
 }
 
+/**
+ * A list answer's leaf: a complete answer (an array) decides; a partial one (`{ atLeast }`) decides only on an
+ * option it names, since the others may or may not be there.
+ */
+function listLeaf(op: string, a: unknown, b: unknown): K {
+  const complete = Array.isArray(a);
+  const seen = (complete ? (a as unknown[]) : (a as { atLeast: unknown[] }).atLeast).includes(b);
+  if (op === 'contains') return seen ? 'true' : complete ? 'false' : 'unknown';
+  if (op === 'doesNotContain') return seen ? 'false' : complete ? 'true' : 'unknown';
+  throw new Error(`reference: ${op} on a list fact`);
+}
+
 function compare(op: string, a: unknown, b: unknown): boolean {
   switch (op) {
     case 'equal':
@@ -93,6 +105,11 @@ export function refCondition(spec: EditionSpec, c: Condition, known: Known): { v
     }
   } else b = Array.isArray(v) ? v.map((x) => ms(fs, x)) : ms(fs, v);
   if (missing.size > 0 || b === undefined) return { value: 'unknown', missing };
+  if (fs.type === 'list') {
+    const value = listLeaf(c.operator, a, b);
+    // A partial answer that leaves the leaf unknown still needs the fact: its completion would decide.
+    return { value, missing: value === 'unknown' ? new Set([c.fact]) : missing };
+  }
   return { value: compare(c.operator, ms(fs, a), b) ? 'true' : 'false', missing };
 }
 

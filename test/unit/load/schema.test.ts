@@ -22,14 +22,24 @@ describe('edition.schema.json operators', () => {
     expect(byShape('boolean')).toEqual(names((op) => op.operand === 'scalar' && op.factTypes.includes('boolean')));
   });
 
-  it('the loader still reports an unknown operator itself (E_UNKNOWN_OPERATOR, with the reason for unsupported ones), not as a schema error', () => {
+  it('the loader still reports an unknown operator itself (E_UNKNOWN_OPERATOR), not as a schema error', () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'fixtures', 'invalid', 'case-values.yaml'), 'utf8').replace(
+      'operator: equal',
+      'operator: startsWith',
+    );
+    const r = parseEdition(text, { file: 'x.yaml' });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['E_UNKNOWN_OPERATOR']);
+    expect(r.diagnostics[0]!.message).toContain('unknown operator "startsWith"');
+  });
+
+  it('a list operator on a scalar fact is E_OPERATOR_TYPE from the loader, naming the operators that apply', () => {
     const text = readFileSync(join(__dirname, '..', '..', 'fixtures', 'invalid', 'case-values.yaml'), 'utf8').replace(
       'operator: equal',
       'operator: contains',
     );
     const r = parseEdition(text, { file: 'x.yaml' });
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['E_UNKNOWN_OPERATOR']);
-    expect(r.diagnostics[0]!.message).toContain('not supported');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['E_OPERATOR_TYPE']);
+    expect(r.diagnostics[0]!.allowed).not.toContain('contains');
   });
 });
 

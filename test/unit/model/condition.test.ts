@@ -166,6 +166,8 @@ describe('conditionText', () => {
       'f lessThanInclusive 2',
       'f greaterThan 2',
       'f greaterThanInclusive 2',
+      'f contains 2',
+      'f doesNotContain 2',
     ]);
   });
 
@@ -202,6 +204,8 @@ describe('conditionText', () => {
       'all(f ≤ 2)',
       'all(f > 2)',
       'all(f ≥ 2)',
+      'all(f ∋ 2)',
+      'all(f ∌ 2)',
     ]);
     expect(conditionText(tree, { ...SOURCE_TEXT, separator: ' | ' })).toBe(
       'all(a equal true | not(any(b equal true | c equal {p})) | d equal e)',

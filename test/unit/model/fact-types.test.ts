@@ -51,7 +51,9 @@ describe('FACT_TYPE_DEFS', () => {
   it('decides which operators apply to which fact types', () => {
     expect(OPERATORS.get('lessThan')!.factTypes).toEqual(['number', 'integer', 'date', 'datetime', 'duration']);
     expect(OPERATORS.get('in')!.factTypes).toEqual(['number', 'integer', 'enum', 'date', 'datetime', 'duration']);
-    expect(OPERATORS.get('equal')!.factTypes).toEqual([...FACT_TYPES]);
+    expect(OPERATORS.get('equal')!.factTypes).toEqual(FACT_TYPES.filter((t) => t !== 'list'));
+    expect(OPERATORS.get('contains')!.factTypes).toEqual(['list']);
+    expect(OPERATORS.get('doesNotContain')!.factTypes).toEqual(['list']);
   });
 
   it('gives dates their comparable form and leaves other values as given', () => {
