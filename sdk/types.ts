@@ -9,6 +9,7 @@ import type {
   FactType,
   I18nText,
   InstanceLocation,
+  InstanceObservation,
   LoadedBundle,
   Locale,
   MissingFact,
@@ -115,23 +116,10 @@ export interface ChecklistSection {
 }
 
 /**
- * An object as an app adds it to the unit (`addInstance`): who it is and where. Its facts are answered one by one
- * afterwards (`answerInstance`), never passed here.
+ * An object as an app adds it to the unit (`addInstance`): who it is and where — the instance of an observation
+ * without its facts and evidence, which are answered one by one afterwards (`answerInstance`), never passed here.
  */
-export interface InstanceInput {
-  /** The app's id of the object, unique within the inspection across kinds (`lamp-3`). */
-  id: string;
-  /** A name a person recognises on site (3号路灯); results name the object by it. */
-  label?: string;
-  /** The part of the unit it stands in (`street-plane`), one of those its kind allows. */
-  part?: string;
-  /** Where it stands; coordinates need their system (`crs`: WGS-84, GCJ-02, BD-09, CGCS2000). */
-  location?: InstanceLocation;
-  /** 部件 code (GB/T 30428.2), where the city codes its components. */
-  code?: string;
-  /** Who answers for it (门前三包: the shop); a failure goes to them when the kind routes to its own party. */
-  responsible?: ResponsibleParty;
-}
+export type InstanceInput = Omit<InstanceObservation, 'facts' | 'evidence'>;
 
 /** A clause checked on each object, as one object's list shows it. */
 export interface InstanceClause {

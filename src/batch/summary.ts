@@ -59,11 +59,21 @@ export function summarise(
     clauses,
     missing,
   };
-  if (ed.profile) s.profile = ed.profile;
-  if (obs.subject) s.subject = obs.subject;
-  if (obs.observedAt) s.observedAt = obs.observedAt;
-  if (options.evaluatedAt) s.evaluatedAt = options.evaluatedAt;
-  if (t.score) s.score = t.score;
+  return withOptional(s, {
+    profile: ed.profile,
+    subject: obs.subject,
+    observedAt: obs.observedAt,
+    evaluatedAt: options.evaluatedAt,
+    score: t.score,
+  });
+}
+
+/** The summary's optional members, each set only when it has a value (a record leaves absent ones out). */
+function withOptional(
+  s: VerdictSummary,
+  o: Pick<Partial<VerdictSummary>, 'profile' | 'subject' | 'observedAt' | 'evaluatedAt' | 'score' | 'findings'>,
+): VerdictSummary {
+  for (const [k, v] of Object.entries(o)) if (v) (s as unknown as Record<string, unknown>)[k] = v;
   return s;
 }
 
@@ -76,11 +86,6 @@ function summaryOf(v: Verdict): VerdictSummary {
     clauses: v.clauses.map((c) => ({ clause: c.clause, outcome: c.outcome, label: c.label, counts: c.counts })),
     missing: v.missing.map((m) => ({ fact: m.fact })),
   };
-  if (v.profile) s.profile = v.profile;
-  if (v.subject) s.subject = v.subject;
-  if (v.observedAt) s.observedAt = v.observedAt;
-  if (v.evaluatedAt) s.evaluatedAt = v.evaluatedAt;
-  if (v.score) s.score = v.score;
-  if (v.findings) s.findings = v.findings;
-  return s;
+  const { profile, subject, observedAt, evaluatedAt, score, findings } = v;
+  return withOptional(s, { profile, subject, observedAt, evaluatedAt, score, findings });
 }
