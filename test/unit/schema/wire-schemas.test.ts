@@ -229,7 +229,9 @@ describe('the wire schemas and objects in a unit', () => {
   it('accept the observation and the verdict of a unit inspected object by object, and refuse a forged finding', async () => {
     const { compileEdition, loadEdition } = await import('../../../src/index.js');
     const ed = compileEdition(
-      loadEdition(readFileSync(join(root, 'test/fixtures/units/street-objects/1.0.0.yaml'), 'utf8'), { file: 'u.yaml' }),
+      loadEdition(readFileSync(join(root, 'test/fixtures/units/street-objects/1.0.0.yaml'), 'utf8'), {
+        file: 'u.yaml',
+      }),
     );
     const obs: Observation = {
       standard: 'street-objects',
