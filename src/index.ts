@@ -66,6 +66,11 @@ export type {
   Routing,
   Severity,
   Exclusion,
+  PartSpec,
+  KindSpec,
+  QuantifierSpec,
+  QuantifierRule,
+  ScoringSpec,
 } from './model/edition.js';
 export { EVIDENCE_KINDS, FACT_TYPES, PROVENANCES, SEVERITIES, SOURCE_KINDS } from './model/edition.js';
 export type { FactInputKind } from './model/fact-types.js';
@@ -90,6 +95,10 @@ export type {
   CompiledFact,
   CompiledParam,
   CompileOptions,
+  CompiledKind,
+  CompiledQuantifier,
+  CompiledRule,
+  Scope,
 } from './compile/compile.js';
 export { traceLeaves, isLeafTrace } from './model/trace.js';
 export type { LeafTrace, ConditionTrace, AllTrace, AnyTrace, NotTrace, TraceResult } from './model/trace.js';
@@ -107,6 +116,7 @@ export type {
   InstanceObservation,
   InstanceLocation,
   ResponsibleParty,
+  NormalisedInstance,
 } from './evaluate/observation.js';
 export type {
   Verdict,
@@ -183,11 +193,17 @@ export type {
   CheckedObservation,
   ProfileEvaluator,
 } from './audit/index.js';
-export type { Explanation, ExplainedClause, ExplainedComparison, ExplainedCondition } from './audit/index.js';
+export type {
+  Explanation,
+  ExplainedClause,
+  ExplainedComparison,
+  ExplainedCondition,
+  ExplainedInstance,
+} from './audit/index.js';
 export { diffEditions, versionBump, bumpSuffices } from './audit/index.js';
 export type { EditionDiff, EditionChange, ChangeKind, Impact, Bump } from './audit/index.js';
 export { replay } from './audit/index.js';
-export type { ReplayReport, ReplayChange, ClauseFlip } from './audit/index.js';
+export type { ReplayReport, ReplayChange, ClauseFlip, FindingFlip } from './audit/index.js';
 export { LOCK_FILE, checkEditionsLock, updateEditionsLock, editionHash, isEditionsLock } from './audit/index.js';
 export type { EditionsLock, CheckLockOptions } from './audit/index.js';
 

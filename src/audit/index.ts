@@ -36,7 +36,13 @@ export { signRecord, checkRecordSignature } from './sign.js';
 export type { SignedRecord, RecordSignatureCheck } from './sign.js';
 export type { VerifyReport, VerifyOptions, RecordDifference } from './verify.js';
 export { explainVerdict } from './explain.js';
-export type { Explanation, ExplainedClause, ExplainedComparison, ExplainedCondition } from './explain.js';
+export type {
+  Explanation,
+  ExplainedClause,
+  ExplainedComparison,
+  ExplainedCondition,
+  ExplainedInstance,
+} from './explain.js';
 export { explanationOf } from './explain-record.js';
 export type { ExplanationNote, EditionLookup } from './explain-record.js';
 export { checkObservation } from './check.js';
@@ -44,7 +50,7 @@ export type { CheckObservationOptions, CheckedObservation, ProfileEvaluator } fr
 export { diffEditions, versionBump, bumpSuffices, clauseReads } from './diff.js';
 export type { EditionDiff, EditionChange, ChangeKind, Impact, Bump } from './diff.js';
 export { replay } from './replay.js';
-export type { ReplayReport, ReplayChange, ClauseFlip } from './replay.js';
+export type { ReplayReport, ReplayChange, ClauseFlip, FindingFlip } from './replay.js';
 export { LOCK_FILE, checkEditionsLock, updateEditionsLock, editionHash, isEditionsLock } from './lock.js';
 export type { EditionsLock, CheckLockOptions } from './lock.js';
 export { formatJsonPath, jsonDifferences, jsonPathAt, jsonSyntaxError } from './json-diff.js';

@@ -8,6 +8,7 @@ export type {
   InstanceLocation,
   InstanceObservation,
   MissingReason,
+  NormalisedInstance,
   NormalisedObservation,
   Observation,
   Observer,
