@@ -50,7 +50,13 @@ const held = (c: ExplainedCondition): boolean =>
 /** A fact still needed, why, what it asks and what evidence it takes. */
 function neededLine(m: MissingFact, locale: Locale, indent: string): string {
   const w = words(locale).explain;
-  const why = isEvidenceReason(m.reason) ? w.noEvidence : m.reason === 'unknown' ? w.unknown : '';
+  const why = isEvidenceReason(m.reason)
+    ? w.noEvidence
+    : m.reason === 'unknown'
+      ? w.unknown
+      : m.reason === 'partial'
+        ? w.partial
+        : '';
   const ev = m.evidence.length ? ` [${w.evidence}: ${m.evidence.join(', ')}${m.evidenceRequired ? ' *' : ''}]` : '';
   return color.yellow(`${indent}${w.needed}: ${m.label}${why ? ` (${why})` : ''} — ${m.question}${ev}`);
 }
