@@ -97,7 +97,7 @@ interface FactPlan extends Acceptance {
   readonly index: number;
   readonly spec: FactSpec;
   /** The fact type's comparable form, when values do not compare as given (dates, list answers). */
-  readonly comparable: ((v: unknown) => unknown) | undefined;
+  readonly comparable: ((v: unknown, spec?: FactSpec) => unknown) | undefined;
 }
 
 /**
@@ -212,7 +212,7 @@ function readFact(
     return;
   }
   raw[f.index] = v;
-  values[f.index] = f.comparable === undefined ? v : f.comparable(v);
+  values[f.index] = f.comparable === undefined ? v : f.comparable(v, f.spec);
   why[f.index] = undefined;
 }
 
@@ -360,7 +360,7 @@ function readVector(
         if (f !== undefined && !plan.hostileFactId && v !== null && refusal(f, v) === null) {
           // The common case, inline: a known fact with a valid value.
           raw[f.index] = v;
-          values[f.index] = f.comparable === undefined ? v : f.comparable(v);
+          values[f.index] = f.comparable === undefined ? v : f.comparable(v, f.spec);
           why[f.index] = undefined;
         } else readFact(plan, k, v, at, values, raw, why, issues);
       }

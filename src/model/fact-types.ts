@@ -58,8 +58,11 @@ export interface Acceptance {
 export class PartialList {
   /** The options seen, in the order given. */
   readonly seen: readonly unknown[];
-  constructor(seen: readonly unknown[]) {
+  /** The fact's other choices: each may or may not be there. */
+  readonly unseen: readonly unknown[];
+  constructor(seen: readonly unknown[], unseen: readonly unknown[]) {
     this.seen = Object.freeze([...seen]);
+    this.unseen = Object.freeze([...unseen]);
     Object.freeze(this);
   }
 }
@@ -94,7 +97,7 @@ export interface FactTypeDef {
    * The comparable form of an accepted value (dates become epoch milliseconds, a list answer a frozen copy);
    * absent when values compare as given. {@link comparable} also applies it to a string literal.
    */
-  readonly comparable?: (v: unknown) => unknown;
+  readonly comparable?: (v: unknown, spec?: FactSpec) => unknown;
   /** Whether values are ordered, so that `lessThan` and its kin apply (`src/operators/index.ts`). */
   readonly ordered: boolean;
   /** Whether values can be listed, so that `in` and `notIn` apply (`src/operators/index.ts`). */
@@ -206,7 +209,13 @@ export const FACT_TYPE_DEFS: { readonly [T in FactType]: FactTypeDef } = {
     // A complete answer stays an array (json-rules-engine's `contains` reads one); a partial one becomes a
     // PartialList. Both are copies, so that an app changing its array afterwards changes nothing recorded.
     // A string (a literal: one option) compares as given.
-    comparable: (v) => (Array.isArray(v) ? Object.freeze([...v]) : isPartialAnswer(v) ? new PartialList(v.atLeast) : v),
+    // With every choice seen nothing is left to check: the answer is complete.
+    comparable: (v, spec) => {
+      if (Array.isArray(v)) return Object.freeze([...v]);
+      if (!isPartialAnswer(v)) return v;
+      const unseen = (spec?.choices ?? []).map((c) => c.value).filter((c) => !v.atLeast.includes(c));
+      return unseen.length ? new PartialList(v.atLeast, unseen) : Object.freeze([...v.atLeast]);
+    },
     ordered: false,
     listed: false,
     multi: true,

@@ -140,7 +140,15 @@ const defs: OperatorDef[] = [
     // json-rules-engine: `a.indexOf(b) > -1`, for an array fact value (any other is false).
     test: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
     tri: (a, b) =>
-      a instanceof PartialList ? (a.seen.indexOf(b) > -1 ? 1 : 2) : (a as unknown[]).indexOf(b) > -1 ? 1 : 0,
+      a instanceof PartialList
+        ? a.seen.indexOf(b) > -1
+          ? 1
+          : a.unseen.indexOf(b) > -1
+            ? 2
+            : 0
+        : (a as unknown[]).indexOf(b) > -1
+          ? 1
+          : 0,
     factTypes: MULTI,
     operand: 'scalar',
     sign: '∋',
@@ -152,7 +160,15 @@ const defs: OperatorDef[] = [
     // json-rules-engine: `a.indexOf(b) === -1`, for an array fact value (any other is false).
     test: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
     tri: (a, b) =>
-      a instanceof PartialList ? (a.seen.indexOf(b) > -1 ? 0 : 2) : (a as unknown[]).indexOf(b) > -1 ? 0 : 1,
+      a instanceof PartialList
+        ? a.seen.indexOf(b) > -1
+          ? 0
+          : a.unseen.indexOf(b) > -1
+            ? 2
+            : 1
+        : (a as unknown[]).indexOf(b) > -1
+          ? 0
+          : 1,
     factTypes: MULTI,
     operand: 'scalar',
     sign: '∌',
@@ -160,6 +176,46 @@ const defs: OperatorDef[] = [
     words: { zh: '不包含该选项', en: 'does not include the option' },
   },
 ];
+
+/**
+ * json-rules-engine's `someFact` and `everyFact` decorators (src/engine-default-operator-decorators.js: the
+ * decorated operator applied to each element of an array fact, `some` / `every`), over a list answer and the
+ * operators a choice can be compared with. Three-valued on a partial answer (the options seen, and the unseen that
+ * may or may not be there): decided only when every completion agrees — `someFact` true once a seen option
+ * satisfies, false when no option at all could; `everyFact` false once a seen option fails, true when every option
+ * would pass. On a complete answer they are json-rules-engine's (`everyFact` over none of the options holds).
+ */
+const DECORATED = ['equal', 'notEqual', 'in', 'notIn'] as const;
+const DECORATOR_WORDS = {
+  someFact: { zh: '有选项', en: 'some option' },
+  everyFact: { zh: '每个选项都', en: 'every option' },
+} as const;
+for (const decorator of ['someFact', 'everyFact'] as const) {
+  for (const name of DECORATED) {
+    const base = defs.find((d) => d.name === name)!;
+    const some = decorator === 'someFact';
+    const w = DECORATOR_WORDS[decorator];
+    defs.push({
+      name: `${decorator}:${name}`,
+      test: (a, b) => Array.isArray(a) && (some ? a.some((x) => base.test(x, b)) : a.every((x) => base.test(x, b))),
+      tri: (a, b) => {
+        // A partial answer is decided when every completion (the seen options and any of the unseen) agrees.
+        if (a instanceof PartialList) {
+          const ok = (x: unknown) => base.test(x, b);
+          if (some) return a.seen.some(ok) ? 1 : a.unseen.some(ok) ? 2 : 0;
+          return a.seen.some((x) => !ok(x)) ? 0 : a.unseen.every(ok) ? 1 : 2;
+        }
+        const xs = a as unknown[];
+        return (some ? xs.some((x) => base.test(x, b)) : xs.every((x) => base.test(x, b))) ? 1 : 0;
+      },
+      factTypes: MULTI,
+      operand: base.operand,
+      sign: `${some ? '∃' : '∀'}${base.sign}`,
+      relation: { zh: `${w.zh}${base.relation.zh}`, en: `${w.en} ${base.relation.en}` },
+      words: { zh: `${w.zh}${base.words.zh}`, en: `${w.en} ${base.words.en}` },
+    });
+  }
+}
 
 /** The operator map, by name. A `Map`, so that names such as `__proto__` or `toString` are never found by accident. */
 export const OPERATORS: ReadonlyMap<string, OperatorDef> = new Map(defs.map((d) => [d.name, d]));

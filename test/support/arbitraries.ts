@@ -86,11 +86,25 @@ function leafFor(f: GenFact): fc.Arbitrary<LeafCondition> {
   if (t === 'boolean')
     return fc.record({ fact: fc.constant(f.id), operator: fc.constantFrom('equal', 'notEqual'), value: fc.boolean() });
   if (t === 'list')
-    return fc.record({
-      fact: fc.constant(f.id),
-      operator: fc.constantFrom('contains', 'doesNotContain'),
-      value: fc.constantFrom(...CHOICES),
-    });
+    return fc.oneof(
+      fc.record({
+        fact: fc.constant(f.id),
+        operator: fc.constantFrom(
+          'contains',
+          'doesNotContain',
+          'someFact:equal',
+          'someFact:notEqual',
+          'everyFact:equal',
+          'everyFact:notEqual',
+        ),
+        value: fc.constantFrom(...CHOICES),
+      }),
+      fc.record({
+        fact: fc.constant(f.id),
+        operator: fc.constantFrom('someFact:in', 'someFact:notIn', 'everyFact:in', 'everyFact:notIn'),
+        value: fc.uniqueArray(fc.constantFrom(...CHOICES), { minLength: 1 }),
+      }),
+    );
   if (t === 'enum') {
     return fc.oneof(
       fc.record({

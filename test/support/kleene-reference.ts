@@ -36,15 +36,23 @@ function ms(spec: FactSpec, v: unknown): unknown {
 }
 
 /**
- * A list answer's leaf: a complete answer (an array) decides; a partial one (`{ atLeast }`) decides only on an
- * option it names, since the others may or may not be there.
+ * A list answer's leaf, decided as its definition says: a complete answer (an array) classically; a partial one
+ * (`{ atLeast }`) by every completion of it — each set of the fact's choices that holds the options seen — true or
+ * false when all completions agree, else unknown.
  */
-function listLeaf(op: string, a: unknown, b: unknown): K {
-  const complete = Array.isArray(a);
-  const seen = (complete ? (a as unknown[]) : (a as { atLeast: unknown[] }).atLeast).includes(b);
-  if (op === 'contains') return seen ? 'true' : complete ? 'false' : 'unknown';
-  if (op === 'doesNotContain') return seen ? 'false' : complete ? 'true' : 'unknown';
-  throw new Error(`reference: ${op} on a list fact`);
+function listLeaf(op: string, a: unknown, b: unknown, choices: readonly unknown[]): K {
+  const classical = (xs: readonly unknown[]): boolean => {
+    const [decorator, base] = op.includes(':') ? op.split(':') : [undefined, op];
+    if (decorator === undefined) return op === 'contains' ? xs.includes(b) : !xs.includes(b);
+    const ok = (x: unknown) => compare(base!, x, b);
+    return decorator === 'someFact' ? xs.some(ok) : xs.every(ok);
+  };
+  if (Array.isArray(a)) return classical(a) ? 'true' : 'false';
+  const seen = (a as { atLeast: unknown[] }).atLeast;
+  const rest = choices.filter((c) => !seen.includes(c));
+  const answers = new Set<boolean>();
+  for (let m = 0; m < 1 << rest.length; m++) answers.add(classical([...seen, ...rest.filter((_, i) => (m >> i) & 1)]));
+  return answers.size === 2 ? 'unknown' : answers.has(true) ? 'true' : 'false';
 }
 
 function compare(op: string, a: unknown, b: unknown): boolean {
@@ -106,7 +114,12 @@ export function refCondition(spec: EditionSpec, c: Condition, known: Known): { v
   } else b = Array.isArray(v) ? v.map((x) => ms(fs, x)) : ms(fs, v);
   if (missing.size > 0 || b === undefined) return { value: 'unknown', missing };
   if (fs.type === 'list') {
-    const value = listLeaf(c.operator, a, b);
+    const value = listLeaf(
+      c.operator,
+      a,
+      b,
+      (fs.choices ?? []).map((x) => x.value),
+    );
     // A partial answer that leaves the leaf unknown still needs the fact: its completion would decide.
     return { value, missing: value === 'unknown' ? new Set([c.fact]) : missing };
   }

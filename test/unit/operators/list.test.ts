@@ -45,14 +45,48 @@ describe('contains and doesNotContain on complete answers', () => {
   });
 });
 
+describe("json-rules-engine's someFact and everyFact decorators on complete answers", () => {
+  it('decide as json-rules-engine does, in two values and in three (property)', async () => {
+    const item = fc.constantFrom(...CHOICES, 'e');
+    const decorated = [...OPERATORS.values()].filter((o) => /^(some|every)Fact:/.test(o.name));
+    expect(decorated.map((o) => o.name)).toHaveLength(8);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(item, { maxLength: 5 }),
+        item,
+        fc.uniqueArray(item, { minLength: 1, maxLength: 3 }),
+        async (m, x, xs) => {
+          for (const op of decorated) {
+            const value = op.operand === 'list' ? xs : x;
+            const want = await jre(op.name, m, value);
+            expect(op.test(m, value), op.name).toBe(want);
+            expect(op.tri!(m, value), op.name).toBe(want ? 1 : 0);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('on a partial answer: someFact true once a seen option satisfies, everyFact false once one fails, else unknown', () => {
+    const seen = new PartialList(['a'], ['b', 'c', 'd']);
+    expect(OPERATORS.get('someFact:equal')!.tri!(seen, 'a')).toBe(1);
+    expect(OPERATORS.get('someFact:equal')!.tri!(seen, 'b')).toBe(2);
+    expect(OPERATORS.get('everyFact:in')!.tri!(seen, ['b', 'c'])).toBe(0);
+    expect(OPERATORS.get('everyFact:in')!.tri!(seen, ['a', 'b'])).toBe(2);
+    // Every option would pass: decided whatever the unseen ones are.
+    expect(OPERATORS.get('everyFact:in')!.tri!(seen, ['a', 'b', 'c', 'd'])).toBe(1);
+  });
+});
+
 describe('contains and doesNotContain on partial answers', () => {
   it('decide only what every completion agrees with: a seen option is there, an unseen one is unknown', () => {
-    const seen = new PartialList(['a']);
+    const seen = new PartialList(['a'], ['b', 'c', 'd']);
     expect(contains.tri!(seen, 'a')).toBe(1);
     expect(contains.tri!(seen, 'b')).toBe(2);
     expect(doesNotContain.tri!(seen, 'a')).toBe(0);
     expect(doesNotContain.tri!(seen, 'b')).toBe(2);
-    expect(contains.tri!(new PartialList([]), 'a')).toBe(2);
+    expect(contains.tri!(new PartialList([], ['a', 'b']), 'a')).toBe(2);
   });
 
   it('a clause decided on {atLeast: S} is decided the same on every completion of S, by closures and generated code (property)', () => {
