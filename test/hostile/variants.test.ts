@@ -1,8 +1,9 @@
 /**
  * Hostile variants of every built-in edition's own cases (issue 9): a fact deleted, set to null, re-typed, given
  * twice in the JSON text, evidence of a kind not asked for, with an empty reference or a broken hash, or a value
- * nested 10³–10⁵ deep. The law: a variant never passes a clause (or the whole verdict) that the unaltered case
- * did not pass, and the only exceptions are DaozeError subclasses. Over 10⁵ variants per run, fixed seed.
+ * nested 10³–10⁵ deep — on the unit's facts or on one object's (an edition with kinds). The law: a variant never
+ * passes a clause (or the whole verdict) that the unaltered case did not pass, and the only exceptions are
+ * DaozeError subclasses. Over 10⁵ variants per run, fixed seed.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -42,8 +43,15 @@ function wrongTypes(type: string): readonly unknown[] {
   }
 }
 
+/** Facts and evidence of one place in an observation: the unit, or one instance. */
+interface Holder {
+  id?: string;
+  facts: Record<string, unknown>;
+  evidence?: Record<string, unknown[]>;
+}
+
 interface Base {
-  obs: { standard: string; facts: Record<string, unknown>; evidence?: Record<string, unknown[]> };
+  obs: Holder & { standard: string; instances?: Record<string, Holder[]> };
   outcome: Outcome;
   clauses: Map<string, Outcome>;
 }
@@ -54,6 +62,7 @@ function basesOf(ed: CompiledEdition): Base[] {
       standard: ed.ref,
       facts: { ...(c.facts as Record<string, unknown>) },
       ...(c.evidence ? { evidence: c.evidence as Record<string, unknown[]> } : {}),
+      ...(c.instances ? { instances: c.instances as Record<string, Holder[]> } : {}),
     };
     const v = evaluate(ed, obs, { locale: 'en' });
     return { obs, outcome: v.outcome, clauses: new Map(v.clauses.map((r) => [r.clause, r.outcome])) };
@@ -88,13 +97,30 @@ interface Variant {
 }
 
 function mutate(ed: CompiledEdition, base: Base, m: Mutation, pick: number, alt: number): Variant {
-  const facts = { ...base.obs.facts };
+  // The place mutated: the unit, or one of the case's objects (each with its own catalogue).
+  const places: { holder: Holder; catalogue: CompiledEdition['facts']; kind?: string; index?: number }[] = [];
+  if (ed.facts.length) places.push({ holder: base.obs, catalogue: ed.facts });
+  for (const [kind, list] of Object.entries(base.obs.instances ?? {}))
+    list.forEach((x, index) => {
+      const k = ed.kindById.get(kind);
+      if (k?.own.length) places.push({ holder: x, catalogue: k.own, kind, index });
+    });
+  if (!places.length) return { value: base.obs };
+  const place = places[(pick >>> 8) % places.length]!;
+  const catalogue = new Map(place.catalogue.map((f) => [f.id, f]));
+  const facts = { ...place.holder.facts };
   const present = Object.keys(facts);
-  const obs: Record<string, unknown> = { ...base.obs, facts };
+  const target: Record<string, unknown> = { ...place.holder, facts };
+  let obs: Record<string, unknown> = target;
+  if (place.kind !== undefined) {
+    const lists = { ...base.obs.instances };
+    lists[place.kind] = lists[place.kind]!.map((x, i) => (i === place.index ? (target as unknown as Holder) : x));
+    obs = { ...base.obs, instances: lists };
+  }
   // Evidence mutations target a fact that asks for evidence, else any fact of the catalogue.
-  const withKinds = ed.facts.filter((f) => f.spec.evidence?.kinds?.length);
+  const withKinds = place.catalogue.filter((f) => f.spec.evidence?.kinds?.length);
   const factOf = (list: readonly { id: string }[]) => list[pick % list.length]!.id;
-  const anyFact = present.length ? present[pick % present.length]! : ed.facts[pick % ed.facts.length]!.id;
+  const anyFact = present.length ? present[pick % present.length]! : place.catalogue[pick % place.catalogue.length]!.id;
   switch (m) {
     case 'delete':
       delete facts[anyFact];
@@ -103,7 +129,7 @@ function mutate(ed: CompiledEdition, base: Base, m: Mutation, pick: number, alt:
       facts[anyFact] = null;
       return { value: obs };
     case 'retype': {
-      const spec = ed.factById.get(anyFact)!.spec;
+      const spec = catalogue.get(anyFact)!.spec;
       const bad = wrongTypes(spec.type);
       facts[anyFact] = bad[alt % bad.length];
       return { value: obs };
@@ -111,15 +137,21 @@ function mutate(ed: CompiledEdition, base: Base, m: Mutation, pick: number, alt:
     case 'duplicate': {
       if (present.length === 0) return { value: obs };
       // The same key twice; the first copy carries a different value, so "last one wins" would hide it.
-      const other = JSON.stringify(wrongTypes(ed.factById.get(anyFact)!.spec.type)[alt % 4] ?? 1);
-      const text = JSON.stringify(obs).replace('"facts":{', `"facts":{${JSON.stringify(anyFact)}:${other},`);
-      return { text, expectCode: 'E_DUPLICATE_KEY' };
+      const other = JSON.stringify(wrongTypes(catalogue.get(anyFact)!.spec.type)[alt % 4] ?? 1);
+      // The place's own `"facts":{` — the unit's comes first; an object's follows its id.
+      const text = JSON.stringify(obs);
+      const from = place.holder.id !== undefined ? text.indexOf(`"id":${JSON.stringify(place.holder.id)}`) : 0;
+      const at = text.indexOf('"facts":{', from) + '"facts":{'.length;
+      return {
+        text: `${text.slice(0, at)}${JSON.stringify(anyFact)}:${other},${text.slice(at)}`,
+        expectCode: 'E_DUPLICATE_KEY',
+      };
     }
     case 'evidence-kind':
     case 'evidence-ref':
     case 'evidence-sha': {
       const fid = withKinds.length ? factOf(withKinds) : anyFact;
-      const kinds = ed.factById.get(fid)!.spec.evidence?.kinds ?? [];
+      const kinds = catalogue.get(fid)!.spec.evidence?.kinds ?? [];
       const asked = kinds[alt % Math.max(1, kinds.length)] ?? 'photo';
       const notAsked = KINDS.filter((k) => !kinds.includes(k));
       const ref =
@@ -132,10 +164,14 @@ function mutate(ed: CompiledEdition, base: Base, m: Mutation, pick: number, alt:
                 ref: 'evidence/x.csv',
                 sha256: ['sha256:xyz', `sha256:${'A'.repeat(64)}`, 'f'.repeat(64), `sha256:${'0'.repeat(63)}`][alt % 4],
               };
-      obs.evidence = { ...(base.obs.evidence ?? {}), [fid]: [ref] };
-      const stripped = { ...(base.obs.evidence ?? {}) };
+      target.evidence = { ...(place.holder.evidence ?? {}), [fid]: [ref] };
+      // What the variant may earn at best: the case with that fact's evidence taken away.
+      const stripped = { ...(place.holder.evidence ?? {}) };
       delete stripped[fid];
-      return { value: obs, reference: { ...base.obs, evidence: stripped } };
+      const reference = JSON.parse(JSON.stringify(obs)) as Base['obs'];
+      const refHolder = place.kind !== undefined ? reference.instances![place.kind]![place.index!]! : reference;
+      refHolder.evidence = stripped;
+      return { value: obs, reference };
     }
     case 'deep':
       facts[anyFact] = DEEP[alt % DEEP.length];
