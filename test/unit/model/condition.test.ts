@@ -168,6 +168,14 @@ describe('conditionText', () => {
       'f greaterThanInclusive 2',
       'f contains 2',
       'f doesNotContain 2',
+      'f someFact:equal 2',
+      'f someFact:notEqual 2',
+      'f someFact:in ["a","b"]',
+      'f someFact:notIn ["a","b"]',
+      'f everyFact:equal 2',
+      'f everyFact:notEqual 2',
+      'f everyFact:in ["a","b"]',
+      'f everyFact:notIn ["a","b"]',
     ]);
   });
 
@@ -206,6 +214,14 @@ describe('conditionText', () => {
       'all(f ≥ 2)',
       'all(f ∋ 2)',
       'all(f ∌ 2)',
+      'all(f ∃= 2)',
+      'all(f ∃≠ 2)',
+      'all(f ∃∈ [a, b])',
+      'all(f ∃∉ [a, b])',
+      'all(f ∀= 2)',
+      'all(f ∀≠ 2)',
+      'all(f ∀∈ [a, b])',
+      'all(f ∀∉ [a, b])',
     ]);
     expect(conditionText(tree, { ...SOURCE_TEXT, separator: ' | ' })).toBe(
       'all(a equal true | not(any(b equal true | c equal {p})) | d equal e)',
