@@ -75,7 +75,7 @@ class MissingKeys {
     const m = this.ed.facts.length;
     if (i < m) return i;
     const key = this.base.get(kind.id)! + j * kind.own.length + (i - m);
-    if (!this.decoded.has(key)) this.decoded.set(key, (locale) => instanceMissing(this.ed, kind, j, x, i, locale));
+    if (!this.decoded.has(key)) this.decoded.set(key, (locale) => instanceMissing(this.ed, kind, x, i, locale));
     return key;
   }
   fact(key: number, locale: Locale, count: number): MissingFact {
@@ -107,14 +107,12 @@ function listMissing(kind: CompiledKind, locale: Locale): MissingFact {
 function instanceMissing(
   ed: CompiledEdition,
   kind: CompiledKind,
-  j: number,
   x: NormalisedInstance,
   i: number,
   locale: Locale,
 ): MissingFact {
   const f = kind.facts[i]!;
   const ref = instanceRef(ed, kind, x, locale);
-  void j;
   return {
     fact: f.id,
     label: `${ref.label} ${f.spec.label[locale]}`,

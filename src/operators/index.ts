@@ -52,6 +52,15 @@ const MULTI: readonly FactType[] = FACT_TYPES.filter((t) => FACT_TYPE_DEFS[t].mu
 // a partial answer never proves absence, so no decided value can be contradicted by a completion of it
 // (test/unit/operators/list.test.ts checks every completion).
 
+/**
+ * Whether option `b` is in list answer `a`, three-valued: 1 it is (ticked, or seen), 0 it is not (a complete
+ * answer without it, or not a choice a partial answer could still hold), 2 unknown (unseen on a partial answer).
+ */
+function presence(a: unknown, b: unknown): 0 | 1 | 2 {
+  if (a instanceof PartialList) return a.seen.indexOf(b) > -1 ? 1 : a.unseen.indexOf(b) > -1 ? 2 : 0;
+  return (a as unknown[]).indexOf(b) > -1 ? 1 : 0;
+}
+
 // json-rules-engine's numeric operators guard with `Number.parseFloat(x).toString() !== 'NaN'`; our facts are
 // validated as finite numbers before evaluation, so the guard always holds and a plain comparison is the same.
 const defs: OperatorDef[] = [
@@ -139,16 +148,7 @@ const defs: OperatorDef[] = [
     name: 'contains',
     // json-rules-engine: `a.indexOf(b) > -1`, for an array fact value (any other is false).
     test: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
-    tri: (a, b) =>
-      a instanceof PartialList
-        ? a.seen.indexOf(b) > -1
-          ? 1
-          : a.unseen.indexOf(b) > -1
-            ? 2
-            : 0
-        : (a as unknown[]).indexOf(b) > -1
-          ? 1
-          : 0,
+    tri: (a, b) => presence(a, b),
     factTypes: MULTI,
     operand: 'scalar',
     sign: '∋',
@@ -159,16 +159,7 @@ const defs: OperatorDef[] = [
     name: 'doesNotContain',
     // json-rules-engine: `a.indexOf(b) === -1`, for an array fact value (any other is false).
     test: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
-    tri: (a, b) =>
-      a instanceof PartialList
-        ? a.seen.indexOf(b) > -1
-          ? 0
-          : a.unseen.indexOf(b) > -1
-            ? 2
-            : 1
-        : (a as unknown[]).indexOf(b) > -1
-          ? 0
-          : 1,
+    tri: (a, b) => ([1, 0, 2] as const)[presence(a, b)],
     factTypes: MULTI,
     operand: 'scalar',
     sign: '∌',
